@@ -1,0 +1,39 @@
+/** Errors a user or client can cause, each with its HTTP status. The UI translates each code. */
+export const ERROR_CODES = {
+  badRequest: { status: 400 },
+  invalidId: { status: 400 },
+  invalidPlan: { status: 400 },
+  notFound: { status: 404 },
+  planNotFound: { status: 404 },
+  conflict: { status: 409 },
+  payloadTooLarge: { status: 413 },
+  rateLimited: { status: 429 },
+  storeUnavailable: { status: 503 },
+} as const
+
+export type ErrorCode = keyof typeof ERROR_CODES
+
+/** The body of every 4xx and 5xx answer of the REST API. */
+export interface ApiError {
+  code: ErrorCode
+  message: string
+  /** The field or cell concerned, when there is one. */
+  field?: string
+}
+
+/** The reasons an update is rejected; the sender receives one in a `rejected` message. */
+export const REJECTION_CODES = [
+  'malformed',
+  'unknownRoot',
+  'badStructure',
+  'badValue',
+  'outOfRange',
+  'frozenPeriod',
+  'forbiddenRole',
+  'planApproved',
+  'missingHistory',
+  'forbiddenDeletion',
+  'foreignClient',
+] as const
+
+export type RejectionCode = (typeof REJECTION_CODES)[number]

@@ -1,0 +1,132 @@
+import * as Y from 'yjs'
+import type { Item, ItemField } from './item.js'
+import { ITEM_FIELDS } from './item.js'
+import type { MetaKey, PlanMeta } from './plan-meta.js'
+import type { Measure } from './roots.js'
+
+/** A measure row: a compact base written whole, plus a last-writer-wins overlay keyed by period. */
+export interface MeasureRow {
+  base: Y.Array<number>
+  edits: Y.Map<number>
+}
+
+/** Typed access to the roots of one plan document. */
+export class PlanDoc {
+  readonly meta: Y.Map<unknown>
+  readonly items: Y.Map<Y.Map<unknown>>
+  readonly demand: Y.Map<Y.Map<unknown>>
+  readonly supply: Y.Map<Y.Map<unknown>>
+  readonly capacity: Y.Map<Y.Map<unknown>>
+  readonly comments: Y.Map<unknown>
+  readonly flags: Y.Map<unknown>
+
+  constructor(readonly doc: Y.Doc) {
+    this.meta = doc.getMap('meta')
+    this.items = doc.getMap('items')
+    this.demand = doc.getMap('demand')
+    this.supply = doc.getMap('supply')
+    this.capacity = doc.getMap('capacity')
+    this.comments = doc.getMap('comments')
+    this.flags = doc.getMap('flags')
+  }
+
+  measureRoot(measure: Measure): Y.Map<Y.Map<unknown>> {
+    return this[measure]
+  }
+
+  metaValue<K extends MetaKey>(key: K): PlanMeta[K] | undefined {
+    return this.meta.get(key) as PlanMeta[K] | undefined
+  }
+
+  readMeta(): PlanMeta {
+    const meta = this.meta.toJSON() as Partial<PlanMeta>
+    return {
+      name: meta.name ?? '',
+      periodKind: meta.periodKind ?? 'week',
+      firstPeriod: meta.firstPeriod ?? '1970-01-05',
+      periodCount: meta.periodCount ?? 0,
+      frozenThrough: meta.frozenThrough ?? -1,
+      status: meta.status ?? 'draft',
+      unit: meta.unit ?? '',
+      maxValue: meta.maxValue ?? Number.MAX_SAFE_INTEGER,
+      decimals: meta.decimals ?? 0,
+      resources: meta.resources ?? [],
+    }
+  }
+
+  get periodCount(): number {
+    return (this.meta.get('periodCount') as number | undefined) ?? 0
+  }
+
+  row(measure: Measure, key: string): MeasureRow | undefined {
+    const row = this.measureRoot(measure).get(key)
+    if (!row) return undefined
+    const base = row.get('base')
+    const edits = row.get('edits')
+    if (!(base instanceof Y.Array) || !(edits instanceof Y.Map)) return undefined
+    return { base: base as Y.Array<number>, edits: edits as Y.Map<number> }
+  }
+
+  /** The value of one cell: the overlay's value when edited, else the base value, else 0. */
+  readCell(measure: Measure, key: string, period: number): number {
+    const row = this.row(measure, key)
+    if (!row) return 0
+    return row.edits.get(String(period)) ?? row.base.get(period) ?? 0
+  }
+
+  /** All values of a row, overlay applied. */
+  readRow(measure: Measure, key: string): number[] {
+    const count = this.periodCount
+    const row = this.row(measure, key)
+    const values = new Array<number>(count).fill(0)
+    if (!row) return values
+    const base = row.base.toArray()
+    for (let p = 0; p < count; p++) values[p] = base[p] ?? 0
+    row.edits.forEach((value, period) => {
+      const p = Number(period)
+      if (p >= 0 && p < count) values[p] = value
+    })
+    return values
+  }
+
+  /** Writes one cell into the row's overlay. The caller checks the rules first. */
+  writeCell(measure: Measure, key: string, period: number, value: number): void {
+    const row = this.row(measure, key)
+    if (!row) throw new Error(`No ${measure} row for ${key}`)
+    row.edits.set(String(period), value)
+  }
+
+  readItem(sku: string): Item | undefined {
+    const map = this.items.get(sku)
+    if (!map) return undefined
+    const item: Record<string, unknown> = { sku }
+    for (const field of Object.keys(ITEM_FIELDS) as ItemField[]) {
+      item[field] = map.get(field) ?? (ITEM_FIELDS[field] === 'number' ? 0 : '')
+    }
+    return item as unknown as Item
+  }
+
+  /** SKU ids ordered by family, then SKU id, the same on every client. */
+  listSkus(): string[] {
+    const entries: [string, string][] = []
+    this.items.forEach((map, sku) => entries.push([String(map.get('family') ?? ''), sku]))
+    entries.sort((a, b) => (a[0] === b[0] ? compare(a[1], b[1]) : compare(a[0], b[0])))
+    return entries.map(([, sku]) => sku)
+  }
+
+  /** Families with their SKUs, in display order. */
+  listFamilies(): Map<string, string[]> {
+    const families = new Map<string, string[]>()
+    for (const sku of this.listSkus()) {
+      const family = String(this.items.get(sku)?.get('family') ?? '')
+      const skus = families.get(family)
+      if (skus) skus.push(sku)
+      else families.set(family, [sku])
+    }
+    return families
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,248 @@
+import type * as Y from 'yjs'
+import { capacityLoad } from './capacity-load.js'
+import type { Gap } from './gap.js'
+import { capacityGaps, inventoryGaps } from './gaps.js'
+import type { Item } from './item.js'
+import type { PlanDoc } from './plan-doc.js'
+import { projectedInventory } from './projected-inventory.js'
+import { sumRows } from './roll-up.js'
+
+/** The derived state of one SKU: its rows, projected inventory and gaps. */
+export interface SkuView {
+  item: Item
+  demand: number[]
+  supply: number[]
+  projected: number[]
+  gaps: Gap[]
+}
+
+/** A family's roll-up: flows and stock summed over its SKUs, and the count of SKU gaps. */
+export interface FamilyView {
+  family: string
+  skus: string[]
+  demand: number[]
+  supply: number[]
+  projected: number[]
+  gapCount: number
+}
+
+/** A resource's capacity, load and capacity gaps. */
+export interface ResourceView {
+  resource: string
+  capacity: number[]
+  load: number[]
+  gaps: Gap[]
+}
+
+/** What one transaction changed in the derived model. */
+export interface ModelChange {
+  skus: Set<string>
+  families: Set<string>
+  resources: Set<string>
+}
+
+/**
+ * The derived model of a plan (projection, gaps, roll-ups), kept up to date incrementally: a
+ * transaction recomputes only the SKUs it touched, their families and their resources.
+ */
+export class PlanModel {
+  /** How many recomputations ran, by kind; tests use it to prove incrementality. */
+  readonly recomputeCounts = { sku: 0, family: 0, resource: 0 }
+  private readonly skuViews = new Map<string, SkuView>()
+  private readonly familyViews = new Map<string, FamilyView>()
+  private readonly resourceViews = new Map<string, ResourceView>()
+  private readonly listeners = new Set<(change: ModelChange) => void>()
+  private dirty: ModelChange = emptyChange()
+  private rebuildAll = false
+  private readonly skusByFamily = new Map<string, Set<string>>()
+  private readonly skusByResource = new Map<string, Set<string>>()
+  private readonly stops: (() => void)[] = []
+
+  constructor(private readonly plan: PlanDoc) {
+    this.rebuild()
+    const watch = <T>(root: Y.Map<T>, add: (key: string) => void) => {
+      const onEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+        for (const event of events) {
+          if (event.path.length > 0) add(String(event.path[0]))
+          else for (const key of event.keys.keys()) add(key)
+        }
+      }
+      root.observeDeep(onEvents)
+      this.stops.push(() => root.unobserveDeep(onEvents))
+    }
+    watch(plan.demand, (sku) => this.dirty.skus.add(sku))
+    watch(plan.supply, (sku) => this.dirty.skus.add(sku))
+    watch(plan.items, (sku) => this.dirty.skus.add(sku))
+    watch(plan.capacity, (id) => this.dirty.resources.add(id))
+    watch(plan.meta, (key) => {
+      if (key === 'periodCount' || key === 'resources') this.rebuildAll = true
+    })
+    plan.doc.on('afterTransaction', this.flush)
+  }
+
+  sku(sku: string): SkuView | undefined {
+    return this.skuViews.get(sku)
+  }
+
+  family(family: string): FamilyView | undefined {
+    return this.familyViews.get(family)
+  }
+
+  resource(resource: string): ResourceView | undefined {
+    return this.resourceViews.get(resource)
+  }
+
+  families(): FamilyView[] {
+    return [...this.familyViews.values()]
+  }
+
+  /** Every gap in the plan: SKU inventory gaps, then resource capacity gaps. */
+  allGaps(): Gap[] {
+    const gaps: Gap[] = []
+    for (const view of this.skuViews.values()) gaps.push(...view.gaps)
+    for (const view of this.resourceViews.values()) gaps.push(...view.gaps)
+    return gaps
+  }
+
+  onChange(listener: (change: ModelChange) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  destroy(): void {
+    for (const stop of this.stops) stop()
+    this.plan.doc.off('afterTransaction', this.flush)
+    this.listeners.clear()
+  }
+
+  private readonly flush = (): void => {
+    if (this.rebuildAll) {
+      this.rebuildAll = false
+      this.dirty = emptyChange()
+      this.rebuild()
+      return
+    }
+    const change = this.dirty
+    if (change.skus.size === 0 && change.resources.size === 0) return
+    this.dirty = emptyChange()
+    for (const sku of change.skus) {
+      const before = this.skuViews.get(sku)
+      if (before) {
+        change.families.add(before.item.family)
+        change.resources.add(before.item.resource)
+      }
+      const after = this.computeSku(sku)
+      if (after) {
+        change.families.add(after.item.family)
+        change.resources.add(after.item.resource)
+      }
+    }
+    for (const family of change.families) this.computeFamily(family)
+    for (const resource of change.resources) this.computeResource(resource)
+    for (const listener of this.listeners) listener(change)
+  }
+
+  private rebuild(): void {
+    this.skuViews.clear()
+    this.familyViews.clear()
+    this.resourceViews.clear()
+    this.skusByFamily.clear()
+    this.skusByResource.clear()
+    const change = emptyChange()
+    for (const sku of this.plan.listSkus()) {
+      const view = this.computeSku(sku)
+      if (view) change.families.add(view.item.family)
+      change.skus.add(sku)
+    }
+    for (const family of change.families) this.computeFamily(family)
+    for (const resource of this.plan.readMeta().resources) change.resources.add(resource.id)
+    for (const resource of change.resources) this.computeResource(resource)
+    for (const listener of this.listeners) listener(change)
+  }
+
+  private computeSku(sku: string): SkuView | undefined {
+    this.recomputeCounts.sku++
+    const previous = this.skuViews.get(sku)
+    if (previous) {
+      this.skusByFamily.get(previous.item.family)?.delete(sku)
+      this.skusByResource.get(previous.item.resource)?.delete(sku)
+    }
+    const item = this.plan.readItem(sku)
+    if (!item) {
+      this.skuViews.delete(sku)
+      return undefined
+    }
+    indexInto(this.skusByFamily, item.family, sku)
+    indexInto(this.skusByResource, item.resource, sku)
+    const demand = this.plan.readRow('demand', sku)
+    const supply = this.plan.readRow('supply', sku)
+    const projected = projectedInventory(item.openingStock, supply, demand)
+    const gaps = inventoryGaps(sku, projected, item)
+    const view = { item, demand, supply, projected, gaps }
+    this.skuViews.set(sku, view)
+    return view
+  }
+
+  private viewsOf(skus: Set<string> | undefined): SkuView[] {
+    const views: SkuView[] = []
+    for (const sku of skus ?? []) {
+      const view = this.skuViews.get(sku)
+      if (view) views.push(view)
+    }
+    return views
+  }
+
+  private computeFamily(family: string): void {
+    this.recomputeCounts.family++
+    const skus = this.viewsOf(this.skusByFamily.get(family))
+    if (skus.length === 0) {
+      this.familyViews.delete(family)
+      return
+    }
+    const count = this.plan.periodCount
+    this.familyViews.set(family, {
+      family,
+      skus: skus.map((v) => v.item.sku).sort(),
+      demand: sumRows(
+        skus.map((v) => v.demand),
+        count,
+      ),
+      supply: sumRows(
+        skus.map((v) => v.supply),
+        count,
+      ),
+      projected: sumRows(
+        skus.map((v) => v.projected),
+        count,
+      ),
+      gapCount: skus.reduce((n, v) => n + v.gaps.length, 0),
+    })
+  }
+
+  private computeResource(resource: string): void {
+    this.recomputeCounts.resource++
+    if (!this.plan.capacity.has(resource)) {
+      this.resourceViews.delete(resource)
+      return
+    }
+    const capacity = this.plan.readRow('capacity', resource)
+    const supplies = this.viewsOf(this.skusByResource.get(resource)).map((v) => v.supply)
+    const load = capacityLoad(supplies, capacity)
+    this.resourceViews.set(resource, {
+      resource,
+      capacity,
+      load,
+      gaps: capacityGaps(resource, load),
+    })
+  }
+}
+
+function indexInto(index: Map<string, Set<string>>, key: string, sku: string): void {
+  const set = index.get(key)
+  if (set) set.add(sku)
+  else index.set(key, new Set([sku]))
+}
+
+function emptyChange(): ModelChange {
+  return { skus: new Set(), families: new Set(), resources: new Set() }
+}
