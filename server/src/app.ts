@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import fastifyWebsocket from '@fastify/websocket'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import Fastify from 'fastify'
+import type { Role } from '@tandem/shared'
+import { ApiProblem } from './http/api-problem.js'
+import { RoomRegistry } from './rooms/room-registry.js'
+import { healthRoute } from './routes/health-route.js'
+import { plansRoutes } from './routes/plans-routes.js'
+import { syncRoute } from './routes/sync-route.js'
+import type { PlanStore } from './store/plan-store.js'
+
+/** What the app is built from. Tests pass their own store; main.ts passes the configured one. */
+export interface AppDeps {
+  store: PlanStore
+  logger?: FastifyServerOptions['logger']
+  /** The built client to serve at `/`, if present. */
+  clientDir?: string
+  compactAfter?: number
+  roomGraceMs?: number
+  maxPayload?: number
+  defaultRole?: Role
+}
+
+/** Largest REST body accepted (a plan created from JSON rows), in bytes. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024
+
+/** Builds the Fastify app without listening: `main.ts` listens, tests listen on port 0. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The live rooms, one per open plan. */
+    rooms: RoomRegistry
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: MAX_BODY_BYTES })
+  const rooms = new RoomRegistry({
+    store: deps.store,
+    logger: app.log,
+    compactAfter: deps.compactAfter ?? 1000,
+    graceMs: deps.roomGraceMs ?? 30_000,
+  })
+  app.decorate('rooms', rooms)
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ApiProblem) return reply.code(error.status).send(error.toBody())
+    const fastifyError = error as {
+      validation?: unknown
+      statusCode?: number
+      message: string
+      code?: string
+    }
+    if (fastifyError.validation) {
+      return reply.code(400).send({ code: 'badRequest', message: fastifyError.message })
+    }
+    if (fastifyError.statusCode === 413) {
+      return reply
+        .code(413)
+        .send({
+          code: 'payloadTooLarge',
+          message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
+        })
+    }
+    if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+      return reply
+        .code(fastifyError.statusCode)
+        .send({ code: 'badRequest', message: fastifyError.message })
+    }
+    request.log.error({ err: error }, 'request failed')
+    return reply
+      .code(500)
+      .send({ code: 'storeUnavailable', message: 'The server could not complete the request' })
+  })
+
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: deps.maxPayload ?? 8 * 1024 * 1024 },
+  })
+  await app.register(healthRoute, { store: deps.store, rooms })
+  await app.register(plansRoutes, { store: deps.store, rooms })
+  await app.register(syncRoute, {
+    store: deps.store,
+    rooms,
+    defaultRole: deps.defaultRole ?? 'planner',
+  })
+
+  const clientDir = deps.clientDir
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false })
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0]
+      if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/')) {
+        return reply.sendFile('index.html')
+      }
+      return reply
+        .code(404)
+        .send({ code: 'notFound', message: `No route ${request.method} ${path}` })
+    })
+  } else {
+    app.setNotFoundHandler((request, reply) =>
+      reply
+        .code(404)
+        .send({
+          code: 'notFound',
+          message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        }),
+    )
+  }
+
+  app.addHook('onClose', async () => {
+    await rooms.closeAll()
+  })
+  return app
+}

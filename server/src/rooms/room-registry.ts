@@ -1,0 +1,121 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { PlanStore } from '../store/plan-store.js'
+import { Room } from './room.js'
+
+/** Options for the set of live rooms. */
+export interface RoomRegistryOptions {
+  store: PlanStore
+  logger: FastifyBaseLogger
+  compactAfter: number
+  /** How long an empty room stays loaded. */
+  graceMs: number
+}
+
+/**
+ * One live room per plan. A room is loaded once however many sockets ask for it at the same
+ * time, and unloaded after a grace period once its last connection leaves.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room | undefined>>()
+  private readonly loaded = new Map<string, Room>()
+  private readonly closing = new Map<string, Promise<void>>()
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  /** How many rooms are loaded or loading, for metrics and leak tests. */
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /** The live room of a plan, loading it if needed; undefined when the plan does not exist. */
+  async open(planId: string): Promise<Room | undefined> {
+    this.cancelUnload(planId)
+    let loading = this.rooms.get(planId)
+    if (!loading) {
+      const previous = this.closing.get(planId)
+      loading = (previous ?? Promise.resolve()).then(() => Room.load(planId, this.options))
+      this.rooms.set(planId, loading)
+      loading.then(
+        (room) => {
+          if (!room) this.rooms.delete(planId)
+          else if (this.rooms.get(planId) === loading) this.loaded.set(planId, room)
+        },
+        () => this.rooms.delete(planId),
+      )
+    }
+    const room = await loading
+    if (room && (room.isDestroyed || room.hasFailed)) {
+      if (this.rooms.get(planId) === loading) this.rooms.delete(planId)
+      return this.open(planId)
+    }
+    return room
+  }
+
+  /** Called when a connection leaves: an empty room is unloaded after the grace period. */
+  release(room: Room): void {
+    if (room.connections.size > 0) return
+    this.cancelUnload(room.planId)
+    const timer = setTimeout(() => void this.unload(room), this.options.graceMs)
+    timer.unref()
+    this.timers.set(room.planId, timer)
+  }
+
+  /** Closes every connection of a plan and unloads it at once (the plan was deleted). */
+  async evict(planId: string): Promise<void> {
+    this.cancelUnload(planId)
+    const loading = this.rooms.get(planId)
+    this.rooms.delete(planId)
+    this.loaded.delete(planId)
+    const room = await loading?.catch(() => undefined)
+    if (!room) return
+    for (const connection of room.connections)
+      connection.close('planDeleted', 'The plan was deleted')
+    await this.destroy(room)
+  }
+
+  /** Flushes and unloads every room. */
+  async closeAll(): Promise<void> {
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    this.timers.clear()
+    const loading = [...this.rooms.values()]
+    this.rooms.clear()
+    this.loaded.clear()
+    const rooms = await Promise.all(loading.map((p) => p.catch(() => undefined)))
+    await Promise.all(
+      rooms.map(async (room) => {
+        if (!room) return
+        await room.whenDurable()
+        for (const connection of room.connections)
+          connection.close('goingAway', 'The server is shutting down')
+        await this.destroy(room)
+      }),
+    )
+  }
+
+  private async unload(room: Room): Promise<void> {
+    this.timers.delete(room.planId)
+    if (room.connections.size > 0 || this.loaded.get(room.planId) !== room) return
+    this.rooms.delete(room.planId)
+    this.loaded.delete(room.planId)
+    await this.destroy(room)
+    this.options.logger.debug({ planId: room.planId }, 'room unloaded')
+  }
+
+  /** Destroys a room; a reload of the same plan waits until its last updates are durable. */
+  private async destroy(room: Room): Promise<void> {
+    const done = room.destroy()
+    this.closing.set(room.planId, done)
+    try {
+      await done
+    } finally {
+      if (this.closing.get(room.planId) === done) this.closing.delete(room.planId)
+    }
+  }
+
+  private cancelUnload(planId: string): void {
+    const timer = this.timers.get(planId)
+    if (timer) clearTimeout(timer)
+    this.timers.delete(planId)
+  }
+}

@@ -1,0 +1,213 @@
+import type { FastifyBaseLogger } from 'fastify'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { RuleViolation } from '@tandem/shared'
+import { checkUpdate } from '@tandem/shared'
+import type { PlanStore } from '../store/plan-store.js'
+import type { ChangeOrigin } from '../sync/origin.js'
+import type { SyncConnection } from '../sync/sync-connection.js'
+import { encodeAwarenessMessage, encodeUpdateMessage } from '../sync/wire.js'
+
+/** Options a room takes from the server's configuration. */
+export interface RoomOptions {
+  store: PlanStore
+  logger: FastifyBaseLogger
+  compactAfter: number
+}
+
+interface PendingUpdate {
+  /** The effective change, as the document encoded it; null when the update added nothing. */
+  update: Uint8Array | null
+  sender: SyncConnection
+}
+
+/**
+ * One live plan: its document, awareness and connections. Every incoming update is checked,
+ * applied, appended to the store with the others of the same tick (group commit), and only
+ * then relayed and acknowledged with `saved`.
+ */
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness: awarenessProtocol.Awareness
+  readonly connections = new Set<SyncConnection>()
+  private pending: PendingUpdate[] = []
+  private flushChain: Promise<void> = Promise.resolve()
+  private flushScheduled = false
+  private captured: Uint8Array | null = null
+  private logLength: number
+  private lastSeq: string | undefined
+  private compacting = false
+  private failed = false
+  private destroyed = false
+
+  private constructor(
+    readonly planId: string,
+    private readonly options: RoomOptions,
+    logLength: number,
+    lastSeq: string | undefined,
+  ) {
+    this.logLength = logLength
+    this.lastSeq = lastSeq
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (isRemote(origin)) this.captured = update
+    })
+    this.awareness.on('update', this.relayAwareness)
+  }
+
+  /** Loads a plan's snapshot and log into a new room; undefined when the plan does not exist. */
+  static async load(planId: string, options: RoomOptions): Promise<Room | undefined> {
+    const state = await options.store.loadPlan(planId)
+    if (!state) return undefined
+    const room = new Room(planId, options, state.updates.length, state.updates.at(-1)?.seq)
+    const origin: ChangeOrigin = { kind: 'store' }
+    room.doc.transact(() => {
+      Y.applyUpdate(room.doc, state.snapshot, origin)
+      for (const { update } of state.updates) Y.applyUpdate(room.doc, update, origin)
+    }, origin)
+    return room
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  /**
+   * Checks an update from a connection and, when it keeps the rules, applies it and queues it
+   * for the next durable append. Returns the violation otherwise; nothing is applied then.
+   */
+  receiveUpdate(sender: SyncConnection, update: Uint8Array): RuleViolation | undefined {
+    if (this.failed || this.destroyed) return undefined
+    const verdict = checkUpdate(this.doc, update, { role: sender.role })
+    if (!verdict.ok) return verdict.violation
+    this.captured = null
+    const origin: ChangeOrigin = { kind: 'remote', connection: sender }
+    Y.applyUpdate(this.doc, update, origin)
+    this.pending.push({ update: this.captured, sender })
+    this.captured = null
+    this.scheduleFlush()
+    return undefined
+  }
+
+  /** Resolves once every update applied so far is durable. */
+  whenDurable(): Promise<void> {
+    if (this.pending.length > 0) this.scheduleFlush()
+    return this.flushChain
+  }
+
+  addConnection(connection: SyncConnection): void {
+    this.connections.add(connection)
+  }
+
+  /** Removes a connection and the awareness states it controlled. */
+  removeConnection(connection: SyncConnection): void {
+    if (!this.connections.delete(connection)) return
+    const clients = [...connection.awarenessClients]
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null)
+  }
+
+  /** Stops the room: no more updates are taken, and its document and awareness are released. */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return
+    await this.whenDurable()
+    this.destroyed = true
+    this.awareness.off('update', this.relayAwareness)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    this.flushChain = this.flushChain.then(
+      () =>
+        new Promise<void>((resolve) =>
+          setImmediate(() => {
+            this.flushScheduled = false
+            this.flush().then(resolve, resolve)
+          }),
+        ),
+    )
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending
+    this.pending = []
+    if (batch.length === 0 || this.failed) return
+    const stateVector = Y.encodeStateVector(this.doc)
+    const updates = batch.flatMap((entry) => (entry.update ? [entry.update] : []))
+    try {
+      if (updates.length > 0) {
+        const seqs = await this.options.store.appendUpdates(this.planId, updates)
+        this.lastSeq = seqs.at(-1)
+        this.logLength += seqs.length
+      }
+    } catch (error) {
+      this.fail(error)
+      return
+    }
+    for (const { update, sender } of batch) {
+      if (!update) continue
+      const message = encodeUpdateMessage(update)
+      for (const connection of this.connections) if (connection !== sender) connection.send(message)
+    }
+    const senders = new Set(batch.map((entry) => entry.sender))
+    for (const sender of senders) sender.sendSaved(stateVector)
+    if (this.logLength >= this.options.compactAfter && !this.compacting) void this.compact()
+  }
+
+  /** Rebuilds the snapshot from the live document (never mergeUpdates) and trims the log. */
+  private async compact(): Promise<void> {
+    const throughSeq = this.lastSeq
+    if (!throughSeq || this.pending.length > 0) return
+    this.compacting = true
+    const covered = this.logLength
+    try {
+      await this.options.store.compact(this.planId, Y.encodeStateAsUpdate(this.doc), throughSeq)
+      this.logLength -= covered
+      this.options.logger.info({ planId: this.planId, entries: covered }, 'plan compacted')
+    } catch (error) {
+      this.options.logger.error({ planId: this.planId, err: error }, 'compaction failed')
+    } finally {
+      this.compacting = false
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.failed = true
+    this.options.logger.error(
+      { planId: this.planId, err: error },
+      'store append failed; closing room',
+    )
+    for (const connection of this.connections)
+      connection.close('internalError', 'The plan could not be saved')
+  }
+
+  private readonly relayAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed]
+    if (isConnection(origin)) {
+      for (const id of [...added, ...updated]) origin.awarenessClients.add(id)
+      for (const id of removed) origin.awarenessClients.delete(id)
+    }
+    const message = encodeAwarenessMessage(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    )
+    for (const connection of this.connections) connection.send(message)
+  }
+
+  get hasFailed(): boolean {
+    return this.failed
+  }
+}
+
+function isRemote(origin: unknown): origin is Extract<ChangeOrigin, { kind: 'remote' }> {
+  return typeof origin === 'object' && origin !== null && (origin as ChangeOrigin).kind === 'remote'
+}
+
+function isConnection(origin: unknown): origin is SyncConnection {
+  return typeof origin === 'object' && origin !== null && 'awarenessClients' in origin
+}

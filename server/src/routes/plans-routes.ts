@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import type { DemoPlanOptions, PlanInput } from '@tandem/shared'
+import { demoPlan, isValidId } from '@tandem/shared'
+import { ApiProblem } from '../http/api-problem.js'
+import { checkPlanInput } from '../plans/check-plan-input.js'
+import { planSnapshot } from '../plans/plan-snapshot.js'
+import type { RoomRegistry } from '../rooms/room-registry.js'
+import type { PlanStore } from '../store/plan-store.js'
+import { PlanExistsError } from '../store/plan-store.js'
+import { createPlanBodySchema, planIdParamsSchema, planRecordSchema } from './plan-schemas.js'
+
+interface CreatePlanBody {
+  id?: string
+  name?: string
+  generator?: DemoPlanOptions
+  rows?: Omit<PlanInput, 'demand' | 'supply' | 'capacity'> & Partial<PlanInput>
+}
+
+/** REST routes for plans: list, create (generated or from rows), read and delete. */
+export async function plansRoutes(
+  app: FastifyInstance,
+  deps: { store: PlanStore; rooms: RoomRegistry },
+) {
+  const { store, rooms } = deps
+
+  app.get(
+    '/api/plans',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            properties: { plans: { type: 'array', items: planRecordSchema } },
+          },
+        },
+      },
+    },
+    async () => ({ plans: await store.listPlans() }),
+  )
+
+  app.post<{ Body: CreatePlanBody }>(
+    '/api/plans',
+    {
+      schema: {
+        body: createPlanBodySchema,
+        response: { 201: { type: 'object', properties: { plan: planRecordSchema } } },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body
+      if (body.generator && body.rows)
+        throw new ApiProblem('badRequest', 'Give either generator or rows, not both', 'rows')
+      const id = body.id ?? `plan-${randomBytes(6).toString('hex')}`
+      if (!isValidId(id)) throw new ApiProblem('invalidId', `"${id}" is not a valid plan id`, 'id')
+      let input: PlanInput
+      if (body.rows) {
+        const { meta, items, demand, supply, capacity } = body.rows
+        input = {
+          meta,
+          items,
+          demand: demand ?? {},
+          supply: supply ?? {},
+          capacity: capacity ?? {},
+        }
+        if (body.name) input.meta.name = body.name
+        checkPlanInput(input)
+      } else {
+        input = demoPlan({ ...body.generator, name: body.name ?? 'Demo plan' })
+      }
+      const { record, snapshot } = planSnapshot(id, input)
+      try {
+        await store.createPlan(record, snapshot)
+      } catch (error) {
+        if (error instanceof PlanExistsError)
+          throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
+        throw error
+      }
+      request.log.info(
+        { planId: id, skus: record.skuCount, bytes: snapshot.byteLength },
+        'plan created',
+      )
+      return reply.code(201).send({ plan: record })
+    },
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/api/plans/:id',
+    {
+      schema: {
+        params: planIdParamsSchema,
+        response: { 200: { type: 'object', properties: { plan: planRecordSchema } } },
+      },
+    },
+    async (request) => {
+      const plan = await store.getPlan(validPlanId(request.params.id))
+      if (!plan) throw new ApiProblem('planNotFound', `No plan ${request.params.id}`, 'id')
+      return { plan }
+    },
+  )
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/plans/:id',
+    { schema: { params: planIdParamsSchema } },
+    async (request, reply) => {
+      const id = validPlanId(request.params.id)
+      await rooms.evict(id)
+      if (!(await store.deletePlan(id))) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')
+      return reply.code(204).send()
+    },
+  )
+}
+
+export function validPlanId(id: string): string {
+  if (!isValidId(id)) throw new ApiProblem('invalidId', `"${id}" is not a valid plan id`, 'id')
+  return id
+}

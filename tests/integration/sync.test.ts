@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import { CLOSE_CODES, PlanDoc, seededRandom } from '@tandem/shared'
+import type { StockClient } from '../support/stock-client.js'
+import { connectStockClient, waitFor } from '../support/stock-client.js'
+import type { TestServer } from '../support/test-server.js'
+import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
+
+describe('sync over a real server with stock y-websocket clients', () => {
+  let server: TestServer
+  let cleanup: () => Promise<void>
+  const clients: StockClient[] = []
+  const connect = (...args: Parameters<typeof connectStockClient>) => {
+    const client = connectStockClient(...args)
+    clients.push(client)
+    return client
+  }
+
+  beforeEach(async () => {
+    const temp = await tempSqliteStore()
+    cleanup = temp.cleanup
+    server = await startTestServer(temp.store)
+  })
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server.close()
+    await cleanup()
+  })
+
+  it('lists the plan and gives a stock client the whole plan', async () => {
+    const planId = await createPlan(server, { skuCount: 12, periodCount: 6 })
+    const list = (await (await fetch(`${server.url}/api/plans`)).json()) as {
+      plans: { id: string }[]
+    }
+    expect(list.plans.map((p) => p.id)).toContain(planId)
+    const client = connect(server.syncUrl, planId)
+    await client.synced()
+    expect(client.plan.listSkus()).toHaveLength(12)
+    expect(client.plan.readMeta().periodCount).toBe(6)
+  })
+
+  it('two stock clients converge on seeded random edits', async () => {
+    const planId = await createPlan(server, { skuCount: 8, periodCount: 10 })
+    const a = connect(server.syncUrl, planId)
+    const b = connect(server.syncUrl, planId)
+    await Promise.all([a.synced(), b.synced()])
+    const skus = a.plan.listSkus()
+    const random = seededRandom(7)
+    for (let i = 0; i < 200; i++) {
+      const client = random.next() < 0.5 ? a : b
+      const measure = random.next() < 0.5 ? 'demand' : 'supply'
+      client.plan.writeCell(
+        measure,
+        random.pick(skus.slice(0, 3)),
+        random.int(0, 3),
+        random.int(0, 500),
+      )
+      if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    const same = () =>
+      skus.every(
+        (sku) =>
+          JSON.stringify(a.plan.readRow('demand', sku)) ===
+            JSON.stringify(b.plan.readRow('demand', sku)) &&
+          JSON.stringify(a.plan.readRow('supply', sku)) ===
+            JSON.stringify(b.plan.readRow('supply', sku)),
+      )
+    await waitFor(
+      () =>
+        same() && Y.encodeStateVector(a.doc).toString() === Y.encodeStateVector(b.doc).toString(),
+      10_000,
+      'convergence',
+    )
+    const fresh = connect(server.syncUrl, planId)
+    await fresh.synced()
+    expect(fresh.plan.readRow('demand', skus[0])).toEqual(a.plan.readRow('demand', skus[0]))
+  })
+
+  it('acknowledges a durable edit with saved, and a rebuilt app on the same store keeps it', async () => {
+    const temp = await tempSqliteStore()
+    const first = await startTestServer(temp.store)
+    const planId = await createPlan(first, { skuCount: 4, periodCount: 4 })
+    const writer = connectStockClient(first.syncUrl, planId, { ext: true })
+    await writer.synced()
+    const sku = writer.plan.listSkus()[0]
+    writer.plan.writeCell('demand', sku, 2, 4242)
+    const covered = () =>
+      writer.extensions.some(
+        (m) =>
+          m.type === 'saved' &&
+          (Y.decodeStateVector(m.stateVector).get(writer.doc.clientID) ?? 0) >= 1,
+      )
+    await waitFor(covered, 5000, 'saved covering the edit')
+    writer.destroy()
+    await first.close(true)
+
+    const { SqliteStore } = await import('@tandem/server')
+    const reopened = new SqliteStore(temp.file)
+    const second = await startTestServer(reopened)
+    const reader = connect(second.syncUrl, planId)
+    await reader.synced()
+    expect(reader.plan.readCell('demand', sku, 2)).toBe(4242)
+    await second.close(true)
+    await temp.cleanup()
+  })
+
+  it('rejects a structurally invalid update without disturbing another client', async () => {
+    const planId = await createPlan(server, { skuCount: 4, periodCount: 4 })
+    const good = connect(server.syncUrl, planId)
+    const bad = connect(server.syncUrl, planId, { ext: true, reconnect: false })
+    await Promise.all([good.synced(), bad.synced()])
+    bad.doc.getMap('evil').set('x', 1)
+    await waitFor(() => bad.closes.length > 0, 5000, 'close of the bad client')
+    expect(bad.closes[0].code).toBe(CLOSE_CODES.updateRejected)
+    const rejected = bad.extensions.find((m) => m.type === 'rejected')
+    expect(rejected?.type === 'rejected' && rejected.code).toBe('unknownRoot')
+    const sku = good.plan.listSkus()[0]
+    good.plan.writeCell('supply', sku, 1, 77)
+    const observer = connect(server.syncUrl, planId)
+    await observer.synced()
+    await waitFor(() => observer.plan.readCell('supply', sku, 1) === 77, 5000, 'good edit relayed')
+    expect(observer.doc.share.has('evil')).toBe(false)
+  })
+
+  it('rejects a negative value written as an overwrite', async () => {
+    const planId = await createPlan(server, { skuCount: 4, periodCount: 4 })
+    const client = connect(server.syncUrl, planId, { ext: true, reconnect: false })
+    await client.synced()
+    const sku = client.plan.listSkus()[0]
+    client.plan.writeCell('demand', sku, 0, 10)
+    await waitFor(
+      () => client.extensions.some((m) => m.type === 'saved'),
+      5000,
+      'first write saved',
+    )
+    client.plan.writeCell('demand', sku, 0, -5)
+    await waitFor(() => client.closes.length > 0, 5000, 'rejection')
+    const rejected = client.extensions.find((m) => m.type === 'rejected')
+    expect(rejected?.type === 'rejected' && rejected.code).toBe('outOfRange')
+    const observer = connect(server.syncUrl, planId)
+    await observer.synced()
+    expect(observer.plan.readCell('demand', sku, 0)).toBe(10)
+  })
+
+  it('closes a socket that sends malformed bytes, and keeps serving the plan', async () => {
+    const planId = await createPlan(server, { skuCount: 3, periodCount: 3 })
+    const good = connect(server.syncUrl, planId)
+    await good.synced()
+    const sendRaw = async (bytes: Uint8Array) => {
+      const socket = new WebSocket(`${server.syncUrl}/${planId}`)
+      await new Promise((resolve) => socket.once('open', resolve))
+      const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
+      socket.send(bytes)
+      return closed
+    }
+    expect(await sendRaw(Uint8Array.from([0, 2, 200, 1, 2, 3]))).toBe(CLOSE_CODES.badMessage)
+    expect(await sendRaw(Uint8Array.from([0, 2, 5, 9, 200, 201, 7, 1]))).toBe(
+      CLOSE_CODES.updateRejected,
+    )
+    expect(await sendRaw(Uint8Array.from([77, 1, 2]))).toBe(CLOSE_CODES.badMessage)
+    const sku = good.plan.listSkus()[0]
+    good.plan.writeCell('demand', sku, 0, 5)
+    const other = connect(server.syncUrl, planId)
+    await other.synced()
+    await waitFor(() => other.plan.readCell('demand', sku, 0) === 5, 5000, 'still syncing')
+  })
+
+  it('does not lose a message that arrives while the room is loading', async () => {
+    const planId = await createPlan(server, { skuCount: 200, periodCount: 52 })
+    const source = new PlanDoc(new Y.Doc())
+    const seed = connect(server.syncUrl, planId)
+    await seed.synced()
+    Y.applyUpdate(source.doc, Y.encodeStateAsUpdate(seed.doc))
+    seed.destroy()
+    clients.splice(clients.indexOf(seed), 1)
+    await waitFor(() => server.app.rooms.size === 0, 5000, 'room unloaded')
+    const sku = source.listSkus()[0]
+    const before = Y.encodeStateVector(source.doc)
+    source.writeCell('demand', sku, 3, 999)
+    const update = Y.encodeStateAsUpdate(source.doc, before)
+    const socket = new WebSocket(`${server.syncUrl}/${planId}`)
+    socket.on('open', () => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 0)
+      encoding.writeVarUint(encoder, 2)
+      encoding.writeVarUint8Array(encoder, update)
+      socket.send(encoding.toUint8Array(encoder))
+    })
+    const reader = connect(server.syncUrl, planId)
+    await reader.synced()
+    await waitFor(() => reader.plan.readCell('demand', sku, 3) === 999, 5000, 'the early update')
+    socket.close()
+  })
+
+  it('refuses a socket for a plan that does not exist before upgrading', async () => {
+    const socket = new WebSocket(`${server.syncUrl}/no-such-plan`)
+    const status = await new Promise<number>((resolve) =>
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0)),
+    )
+    expect(status).toBe(404)
+  })
+})
