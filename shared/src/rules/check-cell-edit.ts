@@ -51,8 +51,8 @@ export function checkCellEdit(
       place,
     )
   }
-  const scale = 10 ** meta.decimals
-  if (Math.abs(Math.round(value * scale) - value * scale) > 1e-6) {
+  const scaled = value * 10 ** meta.decimals
+  if (Math.abs(Math.round(scaled) - scaled) > Math.max(1e-6, 4 * Number.EPSILON * scaled)) {
     return violation(
       'outOfRange',
       `${cell()} allows ${meta.decimals} decimal places (got ${value})`,

@@ -46,6 +46,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
   const checked: { item: Y.Item; place: Place }[] = []
   let count = 0
   let lastClient = -1
+  let nextClock = 0
 
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue
@@ -53,11 +54,13 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
     const known = Y.getState(doc.store, client)
     if (client !== lastClient) {
       lastClient = client
-      if (clock > known)
-        return fail('missingHistory', 'The update depends on edits the server does not have', {
-          root: '',
-        })
+      nextClock = known
     }
+    if (clock > nextClock)
+      return fail('missingHistory', 'The update depends on edits the server does not have', {
+        root: '',
+      })
+    nextClock = Math.max(nextClock, clock + struct.length)
     if (clock + struct.length <= known) continue
     if (context.ownsClient && !context.ownsClient(client)) {
       return fail('foreignClient', `Client ${client} belongs to another user`, { root: '' })

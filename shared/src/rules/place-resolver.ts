@@ -31,10 +31,10 @@ export class PlaceResolver {
     }
   }
 
-  /** A struct of this update containing `id`, if any. */
+  /** A struct of this update containing `id`, if the live document does not have `id` yet. */
   updateItem(client: number, clock: number): Y.Item | undefined {
     const list = this.byClient.get(client)
-    if (!list) return undefined
+    if (!list || clock < Y.getState(this.doc.store, client)) return undefined
     let low = 0
     let high = list.length - 1
     while (low <= high) {
