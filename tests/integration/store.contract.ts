@@ -1,0 +1,264 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { PlanDoc } from '@tandem/shared'
+import { createPlanDoc, demoPlan, ROOTS } from '@tandem/shared'
+import type { PlanRecord, PlanStore, StoredPlanState } from '../../server/src/store/plan-store.js'
+import { PlanExistsError, PlanMissingError } from '../../server/src/store/plan-store.js'
+
+/** A store under test, plus a way to open another one on the same backing data. */
+export interface StoreUnderTest {
+  store: PlanStore
+  /** Opens another instance on the same file or Redis; cleanup closes it too. */
+  reopen: () => Promise<PlanStore>
+  /** Closes every instance and removes the backing data. */
+  cleanup: () => Promise<void>
+}
+
+/** The one contract every PlanStore backend passes, run once per backend. */
+export function describeStoreContract(
+  name: string,
+  makeStore: () => Promise<StoreUnderTest>,
+): void {
+  describe(`${name} (PlanStore contract)`, () => {
+    let subject: StoreUnderTest
+    let store: PlanStore
+
+    beforeEach(async () => {
+      subject = await makeStore()
+      store = subject.store
+    })
+    afterEach(() => subject.cleanup())
+
+    it('creates, lists and deletes plans', async () => {
+      const later = planRecord('plan-b', '2026-11-02T09:00:00.000Z')
+      const earlier = planRecord('plan-a', '2026-11-01T09:00:00.000Z')
+      await store.createPlan(later, bytes(1, 2, 3))
+      await store.createPlan(earlier, bytes(4, 5, 6))
+
+      expect(await store.listPlans()).toEqual([earlier, later])
+      expect(await store.getPlan('plan-b')).toEqual(later)
+      expect(await store.getPlan('no-such-plan')).toBeUndefined()
+
+      expect(await store.deletePlan('plan-b')).toBe(true)
+      expect(await store.deletePlan('plan-b')).toBe(false)
+      expect(await store.listPlans()).toEqual([earlier])
+      expect(await store.getPlan('plan-b')).toBeUndefined()
+      expect(await store.loadPlan('plan-b')).toBeUndefined()
+    })
+
+    it('refuses a second plan with the same id and keeps the first', async () => {
+      const record = planRecord('plan-a')
+      await store.createPlan(record, bytes(1, 2, 3))
+
+      const again = store.createPlan({ ...record, name: 'Impostor' }, bytes(9))
+      await expect(again).rejects.toBeInstanceOf(PlanExistsError)
+      expect(await store.getPlan('plan-a')).toEqual(record)
+      expect((await store.loadPlan('plan-a'))?.snapshot).toEqual(bytes(1, 2, 3))
+    })
+
+    it('loads appended updates byte for byte, in order, with increasing seqs', async () => {
+      await store.createPlan(planRecord('plan-a'), bytes(0, 255, 0))
+      const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i)
+      const first = [everyByte, bytes(0), bytes(0xff, 0xfe, 0x00, 0x0d, 0x0a)]
+      const second = [bytes(42), everyByte.slice().reverse()]
+
+      const seqs = [
+        ...(await store.appendUpdates('plan-a', first)),
+        ...(await store.appendUpdates('plan-a', second)),
+      ]
+      const loaded = await store.loadPlan('plan-a')
+
+      expect(loaded?.snapshot).toEqual(bytes(0, 255, 0))
+      expect(loaded?.updates).toEqual(
+        [...first, ...second].map((update, i) => ({ seq: seqs[i], update })),
+      )
+      expect(isIncreasing(seqs)).toBe(true)
+    })
+
+    it('loads the same document after compaction as before it', async () => {
+      const { plan, snapshot } = demoPlanDoc()
+      await store.createPlan(planRecord('plan-a'), snapshot)
+      const edits = recordEdits(plan, 10)
+      const seqs = await store.appendUpdates('plan-a', edits)
+      const before = await loadedPlan(store, 'plan-a')
+      expect(planJson(before).demand).toEqual(plan.demand.toJSON())
+
+      await store.compact('plan-a', documentOf(before, 5), seqs[4])
+      const halfway = await loadedPlan(store, 'plan-a')
+      expect(halfway.updates.map(({ seq }) => seq)).toEqual(seqs.slice(5))
+      expect(planJson(halfway)).toEqual(planJson(before))
+
+      await store.compact('plan-a', documentOf(halfway), seqs[9])
+      const compacted = await loadedPlan(store, 'plan-a')
+      expect(compacted.updates).toEqual([])
+      expect(planJson(compacted)).toEqual(planJson(before))
+    })
+
+    it('keeps the entries appended after throughSeq when compacting', async () => {
+      const { plan, snapshot } = demoPlanDoc()
+      await store.createPlan(planRecord('plan-a'), snapshot)
+      const covered = recordEdits(plan, 3)
+      const coveredSeqs = await store.appendUpdates('plan-a', covered)
+      const compactedSnapshot = documentOf(await loadedPlan(store, 'plan-a'))
+      const later = recordEdits(plan, 3, 100)
+      const laterSeqs = await store.appendUpdates('plan-a', later)
+
+      await store.compact('plan-a', compactedSnapshot, coveredSeqs[2])
+      const loaded = await loadedPlan(store, 'plan-a')
+
+      expect(loaded.updates).toEqual(later.map((update, i) => ({ seq: laterSeqs[i], update })))
+      expect(planJson(loaded).demand).toEqual(plan.demand.toJSON())
+    })
+
+    it('keeps every update exactly once when two connections append at once', async () => {
+      await store.createPlan(planRecord('plan-a'), bytes(0))
+      const other = await subject.reopen()
+      const batches = Array.from({ length: 40 }, (_, b) =>
+        Array.from({ length: 1 + (b % 3) }, (_, u) => text(`batch ${b} update ${u}`)),
+      )
+
+      const seqs = await Promise.all(
+        batches.map((batch, b) => (b % 2 ? other : store).appendUpdates('plan-a', batch)),
+      )
+      const loaded = await loadedPlan(store, 'plan-a')
+
+      const appended = batches.flatMap((batch, b) =>
+        batch.map((update, u) => ({ seq: seqs[b][u], update: decode(update) })),
+      )
+      const stored = loaded.updates.map(({ seq, update }) => ({ seq, update: decode(update) }))
+      expect(stored).toHaveLength(appended.length)
+      expect(sortBySeq(stored)).toEqual(sortBySeq(appended))
+      expect(isIncreasing(stored.map(({ seq }) => seq))).toBe(true)
+      for (const batchSeqs of seqs) expect(isIncreasing(batchSeqs)).toBe(true)
+    })
+
+    it('keeps plans, snapshots and logs after closing and reopening', async () => {
+      const { plan, snapshot } = demoPlanDoc()
+      const record = planRecord('plan-a')
+      await store.createPlan(record, snapshot)
+      const seqs = await store.appendUpdates('plan-a', recordEdits(plan, 4))
+      await store.compact('plan-a', documentOf(await loadedPlan(store, 'plan-a'), 2), seqs[1])
+      await store.appendUpdates('plan-a', recordEdits(plan, 2, 200))
+      const before = await loadedPlan(store, 'plan-a')
+      await store.close()
+
+      const reopened = await subject.reopen()
+      expect(await reopened.listPlans()).toEqual([record])
+      expect(await reopened.loadPlan('plan-a')).toEqual(before)
+      expect(planJson(before).demand).toEqual(plan.demand.toJSON())
+      const [next] = await reopened.appendUpdates('plan-a', [bytes(7)])
+      expect(isIncreasing([...before.updates.map(({ seq }) => seq), next])).toBe(true)
+    })
+
+    it('refuses appends and compaction for a missing plan', async () => {
+      await store.createPlan(planRecord('plan-a'), bytes(0))
+      const [seq] = await store.appendUpdates('plan-a', [bytes(1)])
+
+      await expect(store.appendUpdates('no-such-plan', [bytes(1)])).rejects.toBeInstanceOf(
+        PlanMissingError,
+      )
+      await expect(store.appendUpdates('no-such-plan', [])).rejects.toBeInstanceOf(PlanMissingError)
+      await expect(store.compact('no-such-plan', bytes(0), seq)).rejects.toBeInstanceOf(
+        PlanMissingError,
+      )
+      expect(await store.getPlan('no-such-plan')).toBeUndefined()
+    })
+
+    it('removes the log with the plan', async () => {
+      await store.createPlan(planRecord('plan-a'), bytes(1))
+      await store.appendUpdates('plan-a', [bytes(2), bytes(3)])
+      expect(await store.deletePlan('plan-a')).toBe(true)
+
+      await store.createPlan(planRecord('plan-a'), bytes(4))
+      expect(await store.loadPlan('plan-a')).toEqual({ snapshot: bytes(4), updates: [] })
+    })
+
+    it('answers ping', async () => {
+      expect(await store.ping()).toBe(true)
+    })
+  })
+}
+
+function planRecord(id: string, createdAt = '2026-11-27T08:00:00.000Z'): PlanRecord {
+  return {
+    id,
+    name: `Plan ${id}`,
+    periodKind: 'week',
+    firstPeriod: '2026-11-30',
+    periodCount: 4,
+    skuCount: 5,
+    createdAt,
+  }
+}
+
+function bytes(...values: number[]): Uint8Array {
+  return Uint8Array.from(values)
+}
+
+function text(value: string): Uint8Array {
+  return new TextEncoder().encode(value)
+}
+
+function decode(value: Uint8Array): string {
+  return new TextDecoder().decode(value)
+}
+
+function demoPlanDoc(): { plan: PlanDoc; snapshot: Uint8Array } {
+  const plan = createPlanDoc(demoPlan({ skuCount: 5, periodCount: 4 }))
+  return { plan, snapshot: Y.encodeStateAsUpdate(plan.doc) }
+}
+
+/** Real cell edits, one Yjs update each, as a room would append them. */
+function recordEdits(plan: PlanDoc, count: number, firstValue = 1000): Uint8Array[] {
+  const updates: Uint8Array[] = []
+  const onUpdate = (update: Uint8Array) => updates.push(update)
+  plan.doc.on('update', onUpdate)
+  const skus = plan.listSkus()
+  for (let i = 0; i < count; i++) {
+    plan.writeCell('demand', skus[i % skus.length], i % plan.periodCount, firstValue + i)
+  }
+  plan.doc.off('update', onUpdate)
+  return updates
+}
+
+async function loadedPlan(store: PlanStore, planId: string): Promise<StoredPlanState> {
+  const state = await store.loadPlan(planId)
+  if (!state) throw new Error(`Plan ${planId} did not load`)
+  return state
+}
+
+/** The document a state describes, optionally with only its first `updateCount` updates. */
+function materialize(state: StoredPlanState, updateCount = state.updates.length): Y.Doc {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state.snapshot)
+  for (const { update } of state.updates.slice(0, updateCount)) Y.applyUpdate(doc, update)
+  return doc
+}
+
+/** A compacted snapshot, as the server would write it. */
+function documentOf(state: StoredPlanState, updateCount?: number): Uint8Array {
+  return Y.encodeStateAsUpdate(materialize(state, updateCount))
+}
+
+function planJson(state: StoredPlanState): Record<string, unknown> {
+  const doc = materialize(state)
+  return Object.fromEntries(ROOTS.map((root) => [root, doc.getMap(root).toJSON()]))
+}
+
+/** Seqs are opaque strings of digit groups ("12", "1700000000000-3"); compare group by group. */
+function compareSeq(a: string, b: string): number {
+  const [left, right] = [a.split('-').map(BigInt), b.split('-').map(BigInt)]
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const diff = (left[i] ?? -1n) - (right[i] ?? -1n)
+    if (diff !== 0n) return diff < 0n ? -1 : 1
+  }
+  return 0
+}
+
+function isIncreasing(seqs: string[]): boolean {
+  return seqs.every((seq, i) => i === 0 || compareSeq(seqs[i - 1], seq) < 0)
+}
+
+function sortBySeq<T extends { seq: string }>(entries: T[]): T[] {
+  return [...entries].sort((a, b) => compareSeq(a.seq, b.seq))
+}
