@@ -1,0 +1,41 @@
+import type { Item, Rectangle } from '@glideapps/glide-data-grid'
+import type { ModelChange } from '@tandem/shared'
+import { hasGaps } from './board-layout.js'
+import type { BoardView } from './board-view.js'
+import { FROZEN_COLUMNS } from './board-view.js'
+
+/**
+ * The on-screen cells a model change repaints, found by walking only the visible rows; or
+ * 'relayout' when the rows themselves must change (a filtered SKU gained or lost its gaps, a SKU
+ * appeared or vanished).
+ */
+export function affectedCells(
+  view: BoardView,
+  change: ModelChange,
+  visible: Rectangle,
+  columnCount: number,
+): { cell: Item }[] | 'relayout' {
+  const { layout, model } = view
+  for (const sku of change.skus) {
+    const exists = model.sku(sku) !== undefined
+    const wanted = exists && (!view.gapsOnly || hasGaps(model, sku))
+    if (wanted !== layout.shownSkus.has(sku)) return 'relayout'
+  }
+  const cells: { cell: Item }[] = []
+  const lastRow = Math.min(layout.rows.length - 1, visible.y + visible.height)
+  const lastCol = Math.min(columnCount - 1, visible.x + visible.width)
+  for (let r = Math.max(0, visible.y); r <= lastRow; r++) {
+    const row = layout.rows[r]
+    const hit =
+      row.kind === 'sku'
+        ? change.skus.has(row.sku) ||
+          (row.measure === 'supply' && change.resources.has(model.sku(row.sku)?.item.resource ?? ''))
+        : row.kind === 'family'
+          ? change.families.has(row.family)
+          : change.resources.has(row.resource)
+    if (!hit) continue
+    for (let c = 0; c < FROZEN_COLUMNS; c++) cells.push({ cell: [c, r] })
+    for (let c = Math.max(FROZEN_COLUMNS, visible.x); c <= lastCol; c++) cells.push({ cell: [c, r] })
+  }
+  return cells
+}

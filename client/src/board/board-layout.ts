@@ -1,0 +1,61 @@
+import type { PlanDoc, PlanModel } from '@tandem/shared'
+import type { BoardRow, FamilyMeasure, SkuMeasure } from './board-row.js'
+import { rowKey, SKU_MEASURES } from './board-row.js'
+import type { RowOptions } from './row-options.js'
+
+/** The rows of the board in display order, with indexes to find a row by key, SKU or family. */
+export interface BoardLayout {
+  rows: BoardRow[]
+  indexOf: Map<string, number>
+  rowsOfSku: Map<string, number[]>
+  rowsOfFamily: Map<string, number[]>
+  rowsOfResource: Map<string, number[]>
+  /** SKUs shown, so that a filter can tell when a SKU's gaps appear or vanish. */
+  shownSkus: Set<string>
+}
+
+const FAMILY_MEASURES: FamilyMeasure[] = ['demand', 'supply', 'projected']
+
+/**
+ * Lays out family blocks (roll-up rows, then each SKU's block) and the resources at the end.
+ * Only row descriptors are built here, never cells: cells are read lazily while painting.
+ */
+export function buildBoardLayout(plan: PlanDoc, model: PlanModel, options: RowOptions): BoardLayout {
+  const rows: BoardRow[] = []
+  const rowsOfSku = new Map<string, number[]>()
+  const rowsOfFamily = new Map<string, number[]>()
+  const rowsOfResource = new Map<string, number[]>()
+  const shownSkus = new Set<string>()
+  const measures = SKU_MEASURES.filter((m) => options.measures.includes(m))
+  const familyMeasures = FAMILY_MEASURES.filter((m) => options.measures.includes(m))
+  const push = (row: BoardRow, index: Map<string, number[]>, id: string) => {
+    const list = index.get(id)
+    if (list) list.push(rows.length)
+    else index.set(id, [rows.length])
+    rows.push(row)
+  }
+  for (const [family, skus] of plan.listFamilies()) {
+    const shown = options.gapsOnly ? skus.filter((sku) => hasGaps(model, sku)) : skus
+    if (shown.length === 0) continue
+    familyMeasures.forEach((measure, i) =>
+      push({ kind: 'family', family, measure, first: i === 0 }, rowsOfFamily, family),
+    )
+    for (const sku of shown) {
+      shownSkus.add(sku)
+      measures.forEach((measure: SkuMeasure, i) =>
+        push({ kind: 'sku', family, sku, measure, first: i === 0 }, rowsOfSku, sku),
+      )
+    }
+  }
+  for (const resource of plan.readMeta().resources) {
+    push({ kind: 'resource', resource: resource.id, measure: 'capacity', first: true }, rowsOfResource, resource.id)
+    push({ kind: 'resource', resource: resource.id, measure: 'load', first: false }, rowsOfResource, resource.id)
+  }
+  const indexOf = new Map<string, number>()
+  rows.forEach((row, i) => indexOf.set(rowKey(row), i))
+  return { rows, indexOf, rowsOfSku, rowsOfFamily, rowsOfResource, shownSkus }
+}
+
+export function hasGaps(model: PlanModel, sku: string): boolean {
+  return (model.sku(sku)?.gaps.length ?? 0) > 0
+}

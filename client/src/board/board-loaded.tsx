@@ -1,0 +1,191 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { navigate } from '../app/navigation.js'
+import type { ChartTarget } from '../chart/chart-target.js'
+import type { Identity } from '../identity/identity.js'
+import { IdentityChip } from '../identity/identity-chip.js'
+import { LanguageSwitch } from '../i18n/language-switch.js'
+import { useFormatters } from '../i18n/use-formatters.js'
+import { AvatarBar } from '../presence/avatar-bar.js'
+import type { Peer } from '../presence/presence-state.js'
+import { usePeers } from '../presence/use-peers.js'
+import { ConnectionBadge } from '../sync/connection-badge.js'
+import type { PlanLive, PlanSession, SessionSnapshot } from '../sync/plan-session.js'
+import { usePlanMeta } from '../sync/use-plan-meta.js'
+import { useUndoState } from '../sync/use-undo-state.js'
+import { buildBoardLayout } from './board-layout.js'
+import type { BoardRow } from './board-row.js'
+import { BoardToolbar } from './board-toolbar.js'
+import type { BoardView } from './board-view.js'
+import { describeEditViolation } from './plan-writes.js'
+import type { JumpRequest } from './jump-request.js'
+import { NoticeArea } from './notice-area.js'
+import { PlanGrid } from './plan-grid.js'
+import type { RowOptions } from './row-options.js'
+import { loadRowOptions, saveRowOptions } from './row-options.js'
+import type { Notice, Notify } from './use-notices.js'
+import { useGapCounts } from './use-gap-counts.js'
+
+const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
+
+interface BoardLoadedProps {
+  session: PlanSession
+  live: PlanLive
+  snapshot: SessionSnapshot
+  identity: Identity
+  onChangeIdentity: () => void
+  notices: Notice[]
+  notify: Notify
+  onDismiss: (id: number) => void
+}
+
+/** The board of a loaded plan: header with presence and status, toolbar, grid and chart. */
+export function BoardLoaded(props: BoardLoadedProps) {
+  const { session, live, snapshot, identity, notify } = props
+  const { t } = useTranslation()
+  const meta = usePlanMeta(live.plan)
+  const format = useFormatters(meta.decimals)
+  const [options, setOptions] = useState<RowOptions>(loadRowOptions)
+  const [layoutTick, setLayoutTick] = useState(0)
+  const [chartOpen, setChartOpen] = useState(true)
+  const [chartTarget, setChartTarget] = useState<ChartTarget>()
+  const [followingId, setFollowingId] = useState<number>()
+  const [jump, setJump] = useState<JumpRequest>()
+  const awareness = live.provider.awareness
+  const peers = usePeers(awareness)
+  const counts = useGapCounts(live.model)
+  const { canUndo, canRedo } = useUndoState(live.undo)
+
+  useEffect(() => {
+    awareness.setLocalStateField('user', { name: identity.name, role: identity.role, colour: identity.colour })
+  }, [awareness, identity])
+
+  const layout = useMemo(
+    () => buildBoardLayout(live.plan, live.model, options),
+    // layoutTick: the model asked for new rows.
+    [live, options, meta.periodCount, meta.resources, layoutTick],
+  )
+  const view = useMemo<BoardView>(
+    () => ({
+      plan: live.plan,
+      model: live.model,
+      meta,
+      layout,
+      role: identity.role,
+      gapsOnly: options.gapsOnly,
+      format,
+      t,
+    }),
+    [live, meta, layout, identity.role, options.gapsOnly, format, t],
+  )
+
+  const following = peers.find((peer) => peer.clientId === followingId)
+  useEffect(() => {
+    if (followingId !== undefined && !following) setFollowingId(undefined)
+  }, [followingId, following])
+
+  const changeOptions = (next: RowOptions) => {
+    saveRowOptions(next)
+    setOptions(next)
+  }
+  const relayout = useCallback(() => setLayoutTick((n) => n + 1), [])
+  const focusRow = useCallback((row: BoardRow | undefined) => {
+    if (!row || row.kind === 'resource') return
+    setChartTarget((previous) => {
+      const next: ChartTarget =
+        row.kind === 'sku' ? { kind: 'sku', sku: row.sku } : { kind: 'family', family: row.family }
+      return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next
+    })
+  }, [])
+  const jumpTo = (peer: Peer) => {
+    if (peer.state.cursor) setJump({ pointer: peer.state.cursor })
+  }
+  const step = (direction: 'undo' | 'redo') => {
+    const violation = direction === 'undo' ? session.undo() : session.redo()
+    if (violation) notify(describeEditViolation(view, violation, []), 'error')
+  }
+
+  return (
+    <div className="page board">
+      <header className="topbar">
+        <a
+          href="/"
+          className="back"
+          onClick={(event) => {
+            event.preventDefault()
+            navigate('/')
+          }}
+        >
+          ← {t('board.allPlans')}
+        </a>
+        <h1 className="plan-name" data-testid="plan-name">
+          {meta.name}
+        </h1>
+        <span className="muted horizon">
+          {t(`board.horizon_${meta.periodKind}`, {
+            count: meta.periodCount,
+            start: format.date(meta.firstPeriod),
+          })}
+        </span>
+        {meta.frozenThrough >= 0 && (
+          <span className="pill frozen">
+            {t('board.frozenThrough', {
+              period: format.period(meta.periodKind, meta.firstPeriod, meta.frozenThrough),
+            })}
+          </span>
+        )}
+        {meta.status === 'approved' && <span className="pill">{t('board.approved')}</span>}
+        <span className="spacer" />
+        <AvatarBar
+          me={identity}
+          peers={peers}
+          following={followingId}
+          onJump={jumpTo}
+          onFollow={(peer) => setFollowingId(peer?.clientId)}
+        />
+        <ConnectionBadge status={snapshot.status} unsaved={snapshot.unsaved} />
+        <LanguageSwitch />
+        <IdentityChip identity={identity} onChange={props.onChangeIdentity} />
+      </header>
+      <BoardToolbar
+        options={options}
+        onOptions={changeOptions}
+        counts={counts}
+        canUndo={canUndo}
+        canRedo={canRedo}
+        onUndo={() => step('undo')}
+        onRedo={() => step('redo')}
+        chartOpen={chartOpen}
+        onToggleChart={() => setChartOpen((open) => !open)}
+      />
+      {following && (
+        <div className="following-banner" data-testid="following-banner">
+          {t('presence.following', { name: following.state.user.name })}
+          <button type="button" className="link-button" onClick={() => setFollowingId(undefined)}>
+            {t('presence.unfollow')}
+          </button>
+        </div>
+      )}
+      <main className={chartOpen ? 'board-main with-chart' : 'board-main'}>
+        <PlanGrid
+          view={view}
+          session={session}
+          live={live}
+          peers={peers}
+          following={following}
+          onStopFollowing={() => setFollowingId(undefined)}
+          jump={jump}
+          notify={notify}
+          onFocusRow={focusRow}
+          onRelayout={relayout}
+        />
+        {chartOpen && (
+          <Suspense fallback={null}>
+            <ChartPanel model={live.model} meta={meta} target={chartTarget} />
+          </Suspense>
+        )}
+      </main>
+      <NoticeArea notices={props.notices} onDismiss={props.onDismiss} />
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next'
+import type { SkuMeasure } from './board-row.js'
+import { SKU_MEASURES } from './board-row.js'
+import type { GapCounts } from './gap-tally.js'
+import { GapSummary } from './gap-summary.js'
+import type { RowOptions } from './row-options.js'
+
+interface BoardToolbarProps {
+  options: RowOptions
+  onOptions: (options: RowOptions) => void
+  counts: GapCounts
+  canUndo: boolean
+  canRedo: boolean
+  onUndo: () => void
+  onRedo: () => void
+  chartOpen: boolean
+  onToggleChart: () => void
+}
+
+/** Row toggles, the gaps-only filter, gap counts and legend, undo/redo and the chart switch. */
+export function BoardToolbar(props: BoardToolbarProps) {
+  const { options, onOptions, counts } = props
+  const { t } = useTranslation()
+  const toggle = (measure: SkuMeasure) => {
+    const shown = options.measures.includes(measure)
+    const measures = shown ? options.measures.filter((m) => m !== measure) : [...options.measures, measure]
+    if (measures.length > 0) onOptions({ ...options, measures })
+  }
+  return (
+    <div className="toolbar">
+      <fieldset className="row-toggles">
+        <legend>{t('board.rows')}</legend>
+        {SKU_MEASURES.map((measure) => (
+          <label key={measure} className="toggle">
+            <input
+              type="checkbox"
+              data-testid={`rows-${measure}`}
+              checked={options.measures.includes(measure)}
+              onChange={() => toggle(measure)}
+            />
+            {t(`measure.${measure}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="toggle gaps-only">
+        <input
+          type="checkbox"
+          data-testid="gaps-only"
+          checked={options.gapsOnly}
+          onChange={(event) => onOptions({ ...options, gapsOnly: event.target.checked })}
+        />
+        {t('board.gapsOnly')}
+      </label>
+      <GapSummary counts={counts} />
+      <span className="spacer" />
+      <button type="button" className="button" disabled={!props.canUndo} onClick={props.onUndo}>
+        {t('board.undo')}
+      </button>
+      <button type="button" className="button" disabled={!props.canRedo} onClick={props.onRedo}>
+        {t('board.redo')}
+      </button>
+      <button type="button" className="button" aria-pressed={props.chartOpen} onClick={props.onToggleChart}>
+        {props.chartOpen ? t('board.hideChart') : t('board.chart')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,28 @@
+import type { TFunction } from 'i18next'
+import type { PlanDoc, PlanMeta, PlanModel, Role } from '@tandem/shared'
+import type { Formatters } from '../i18n/use-formatters.js'
+import type { BoardLayout } from './board-layout.js'
+
+/** Everything the grid reads from while painting, rebuilt when one of its parts changes. */
+export interface BoardView {
+  plan: PlanDoc
+  model: PlanModel
+  meta: PlanMeta
+  layout: BoardLayout
+  role: Role
+  /** Only SKUs with gaps are shown. */
+  gapsOnly: boolean
+  format: Formatters
+  t: TFunction
+}
+
+/** Family, SKU, name and measure stay in place while the periods scroll. */
+export const FROZEN_COLUMNS = 4
+
+export function periodOfColumn(col: number): number {
+  return col - FROZEN_COLUMNS
+}
+
+export function columnOfPeriod(period: number): number {
+  return period + FROZEN_COLUMNS
+}

@@ -1,0 +1,42 @@
+import type { RejectedPlace, RejectionCode } from '@tandem/shared'
+import type { CellNaming } from './describe-cell.js'
+import { describeCell } from './describe-cell.js'
+
+/**
+ * A rule violation (from the client's own check or the server's `rejected`) in the reader's
+ * language, naming the cell. The server's English reason is kept only as a last resort.
+ */
+export function describeViolation(
+  view: CellNaming,
+  code: RejectionCode,
+  place: RejectedPlace | undefined,
+  reason: string,
+  value?: unknown,
+): string {
+  const { t } = view
+  const cell =
+    place?.key !== undefined && place.period !== undefined
+      ? describeCell(view, place.root, place.key, place.period)
+      : (place?.key ?? place?.root ?? '')
+  switch (code) {
+    case 'forbiddenRole':
+      return t('rule.forbiddenRole', { role: t(`role.${view.role}`), cell })
+    case 'planApproved':
+      return t('rule.planApproved', { cell })
+    case 'frozenPeriod':
+      return t('rule.frozenPeriod', { cell })
+    case 'badStructure':
+      return t('rule.badStructure', { cell })
+    case 'badValue':
+      return t('rule.badValue', { cell })
+    case 'outOfRange':
+      if (typeof value === 'number' && value < 0) return t('rule.negative', { cell })
+      if (typeof value === 'number' && value > view.meta.maxValue) {
+        return t('rule.tooLarge', { cell, max: view.format.number(view.meta.maxValue) })
+      }
+      if (typeof value === 'number') return t('rule.decimals', { cell, count: view.meta.decimals })
+      return t('rule.outOfRange', { cell })
+    default:
+      return t('rule.generic', { cell, reason })
+  }
+}

@@ -1,0 +1,48 @@
+import type { Gap, GapKind, ModelChange, PlanModel } from '@tandem/shared'
+import { GAP_KINDS } from '@tandem/shared'
+
+export type GapCounts = Record<GapKind, number>
+
+/**
+ * Counts of gaps by kind over the whole plan, kept up to date per change: only the SKUs and
+ * resources a transaction touched are recounted.
+ */
+export class GapTally {
+  private readonly bySku = new Map<string, Gap[]>()
+  private readonly byResource = new Map<string, Gap[]>()
+  private totals: GapCounts = emptyCounts()
+
+  constructor(private readonly model: PlanModel) {
+    for (const gap of model.allGaps()) {
+      const index = gap.kind === 'overCapacity' ? this.byResource : this.bySku
+      index.set(gap.key, [...(index.get(gap.key) ?? []), gap])
+      this.totals[gap.kind]++
+    }
+  }
+
+  get counts(): GapCounts {
+    return this.totals
+  }
+
+  /** Applies a model change; true when a count moved. */
+  update(change: ModelChange): boolean {
+    const before = JSON.stringify(this.totals)
+    const next = { ...this.totals }
+    const swap = (index: Map<string, Gap[]>, key: string, gaps: Gap[]) => {
+      for (const gap of index.get(key) ?? []) next[gap.kind]--
+      for (const gap of gaps) next[gap.kind]++
+      if (gaps.length > 0) index.set(key, gaps)
+      else index.delete(key)
+    }
+    for (const sku of change.skus) swap(this.bySku, sku, this.model.sku(sku)?.gaps ?? [])
+    for (const resource of change.resources) {
+      swap(this.byResource, resource, this.model.resource(resource)?.gaps ?? [])
+    }
+    this.totals = next
+    return JSON.stringify(next) !== before
+  }
+}
+
+function emptyCounts(): GapCounts {
+  return Object.fromEntries(GAP_KINDS.map((kind) => [kind, 0])) as GapCounts
+}

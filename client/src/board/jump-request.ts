@@ -1,0 +1,6 @@
+import type { CellPointer } from '../presence/presence-state.js'
+
+/** A request to bring a cell into view and select it; a new object each time it is asked. */
+export interface JumpRequest {
+  pointer: CellPointer
+}

@@ -1,0 +1,351 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type {
+  DataEditorRef,
+  EditListItem,
+  GridCell,
+  GridKeyEventArgs,
+  GridSelection,
+  Item,
+  Rectangle,
+} from '@glideapps/glide-data-grid'
+import { CompactSelection, DataEditor, GridCellKind } from '@glideapps/glide-data-grid'
+import type { Peer } from '../presence/presence-state.js'
+import { EditingContext } from '../presence/editing-context.js'
+import { RemoteCursors } from '../presence/remote-cursors.js'
+import { shade } from '../presence/person-colour.js'
+import type { PlanLive, PlanSession } from '../sync/plan-session.js'
+import type { BoardRow } from './board-row.js'
+import { rowKey } from './board-row.js'
+import { boardColumns } from './board-columns.js'
+import type { BoardView } from './board-view.js'
+import { FROZEN_COLUMNS } from './board-view.js'
+import { makeCellContent } from './cell-content.js'
+import { CellEditor } from './cell-editor.js'
+import { cellTarget } from './cell-target.js'
+import type { GridWrite } from './plan-writes.js'
+import { describeEditViolation, planWrites } from './plan-writes.js'
+import { parseNumber } from './parse-number.js'
+import { readOnlyReason } from './read-only-reason.js'
+import { affectedCells } from './affected-cells.js'
+import type { Notify } from './use-notices.js'
+import type { JumpRequest } from './jump-request.js'
+import { exposeDebugHandle } from '../debug/debug-handle.js'
+
+interface PlanGridProps {
+  view: BoardView
+  session: PlanSession
+  live: PlanLive
+  peers: Peer[]
+  following: Peer | undefined
+  onStopFollowing: () => void
+  jump: JumpRequest | undefined
+  notify: Notify
+  onFocusRow: (row: BoardRow | undefined) => void
+  /** Rebuild the layout: a filtered SKU gained or lost its gaps, or SKUs were added. */
+  onRelayout: () => void
+}
+
+const GROUP_HEADER_HEIGHT = 26
+const HEADER_HEIGHT = 34
+const ROW_HEIGHT = 30
+const EMPTY_SELECTION: GridSelection = { columns: CompactSelection.empty(), rows: CompactSelection.empty() }
+let paintMarked = false
+
+/** The plan grid: lazy cells from the model, Excel-like editing, presence drawn on top. */
+export function PlanGrid(props: PlanGridProps) {
+  const { view, session, live, peers, following, notify, onFocusRow, onRelayout } = props
+  const gridRef = useRef<DataEditorRef>(null)
+  const container = useRef<HTMLDivElement>(null)
+  const visible = useRef<Rectangle>({ x: FROZEN_COLUMNS, y: 0, width: 0, height: 0 })
+  const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION)
+  const [scrollTick, setScrollTick] = useState(0)
+  const awareness = live.provider.awareness
+  const columns = useMemo(() => boardColumns(view.meta, view.format, view.t), [view.meta, view.format, view.t])
+  const frozenWidth = useMemo(
+    () => columns.slice(0, FROZEN_COLUMNS).reduce((sum, c) => sum + ('width' in c ? c.width : 0), 0),
+    [columns],
+  )
+
+  const getCellContent = useMemo(() => {
+    const read = makeCellContent(view)
+    if (paintMarked || view.layout.rows.length === 0) return read
+    return (cell: Item): GridCell => {
+      if (!paintMarked) {
+        paintMarked = true
+        requestAnimationFrame(() => performance.mark('tandem:grid-painted'))
+      }
+      return read(cell)
+    }
+  }, [view])
+
+  const apply = useCallback(
+    (writes: GridWrite[], success?: string, refusal = (why: string) => why): boolean => {
+      const planned = planWrites(view, writes)
+      if (!planned.ok) {
+        notify(refusal(planned.message), 'error')
+        return false
+      }
+      const violation = session.applyEdits(planned.edits)
+      if (violation) {
+        notify(refusal(describeEditViolation(view, violation, planned.edits)), 'error')
+        return false
+      }
+      for (const spread of planned.spreads) {
+        notify(
+          view.t('edit.spread', {
+            total: view.format.number(spread.total),
+            count: spread.count,
+            family: spread.family,
+          }),
+          'info',
+        )
+      }
+      if (success) notify(success, 'info')
+      return true
+    },
+    [view, session, notify],
+  )
+
+  const onCellsEdited = useCallback(
+    (items: readonly EditListItem[]) => {
+      const writes = items.map(({ location, value }): GridWrite => {
+        if (value.kind !== GridCellKind.Number) return { location, value: Number.NaN, text: String(value.data) }
+        return { location, value: value.data, text: value.displayData }
+      })
+      apply(writes)
+      return true
+    },
+    [apply],
+  )
+
+  const onPaste = useCallback(
+    (target: Item, values: readonly (readonly string[])[]) => {
+      const [col, row] = target
+      const writes: GridWrite[] = []
+      for (let r = 0; r < values.length; r++) {
+        for (let c = 0; c < values[r].length; c++) {
+          const location: Item = [col + c, row + r]
+          if (location[0] >= columns.length || location[1] >= view.layout.rows.length) {
+            notify(view.t('edit.pasteTooBig'), 'error')
+            return false
+          }
+          const value = parseNumber(values[r][c], view.format.locale)
+          if (value !== undefined) writes.push({ location, value, text: values[r][c] })
+        }
+      }
+      const refusal = (why: string) => view.t('edit.pasteRejected', { why })
+      if (apply(writes, view.t('edit.pasted', { count: writes.length }), refusal)) {
+        const width = Math.max(...values.map((v) => v.length))
+        setSelection({
+          ...EMPTY_SELECTION,
+          current: { cell: target, range: { x: col, y: row, width, height: values.length }, rangeStack: [] },
+        })
+      }
+      return false
+    },
+    [apply, columns.length, notify, view],
+  )
+
+  const explainReadOnly = useCallback(
+    (location: Item) => {
+      const reason = readOnlyReason(view, cellTarget(view, location))
+      if (reason) notify(reason, 'error')
+      return reason !== undefined
+    },
+    [view, notify],
+  )
+
+  const onKeyDown = useCallback(
+    (event: GridKeyEventArgs) => {
+      const mod = event.ctrlKey || event.metaKey
+      const key = event.key.toLowerCase()
+      if (mod && (key === 'z' || key === 'y')) {
+        event.cancel()
+        event.preventDefault()
+        const redo = key === 'y' || event.shiftKey
+        const stack = redo ? live.undo.redoStack : live.undo.undoStack
+        if (stack.length === 0) {
+          notify(view.t(redo ? 'edit.nothingToRedo' : 'edit.nothingToUndo'), 'info')
+          return
+        }
+        const violation = redo ? session.redo() : session.undo()
+        if (violation) notify(describeEditViolation(view, violation, []), 'error')
+        return
+      }
+      const cell = selection.current?.cell
+      if (!cell || mod || event.altKey) return
+      const typing = event.key.length === 1 || event.key === 'Delete' || event.key === 'Backspace'
+      if (typing && readOnlyReason(view, cellTarget(view, cell))) explainReadOnly(cell)
+    },
+    [explainReadOnly, live.undo, notify, selection, session, view],
+  )
+
+  const onSelectionChange = useCallback(
+    (next: GridSelection) => {
+      setSelection(next)
+      const current = next.current
+      const row = current ? view.layout.rows[current.cell[1]] : undefined
+      onFocusRow(row)
+      if (!current || !row) {
+        awareness.setLocalStateField('cursor', undefined)
+        awareness.setLocalStateField('selection', undefined)
+        return
+      }
+      const { range } = current
+      const top = view.layout.rows[range.y]
+      const bottom = view.layout.rows[range.y + range.height - 1]
+      awareness.setLocalStateField('cursor', { row: rowKey(row), col: current.cell[0] })
+      awareness.setLocalStateField(
+        'selection',
+        top && bottom && range.width * range.height > 1
+          ? { from: rowKey(top), to: rowKey(bottom), col: range.x, width: range.width }
+          : undefined,
+      )
+    },
+    [awareness, onFocusRow, view.layout.rows],
+  )
+
+  const onVisibleRegionChanged = useCallback(
+    (range: Rectangle) => {
+      const previous = visible.current
+      visible.current = range
+      setScrollTick((tick) => tick + 1)
+      const top = view.layout.rows[range.y]
+      if (top && (previous.x !== range.x || previous.y !== range.y)) {
+        awareness.setLocalStateField('viewport', { row: rowKey(top), col: range.x })
+      }
+    },
+    [awareness, view.layout.rows],
+  )
+
+  const setEditing = useCallback((editing: boolean) => awareness.setLocalStateField('editing', editing), [awareness])
+
+  const highlightRegions = useMemo(
+    () =>
+      peers.flatMap(({ state }) => {
+        const from = state.selection && view.layout.indexOf.get(state.selection.from)
+        const to = state.selection && view.layout.indexOf.get(state.selection.to)
+        if (!state.selection || from === undefined || to === undefined) return []
+        const y = Math.min(from, to)
+        const range = { x: state.selection.col, y, width: state.selection.width, height: Math.abs(to - from) + 1 }
+        return [{ color: shade(state.user.colour, 0.18), range }]
+      }),
+    [peers, view.layout.indexOf],
+  )
+
+  useEffect(
+    () =>
+      live.model.onChange((change) => {
+        const result = affectedCells(view, change, visible.current, columns.length)
+        if (result === 'relayout') onRelayout()
+        else if (result.length > 0) gridRef.current?.updateCells(result)
+      }),
+    [live.model, view, columns.length, onRelayout],
+  )
+
+  const moveTo = useCallback(
+    (pointer: { row: string; col: number }, align: 'start' | 'center', select: boolean) => {
+      const row = view.layout.indexOf.get(pointer.row)
+      if (row === undefined) return
+      gridRef.current?.scrollTo(pointer.col, row, 'both', 0, 0, { hAlign: align, vAlign: align })
+      if (select) onSelectionChange({ ...EMPTY_SELECTION, current: { cell: [pointer.col, row], range: { x: pointer.col, y: row, width: 1, height: 1 }, rangeStack: [] } })
+    },
+    [onSelectionChange, view.layout.indexOf],
+  )
+
+  useEffect(() => {
+    if (props.jump) moveTo(props.jump.pointer, 'center', true)
+  }, [props.jump, moveTo])
+
+  useEffect(() => {
+    if (!following) return
+    const { viewport, cursor } = following.state
+    if (viewport) {
+      const row = view.layout.indexOf.get(viewport.row)
+      if (row !== undefined) gridRef.current?.scrollTo(viewport.col, row, 'both', 0, 0, { hAlign: 'start', vAlign: 'start' })
+    }
+    if (cursor && view.layout.indexOf.has(cursor.row)) {
+      const row = view.layout.indexOf.get(cursor.row)!
+      setSelection({ ...EMPTY_SELECTION, current: { cell: [cursor.col, row], range: { x: cursor.col, y: row, width: 1, height: 1 }, rangeStack: [] } })
+      if (!viewport) moveTo(cursor, 'center', false)
+    }
+  }, [following, moveTo, view.layout.indexOf])
+
+  useEffect(
+    () => exposeDebugHandle({ view, live, gridRef, visible, getCellContent }),
+    [view, live, getCellContent],
+  )
+
+  const stopFollowing = following ? props.onStopFollowing : undefined
+  return (
+    <div
+      className="grid-container"
+      ref={container}
+      data-testid="plan-grid"
+      onWheelCapture={stopFollowing}
+      onMouseDownCapture={stopFollowing}
+      onKeyDownCapture={stopFollowing}
+      onTouchStartCapture={stopFollowing}
+    >
+      <EditingContext.Provider value={setEditing}>
+        <DataEditor
+          ref={gridRef}
+          width="100%"
+          height="100%"
+          columns={columns}
+          rows={view.layout.rows.length}
+          rowHeight={ROW_HEIGHT}
+          headerHeight={HEADER_HEIGHT}
+          groupHeaderHeight={GROUP_HEADER_HEIGHT}
+          freezeColumns={FROZEN_COLUMNS}
+          getCellContent={getCellContent}
+          getCellsForSelection={true}
+          gridSelection={selection}
+          onGridSelectionChange={onSelectionChange}
+          onCellsEdited={onCellsEdited}
+          onPaste={onPaste}
+          onKeyDown={onKeyDown}
+          onCellActivated={(cell) => explainReadOnly(cell)}
+          onVisibleRegionChanged={onVisibleRegionChanged}
+          provideEditor={(cell) =>
+            cell.kind === GridCellKind.Number
+              ? { editor: CellEditor as never, disablePadding: true, disableStyling: false }
+              : undefined
+          }
+          highlightRegions={highlightRegions}
+          keybindings={{ downFill: true, rightFill: true, search: false }}
+          fillHandle={true}
+          rangeSelect="rect"
+          columnSelect="none"
+          rowSelect="none"
+          rowMarkers="none"
+          smoothScrollX={true}
+          smoothScrollY={true}
+          fixedShadowX={true}
+          fixedShadowY={true}
+          theme={GRID_THEME}
+        />
+      </EditingContext.Provider>
+      <RemoteCursors
+        peers={peers}
+        indexOf={view.layout.indexOf}
+        gridRef={gridRef}
+        container={container}
+        scrollTick={scrollTick}
+        frozenColumns={FROZEN_COLUMNS}
+        frozenWidth={frozenWidth}
+        headerHeight={GROUP_HEADER_HEIGHT + HEADER_HEIGHT}
+      />
+    </div>
+  )
+}
+
+const GRID_THEME = {
+  accentColor: '#1f4e79',
+  accentLight: 'rgba(31, 78, 121, 0.12)',
+  fontFamily: 'Inter, "Noto Sans CJK SC", "Noto Sans SC", system-ui, sans-serif',
+  headerFontStyle: '600 12px',
+  baseFontStyle: '13px',
+  bgHeader: '#f8fafc',
+  borderColor: 'rgba(115, 125, 140, 0.18)',
+}

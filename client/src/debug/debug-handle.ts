@@ -1,0 +1,70 @@
+import type { RefObject } from 'react'
+import type { DataEditorRef, GridCell, Item, Rectangle } from '@glideapps/glide-data-grid'
+import type { Measure } from '@tandem/shared'
+import type { BoardView } from '../board/board-view.js'
+import { columnOfPeriod } from '../board/board-view.js'
+import { rowKey } from '../board/board-row.js'
+import type { PlanLive } from '../sync/plan-session.js'
+
+/** Read-only getters for end-to-end tests and for people debugging the canvas grid. */
+export interface TandemDebugHandle {
+  /** The text the grid paints in a cell (what the person sees), by row key and period. */
+  cellText(row: string, period: number): string | undefined
+  /** The cell's rectangle in client coordinates, so a test can click it like a person. */
+  cellBounds(row: string, period: number): Rectangle | undefined
+  /** The value of a measure cell in the live Y.Doc. */
+  readCell(measure: Measure, key: string, period: number): number
+  /** The range of visible cells and the key of the top visible row. */
+  visibleRegion(): Rectangle & { topRow: string | undefined }
+  /** Row keys in display order. */
+  rowKeys(): string[]
+  /** Which document generation is live: it grows after a rejection resync. */
+  generation(): number
+}
+
+interface DebugSources {
+  view: BoardView
+  live: PlanLive
+  gridRef: RefObject<DataEditorRef | null>
+  visible: RefObject<Rectangle>
+  getCellContent: (cell: Item) => GridCell
+}
+
+declare global {
+  interface Window {
+    __tandem?: TandemDebugHandle
+  }
+}
+
+/** Installs `window.__tandem` with `?debug=1` or in development; returns its removal. */
+export function exposeDebugHandle({ view, live, gridRef, visible, getCellContent }: DebugSources): () => void {
+  if (!import.meta.env.DEV && !new URLSearchParams(location.search).has('debug')) return () => {}
+  const locate = (row: string, period: number): Item | undefined => {
+    const index = view.layout.indexOf.get(row)
+    return index === undefined ? undefined : [columnOfPeriod(period), index]
+  }
+  const handle: TandemDebugHandle = {
+    cellText(row, period) {
+      const at = locate(row, period)
+      if (!at) return undefined
+      const cell = getCellContent(at)
+      return 'displayData' in cell ? String(cell.displayData) : undefined
+    },
+    cellBounds(row, period) {
+      const at = locate(row, period)
+      return at ? gridRef.current?.getBounds(at[0], at[1]) : undefined
+    },
+    readCell: (measure, key, period) => live.plan.readCell(measure, key, period),
+    visibleRegion() {
+      const region = visible.current
+      const top = view.layout.rows[region.y]
+      return { ...region, topRow: top ? rowKey(top) : undefined }
+    },
+    rowKeys: () => view.layout.rows.map(rowKey),
+    generation: () => live.generation,
+  }
+  window.__tandem = handle
+  return () => {
+    if (window.__tandem === handle) delete window.__tandem
+  }
+}

@@ -1,0 +1,56 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PeriodKind } from '@tandem/shared'
+import { isoWeek, periodStart } from '@tandem/shared'
+
+/** Number and date formats of the current language, built once per language. */
+export interface Formatters {
+  locale: string
+  number: (value: number) => string
+  percent: (value: number) => string
+  date: (iso: string) => string
+  dateTime: (iso: string) => string
+  /** A period's short label: "W49 · Nov 30" or "Dec 2026". */
+  period: (kind: PeriodKind, firstPeriod: string, index: number) => string
+  /** The month a period falls in, for the column group header. */
+  periodGroup: (kind: PeriodKind, firstPeriod: string, index: number) => string
+}
+
+export function useFormatters(decimals = 0): Formatters {
+  const { t, i18n } = useTranslation()
+  const locale = i18n.language
+  return useMemo(() => makeFormatters(locale, decimals, (week) => t('column.week', { week })), [
+    locale,
+    decimals,
+    t,
+  ])
+}
+
+export function makeFormatters(
+  locale: string,
+  decimals: number,
+  weekLabel: (week: number) => string,
+): Formatters {
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals })
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
+  const day = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  return {
+    locale,
+    number: (value) => number.format(value),
+    percent: (value) => (Number.isFinite(value) ? percent.format(value) : '∞'),
+    date: (iso) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+    period: (kind, firstPeriod, index) => {
+      const start = periodStart(kind, firstPeriod, index)
+      if (kind === 'month') return month.format(start)
+      return `${weekLabel(isoWeek(start).week)} · ${day.format(start)}`
+    },
+    periodGroup: (kind, firstPeriod, index) => {
+      const start = periodStart(kind, firstPeriod, index)
+      return kind === 'month' ? String(start.getUTCFullYear()) : month.format(start)
+    },
+  }
+}

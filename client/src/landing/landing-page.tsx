@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PlanRecord } from '../api/plan-record.js'
+import { listPlans } from '../api/plans-api.js'
+import { navigate } from '../app/navigation.js'
+import type { Identity } from '../identity/identity.js'
+import { IdentityChip } from '../identity/identity-chip.js'
+import { LanguageSwitch } from '../i18n/language-switch.js'
+import { useFormatters } from '../i18n/use-formatters.js'
+import { CreatePlanForm } from './create-plan-form.js'
+
+interface LandingPageProps {
+  identity: Identity
+  onChangeIdentity: () => void
+}
+
+/** The plans list, with a form that creates a demo plan. */
+export function LandingPage({ identity, onChangeIdentity }: LandingPageProps) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  const [plans, setPlans] = useState<PlanRecord[]>()
+  const [error, setError] = useState<string>()
+  const load = useCallback(() => {
+    listPlans().then(setPlans, (failure: Error) => setError(failure.message))
+  }, [])
+  useEffect(load, [load])
+  const open = (plan: PlanRecord) => navigate(`/plans/${encodeURIComponent(plan.id)}`)
+  return (
+    <div className="page landing">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <span className="muted tagline">{t('app.tagline')}</span>
+        <span className="spacer" />
+        <LanguageSwitch />
+        <IdentityChip identity={identity} onChange={onChangeIdentity} />
+      </header>
+      <main className="landing-main">
+        <section className="card">
+          <h1>{t('landing.plans')}</h1>
+          {error && (
+            <p className="error" role="alert">
+              {t('landing.loadFailed', { message: error })}
+            </p>
+          )}
+          {!plans && !error && <p className="muted">{t('landing.loading')}</p>}
+          {plans && plans.length === 0 && <p className="muted">{t('landing.empty')}</p>}
+          {plans && plans.length > 0 && (
+            <table className="plans" data-testid="plans-table">
+              <thead>
+                <tr>
+                  <th>{t('landing.columns.name')}</th>
+                  <th>{t('landing.columns.horizon')}</th>
+                  <th className="number">{t('landing.columns.skus')}</th>
+                  <th>{t('landing.columns.created')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {plans.map((plan) => (
+                  <tr key={plan.id} data-testid={`plan-${plan.id}`}>
+                    <td>
+                      <a
+                        href={`/plans/${encodeURIComponent(plan.id)}`}
+                        onClick={(event) => {
+                          event.preventDefault()
+                          open(plan)
+                        }}
+                      >
+                        {plan.name}
+                      </a>
+                    </td>
+                    <td>
+                      {t(`landing.horizon_${plan.periodKind}`, {
+                        count: plan.periodCount,
+                        start: format.date(plan.firstPeriod),
+                      })}
+                    </td>
+                    <td className="number">{format.number(plan.skuCount)}</td>
+                    <td>{format.dateTime(plan.createdAt)}</td>
+                    <td>
+                      <button type="button" className="button" onClick={() => open(plan)}>
+                        {t('landing.open')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <CreatePlanForm onCreated={open} />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,34 @@
+/** Colours that read well as outlines on white and as 20% shading, in the order people get them. */
+export const PERSON_COLOURS = [
+  '#d9480f',
+  '#1971c2',
+  '#2f9e44',
+  '#ae3ec9',
+  '#e67700',
+  '#0c8599',
+  '#c2255c',
+  '#5f3dc4',
+] as const
+
+/** A stable colour for a name, so a person keeps their colour across reloads. */
+export function personColour(name: string): string {
+  let hash = 0
+  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0
+  return PERSON_COLOURS[hash % PERSON_COLOURS.length]
+}
+
+/** The colour with an alpha channel, for shading a remote selection. */
+export function shade(colour: string, alpha: number): string {
+  const value = Math.round(alpha * 255)
+    .toString(16)
+    .padStart(2, '0')
+  return `${colour}${value}`
+}
+
+/** One or two letters for an avatar. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return '?'
+  if (words.length === 1) return [...words[0]].slice(0, 2).join('').toUpperCase()
+  return (words[0][0] + words[words.length - 1][0]).toUpperCase()
+}

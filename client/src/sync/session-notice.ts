@@ -1,0 +1,6 @@
+import type { RejectedPlace, RejectionCode } from '@tandem/shared'
+
+/** What the sync layer tells the person, translated by the UI. */
+export type SessionNotice =
+  | { kind: 'rejected'; code: RejectionCode; reason: string; places: RejectedPlace[] }
+  | { kind: 'reapplied'; reapplied: number; dropped: number }
