@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process'
 
 const children = [
-  spawn('node', ['--conditions=source', '--import', 'tsx', '--watch', 'server/src/main.ts'], {
+  spawn('node', ['--conditions=tandem-source', '--import', 'tsx', '--watch', 'server/src/main.ts'], {
     stdio: 'inherit',
     env: { ...process.env, TANDEM_CLIENT_DIR: '' },
   }),

@@ -1,15 +1,21 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import fastifyCookie from '@fastify/cookie'
+import fastifyJwt from '@fastify/jwt'
+import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifyWebsocket from '@fastify/websocket'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import Fastify from 'fastify'
-import type { Role } from '@tandem/shared'
+import { Authenticator } from './auth/authenticator.js'
 import { ApiProblem } from './http/api-problem.js'
 import { RoomRegistry } from './rooms/room-registry.js'
+import { authRoutes } from './routes/auth-routes.js'
 import { healthRoute } from './routes/health-route.js'
 import { plansRoutes } from './routes/plans-routes.js'
 import { syncRoute } from './routes/sync-route.js'
+import { usersRoutes } from './routes/users-routes.js'
 import type { PlanStore } from './store/plan-store.js'
 
 /** What the app is built from. Tests pass their own store; main.ts passes the configured one. */
@@ -21,7 +27,14 @@ export interface AppDeps {
   compactAfter?: number
   roomGraceMs?: number
   maxPayload?: number
-  defaultRole?: Role
+  /** Signs sessions and tokens; when absent one is generated once and kept in the store. */
+  jwtSecret?: string
+  allowedOrigins?: string[]
+  secureCookies?: boolean
+  /** REST requests per minute per address, and sign-in attempts per minute. */
+  restRateLimit?: number
+  loginRateLimit?: number
+  socketRate?: { perSecond: number; burst: number }
 }
 
 /** Largest REST body accepted (a plan created from JSON rows), in bytes. */
@@ -32,6 +45,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The live rooms, one per open plan. */
     rooms: RoomRegistry
+    /** Issues and checks sessions and API tokens. */
+    auth: Authenticator
   }
 }
 
@@ -56,13 +71,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (fastifyError.validation) {
       return reply.code(400).send({ code: 'badRequest', message: fastifyError.message })
     }
+    if (fastifyError.statusCode === 429) {
+      return reply.code(429).send({ code: 'rateLimited', message: fastifyError.message })
+    }
     if (fastifyError.statusCode === 413) {
-      return reply
-        .code(413)
-        .send({
-          code: 'payloadTooLarge',
-          message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
-        })
+      return reply.code(413).send({
+        code: 'payloadTooLarge',
+        message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
+      })
     }
     if (fastifyError.statusCode && fastifyError.statusCode < 500) {
       return reply
@@ -75,15 +91,42 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       .send({ code: 'storeUnavailable', message: 'The server could not complete the request' })
   })
 
+  const secret =
+    deps.jwtSecret ??
+    (await deps.store.ensureSetting('jwtSecret', randomBytes(48).toString('base64url')))
+  await app.register(fastifyCookie)
+  await app.register(fastifyJwt, { secret })
+  await app.register(fastifyRateLimit, {
+    max: deps.restRateLimit ?? 600,
+    timeWindow: '1 minute',
+    allowList: (request) => request.url.startsWith('/sync/'),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'rateLimited',
+      message: `Too many requests: at most ${context.max} per ${context.after}`,
+    }),
+  })
   await app.register(fastifyWebsocket, {
     options: { maxPayload: deps.maxPayload ?? 8 * 1024 * 1024 },
   })
-  await app.register(healthRoute, { store: deps.store, rooms })
-  await app.register(plansRoutes, { store: deps.store, rooms })
+  const auth = new Authenticator(app, deps.store)
+  app.decorate('auth', auth)
+  const store = deps.store
+  await app.register(healthRoute, { store, rooms })
+  await app.register(authRoutes, {
+    store,
+    auth,
+    secureCookies: deps.secureCookies ?? false,
+    loginRateLimit: deps.loginRateLimit ?? 20,
+  })
+  await app.register(usersRoutes, { store, auth, rooms })
+  await app.register(plansRoutes, { store, rooms, auth })
   await app.register(syncRoute, {
-    store: deps.store,
+    store,
     rooms,
-    defaultRole: deps.defaultRole ?? 'planner',
+    auth,
+    allowedOrigins: deps.allowedOrigins ?? [],
+    messageRate: deps.socketRate ?? { perSecond: 500, burst: 2000 },
   })
 
   const clientDir = deps.clientDir
@@ -100,12 +143,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     })
   } else {
     app.setNotFoundHandler((request, reply) =>
-      reply
-        .code(404)
-        .send({
-          code: 'notFound',
-          message: `No route ${request.method} ${request.url.split('?')[0]}`,
-        }),
+      reply.code(404).send({
+        code: 'notFound',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+      }),
     )
   }
 

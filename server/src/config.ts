@@ -1,6 +1,4 @@
 import { resolve } from 'node:path'
-import type { Role } from '@tandem/shared'
-import { isRole } from '@tandem/shared'
 
 /** The server's configuration, parsed once from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -15,19 +13,27 @@ export interface Config {
   roomGraceMs: number
   /** Largest WebSocket message accepted, in bytes. */
   maxPayload: number
-  /** Role given to sync connections until accounts exist. */
-  defaultRole: Role
-  /** Create the demo plan on first start. */
+  /** Create the demo plan and one demo user per role on first start. */
   demo: boolean
   clientDir: string
+  /** Signs sessions and tokens; generated and kept in the store when unset. */
+  jwtSecret: string | undefined
+  /** Origins, besides the server's own, that browsers may open sockets from. */
+  allowedOrigins: string[]
+  /** Mark the session cookie Secure (serve over HTTPS). */
+  secureCookies: boolean
+  /** The first admin; one-time credentials are printed when unset. */
+  adminEmail: string | undefined
+  adminPassword: string | undefined
+  /** REST requests per minute per client address. */
+  restRateLimit: number
+  /** Sign-in attempts per minute per client address. */
+  loginRateLimit: number
+  /** Socket messages per second per connection, on average and in a burst. */
+  socketRate: { perSecond: number; burst: number }
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const role = env.TANDEM_DEFAULT_ROLE ?? 'planner'
-  if (!isRole(role))
-    throw new Error(
-      `TANDEM_DEFAULT_ROLE must be planner, sales, production or viewer (got "${role}")`,
-    )
   return {
     port: integer(env, 'PORT', 3000),
     host: env.HOST ?? '127.0.0.1',
@@ -37,7 +43,20 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfter: integer(env, 'TANDEM_COMPACT_AFTER', 1000),
     roomGraceMs: integer(env, 'TANDEM_ROOM_GRACE_MS', 30_000),
     maxPayload: integer(env, 'TANDEM_MAX_PAYLOAD', 8 * 1024 * 1024),
-    defaultRole: role,
+    jwtSecret: env.TANDEM_JWT_SECRET || undefined,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    secureCookies: env.TANDEM_SECURE_COOKIES === '1',
+    adminEmail: env.TANDEM_ADMIN_EMAIL || undefined,
+    adminPassword: env.TANDEM_ADMIN_PASSWORD || undefined,
+    restRateLimit: integer(env, 'TANDEM_REST_RATE_LIMIT', 600),
+    loginRateLimit: integer(env, 'TANDEM_LOGIN_RATE_LIMIT', 20),
+    socketRate: {
+      perSecond: integer(env, 'TANDEM_SOCKET_RATE', 500),
+      burst: integer(env, 'TANDEM_SOCKET_BURST', 2000),
+    },
     demo: env.TANDEM_DEMO !== '0',
     clientDir: resolve(
       env.TANDEM_CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname,

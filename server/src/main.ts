@@ -1,3 +1,4 @@
+import { bootstrapUsers, DEMO_PASSWORD, DEMO_USERS } from './auth/bootstrap-users.js'
 import { buildApp } from './app.js'
 import { parseConfig } from './config.js'
 import { openStore } from './open-store.js'
@@ -12,10 +13,20 @@ const app = await buildApp({
   compactAfter: config.compactAfter,
   roomGraceMs: config.roomGraceMs,
   maxPayload: config.maxPayload,
-  defaultRole: config.defaultRole,
+  jwtSecret: config.jwtSecret,
+  allowedOrigins: config.allowedOrigins,
+  secureCookies: config.secureCookies,
+  restRateLimit: config.restRateLimit,
+  loginRateLimit: config.loginRateLimit,
+  socketRate: config.socketRate,
 })
 
 if (config.demo && (await ensureDemoPlan(store))) app.log.info('created the demo plan')
+const firstRun = await bootstrapUsers(store, {
+  adminEmail: config.adminEmail,
+  adminPassword: config.adminPassword,
+  demo: config.demo,
+})
 
 let stopping = false
 async function stop(signal: string): Promise<void> {
@@ -37,6 +48,14 @@ process.on('SIGINT', () => void stop('SIGINT'))
 const address = await app.listen({ port: config.port, host: config.host })
 const base = address.replace('127.0.0.1', 'localhost')
 const storeName = store.kind === 'redis' ? 'Redis' : `SQLite (${config.dataDir})`
-console.log(
-  `\nTandem is running with ${storeName}.\n  Open ${base}/plans/${DEMO_PLAN_ID}\n  Plans API: ${base}/api/plans\n`,
-)
+const lines = [`Tandem is running with ${storeName}.`, `  Open ${base}/plans/${DEMO_PLAN_ID}`]
+if (firstRun.generatedAdmin) {
+  const { email, password } = firstRun.generatedAdmin
+  lines.push(`  Admin account (shown once; change the password): ${email} / ${password}`)
+}
+if (config.demo) {
+  lines.push(
+    `  Demo users, password "${DEMO_PASSWORD}": ${DEMO_USERS.map((u) => u.email).join(', ')}`,
+  )
+}
+console.log(`\n${lines.join('\n')}\n`)

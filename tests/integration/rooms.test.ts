@@ -24,7 +24,10 @@ describe('rooms: compaction, unloading and shutdown', () => {
 
   it('compacts the log past the threshold, and a reload equals the state before', async () => {
     const planId = await createPlan(server, { skuCount: 5, periodCount: 6 })
-    const writer = connectStockClient(server.syncUrl, planId, { ext: true })
+    const writer = connectStockClient(server.syncUrl, planId, {
+      ext: true,
+      token: server.tokens.planner,
+    })
     clients.push(writer)
     await writer.synced()
     const sku = writer.plan.listSkus()[0]
@@ -64,7 +67,9 @@ describe('rooms: compaction, unloading and shutdown', () => {
       ),
     )
     for (let round = 0; round < 3; round++) {
-      const batch = ids.map((id) => connectStockClient(server.syncUrl, id))
+      const batch = ids.map((id) =>
+        connectStockClient(server.syncUrl, id, { token: server.tokens.viewer }),
+      )
       await Promise.all(batch.map((client) => client.synced()))
       expect(server.app.rooms.size).toBe(ids.length)
       for (const client of batch) client.destroy()
@@ -74,13 +79,22 @@ describe('rooms: compaction, unloading and shutdown', () => {
 
   it('closes the sockets of a deleted plan with planDeleted', async () => {
     const planId = await createPlan(server, { skuCount: 2, periodCount: 2 })
-    const client = connectStockClient(server.syncUrl, planId, { reconnect: false })
+    const client = connectStockClient(server.syncUrl, planId, {
+      reconnect: false,
+      token: server.tokens.sales,
+    })
     clients.push(client)
     await client.synced()
-    const response = await fetch(`${server.url}/api/plans/${planId}`, { method: 'DELETE' })
+    const response = await fetch(`${server.url}/api/plans/${planId}`, {
+      method: 'DELETE',
+      headers: server.headers('planner'),
+    })
     expect(response.status).toBe(204)
     await waitFor(() => client.closes.length > 0, 5000, 'close')
     expect(client.closes[0].code).toBe(4410)
-    expect((await fetch(`${server.url}/api/plans/${planId}`)).status).toBe(404)
+    expect(
+      (await fetch(`${server.url}/api/plans/${planId}`, { headers: server.headers('planner') }))
+        .status,
+    ).toBe(404)
   })
 })

@@ -2,8 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { PlanDoc } from '@tandem/shared'
 import { createPlanDoc, demoPlan, ROOTS } from '@tandem/shared'
-import type { PlanRecord, PlanStore, StoredPlanState } from '../../server/src/store/plan-store.js'
+import type {
+  NewLogEntry,
+  PlanRecord,
+  PlanStore,
+  StoredPlanState,
+} from '../../server/src/store/plan-store.js'
 import { PlanExistsError, PlanMissingError } from '../../server/src/store/plan-store.js'
+import type { UserRecord } from '../../server/src/store/user-record.js'
+import { UserExistsError } from '../../server/src/store/user-record.js'
 
 /** A store under test, plus a way to open another one on the same backing data. */
 export interface StoreUnderTest {
@@ -63,14 +70,19 @@ export function describeStoreContract(
       const second = [bytes(42), everyByte.slice().reverse()]
 
       const seqs = [
-        ...(await store.appendUpdates('plan-a', first)),
-        ...(await store.appendUpdates('plan-a', second)),
+        ...(await store.appendUpdates('plan-a', authored(first))),
+        ...(await store.appendUpdates('plan-a', authored(second))),
       ]
       const loaded = await store.loadPlan('plan-a')
 
       expect(loaded?.snapshot).toEqual(bytes(0, 255, 0))
       expect(loaded?.updates).toEqual(
-        [...first, ...second].map((update, i) => ({ seq: seqs[i], update })),
+        [...first, ...second].map((update, i) => ({
+          seq: seqs[i],
+          update,
+          author: AUTHOR,
+          at: anyTime,
+        })),
       )
       expect(isIncreasing(seqs)).toBe(true)
     })
@@ -79,16 +91,16 @@ export function describeStoreContract(
       const { plan, snapshot } = demoPlanDoc()
       await store.createPlan(planRecord('plan-a'), snapshot)
       const edits = recordEdits(plan, 10)
-      const seqs = await store.appendUpdates('plan-a', edits)
+      const seqs = await store.appendUpdates('plan-a', authored(edits))
       const before = await loadedPlan(store, 'plan-a')
       expect(planJson(before).demand).toEqual(plan.demand.toJSON())
 
-      await store.compact('plan-a', documentOf(before, 5), seqs[4])
+      await store.compact('plan-a', documentOf(before, 5), seqs[4], OWNERS)
       const halfway = await loadedPlan(store, 'plan-a')
       expect(halfway.updates.map(({ seq }) => seq)).toEqual(seqs.slice(5))
       expect(planJson(halfway)).toEqual(planJson(before))
 
-      await store.compact('plan-a', documentOf(halfway), seqs[9])
+      await store.compact('plan-a', documentOf(halfway), seqs[9], OWNERS)
       const compacted = await loadedPlan(store, 'plan-a')
       expect(compacted.updates).toEqual([])
       expect(planJson(compacted)).toEqual(planJson(before))
@@ -98,15 +110,17 @@ export function describeStoreContract(
       const { plan, snapshot } = demoPlanDoc()
       await store.createPlan(planRecord('plan-a'), snapshot)
       const covered = recordEdits(plan, 3)
-      const coveredSeqs = await store.appendUpdates('plan-a', covered)
+      const coveredSeqs = await store.appendUpdates('plan-a', authored(covered))
       const compactedSnapshot = documentOf(await loadedPlan(store, 'plan-a'))
       const later = recordEdits(plan, 3, 100)
-      const laterSeqs = await store.appendUpdates('plan-a', later)
+      const laterSeqs = await store.appendUpdates('plan-a', authored(later))
 
-      await store.compact('plan-a', compactedSnapshot, coveredSeqs[2])
+      await store.compact('plan-a', compactedSnapshot, coveredSeqs[2], OWNERS)
       const loaded = await loadedPlan(store, 'plan-a')
 
-      expect(loaded.updates).toEqual(later.map((update, i) => ({ seq: laterSeqs[i], update })))
+      expect(loaded.updates).toEqual(
+        later.map((update, i) => ({ seq: laterSeqs[i], update, author: AUTHOR, at: anyTime })),
+      )
       expect(planJson(loaded).demand).toEqual(plan.demand.toJSON())
     })
 
@@ -118,7 +132,7 @@ export function describeStoreContract(
       )
 
       const seqs = await Promise.all(
-        batches.map((batch, b) => (b % 2 ? other : store).appendUpdates('plan-a', batch)),
+        batches.map((batch, b) => (b % 2 ? other : store).appendUpdates('plan-a', authored(batch))),
       )
       const loaded = await loadedPlan(store, 'plan-a')
 
@@ -136,9 +150,14 @@ export function describeStoreContract(
       const { plan, snapshot } = demoPlanDoc()
       const record = planRecord('plan-a')
       await store.createPlan(record, snapshot)
-      const seqs = await store.appendUpdates('plan-a', recordEdits(plan, 4))
-      await store.compact('plan-a', documentOf(await loadedPlan(store, 'plan-a'), 2), seqs[1])
-      await store.appendUpdates('plan-a', recordEdits(plan, 2, 200))
+      const seqs = await store.appendUpdates('plan-a', authored(recordEdits(plan, 4)))
+      await store.compact(
+        'plan-a',
+        documentOf(await loadedPlan(store, 'plan-a'), 2),
+        seqs[1],
+        OWNERS,
+      )
+      await store.appendUpdates('plan-a', authored(recordEdits(plan, 2, 200)))
       const before = await loadedPlan(store, 'plan-a')
       await store.close()
 
@@ -146,19 +165,19 @@ export function describeStoreContract(
       expect(await reopened.listPlans()).toEqual([record])
       expect(await reopened.loadPlan('plan-a')).toEqual(before)
       expect(planJson(before).demand).toEqual(plan.demand.toJSON())
-      const [next] = await reopened.appendUpdates('plan-a', [bytes(7)])
+      const [next] = await reopened.appendUpdates('plan-a', authored([bytes(7)]))
       expect(isIncreasing([...before.updates.map(({ seq }) => seq), next])).toBe(true)
     })
 
     it('refuses appends and compaction for a missing plan', async () => {
       await store.createPlan(planRecord('plan-a'), bytes(0))
-      const [seq] = await store.appendUpdates('plan-a', [bytes(1)])
+      const [seq] = await store.appendUpdates('plan-a', authored([bytes(1)]))
 
-      await expect(store.appendUpdates('no-such-plan', [bytes(1)])).rejects.toBeInstanceOf(
-        PlanMissingError,
-      )
+      await expect(
+        store.appendUpdates('no-such-plan', authored([bytes(1)])),
+      ).rejects.toBeInstanceOf(PlanMissingError)
       await expect(store.appendUpdates('no-such-plan', [])).rejects.toBeInstanceOf(PlanMissingError)
-      await expect(store.compact('no-such-plan', bytes(0), seq)).rejects.toBeInstanceOf(
+      await expect(store.compact('no-such-plan', bytes(0), seq, OWNERS)).rejects.toBeInstanceOf(
         PlanMissingError,
       )
       expect(await store.getPlan('no-such-plan')).toBeUndefined()
@@ -166,17 +185,118 @@ export function describeStoreContract(
 
     it('removes the log with the plan', async () => {
       await store.createPlan(planRecord('plan-a'), bytes(1))
-      await store.appendUpdates('plan-a', [bytes(2), bytes(3)])
+      await store.appendUpdates('plan-a', authored([bytes(2), bytes(3)]))
       expect(await store.deletePlan('plan-a')).toBe(true)
 
       await store.createPlan(planRecord('plan-a'), bytes(4))
-      expect(await store.loadPlan('plan-a')).toEqual({ snapshot: bytes(4), updates: [] })
+      expect(await store.loadPlan('plan-a')).toEqual({
+        snapshot: bytes(4),
+        clientOwners: {},
+        updates: [],
+      })
+    })
+
+    it('records who appended each update and when', async () => {
+      await store.createPlan(planRecord('plan-a'), bytes(0))
+      const before = Date.now()
+      await store.appendUpdates('plan-a', [
+        { update: bytes(1), author: 'alice' },
+        { update: bytes(2), author: 'bob' },
+      ])
+      const loaded = await loadedPlan(store, 'plan-a')
+      expect(loaded.updates.map(({ author }) => author)).toEqual(['alice', 'bob'])
+      for (const { at } of loaded.updates) {
+        expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 1000)
+        expect(Date.parse(at)).toBeLessThanOrEqual(Date.now() + 1000)
+      }
+    })
+
+    it('keeps the clientID owners a compaction covers', async () => {
+      const { plan, snapshot } = demoPlanDoc()
+      await store.createPlan(planRecord('plan-a'), snapshot)
+      expect((await loadedPlan(store, 'plan-a')).clientOwners).toEqual({})
+      const seqs = await store.appendUpdates('plan-a', authored(recordEdits(plan, 2)))
+      await store.compact('plan-a', documentOf(await loadedPlan(store, 'plan-a')), seqs[1], OWNERS)
+      expect((await loadedPlan(store, 'plan-a')).clientOwners).toEqual(OWNERS)
+    })
+
+    it('creates, finds, lists and updates users, refusing a taken email', async () => {
+      const ann = userRecord('ann@example.com')
+      const bob = userRecord('bob@example.com', {
+        createdAt: '2026-11-28T08:00:00.000Z',
+        isAdmin: true,
+        defaultRole: null,
+      })
+      await store.createUser(ann)
+      await store.createUser(bob)
+      await expect(store.createUser({ ...ann, id: 'other-id' })).rejects.toBeInstanceOf(
+        UserExistsError,
+      )
+      expect(await store.getUser(ann.id)).toEqual(ann)
+      expect(await store.getUserByEmail('bob@example.com')).toEqual(bob)
+      expect(await store.getUserByEmail('nobody@example.com')).toBeUndefined()
+      expect(await store.listUsers()).toEqual([ann, bob])
+      const updated = await store.updateUser(ann.id, {
+        disabled: true,
+        defaultRole: 'viewer',
+        name: 'Ann B.',
+      })
+      expect(updated).toEqual({ ...ann, disabled: true, defaultRole: 'viewer', name: 'Ann B.' })
+      expect(await store.getUser(ann.id)).toEqual(updated)
+      expect(await store.updateUser('no-such-user', { disabled: true })).toBeUndefined()
+    })
+
+    it('keeps roles per plan and drops them with the plan', async () => {
+      await store.createPlan(planRecord('plan-a'), bytes(0))
+      await store.createPlan(planRecord('plan-b'), bytes(0))
+      const ann = userRecord('ann@example.com')
+      await store.createUser(ann)
+      await store.setPlanRole('plan-a', ann.id, 'production')
+      expect(await store.getPlanRoles('plan-a')).toEqual({ [ann.id]: 'production' })
+      expect(await store.getPlanRoles('plan-b')).toEqual({})
+      await store.setPlanRole('plan-a', ann.id, 'viewer')
+      expect(await store.getPlanRoles('plan-a')).toEqual({ [ann.id]: 'viewer' })
+      await store.setPlanRole('plan-a', ann.id, null)
+      expect(await store.getPlanRoles('plan-a')).toEqual({})
+      await store.setPlanRole('plan-b', ann.id, 'sales')
+      await store.deletePlan('plan-b')
+      await store.createPlan(planRecord('plan-b'), bytes(0))
+      expect(await store.getPlanRoles('plan-b')).toEqual({})
+    })
+
+    it('keeps the first value of a setting', async () => {
+      expect(await store.ensureSetting('jwtSecret', 'first')).toBe('first')
+      expect(await store.ensureSetting('jwtSecret', 'second')).toBe('first')
+      const other = await subject.reopen()
+      expect(await other.ensureSetting('jwtSecret', 'third')).toBe('first')
     })
 
     it('answers ping', async () => {
       expect(await store.ping()).toBe(true)
     })
   })
+}
+
+const AUTHOR = 'user-1'
+const OWNERS = { '1234': 'user-1', '99': 'user-2' }
+const anyTime = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)
+
+function authored(updates: Uint8Array[], author = AUTHOR): NewLogEntry[] {
+  return updates.map((update) => ({ update, author }))
+}
+
+function userRecord(email: string, overrides: Partial<UserRecord> = {}): UserRecord {
+  return {
+    id: `id-${email}`,
+    email,
+    name: `Name of ${email}`,
+    passwordHash: 'scrypt$1$2$3$salt$hash',
+    isAdmin: false,
+    defaultRole: 'sales',
+    disabled: false,
+    createdAt: '2026-11-27T08:00:00.000Z',
+    ...overrides,
+  }
 }
 
 function planRecord(id: string, createdAt = '2026-11-27T08:00:00.000Z'): PlanRecord {

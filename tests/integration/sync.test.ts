@@ -12,8 +12,12 @@ describe('sync over a real server with stock y-websocket clients', () => {
   let server: TestServer
   let cleanup: () => Promise<void>
   const clients: StockClient[] = []
-  const connect = (...args: Parameters<typeof connectStockClient>) => {
-    const client = connectStockClient(...args)
+  const connect = (
+    syncUrl: string,
+    planId: string,
+    options: Partial<Parameters<typeof connectStockClient>[2]> = {},
+  ) => {
+    const client = connectStockClient(syncUrl, planId, { token: server.tokens.planner, ...options })
     clients.push(client)
     return client
   }
@@ -32,7 +36,9 @@ describe('sync over a real server with stock y-websocket clients', () => {
 
   it('lists the plan and gives a stock client the whole plan', async () => {
     const planId = await createPlan(server, { skuCount: 12, periodCount: 6 })
-    const list = (await (await fetch(`${server.url}/api/plans`)).json()) as {
+    const list = (await (
+      await fetch(`${server.url}/api/plans`, { headers: server.headers('viewer') })
+    ).json()) as {
       plans: { id: string }[]
     }
     expect(list.plans.map((p) => p.id)).toContain(planId)
@@ -83,7 +89,10 @@ describe('sync over a real server with stock y-websocket clients', () => {
     const temp = await tempSqliteStore()
     const first = await startTestServer(temp.store)
     const planId = await createPlan(first, { skuCount: 4, periodCount: 4 })
-    const writer = connectStockClient(first.syncUrl, planId, { ext: true })
+    const writer = connectStockClient(first.syncUrl, planId, {
+      ext: true,
+      token: first.tokens.sales,
+    })
     await writer.synced()
     const sku = writer.plan.listSkus()[0]
     writer.plan.writeCell('demand', sku, 2, 4242)
@@ -100,7 +109,8 @@ describe('sync over a real server with stock y-websocket clients', () => {
     const { SqliteStore } = await import('@tandem/server')
     const reopened = new SqliteStore(temp.file)
     const second = await startTestServer(reopened)
-    const reader = connect(second.syncUrl, planId)
+    const reader = connectStockClient(second.syncUrl, planId, { token: second.tokens.viewer })
+    clients.push(reader)
     await reader.synced()
     expect(reader.plan.readCell('demand', sku, 2)).toBe(4242)
     await second.close(true)
@@ -150,7 +160,7 @@ describe('sync over a real server with stock y-websocket clients', () => {
     const good = connect(server.syncUrl, planId)
     await good.synced()
     const sendRaw = async (bytes: Uint8Array) => {
-      const socket = new WebSocket(`${server.syncUrl}/${planId}`)
+      const socket = new WebSocket(`${server.syncUrl}/${planId}?token=${server.tokens.planner}`)
       await new Promise((resolve) => socket.once('open', resolve))
       const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
       socket.send(bytes)
@@ -181,7 +191,7 @@ describe('sync over a real server with stock y-websocket clients', () => {
     const before = Y.encodeStateVector(source.doc)
     source.writeCell('demand', sku, 3, 999)
     const update = Y.encodeStateAsUpdate(source.doc, before)
-    const socket = new WebSocket(`${server.syncUrl}/${planId}`)
+    const socket = new WebSocket(`${server.syncUrl}/${planId}?token=${server.tokens.planner}`)
     socket.on('open', () => {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, 0)
@@ -196,7 +206,7 @@ describe('sync over a real server with stock y-websocket clients', () => {
   })
 
   it('refuses a socket for a plan that does not exist before upgrading', async () => {
-    const socket = new WebSocket(`${server.syncUrl}/no-such-plan`)
+    const socket = new WebSocket(`${server.syncUrl}/no-such-plan?token=${server.tokens.planner}`)
     const status = await new Promise<number>((resolve) =>
       socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0)),
     )

@@ -20,12 +20,11 @@ export interface StockClient {
 export function connectStockClient(
   syncUrl: string,
   planId: string,
-  options: { ext?: boolean; role?: string; doc?: Y.Doc; reconnect?: boolean } = {},
+  options: { token: string; ext?: boolean; doc?: Y.Doc; reconnect?: boolean },
 ): StockClient {
   const doc = options.doc ?? new Y.Doc()
-  const params: Record<string, string> = {}
+  const params: Record<string, string> = { token: options.token }
   if (options.ext) params.ext = '1'
-  if (options.role) params.role = options.role
   const provider = new WebsocketProvider(syncUrl, planId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params,

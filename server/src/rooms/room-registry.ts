@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import type { Role } from '@tandem/shared'
 import type { PlanStore } from '../store/plan-store.js'
 import { Room } from './room.js'
 
@@ -72,6 +73,28 @@ export class RoomRegistry {
     for (const connection of room.connections)
       connection.close('planDeleted', 'The plan was deleted')
     await this.destroy(room)
+  }
+
+  /**
+   * Re-evaluates a user's access in every open plan after their account or roles changed:
+   * connections that lost access close with 4403, those whose role changed close with 1012 so
+   * the client reconnects under its new role.
+   */
+  async recheckUser(
+    userId: string,
+    roleIn: (planId: string) => Promise<Role | undefined>,
+  ): Promise<void> {
+    for (const room of this.loaded.values()) {
+      const connections = [...room.connections].filter((c) => c.identity.userId === userId)
+      if (connections.length === 0) continue
+      const role = await roleIn(room.planId)
+      for (const connection of connections) {
+        if (role === undefined)
+          connection.close('forbidden', 'Your access to this plan was removed')
+        else if (role !== connection.role)
+          connection.close('serviceRestart', 'Your role in this plan changed')
+      }
+    }
   }
 
   /** Flushes and unloads every room. */

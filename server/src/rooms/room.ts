@@ -21,6 +21,12 @@ interface PendingUpdate {
   sender: SyncConnection
 }
 
+/** The author of content the server wrote itself (plan creation, imports). */
+export const SYSTEM_AUTHOR = '@system'
+
+/** A room's clientID owners: each Yjs clientID is bound to the first user who wrote with it. */
+type Owners = Map<number, string>
+
 /**
  * One live plan: its document, awareness and connections. Every incoming update is checked,
  * applied, appended to the store with the others of the same tick (group commit), and only
@@ -45,6 +51,7 @@ export class Room {
     private readonly options: RoomOptions,
     logLength: number,
     lastSeq: string | undefined,
+    private readonly owners: Owners,
   ) {
     this.logLength = logLength
     this.lastSeq = lastSeq
@@ -60,12 +67,21 @@ export class Room {
   static async load(planId: string, options: RoomOptions): Promise<Room | undefined> {
     const state = await options.store.loadPlan(planId)
     if (!state) return undefined
-    const room = new Room(planId, options, state.updates.length, state.updates.at(-1)?.seq)
+    const owners: Owners = new Map(
+      Object.entries(state.clientOwners).map(([client, user]) => [Number(client), user]),
+    )
+    for (const { update, author } of state.updates) {
+      for (const client of Y.parseUpdateMeta(update).from.keys())
+        if (!owners.has(client)) owners.set(client, author)
+    }
+    const room = new Room(planId, options, state.updates.length, state.updates.at(-1)?.seq, owners)
     const origin: ChangeOrigin = { kind: 'store' }
     room.doc.transact(() => {
       Y.applyUpdate(room.doc, state.snapshot, origin)
       for (const { update } of state.updates) Y.applyUpdate(room.doc, update, origin)
     }, origin)
+    for (const client of room.doc.store.clients.keys())
+      if (!owners.has(client)) owners.set(client, SYSTEM_AUTHOR)
     return room
   }
 
@@ -79,8 +95,14 @@ export class Room {
    */
   receiveUpdate(sender: SyncConnection, update: Uint8Array): RuleViolation | undefined {
     if (this.failed || this.destroyed) return undefined
-    const verdict = checkUpdate(this.doc, update, { role: sender.role })
+    const userId = sender.identity.userId
+    const verdict = checkUpdate(this.doc, update, {
+      role: sender.role,
+      ownsClient: (client) => (this.owners.get(client) ?? userId) === userId,
+    })
     if (!verdict.ok) return verdict.violation
+    for (const client of verdict.clients)
+      if (!this.owners.has(client)) this.owners.set(client, userId)
     this.captured = null
     const origin: ChangeOrigin = { kind: 'remote', connection: sender }
     Y.applyUpdate(this.doc, update, origin)
@@ -136,10 +158,12 @@ export class Room {
     this.pending = []
     if (batch.length === 0 || this.failed) return
     const stateVector = Y.encodeStateVector(this.doc)
-    const updates = batch.flatMap((entry) => (entry.update ? [entry.update] : []))
+    const entries = batch.flatMap(({ update, sender }) =>
+      update ? [{ update, author: sender.identity.userId }] : [],
+    )
     try {
-      if (updates.length > 0) {
-        const seqs = await this.options.store.appendUpdates(this.planId, updates)
+      if (entries.length > 0) {
+        const seqs = await this.options.store.appendUpdates(this.planId, entries)
         this.lastSeq = seqs.at(-1)
         this.logLength += seqs.length
       }
@@ -164,7 +188,15 @@ export class Room {
     this.compacting = true
     const covered = this.logLength
     try {
-      await this.options.store.compact(this.planId, Y.encodeStateAsUpdate(this.doc), throughSeq)
+      const owners = Object.fromEntries(
+        [...this.owners].map(([client, user]) => [String(client), user]),
+      )
+      await this.options.store.compact(
+        this.planId,
+        Y.encodeStateAsUpdate(this.doc),
+        throughSeq,
+        owners,
+      )
       this.logLength -= covered
       this.options.logger.info({ planId: this.planId, entries: covered }, 'plan compacted')
     } catch (error) {

@@ -9,12 +9,10 @@ export async function healthRoute(
 ) {
   app.get('/health', async (_request, reply) => {
     const storeUp = await deps.store.ping()
-    return reply
-      .code(storeUp ? 200 : 503)
-      .send({
-        status: storeUp ? 'ok' : 'unavailable',
-        store: { kind: deps.store.kind, reachable: storeUp },
-        rooms: deps.rooms.size,
-      })
+    return reply.code(storeUp ? 200 : 503).send({
+      status: storeUp ? 'ok' : 'unavailable',
+      store: { kind: deps.store.kind, reachable: storeUp },
+      rooms: deps.rooms.size,
+    })
   })
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { DemoPlanOptions, PlanInput } from '@tandem/shared'
 import { demoPlan, isValidId } from '@tandem/shared'
+import type { Authenticator } from '../auth/authenticator.js'
+import { planRole } from '../auth/plan-access.js'
 import { ApiProblem } from '../http/api-problem.js'
 import { checkPlanInput } from '../plans/check-plan-input.js'
 import { planSnapshot } from '../plans/plan-snapshot.js'
@@ -17,12 +19,16 @@ interface CreatePlanBody {
   rows?: Omit<PlanInput, 'demand' | 'supply' | 'capacity'> & Partial<PlanInput>
 }
 
-/** REST routes for plans: list, create (generated or from rows), read and delete. */
+/**
+ * REST routes for plans: list, create (generated or from rows), read and delete. Each answers
+ * only with what the caller may see; creating needs the planner role (or admin), deleting the
+ * plan's planner role (or admin).
+ */
 export async function plansRoutes(
   app: FastifyInstance,
-  deps: { store: PlanStore; rooms: RoomRegistry },
+  deps: { store: PlanStore; rooms: RoomRegistry; auth: Authenticator },
 ) {
-  const { store, rooms } = deps
+  const { store, rooms, auth } = deps
 
   app.get(
     '/api/plans',
@@ -36,7 +42,12 @@ export async function plansRoutes(
         },
       },
     },
-    async () => ({ plans: await store.listPlans() }),
+    async (request) => {
+      const user = await auth.require(request)
+      const plans = await store.listPlans()
+      const roles = await Promise.all(plans.map((plan) => planRole(store, user, plan.id)))
+      return { plans: plans.filter((_, i) => roles[i] !== undefined) }
+    },
   )
 
   app.post<{ Body: CreatePlanBody }>(
@@ -48,6 +59,10 @@ export async function plansRoutes(
       },
     },
     async (request, reply) => {
+      const user = await auth.require(request)
+      if (!user.isAdmin && user.defaultRole !== 'planner') {
+        throw new ApiProblem('forbidden', 'Only a planner or an admin may create plans')
+      }
       const body = request.body
       if (body.generator && body.rows)
         throw new ApiProblem('badRequest', 'Give either generator or rows, not both', 'rows')
@@ -93,8 +108,11 @@ export async function plansRoutes(
       },
     },
     async (request) => {
+      const user = await auth.require(request)
       const plan = await store.getPlan(validPlanId(request.params.id))
-      if (!plan) throw new ApiProblem('planNotFound', `No plan ${request.params.id}`, 'id')
+      if (!plan || !(await planRole(store, user, plan.id))) {
+        throw new ApiProblem('planNotFound', `No plan ${request.params.id}`, 'id')
+      }
       return { plan }
     },
   )
@@ -103,7 +121,13 @@ export async function plansRoutes(
     '/api/plans/:id',
     { schema: { params: planIdParamsSchema } },
     async (request, reply) => {
+      const user = await auth.require(request)
       const id = validPlanId(request.params.id)
+      const role = (await store.getPlan(id)) ? await planRole(store, user, id) : undefined
+      if (!role) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')
+      if (role !== 'planner' && !user.isAdmin) {
+        throw new ApiProblem('forbidden', "Only this plan's planner or an admin may delete it")
+      }
       await rooms.evict(id)
       if (!(await store.deletePlan(id))) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')
       return reply.code(204).send()

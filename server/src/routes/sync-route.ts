@@ -1,29 +1,40 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Role } from '@tandem/shared'
-import { isRole } from '@tandem/shared'
+import type { Authenticator } from '../auth/authenticator.js'
+import { planRole } from '../auth/plan-access.js'
 import { ApiProblem } from '../http/api-problem.js'
 import type { Room } from '../rooms/room.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { PlanStore } from '../store/plan-store.js'
+import type { UserRecord } from '../store/user-record.js'
 import { SyncConnection } from '../sync/sync-connection.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 import { validPlanId } from './plans-routes.js'
 
 interface SyncQuery {
   ext?: string
-  role?: string
-  name?: string
+  token?: string
+}
+
+/** Options of the sync route. */
+export interface SyncRouteOptions {
+  store: PlanStore
+  rooms: RoomRegistry
+  auth: Authenticator
+  /** Origins a browser may open sockets from, besides the server's own. */
+  allowedOrigins: string[]
+  /** Messages per second a connection may send on average, and in a burst. */
+  messageRate: { perSecond: number; burst: number }
 }
 
 /**
- * `GET /sync/:planId` upgrades to a y-websocket socket. A missing plan is refused with 404
- * before the upgrade, so no socket opens for it.
+ * `GET /sync/:planId` upgrades to a y-websocket socket. The caller is authenticated (session
+ * cookie or `?token=`), the Origin checked, and the plan and the caller's role in it looked up
+ * before the upgrade: a refusal is a 4xx answer and no socket opens.
  */
-export async function syncRoute(
-  app: FastifyInstance,
-  deps: { store: PlanStore; rooms: RoomRegistry; defaultRole: Role },
-) {
-  const { store, rooms } = deps
+export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
+  const { store, rooms, auth } = deps
+  const admitted = new WeakMap<FastifyRequest, { user: UserRecord; role: Role }>()
   app.get<{ Params: { planId: string }; Querystring: SyncQuery }>(
     '/sync/:planId',
     {
@@ -36,28 +47,37 @@ export async function syncRoute(
         },
         querystring: {
           type: 'object',
-          properties: {
-            ext: { type: 'string' },
-            role: { type: 'string' },
-            name: { type: 'string', maxLength: 100 },
-          },
+          properties: { ext: { type: 'string' }, token: { type: 'string', maxLength: 4096 } },
         },
       },
       preValidation: async (request) => {
         const id = validPlanId(request.params.planId)
-        if (request.query.role !== undefined && !isRole(request.query.role)) {
-          throw new ApiProblem('badRequest', `Unknown role "${request.query.role}"`, 'role')
-        }
+        checkOrigin(request, deps.allowedOrigins)
+        const user = await auth.require(request, true)
         if (!(await store.getPlan(id)))
           throw new ApiProblem('planNotFound', `No plan ${id}`, 'planId')
+        const role = await planRole(store, user, id)
+        if (!role)
+          throw new ApiProblem('noPlanAccess', `You have no access to plan ${id}`, 'planId')
+        admitted.set(request, { user, role })
       },
     },
     (socket, request) => {
-      const { ext, role, name } = request.query
+      const admission = admitted.get(request)
+      if (!admission) {
+        socket.close(4401, 'Not authenticated')
+        return
+      }
       const connection = new SyncConnection(
         socket,
-        { role: isRole(role) ? role : deps.defaultRole, name: name ?? '', extensions: ext === '1' },
+        {
+          userId: admission.user.id,
+          role: admission.role,
+          name: admission.user.name,
+          extensions: request.query.ext === '1',
+        },
         request.log,
+        deps.messageRate,
       )
       let room: Room | undefined
       socket.on('close', () => {
@@ -77,4 +97,17 @@ export async function syncRoute(
       )
     },
   )
+}
+
+/**
+ * Browsers send Origin on every WebSocket handshake: it must be this server's own origin or one
+ * listed in ALLOWED_ORIGINS. Clients that send no Origin (scripts) authenticate with a token.
+ */
+function checkOrigin(request: FastifyRequest, allowed: string[]): void {
+  const origin = request.headers.origin
+  if (!origin) return
+  const host = request.headers.host
+  const own = host ? [`http://${host}`, `https://${host}`] : []
+  if (own.includes(origin) || allowed.includes(origin) || allowed.includes('*')) return
+  throw new ApiProblem('originNotAllowed', `Origin ${origin} may not open sockets here`, 'origin')
 }

@@ -1,3 +1,6 @@
+import type { Role } from '@tandem/shared'
+import type { UserPatch, UserRecord } from './user-record.js'
+
 /** What the store keeps about a plan besides its document. */
 export interface PlanRecord {
   id: string
@@ -10,16 +13,31 @@ export interface PlanRecord {
   createdAt: string
 }
 
-/** One entry of a plan's update log, with the sequence number the store gave it. */
+/** An accepted update to append, with the user who sent it. */
+export interface NewLogEntry {
+  update: Uint8Array
+  /** The user id of the sender. */
+  author: string
+}
+
+/** One entry of a plan's update log, with the sequence number and time the store gave it. */
 export interface LoggedUpdate {
   /** Increasing within a plan; compaction trims through a sequence number. */
   seq: string
   update: Uint8Array
+  author: string
+  /** ISO timestamp of the append. */
+  at: string
 }
+
+/** Which user first wrote under each Yjs clientID, by clientID (as a decimal string). */
+export type ClientOwners = Record<string, string>
 
 /** A plan's durable state: the compacted snapshot plus the log appended since. */
 export interface StoredPlanState {
   snapshot: Uint8Array
+  /** Owners of the clientIDs the snapshot covers; the log's entries carry their own authors. */
+  clientOwners: ClientOwners
   updates: LoggedUpdate[]
 }
 
@@ -40,14 +58,33 @@ export interface PlanStore {
    * Appends updates to a plan's log in one durable step (group commit) and returns their
    * sequence numbers, in order. Resolves only once the updates are durable.
    */
-  appendUpdates(planId: string, updates: Uint8Array[]): Promise<string[]>
+  appendUpdates(planId: string, entries: NewLogEntry[]): Promise<string[]>
   /** The snapshot and the log since it, or undefined if there is no such plan. */
   loadPlan(planId: string): Promise<StoredPlanState | undefined>
   /**
-   * Atomically replaces the snapshot with one that covers the log through `throughSeq`, and
-   * removes those log entries. Entries appended after `throughSeq` are kept.
+   * Atomically replaces the snapshot (and the clientID owners it covers) with one that covers
+   * the log through `throughSeq`, and removes those log entries. Later entries are kept.
    */
-  compact(planId: string, snapshot: Uint8Array, throughSeq: string): Promise<void>
+  compact(
+    planId: string,
+    snapshot: Uint8Array,
+    throughSeq: string,
+    clientOwners: ClientOwners,
+  ): Promise<void>
+  /** Creates a user; throws UserExistsError when the email is taken. */
+  createUser(user: UserRecord): Promise<void>
+  getUser(id: string): Promise<UserRecord | undefined>
+  /** Looks a user up by lower-case email. */
+  getUserByEmail(email: string): Promise<UserRecord | undefined>
+  listUsers(): Promise<UserRecord[]>
+  /** Applies a patch and returns the updated user, or undefined if there is none. */
+  updateUser(id: string, patch: UserPatch): Promise<UserRecord | undefined>
+  /** Sets or (with null) removes a user's role in one plan. */
+  setPlanRole(planId: string, userId: string, role: Role | null): Promise<void>
+  /** Roles given in one plan, by user id. */
+  getPlanRoles(planId: string): Promise<Record<string, Role>>
+  /** Stores `value` under `key` unless one is there; returns the value that is stored. */
+  ensureSetting(key: string, value: string): Promise<string>
   /** True when the backend answers. */
   ping(): Promise<boolean>
   close(): Promise<void>

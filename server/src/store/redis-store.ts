@@ -1,7 +1,17 @@
 import type { CommandParser } from 'redis'
 import { createClient, defineScript, RESP_TYPES } from 'redis'
-import type { PlanRecord, PlanStore, StoredPlanState } from './plan-store.js'
+import type { Role } from '@tandem/shared'
+import { isRole } from '@tandem/shared'
+import type {
+  ClientOwners,
+  NewLogEntry,
+  PlanRecord,
+  PlanStore,
+  StoredPlanState,
+} from './plan-store.js'
 import { PlanExistsError, PlanMissingError } from './plan-store.js'
+import type { UserPatch, UserRecord } from './user-record.js'
+import { UserExistsError } from './user-record.js'
 
 /** Options of {@link RedisStore.connect}. */
 export interface RedisStoreOptions {
@@ -16,9 +26,13 @@ interface PlanKeys {
   meta: string
   snap: string
   log: string
+  roles: string
 }
 
 const UPDATE_FIELD = 'u'
+const AUTHOR_FIELD = 'a'
+const TIME_FIELD = 't'
+const OWNERS_FIELD = 'clientOwners'
 const RECORD_FIELDS = [
   'id',
   'name',
@@ -51,11 +65,13 @@ const appendScript = defineScript({
   SCRIPT: `
     if redis.call('EXISTS', KEYS[1]) == 0 then return false end
     local ids = {}
-    for i = 1, #ARGV do ids[i] = redis.call('XADD', KEYS[2], '*', '${UPDATE_FIELD}', ARGV[i]) end
+    for i = 2, #ARGV, 2 do
+      ids[#ids + 1] = redis.call('XADD', KEYS[2], '*', '${UPDATE_FIELD}', ARGV[i], '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1])
+    end
     return ids`,
-  parseCommand(parser: CommandParser, keys: PlanKeys, updates: Buffer[]) {
+  parseCommand(parser: CommandParser, keys: PlanKeys, at: string, entries: (Buffer | string)[]) {
     parser.pushKeys([keys.meta, keys.log])
-    parser.push(...updates)
+    parser.push(at, ...entries)
   },
   transformReply: (reply: string[] | null) => reply,
 })
@@ -65,35 +81,50 @@ const compactScript = defineScript({
   SCRIPT: `
     if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
     redis.call('SET', KEYS[2], ARGV[1])
+    redis.call('HSET', KEYS[1], '${OWNERS_FIELD}', ARGV[3])
     redis.call('XTRIM', KEYS[3], 'MINID', ARGV[2])
     return 1`,
-  parseCommand(parser: CommandParser, keys: PlanKeys, snapshot: Buffer, minId: string) {
+  parseCommand(
+    parser: CommandParser,
+    keys: PlanKeys,
+    snapshot: Buffer,
+    minId: string,
+    owners: string,
+  ) {
     parser.pushKeys([keys.meta, keys.snap, keys.log])
-    parser.push(snapshot, minId)
+    parser.push(snapshot, minId, owners)
   },
   transformReply: (reply: number) => reply === 1,
 })
 
 /** The snapshot, then XRANGE's entries: each an id and its `[field, value]` list. */
-type LoadReply = [snapshot: Buffer, entries: [id: Buffer, fields: Buffer[]][]]
+type LoadReply = [
+  snapshot: Buffer,
+  owners: Buffer | null,
+  entries: [id: Buffer, fields: Buffer[]][],
+]
 
 /**
  * One script, so no compaction falls between reading the snapshot and the log. Not MULTI:
  * node-redis 6.3 decodes EXEC's reply without the Buffer mapping, which mangles binary values.
  */
 const loadScript = defineScript({
-  NUMBER_OF_KEYS: 2,
+  NUMBER_OF_KEYS: 3,
   SCRIPT: `
     local snapshot = redis.call('GET', KEYS[1])
     if not snapshot then return false end
-    return {snapshot, redis.call('XRANGE', KEYS[2], '-', '+')}`,
+    return {snapshot, redis.call('HGET', KEYS[3], '${OWNERS_FIELD}'), redis.call('XRANGE', KEYS[2], '-', '+')}`,
   parseCommand(parser: CommandParser, keys: PlanKeys) {
-    parser.pushKeys([keys.snap, keys.log])
+    parser.pushKeys([keys.snap, keys.log, keys.meta])
   },
   transformReply: (reply: LoadReply | null) =>
     reply && {
       snapshot: reply[0],
-      updates: reply[1].map(([id, fields]) => ({ seq: id.toString(), update: fields[1] })),
+      owners: reply[1],
+      updates: reply[2].map(([id, fields]) => ({
+        seq: id.toString(),
+        fields: streamFields(fields),
+      })),
     },
 })
 
@@ -138,7 +169,12 @@ export class RedisStore implements PlanStore {
 
   private keys(planId: string): PlanKeys {
     const base = `${this.prefix}:{${planId}}`
-    return { meta: `${base}:meta`, snap: `${base}:snap`, log: `${base}:log` }
+    return {
+      meta: `${base}:meta`,
+      snap: `${base}:snap`,
+      log: `${base}:log`,
+      roles: `${base}:roles`,
+    }
   }
 
   private get indexKey(): string {
@@ -149,7 +185,11 @@ export class RedisStore implements PlanStore {
     // The index lives in another slot, so it cannot join the script; a stale id there is
     // skipped by listPlans, which is why it is added first.
     await this.client.sAdd(this.indexKey, record.id)
-    const fields = RECORD_FIELDS.flatMap((field) => [field, String(record[field])])
+    const fields = [
+      ...RECORD_FIELDS.flatMap((field) => [field, String(record[field])]),
+      OWNERS_FIELD,
+      '{}',
+    ]
     const created = await this.client.createPlanScript(
       this.keys(record.id),
       toBuffer(snapshot),
@@ -172,15 +212,16 @@ export class RedisStore implements PlanStore {
   }
 
   async deletePlan(id: string): Promise<boolean> {
-    const { meta, snap, log } = this.keys(id)
-    const deleted = await this.client.del([meta, snap, log])
+    const { meta, snap, log, roles } = this.keys(id)
+    const deleted = await this.client.del([meta, snap, log, roles])
     if (deleted === 0) return false
     await this.client.sRem(this.indexKey, id)
     return true
   }
 
-  async appendUpdates(planId: string, updates: Uint8Array[]): Promise<string[]> {
-    const ids = await this.client.appendScript(this.keys(planId), updates.map(toBuffer))
+  async appendUpdates(planId: string, entries: NewLogEntry[]): Promise<string[]> {
+    const flat = entries.flatMap(({ update, author }) => [toBuffer(update), author])
+    const ids = await this.client.appendScript(this.keys(planId), new Date().toISOString(), flat)
     if (ids === null) throw new PlanMissingError(planId)
     return ids
   }
@@ -188,18 +229,93 @@ export class RedisStore implements PlanStore {
   async loadPlan(planId: string): Promise<StoredPlanState | undefined> {
     const stored = await this.binary.loadScript(this.keys(planId))
     if (!stored) return undefined
-    const updates = stored.updates.map(({ seq, update }) => ({
+    const updates = stored.updates.map(({ seq, fields }) => ({
       seq,
-      update: new Uint8Array(update),
+      update: new Uint8Array(fields.get(UPDATE_FIELD) ?? new Uint8Array()),
+      author: fields.get(AUTHOR_FIELD)?.toString() ?? '',
+      at: fields.get(TIME_FIELD)?.toString() ?? '',
     }))
-    return { snapshot: new Uint8Array(stored.snapshot), updates }
+    const clientOwners = JSON.parse(stored.owners?.toString() ?? '{}') as ClientOwners
+    return { snapshot: new Uint8Array(stored.snapshot), clientOwners, updates }
   }
 
-  async compact(planId: string, snapshot: Uint8Array, throughSeq: string): Promise<void> {
+  async compact(
+    planId: string,
+    snapshot: Uint8Array,
+    throughSeq: string,
+    clientOwners: ClientOwners,
+  ): Promise<void> {
     const keys = this.keys(planId)
     const minId = nextStreamId(throughSeq)
-    if (!(await this.client.compactScript(keys, toBuffer(snapshot), minId)))
+    if (
+      !(await this.client.compactScript(
+        keys,
+        toBuffer(snapshot),
+        minId,
+        JSON.stringify(clientOwners),
+      ))
+    )
       throw new PlanMissingError(planId)
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    const claimed = await this.client.set(this.emailKey(user.email), user.id, { condition: 'NX' })
+    if (claimed !== 'OK') throw new UserExistsError(user.email)
+    await this.client.hSet(this.userKey(user.id), userFields(user))
+    await this.client.sAdd(`${this.prefix}:users`, user.id)
+  }
+
+  async getUser(id: string): Promise<UserRecord | undefined> {
+    const hash = await this.client.hGetAll(this.userKey(id))
+    return Object.keys(hash).length === 0 ? undefined : toUser(hash)
+  }
+
+  async getUserByEmail(email: string): Promise<UserRecord | undefined> {
+    const id = await this.client.get(this.emailKey(email))
+    return id === null ? undefined : this.getUser(id)
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    const ids = await this.client.sMembers(`${this.prefix}:users`)
+    const users = await Promise.all(ids.map((id) => this.getUser(id)))
+    return users
+      .filter((user) => user !== undefined)
+      .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.email, b.email))
+  }
+
+  async updateUser(id: string, patch: UserPatch): Promise<UserRecord | undefined> {
+    const user = await this.getUser(id)
+    if (!user) return undefined
+    const updated = { ...user, ...patch }
+    await this.client.hSet(this.userKey(id), userFields(updated))
+    return updated
+  }
+
+  async setPlanRole(planId: string, userId: string, role: Role | null): Promise<void> {
+    const key = this.keys(planId).roles
+    if (role === null) await this.client.hDel(key, userId)
+    else await this.client.hSet(key, userId, role)
+  }
+
+  async getPlanRoles(planId: string): Promise<Record<string, Role>> {
+    const hash = await this.client.hGetAll(this.keys(planId).roles)
+    const roles: Record<string, Role> = {}
+    for (const [userId, role] of Object.entries(hash)) if (isRole(role)) roles[userId] = role
+    return roles
+  }
+
+  async ensureSetting(key: string, value: string): Promise<string> {
+    const settings = `${this.prefix}:settings`
+    await this.client.hSetNX(settings, key, value)
+    return (await this.client.hGet(settings, key)) ?? value
+  }
+
+  private userKey(id: string): string {
+    return `${this.prefix}:user:${id}`
+  }
+
+  private emailKey(email: string): string {
+    return `${this.prefix}:user-email:${email}`
   }
 
   async ping(): Promise<boolean> {
@@ -225,6 +341,12 @@ export function nextStreamId(id: string): string {
   return seq === 2n ** 64n - 1n ? `${ms + 1n}-0` : `${ms}-${seq + 1n}`
 }
 
+function streamFields(fields: Buffer[]): Map<string, Buffer> {
+  const map = new Map<string, Buffer>()
+  for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i].toString(), fields[i + 1])
+  return map
+}
+
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
@@ -237,6 +359,32 @@ function toRecord(hash: Record<string, string>): PlanRecord {
     firstPeriod: hash.firstPeriod,
     periodCount: Number(hash.periodCount),
     skuCount: Number(hash.skuCount),
+    createdAt: hash.createdAt,
+  }
+}
+
+function userFields(user: UserRecord): Record<string, string> {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    passwordHash: user.passwordHash,
+    isAdmin: user.isAdmin ? '1' : '0',
+    defaultRole: user.defaultRole ?? '',
+    disabled: user.disabled ? '1' : '0',
+    createdAt: user.createdAt,
+  }
+}
+
+function toUser(hash: Record<string, string>): UserRecord {
+  return {
+    id: hash.id,
+    email: hash.email,
+    name: hash.name,
+    passwordHash: hash.passwordHash,
+    isAdmin: hash.isAdmin === '1',
+    defaultRole: isRole(hash.defaultRole) ? hash.defaultRole : null,
+    disabled: hash.disabled === '1',
     createdAt: hash.createdAt,
   }
 }

@@ -1,8 +1,29 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type { LoggedUpdate, PlanRecord, PlanStore, StoredPlanState } from './plan-store.js'
+import type { Role } from '@tandem/shared'
+import type {
+  ClientOwners,
+  LoggedUpdate,
+  NewLogEntry,
+  PlanRecord,
+  PlanStore,
+  StoredPlanState,
+} from './plan-store.js'
 import { PlanExistsError, PlanMissingError } from './plan-store.js'
+import type { UserPatch, UserRecord } from './user-record.js'
+import { UserExistsError } from './user-record.js'
+
+interface UserRow {
+  id: string
+  email: string
+  name: string
+  password_hash: string
+  is_admin: number
+  default_role: Role | null
+  disabled: number
+  created_at: string
+}
 
 interface PlanRow {
   id: string
@@ -36,14 +57,34 @@ export class SqliteStore implements PlanStore {
         sku_count INTEGER NOT NULL,
         created_at TEXT NOT NULL,
         last_seq INTEGER NOT NULL DEFAULT 0,
+        client_owners TEXT NOT NULL DEFAULT '{}',
         snapshot BLOB NOT NULL
       );
       CREATE TABLE IF NOT EXISTS updates (
         plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
         seq INTEGER NOT NULL,
         data BLOB NOT NULL,
+        author TEXT NOT NULL,
+        at TEXT NOT NULL,
         PRIMARY KEY (plan_id, seq)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        is_admin INTEGER NOT NULL,
+        default_role TEXT,
+        disabled INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS plan_roles (
+        plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        PRIMARY KEY (plan_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `)
     this.statements = {
       insertPlan: this.db.prepare(
@@ -61,20 +102,46 @@ export class SqliteStore implements PlanStore {
         'SELECT last_seq AS seq FROM plans WHERE id = ?',
       ),
       setLastSeq: this.db.prepare<[number, string]>('UPDATE plans SET last_seq = ? WHERE id = ?'),
-      insertUpdate: this.db.prepare<[string, number, Uint8Array]>(
-        'INSERT INTO updates (plan_id, seq, data) VALUES (?, ?, ?)',
+      insertUpdate: this.db.prepare<[string, number, Uint8Array, string, string]>(
+        'INSERT INTO updates (plan_id, seq, data, author, at) VALUES (?, ?, ?, ?, ?)',
       ),
-      snapshot: this.db.prepare<[string], { snapshot: Buffer }>(
-        'SELECT snapshot FROM plans WHERE id = ?',
+      snapshot: this.db.prepare<[string], { snapshot: Buffer; client_owners: string }>(
+        'SELECT snapshot, client_owners FROM plans WHERE id = ?',
       ),
-      updates: this.db.prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM updates WHERE plan_id = ? ORDER BY seq',
+      updates: this.db.prepare<[string], { seq: number; data: Buffer; author: string; at: string }>(
+        'SELECT seq, data, author, at FROM updates WHERE plan_id = ? ORDER BY seq',
       ),
-      setSnapshot: this.db.prepare<[Uint8Array, string]>(
-        'UPDATE plans SET snapshot = ? WHERE id = ?',
+      setSnapshot: this.db.prepare<[Uint8Array, string, string]>(
+        'UPDATE plans SET snapshot = ?, client_owners = ? WHERE id = ?',
       ),
       trim: this.db.prepare<[string, number]>('DELETE FROM updates WHERE plan_id = ? AND seq <= ?'),
       ping: this.db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
+      insertUser: this.db.prepare(
+        `INSERT INTO users (id, email, name, password_hash, is_admin, default_role, disabled, created_at)
+         VALUES (@id, @email, @name, @passwordHash, @isAdmin, @defaultRole, @disabled, @createdAt)`,
+      ),
+      userById: this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
+      userByEmail: this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?'),
+      users: this.db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, email'),
+      updateUser: this.db.prepare(
+        `UPDATE users SET name = @name, password_hash = @passwordHash, is_admin = @isAdmin,
+         default_role = @defaultRole, disabled = @disabled WHERE id = @id`,
+      ),
+      setRole: this.db.prepare<[string, string, string]>(
+        'INSERT INTO plan_roles (plan_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (plan_id, user_id) DO UPDATE SET role = excluded.role',
+      ),
+      deleteRole: this.db.prepare<[string, string]>(
+        'DELETE FROM plan_roles WHERE plan_id = ? AND user_id = ?',
+      ),
+      roles: this.db.prepare<[string], { user_id: string; role: Role }>(
+        'SELECT user_id, role FROM plan_roles WHERE plan_id = ?',
+      ),
+      insertSetting: this.db.prepare<[string, string]>(
+        'INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)',
+      ),
+      setting: this.db.prepare<[string], { value: string }>(
+        'SELECT value FROM settings WHERE key = ?',
+      ),
     }
   }
 
@@ -101,21 +168,22 @@ export class SqliteStore implements PlanStore {
     return this.statements.deletePlan.run(id).changes > 0
   }
 
-  private readonly appendTransaction = (planId: string, updates: Uint8Array[]): string[] => {
+  private readonly appendTransaction = (planId: string, entries: NewLogEntry[]): string[] => {
     const last = this.statements.lastSeq.get(planId)
     if (!last) throw new PlanMissingError(planId)
     let seq = last.seq
-    const seqs = updates.map((update) => {
+    const at = new Date().toISOString()
+    const seqs = entries.map(({ update, author }) => {
       seq += 1
-      this.statements.insertUpdate.run(planId, seq, update)
+      this.statements.insertUpdate.run(planId, seq, update, author, at)
       return String(seq)
     })
     this.statements.setLastSeq.run(seq, planId)
     return seqs
   }
 
-  async appendUpdates(planId: string, updates: Uint8Array[]): Promise<string[]> {
-    return this.db.transaction(this.appendTransaction).immediate(planId, updates)
+  async appendUpdates(planId: string, entries: NewLogEntry[]): Promise<string[]> {
+    return this.db.transaction(this.appendTransaction).immediate(planId, entries)
   }
 
   async loadPlan(planId: string): Promise<StoredPlanState | undefined> {
@@ -124,19 +192,83 @@ export class SqliteStore implements PlanStore {
       if (!row) return undefined
       const updates: LoggedUpdate[] = this.statements.updates
         .all(planId)
-        .map(({ seq, data }) => ({ seq: String(seq), update: new Uint8Array(data) }))
-      return { snapshot: new Uint8Array(row.snapshot), updates }
+        .map(({ seq, data, author, at }) => ({
+          seq: String(seq),
+          update: new Uint8Array(data),
+          author,
+          at,
+        }))
+      const clientOwners = JSON.parse(row.client_owners) as ClientOwners
+      return { snapshot: new Uint8Array(row.snapshot), clientOwners, updates }
     })()
   }
 
-  async compact(planId: string, snapshot: Uint8Array, throughSeq: string): Promise<void> {
+  async compact(
+    planId: string,
+    snapshot: Uint8Array,
+    throughSeq: string,
+    clientOwners: ClientOwners,
+  ): Promise<void> {
     this.db
       .transaction(() => {
-        if (this.statements.setSnapshot.run(snapshot, planId).changes === 0)
+        if (
+          this.statements.setSnapshot.run(snapshot, JSON.stringify(clientOwners), planId)
+            .changes === 0
+        )
           throw new PlanMissingError(planId)
         this.statements.trim.run(planId, Number(throughSeq))
       })
       .immediate()
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    try {
+      this.statements.insertUser.run(userParams(user))
+    } catch (error) {
+      if (String((error as { code?: string }).code).startsWith('SQLITE_CONSTRAINT'))
+        throw new UserExistsError(user.email)
+      throw error
+    }
+  }
+
+  async getUser(id: string): Promise<UserRecord | undefined> {
+    const row = this.statements.userById.get(id)
+    return row && toUser(row)
+  }
+
+  async getUserByEmail(email: string): Promise<UserRecord | undefined> {
+    const row = this.statements.userByEmail.get(email)
+    return row && toUser(row)
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return this.statements.users.all().map(toUser)
+  }
+
+  async updateUser(id: string, patch: UserPatch): Promise<UserRecord | undefined> {
+    return this.db.transaction(() => {
+      const row = this.statements.userById.get(id)
+      if (!row) return undefined
+      const user = { ...toUser(row), ...patch }
+      this.statements.updateUser.run(userParams(user))
+      return user
+    })()
+  }
+
+  async setPlanRole(planId: string, userId: string, role: Role | null): Promise<void> {
+    if (role === null) this.statements.deleteRole.run(planId, userId)
+    else this.statements.setRole.run(planId, userId, role)
+  }
+
+  async getPlanRoles(planId: string): Promise<Record<string, Role>> {
+    const roles: Record<string, Role> = {}
+    for (const { user_id, role } of this.statements.roles.all(planId)) roles[user_id] = role
+    return roles
+  }
+
+  async ensureSetting(key: string, value: string): Promise<string> {
+    this.statements.insertSetting.run(key, value)
+    return this.statements.setting.get(key)?.value ?? value
   }
 
   async ping(): Promise<boolean> {
@@ -149,6 +281,23 @@ export class SqliteStore implements PlanStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
+  }
+}
+
+function userParams(user: UserRecord) {
+  return { ...user, isAdmin: user.isAdmin ? 1 : 0, disabled: user.disabled ? 1 : 0 }
+}
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    passwordHash: row.password_hash,
+    isAdmin: row.is_admin === 1,
+    defaultRole: row.default_role,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
   }
 }
 

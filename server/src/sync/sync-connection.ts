@@ -10,6 +10,7 @@ import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './wire
 
 /** Who is on the other end of a socket, as far as this connection knows. */
 export interface ConnectionIdentity {
+  userId: string
   role: Role
   name: string
   /** The client asked for extension messages (`?ext=1`). */
@@ -30,13 +31,23 @@ export class SyncConnection {
   private closed = false
   private chain: Promise<void> = Promise.resolve()
 
+  private tokens: number
+  private refilledAt = Date.now()
+
   constructor(
     private readonly socket: WebSocket,
     readonly identity: ConnectionIdentity,
     private readonly logger: FastifyBaseLogger,
+    private readonly rate: { perSecond: number; burst: number } = { perSecond: 500, burst: 2000 },
   ) {
+    this.tokens = rate.burst
     socket.binaryType = 'nodebuffer'
     socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (this.closed) return
+      if (!this.takeToken()) {
+        this.close('rateLimited', `More than ${rate.perSecond} messages per second`)
+        return
+      }
       if (!isBinary && data.length === 0) return
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       if (this.room) this.enqueue(bytes)
@@ -107,6 +118,19 @@ export class SyncConnection {
     this.closed = true
     this.socket.close(CLOSE_CODES[reason], truncateReason(text))
     this.detach()
+  }
+
+  /** A token bucket: `burst` messages at once, refilled at `perSecond`. */
+  private takeToken(): boolean {
+    const now = Date.now()
+    this.tokens = Math.min(
+      this.rate.burst,
+      this.tokens + ((now - this.refilledAt) / 1000) * this.rate.perSecond,
+    )
+    this.refilledAt = now
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
   }
 
   private detach(): void {

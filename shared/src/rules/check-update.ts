@@ -21,8 +21,12 @@ export interface UpdateContext {
   ownsClient?: (clientId: number) => boolean
 }
 
-/** The verdict on one update: accepted with a count of the new structs, or the first violation. */
-export type UpdateCheck = { ok: true; structs: number } | { ok: false; violation: RuleViolation }
+/**
+ * The verdict on one update: accepted, with the count of new structs and the clientIDs they
+ * were written under, or the first violation.
+ */
+export type UpdateCheck =
+  { ok: true; structs: number; clients: number[] } | { ok: false; violation: RuleViolation }
 
 /** Horizon fields are fixed once a plan exists: the next cycle is a roll-forward, not an edit. */
 const FIXED_META = new Set(['periodKind', 'firstPeriod', 'periodCount'])
@@ -44,6 +48,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
   const written = new Set<string>()
   const newItems = new Set<string>()
   const checked: { item: Y.Item; place: Place }[] = []
+  const clients = new Set<number>()
   let count = 0
   let lastClient = -1
   let nextClock = 0
@@ -65,6 +70,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
     if (context.ownsClient && !context.ownsClient(client)) {
       return fail('foreignClient', `Client ${client} belongs to another user`, { root: '' })
     }
+    clients.add(client)
     if (!(struct instanceof Y.Item)) continue
     const place = resolver.placeOf(struct)
     if (!place)
@@ -102,7 +108,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
       }
     }
   }
-  return { ok: true, structs: count }
+  return { ok: true, structs: count, clients: [...clients] }
 }
 
 function checkWrite(

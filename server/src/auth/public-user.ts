@@ -1,0 +1,30 @@
+import type { Role } from '@tandem/shared'
+import type { UserRecord } from '../store/user-record.js'
+
+/** A user as the API shows it: never the password hash. */
+export interface PublicUser {
+  id: string
+  email: string
+  name: string
+  isAdmin: boolean
+  defaultRole: Role | null
+  disabled: boolean
+}
+
+export function publicUser(user: UserRecord): PublicUser {
+  const { id, email, name, isAdmin, defaultRole, disabled } = user
+  return { id, email, name, isAdmin, defaultRole, disabled }
+}
+
+export const publicUserSchema = {
+  type: 'object',
+  required: ['id', 'email', 'name', 'isAdmin', 'defaultRole', 'disabled'],
+  properties: {
+    id: { type: 'string' },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    isAdmin: { type: 'boolean' },
+    defaultRole: { type: ['string', 'null'] },
+    disabled: { type: 'boolean' },
+  },
+} as const

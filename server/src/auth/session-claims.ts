@@ -1,0 +1,18 @@
+import type {} from '@fastify/cookie'
+import type {} from '@fastify/jwt'
+
+/** What a session cookie or API token carries. `kind` keeps the two apart. */
+export interface SessionClaims {
+  sub: string
+  kind: 'session' | 'token'
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: SessionClaims
+    user: SessionClaims
+  }
+}
+
+/** The httpOnly cookie that holds a browser's session. */
+export const SESSION_COOKIE = 'tandem_session'

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import type { Role } from '@tandem/shared'
+import { ROLES } from '@tandem/shared'
+import type { Authenticator } from '../auth/authenticator.js'
+import { hashPassword } from '../auth/password.js'
+import { planRole } from '../auth/plan-access.js'
+import { publicUser, publicUserSchema } from '../auth/public-user.js'
+import { ApiProblem } from '../http/api-problem.js'
+import type { RoomRegistry } from '../rooms/room-registry.js'
+import type { PlanStore } from '../store/plan-store.js'
+import type { UserPatch } from '../store/user-record.js'
+import { UserExistsError } from '../store/user-record.js'
+import { validPlanId } from './plans-routes.js'
+
+const roleOrNull = { type: ['string', 'null'], enum: [...ROLES, null] } as const
+
+interface NewUser {
+  email: string
+  name: string
+  password: string
+  isAdmin?: boolean
+  defaultRole?: Role | null
+}
+
+interface UserChange {
+  name?: string
+  password?: string
+  isAdmin?: boolean
+  defaultRole?: Role | null
+  disabled?: boolean
+}
+
+/** Admin management of users, and per-plan role assignments (admin or the plan's planner). */
+export async function usersRoutes(
+  app: FastifyInstance,
+  deps: { store: PlanStore; auth: Authenticator; rooms: RoomRegistry },
+) {
+  const { store, auth, rooms } = deps
+
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            properties: { users: { type: 'array', items: publicUserSchema } },
+          },
+        },
+      },
+    },
+    async (request) => {
+      await auth.requireAdmin(request)
+      return { users: (await store.listUsers()).map(publicUser) }
+    },
+  )
+
+  app.post<{ Body: NewUser }>(
+    '/api/users',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['email', 'name', 'password'],
+          additionalProperties: false,
+          properties: {
+            email: { type: 'string', format: 'email', maxLength: 254 },
+            name: { type: 'string', minLength: 1, maxLength: 100 },
+            password: { type: 'string', minLength: 8, maxLength: 1024 },
+            isAdmin: { type: 'boolean' },
+            defaultRole: roleOrNull,
+          },
+        },
+        response: { 201: { type: 'object', properties: { user: publicUserSchema } } },
+      },
+    },
+    async (request, reply) => {
+      await auth.requireAdmin(request)
+      const body = request.body
+      const user = {
+        id: randomUUID(),
+        email: body.email.trim().toLowerCase(),
+        name: body.name,
+        passwordHash: await hashPassword(body.password),
+        isAdmin: body.isAdmin ?? false,
+        defaultRole: body.defaultRole ?? null,
+        disabled: false,
+        createdAt: new Date().toISOString(),
+      }
+      try {
+        await store.createUser(user)
+      } catch (error) {
+        if (error instanceof UserExistsError)
+          throw new ApiProblem(
+            'conflict',
+            `A user with email ${user.email} already exists`,
+            'email',
+          )
+        throw error
+      }
+      return reply.code(201).send({ user: publicUser(user) })
+    },
+  )
+
+  app.patch<{ Params: { id: string }; Body: UserChange }>(
+    '/api/users/:id',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id'],
+          properties: { id: { type: 'string', maxLength: 64 } },
+        },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100 },
+            password: { type: 'string', minLength: 8, maxLength: 1024 },
+            isAdmin: { type: 'boolean' },
+            defaultRole: roleOrNull,
+            disabled: { type: 'boolean' },
+          },
+        },
+        response: { 200: { type: 'object', properties: { user: publicUserSchema } } },
+      },
+    },
+    async (request) => {
+      const admin = await auth.requireAdmin(request)
+      const { password, ...rest } = request.body
+      if (request.params.id === admin.id && (rest.disabled || rest.isAdmin === false)) {
+        throw new ApiProblem(
+          'badRequest',
+          'You cannot disable yourself or remove your own admin right',
+          'disabled',
+        )
+      }
+      const patch: UserPatch = { ...rest }
+      if (password !== undefined) patch.passwordHash = await hashPassword(password)
+      const user = await store.updateUser(request.params.id, patch)
+      if (!user) throw new ApiProblem('userNotFound', `No user ${request.params.id}`, 'id')
+      await rooms.recheckUser(user.id, (planId) => planRole(store, user, planId))
+      return { user: publicUser(user) }
+    },
+  )
+
+  app.get<{ Params: { id: string } }>('/api/plans/:id/roles', async (request) => {
+    const planId = validPlanId(request.params.id)
+    await requirePlanManager(planId, request)
+    return { roles: await store.getPlanRoles(planId) }
+  })
+
+  app.put<{ Params: { id: string; userId: string }; Body: { role: Role | null } }>(
+    '/api/plans/:id/roles/:userId',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['role'],
+          additionalProperties: false,
+          properties: { role: roleOrNull },
+        },
+      },
+    },
+    async (request) => {
+      const planId = validPlanId(request.params.id)
+      await requirePlanManager(planId, request)
+      const user = await store.getUser(request.params.userId)
+      if (!user) throw new ApiProblem('userNotFound', `No user ${request.params.userId}`, 'userId')
+      await store.setPlanRole(planId, user.id, request.body.role)
+      await rooms.recheckUser(user.id, (id) => planRole(store, user, id))
+      return { roles: await store.getPlanRoles(planId) }
+    },
+  )
+
+  async function requirePlanManager(
+    planId: string,
+    request: Parameters<Authenticator['require']>[0],
+  ) {
+    const user = await auth.require(request)
+    if (!(await store.getPlan(planId)))
+      throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
+    if (!user.isAdmin && (await planRole(store, user, planId)) !== 'planner') {
+      throw new ApiProblem('forbidden', "Only an admin or this plan's planner may manage its roles")
+    }
+  }
+}
