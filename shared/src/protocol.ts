@@ -40,8 +40,16 @@ export function encodeExtensionMessage(message: ExtensionMessage): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Decodes an extension message; returns undefined for any other message type. */
+/** Decodes an extension message; returns undefined for any other type or unreadable bytes. */
 export function decodeExtensionMessage(bytes: Uint8Array): ExtensionMessage | undefined {
+  try {
+    return readExtensionMessage(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+function readExtensionMessage(bytes: Uint8Array): ExtensionMessage | undefined {
   const decoder = decoding.createDecoder(bytes)
   const type = decoding.readVarUint(decoder)
   if (type === MESSAGE_TYPES.saved) {

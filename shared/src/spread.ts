@@ -1,7 +1,7 @@
 /** The outcome of spreading a total: the new values, or why it cannot be spread. */
 export type SpreadResult =
   | { ok: true; values: number[] }
-  | { ok: false; reason: 'frozenExceedsTotal' | 'nothingEditable' | 'negativeTotal' }
+  | { ok: false; reason: 'frozenExceedsTotal' | 'nothingEditable' | 'negativeTotal' | 'notANumber' }
 
 /**
  * Spreads a family total over its SKUs in proportion to their current values (evenly when all
@@ -14,6 +14,7 @@ export function spreadTotal(
   frozen: readonly boolean[],
   decimals = 0,
 ): SpreadResult {
+  if (!Number.isFinite(total)) return { ok: false, reason: 'notANumber' }
   if (total < 0) return { ok: false, reason: 'negativeTotal' }
   const scale = 10 ** decimals
   const editable = current.map((_, i) => !frozen[i])

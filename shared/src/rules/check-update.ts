@@ -86,6 +86,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
     const found = checkWrite(plan, meta, context.role, place, item, newItems)
     if (found) return { ok: false, violation: found }
   }
+  const incomplete = incompleteRow(checked, meta.periodCount)
+  if (incomplete) return { ok: false, violation: incomplete }
 
   for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
@@ -111,6 +113,50 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
   return { ok: true, structs: count, clients: [...clients] }
 }
 
+/**
+ * A row created by an update must arrive whole: a base array of `periodCount` values and an
+ * empty overlay map. A row missing either could never be completed, since adding a part to an
+ * existing row counts as replacing it.
+ */
+function incompleteRow(
+  checked: { item: Y.Item; place: Place }[],
+  periodCount: number,
+): RuleViolation | undefined {
+  const rows = new Map<
+    string,
+    { root: string; key: string; base: number | undefined; edits: boolean }
+  >()
+  const rowOf = (root: string, key: string) => rows.get(`${root}\u0000${key}`)
+  for (const { item, place } of checked) {
+    if (!isMeasure(place.root) || item.deleted) continue
+    const [key, part, position] = place.keys
+    if (place.keys.length === 1)
+      rows.set(`${place.root}\u0000${key}`, {
+        root: place.root,
+        key,
+        base: undefined,
+        edits: false,
+      })
+    const row = rowOf(place.root, key)
+    if (!row) continue
+    if (place.keys.length === 2 && part === 'base') row.base = 0
+    if (place.keys.length === 2 && part === 'edits') row.edits = true
+    if (place.keys.length === 3 && part === 'base' && position === '#' && row.base !== undefined) {
+      row.base += item.length
+    }
+  }
+  for (const row of rows.values()) {
+    if (!row.edits || row.base !== periodCount) {
+      return violation(
+        'badStructure',
+        `A new ${row.root} row ${row.key} needs a base of ${periodCount} values and an empty overlay`,
+        { root: row.root, key: row.key },
+      )
+    }
+  }
+  return undefined
+}
+
 function checkWrite(
   plan: PlanDoc,
   meta: PlanMeta,
@@ -123,7 +169,8 @@ function checkWrite(
   const at = { root, key: keys[0] }
   if (!isRootName(root))
     return violation('unknownRoot', `"${root}" is not part of a plan`, { root })
-  if (!roleMayWrite(role, root))
+  const isCell = isMeasure(root) && keys.length === 3 && keys[1] === 'edits'
+  if (!isCell && !roleMayWrite(role, root))
     return violation('forbiddenRole', `A ${role} may not change ${root}`, at)
   const isStatusChange = root === 'meta' && keys[0] === 'status' && keys.length === 1
   if (meta.status === 'approved' && !(isStatusChange && role === 'planner')) {
