@@ -1,0 +1,36 @@
+import { cpus, totalmem } from 'node:os'
+import type { BenchResults } from './bench-report.js'
+import { benchTables } from './bench-report.js'
+import { BENCH_NOTES } from './bench-notes.js'
+
+/** docs/benchmarks.md: when and where it ran, how to run it, the tables, and the notes. */
+export function benchDoc(results: BenchResults, elapsedMs: number): string {
+  const { options } = results
+  const cpu = cpus()
+  return `# Benchmarks
+
+Latest results of \`pnpm bench\` (tests/bench), written by the bench itself. Do not edit the tables by hand; the notes at the end live in \`tests/bench/bench-notes.ts\`.
+
+- **Date:** ${new Date().toISOString()}
+- **Machine:** ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}
+- **Mode:** ${options.quick ? 'quick' : 'full'}, ${options.runs} runs of every scenario; medians with (min–max) of the runs; ratios are ratios of medians
+- **Plan:** demoPlan ${options.skuCount} SKUs × ${options.periodCount} weeks × 3 measures, one snapshot seeded into every server
+- **Suite time:** ${(elapsedMs / 1000).toFixed(0)} s
+
+## How to run
+
+\`\`\`
+pnpm bench            # full suite, 3 runs, writes this file (about 8 minutes on 2 cores)
+pnpm bench --quick    # 1,000 × 52 plan, shorter ramps; prints only
+pnpm bench --runs=5 --only=tandem-sqlite,y-websocket-server --cpu-prof=/tmp/prof
+\`\`\`
+
+It needs \`redis-server\` on PATH (started on a free loopback port and stopped afterwards). It never fails because of a timing: it prints PASS or MISS.
+
+## Results
+
+${benchTables(results)}
+
+${BENCH_NOTES}
+`
+}

@@ -1,0 +1,68 @@
+import { performance } from 'node:perf_hooks'
+import { appendCost } from './append-cost.js'
+import { loadBenchPlan } from './bench-plan.js'
+import { buildBenchPlan } from './build-bench-plan.js'
+import type { ProbeReport } from './probe-report.js'
+import {
+  churnPlans,
+  heapMB,
+  overwriteStream,
+  sendThrough,
+  stockFullSyncMs,
+  tandemTarget,
+} from './tandem-probe.js'
+import { startTandem } from './tandem-server.js'
+
+/**
+ * Child process entry: `probe-process.ts <planFile> <redisUrl> <overwrites> <churnPlans> <appends>`.
+ * Cold load, memory, leaks and append cost, each in this fresh process.
+ */
+async function main(): Promise<void> {
+  const [planFile, redisUrl, overwritesArg, churnArg, appendsArg] = process.argv.slice(2)
+  const plan = await loadBenchPlan(planFile)
+  const overwrites = overwriteStream(plan, Number(overwritesArg))
+  const small = buildBenchPlan(1000, 52, 'small')
+
+  const server = await startTandem(plan, { kind: 'sqlite' })
+  await server.store.createPlan(small.record, small.snapshot)
+  const base = heapMB()
+  const started = performance.now()
+  await server.app.rooms.open(plan.id)
+  const loadMs = performance.now() - started
+  const heapLarge = heapMB() - base
+  const baseSmall = heapMB()
+  await server.app.rooms.open(small.id)
+  const heapSmall = heapMB() - baseSmall
+  const fullSyncMs = await stockFullSyncMs(server, plan.id)
+  const beforeOverwrites = heapMB()
+  await sendThrough(tandemTarget(server, plan.id), overwrites)
+  const afterOverwrites = heapMB()
+  await server.stop()
+
+  const churn = await churnPlans(Number(churnArg))
+  const appends = overwrites.slice(0, Number(appendsArg))
+  const report: ProbeReport = {
+    type: 'probe',
+    snapshotBytes: plan.snapshot.byteLength,
+    singleCellUpdateBytes: overwrites[0].byteLength,
+    loadMs,
+    fullSyncMs,
+    heapLargeMB: heapLarge,
+    heapSmallMB: heapSmall,
+    heapAfterOverwritesMB: heapLarge + (afterOverwrites - beforeOverwrites),
+    overwrites: overwrites.length,
+    rssBeforeChurnMB: churn.rssBefore,
+    rssAfterChurnMB: churn.rssAfter,
+    churnPlans: Number(churnArg),
+    roomsLeaked: churn.leaked,
+    appendSqlite: await appendCost({ kind: 'sqlite' }, plan, appends),
+    appendRedis: await appendCost({ kind: 'redis', url: redisUrl }, plan, appends),
+  }
+  process.send?.(report)
+  process.disconnect()
+}
+
+void main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

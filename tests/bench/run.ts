@@ -1,0 +1,97 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { startRedisServer } from '../support/redis-server.js'
+import { saveBenchPlan } from './bench-plan.js'
+import { benchDoc } from './bench-doc.js'
+import { parseBenchOptions } from './bench-options.js'
+import type { BenchResults } from './bench-report.js'
+import { benchTables } from './bench-report.js'
+import { buildBenchPlan } from './build-bench-plan.js'
+import { generateEditStreams } from './edit-streams.js'
+import { startLoadWorkers } from './load-group.js'
+import { loadRun, planSlots, slotEditCounts } from './load-suite.js'
+import { probeRun } from './probe-run.js'
+import { isServerKind, SERVER_KINDS } from './server-kind.js'
+import { saveStream } from './stream-file.js'
+
+/** `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--cpu-prof=dir] [--no-probe] [--write]` */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  const options = parseBenchOptions(argv)
+  const began = performance.now()
+  const kinds = (options.only ?? [...SERVER_KINDS]).filter(isServerKind)
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'))
+  console.log(
+    `Tandem bench: ${options.quick ? 'quick' : 'full'}, ${options.runs} runs, ${kinds.join(', ')}`,
+  )
+
+  const plan = buildBenchPlan(options.skuCount, options.periodCount)
+  const planFile = await saveBenchPlan(dir, plan)
+  const slots = planSlots(options)
+  const streams = generateEditStreams(plan, slotEditCounts(options, slots))
+  await Promise.all(streams.map((stream, slot) => saveStream(dir, slot, stream)))
+  console.log(
+    `plan ${options.skuCount} × ${options.periodCount}: ${plan.snapshot.byteLength} snapshot bytes; ` +
+      `${streams.reduce((n, s) => n + s.length, 0)} edits generated (${((performance.now() - began) / 1000).toFixed(1)} s)`,
+  )
+
+  const redis = await startRedisServer()
+  const workers = startLoadWorkers(options.loadWorkers)
+  const results: BenchResults = { options, kinds, loads: [], probes: [] }
+  try {
+    for (let run = 1; run <= options.runs; run++) {
+      console.log(`run ${run}/${options.runs}`)
+      for (const kind of kinds) {
+        const context = {
+          options,
+          workers,
+          slots,
+          planFile,
+          planId: plan.id,
+          streamDir: dir,
+          redisUrl: redis.url,
+        }
+        try {
+          results.loads.push(await loadRun(kind, run, context))
+        } catch (error) {
+          console.error(
+            `  ! ${kind} run ${run}: ${error instanceof Error ? error.message : String(error)}`,
+          )
+        }
+      }
+      if (argv.includes('--no-probe')) continue
+      try {
+        const probe = await probeRun(options, planFile, redis.url)
+        results.probes.push(probe)
+        console.log(
+          `  probe: load ${probe.loadMs.toFixed(0)} ms, heap ${probe.heapLargeMB.toFixed(1)} MB, ` +
+            `full sync ${probe.fullSyncMs.toFixed(0)} ms, leaked ${probe.roomsLeaked}`,
+        )
+      } catch (error) {
+        console.error(
+          `  ! probe run ${run}: ${error instanceof Error ? error.message : String(error)}`,
+        )
+      }
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()))
+    await redis.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+
+  const elapsed = performance.now() - began
+  console.log(`\n${benchTables(results)}\n\nSuite time ${(elapsed / 1000).toFixed(0)} s`)
+  if (!options.quick || argv.includes('--write')) {
+    const file = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
+    await writeFile(file, benchDoc(results, elapsed))
+    console.log(`wrote ${file}`)
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

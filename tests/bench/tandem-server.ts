@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AppDeps, FastifyInstance, PlanStore } from '@tandem/server'
+import { buildApp, RedisStore, SqliteStore } from '@tandem/server'
+import type { BenchPlan } from './bench-plan.js'
+import { benchToken } from './bench-token.js'
+import type { RunningServer } from './running-server.js'
+
+/** The bench signs in as an admin through an API token, as scripts do. */
+const BENCH_USER = 'bench-admin'
+
+/** Per-socket message limit high enough that it never caps one writer's offered rate. */
+const UNLIMITED_SOCKET_RATE = { perSecond: 1_000_000, burst: 1_000_000 }
+
+/**
+ * A Tandem app serving one plan, with validation and durable append on, as in production.
+ * Only the per-socket rate limit is lifted; the bench measures the server, not the policy.
+ */
+export async function startTandem(
+  plan: BenchPlan,
+  backend: { kind: 'sqlite' } | { kind: 'redis'; url: string },
+  extra: Partial<AppDeps> = {},
+): Promise<RunningServer & { app: FastifyInstance; store: PlanStore; token: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'))
+  const store: PlanStore =
+    backend.kind === 'sqlite'
+      ? new SqliteStore(join(dir, 'tandem.db'))
+      : await RedisStore.connect(backend.url, { prefix: `bench-${process.pid}-${Date.now()}` })
+  await store.createPlan(plan.record, plan.snapshot)
+  await store.createUser({
+    id: BENCH_USER,
+    email: `${BENCH_USER}@bench.local`,
+    name: 'Bench',
+    passwordHash: 'unused',
+    isAdmin: true,
+    defaultRole: 'planner',
+    disabled: false,
+    createdAt: new Date().toISOString(),
+  })
+  const jwtSecret = randomBytes(32).toString('base64url')
+  const app = await buildApp({ store, jwtSecret, socketRate: UNLIMITED_SOCKET_RATE, ...extra })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  if (!address || typeof address === 'string') throw new Error('no port')
+  return {
+    app,
+    store,
+    token: benchToken(jwtSecret, BENCH_USER),
+    port: address.port,
+    rooms: () => app.rooms.size,
+    stop: async () => {
+      await app.close()
+      await store.close()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
