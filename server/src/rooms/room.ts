@@ -98,6 +98,7 @@ export class Room {
     const userId = sender.identity.userId
     const verdict = checkUpdate(this.doc, update, {
       role: sender.role,
+      userId,
       ownsClient: (client) => (this.owners.get(client) ?? userId) === userId,
     })
     if (!verdict.ok) return verdict.violation

@@ -7,6 +7,12 @@ import { PlanDoc } from '../plan-doc.js'
 import { isMeasure, isRootName } from '../roots.js'
 import type { Measure } from '../roots.js'
 import { checkCellEdit } from './check-cell-edit.js'
+import type { FreshDiscussion, Writer } from './check-discussion-write.js'
+import {
+  checkCommentWrite,
+  checkDiscussionDeletion,
+  checkFlagWrite,
+} from './check-discussion-write.js'
 import type { Place } from './place-resolver.js'
 import { PlaceResolver } from './place-resolver.js'
 import type { Role } from './role.js'
@@ -19,6 +25,8 @@ export interface UpdateContext {
   role: Role
   /** Whether the sender may write structs under this clientID; absent means any. */
   ownsClient?: (clientId: number) => boolean
+  /** The sender's user id, for the rules on comment and flag authorship. */
+  userId?: string
 }
 
 /**
@@ -82,8 +90,15 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
     if (place.root === 'items' && place.keys.length === 1) newItems.add(place.keys[0])
     checked.push({ item: struct, place })
   }
+  const writer: Writer = { role: context.role, userId: context.userId ?? '' }
+  const fresh = freshDiscussion(checked)
   for (const { item, place } of checked) {
-    const found = checkWrite(plan, meta, context.role, place, item, newItems)
+    const found =
+      place.root === 'comments'
+        ? checkCommentWrite(plan, writer, place, item, fresh)
+        : place.root === 'flags'
+          ? checkFlagWrite(plan, writer, place, item)
+          : checkWrite(plan, meta, context.role, place, item, newItems)
     if (found) return { ok: false, violation: found }
   }
   const incomplete = incompleteRow(checked, meta.periodCount)
@@ -105,12 +120,30 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
           return fail('badStructure', 'The update deletes content that cannot be placed', {
             root: '',
           })
-        const found = checkDeletion(meta, context.role, place, written)
+        const found =
+          place.root === 'comments' || place.root === 'flags'
+            ? written.has(placeKey(place))
+              ? undefined
+              : checkDiscussionDeletion(plan, writer, place)
+            : checkDeletion(meta, context.role, place, written)
         if (found) return { ok: false, violation: found }
       }
     }
   }
   return { ok: true, structs: count, clients: [...clients] }
+}
+
+/** Authors of the messages an update creates, so their bodies can be written in the same update. */
+function freshDiscussion(checked: { item: Y.Item; place: Place }[]): FreshDiscussion {
+  const messageAuthors = new Map<string, unknown>()
+  for (const { item, place } of checked) {
+    const [threadId, field, messageId, messageField] = place.keys
+    if (place.root !== 'comments' || place.keys.length !== 4 || field !== 'messages') continue
+    if (messageField === 'author' && place.parentFresh && item.content instanceof Y.ContentAny) {
+      messageAuthors.set(`${threadId}/${messageId}`, item.content.arr[0])
+    }
+  }
+  return { messageAuthors }
 }
 
 /**
@@ -183,7 +216,7 @@ function checkWrite(
   if (root === 'meta') return checkMetaWrite(meta, keys, item)
   if (root === 'items') return checkItemWrite(plan, keys, item)
   if (isMeasure(root)) return checkMeasureWrite(plan, meta, role, root, place, item, newItems)
-  return violation('badStructure', `${root} cannot be written yet`, at)
+  return violation('unknownRoot', `"${root}" is not part of a plan`, at)
 }
 
 function checkMetaWrite(meta: PlanMeta, keys: string[], item: Y.Item): RuleViolation | undefined {
