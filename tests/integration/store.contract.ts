@@ -8,7 +8,11 @@ import type {
   PlanStore,
   StoredPlanState,
 } from '../../server/src/store/plan-store.js'
-import { PlanExistsError, PlanMissingError } from '../../server/src/store/plan-store.js'
+import {
+  PlanExistsError,
+  PlanMissingError,
+  VersionExistsError,
+} from '../../server/src/store/plan-store.js'
 import type { UserRecord } from '../../server/src/store/user-record.js'
 import { UserExistsError } from '../../server/src/store/user-record.js'
 
@@ -269,6 +273,86 @@ export function describeStoreContract(
       expect(await store.ensureSetting('jwtSecret', 'second')).toBe('first')
       const other = await subject.reopen()
       expect(await other.ensureSetting('jwtSecret', 'third')).toBe('first')
+    })
+
+    it('keeps every value a cell had, newest first, across compaction, and an activity feed', async () => {
+      await store.createPlan(planRecord('plan-a'), bytes(0))
+      const cell = { measure: 'demand' as const, key: 'SKU-1', period: 3 }
+      const [first] = await store.appendUpdates('plan-a', [
+        {
+          update: bytes(1),
+          author: 'alice',
+          cells: [
+            { ...cell, value: 10 },
+            { ...cell, period: 4, value: 11 },
+          ],
+        },
+      ])
+      await store.appendUpdates('plan-a', [{ update: bytes(2), author: 'carol' }])
+      const [third] = await store.appendUpdates('plan-a', [
+        { update: bytes(3), author: 'bob', cells: [{ ...cell, value: 12.5 }] },
+        {
+          update: bytes(4),
+          author: 'alice',
+          cells: [{ measure: 'supply', key: 'SKU-2', period: 0, value: 7 }],
+        },
+      ])
+      await store.compact('plan-a', bytes(9), third, OWNERS)
+
+      const history = await store.cellHistory('plan-a', cell, 10)
+      expect(history.map(({ value, author }) => [value, author])).toEqual([
+        [12.5, 'bob'],
+        [10, 'alice'],
+      ])
+      expect(history.map(({ seq }) => seq)).toEqual([third, first])
+      expect(await store.cellHistory('plan-a', cell, 1)).toHaveLength(1)
+      expect(await store.cellHistory('plan-a', { ...cell, key: 'SKU-9' }, 10)).toEqual([])
+
+      const feed = await store.activity('plan-a', 10)
+      expect(
+        feed.map(({ author, cells, measures, keys }) => [author, cells, measures, keys]),
+      ).toEqual([
+        ['alice', 1, ['supply'], ['SKU-2']],
+        ['bob', 1, ['demand'], ['SKU-1']],
+        ['alice', 2, ['demand'], ['SKU-1']],
+      ])
+      expect(await store.activity('plan-a', 2)).toHaveLength(2)
+    })
+
+    it('stores immutable named versions and drops them with the plan', async () => {
+      await store.createPlan(planRecord('plan-a'), bytes(0))
+      const dec = {
+        id: 'v-dec',
+        planId: 'plan-a',
+        name: 'Consensus plan, Dec 2026',
+        note: 'Agreed in S&OP',
+        author: 'paula',
+        createdAt: '2026-12-01T10:00:00.000Z',
+      }
+      const jan = {
+        ...dec,
+        id: 'v-jan',
+        name: 'Consensus plan, Jan 2027',
+        createdAt: '2027-01-01T10:00:00.000Z',
+      }
+      await store.createVersion(jan, bytes(2, 2))
+      await store.createVersion(dec, bytes(1, 1, 1))
+      await expect(
+        store.createVersion({ ...dec, name: 'Overwrite' }, bytes(9)),
+      ).rejects.toBeInstanceOf(VersionExistsError)
+      await expect(
+        store.createVersion({ ...dec, planId: 'no-such-plan' }, bytes(9)),
+      ).rejects.toBeInstanceOf(PlanMissingError)
+      expect(await store.listVersions('plan-a')).toEqual([dec, jan])
+      expect(await store.loadVersion('plan-a', 'v-dec')).toEqual({
+        record: dec,
+        snapshot: bytes(1, 1, 1),
+      })
+      expect(await store.loadVersion('plan-a', 'v-none')).toBeUndefined()
+      await store.deletePlan('plan-a')
+      await store.createPlan(planRecord('plan-a'), bytes(0))
+      expect(await store.listVersions('plan-a')).toEqual([])
+      expect(await store.loadVersion('plan-a', 'v-dec')).toBeUndefined()
     })
 
     it('answers ping', async () => {

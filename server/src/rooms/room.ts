@@ -2,11 +2,12 @@ import type { FastifyBaseLogger } from 'fastify'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { RuleViolation } from '@tandem/shared'
-import { checkUpdate } from '@tandem/shared'
-import type { PlanStore } from '../store/plan-store.js'
+import { checkUpdate, PlanDoc } from '@tandem/shared'
+import type { CellChange, PlanStore } from '../store/plan-store.js'
 import type { ChangeOrigin } from '../sync/origin.js'
 import type { SyncConnection } from '../sync/sync-connection.js'
 import { encodeAwarenessMessage, encodeUpdateMessage } from '../sync/wire.js'
+import { changedCells } from './changed-cells.js'
 
 /** Options a room takes from the server's configuration. */
 export interface RoomOptions {
@@ -18,7 +19,10 @@ export interface RoomOptions {
 interface PendingUpdate {
   /** The effective change, as the document encoded it; null when the update added nothing. */
   update: Uint8Array | null
-  sender: SyncConnection
+  /** The connection it came from, or null for a change the server made itself. */
+  sender: SyncConnection | null
+  author: string
+  cells: CellChange[]
 }
 
 /** The author of content the server wrote itself (plan creation, imports). */
@@ -40,6 +44,8 @@ export class Room {
   private flushChain: Promise<void> = Promise.resolve()
   private flushScheduled = false
   private captured: Uint8Array | null = null
+  private capturedCells: CellChange[] = []
+  private readonly plan: PlanDoc
   private logLength: number
   private lastSeq: string | undefined
   private compacting = false
@@ -57,8 +63,12 @@ export class Room {
     this.lastSeq = lastSeq
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
+    this.plan = new PlanDoc(this.doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (isRemote(origin)) this.captured = update
+      if (isChange(origin)) this.captured = update
+    })
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (isChange(transaction.origin)) this.capturedCells = changedCells(this.plan, transaction)
     })
     this.awareness.on('update', this.relayAwareness)
   }
@@ -105,12 +115,34 @@ export class Room {
     for (const client of verdict.clients)
       if (!this.owners.has(client)) this.owners.set(client, userId)
     this.captured = null
+    this.capturedCells = []
     const origin: ChangeOrigin = { kind: 'remote', connection: sender }
     Y.applyUpdate(this.doc, update, origin)
-    this.pending.push({ update: this.captured, sender })
+    this.pending.push({ update: this.captured, sender, author: userId, cells: this.capturedCells })
     this.captured = null
+    this.capturedCells = []
     this.scheduleFlush()
     return undefined
+  }
+
+  /**
+   * Makes a change on the server's own behalf (a restore, an import) as one transaction,
+   * stored under `author` and relayed to every connection like any accepted update. Resolves
+   * once it is durable.
+   */
+  async change(author: string, edit: (plan: PlanDoc) => void): Promise<number> {
+    if (this.failed || this.destroyed) throw new Error(`Plan ${this.planId} is not available`)
+    this.captured = null
+    this.capturedCells = []
+    const origin: ChangeOrigin = { kind: 'local' }
+    this.doc.transact(() => edit(this.plan), origin)
+    const cells = this.capturedCells
+    this.pending.push({ update: this.captured, sender: null, author, cells })
+    this.captured = null
+    this.capturedCells = []
+    await this.whenDurable()
+    if (this.failed) throw new Error(`Plan ${this.planId} could not be saved`)
+    return cells.length
   }
 
   /** Resolves once every update applied so far is durable. */
@@ -159,8 +191,8 @@ export class Room {
     this.pending = []
     if (batch.length === 0 || this.failed) return
     const stateVector = Y.encodeStateVector(this.doc)
-    const entries = batch.flatMap(({ update, sender }) =>
-      update ? [{ update, author: sender.identity.userId }] : [],
+    const entries = batch.flatMap(({ update, author, cells }) =>
+      update ? [{ update, author, cells }] : [],
     )
     try {
       if (entries.length > 0) {
@@ -178,7 +210,7 @@ export class Room {
       for (const connection of this.connections) if (connection !== sender) connection.send(message)
     }
     const senders = new Set(batch.map((entry) => entry.sender))
-    for (const sender of senders) sender.sendSaved(stateVector)
+    for (const sender of senders) sender?.sendSaved(stateVector)
     if (this.logLength >= this.options.compactAfter && !this.compacting) void this.compact()
   }
 
@@ -237,10 +269,11 @@ export class Room {
   }
 }
 
-function isRemote(origin: unknown): origin is Extract<ChangeOrigin, { kind: 'remote' }> {
-  return typeof origin === 'object' && origin !== null && (origin as ChangeOrigin).kind === 'remote'
-}
-
 function isConnection(origin: unknown): origin is SyncConnection {
   return typeof origin === 'object' && origin !== null && 'awarenessClients' in origin
+}
+
+/** A change to keep: from a connection or made by the server, not one loaded from the store. */
+function isChange(origin: unknown): boolean {
+  return typeof origin === 'object' && origin !== null && (origin as ChangeOrigin).kind !== 'store'
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@tandem/shared'
+import type { Measure, Role } from '@tandem/shared'
 import type { UserPatch, UserRecord } from './user-record.js'
 
 /** What the store keeps about a plan besides its document. */
@@ -13,11 +13,50 @@ export interface PlanRecord {
   createdAt: string
 }
 
-/** An accepted update to append, with the user who sent it. */
+/** A cell's value after an accepted update: the record behind per-cell history. */
+export interface CellChange {
+  measure: Measure
+  key: string
+  period: number
+  value: number
+}
+
+/** An accepted update to append, with the user who sent it and the cells it set. */
 export interface NewLogEntry {
   update: Uint8Array
   /** The user id of the sender. */
   author: string
+  cells?: CellChange[]
+}
+
+/** One value a cell has had. */
+export interface CellHistoryEntry {
+  value: number
+  author: string
+  at: string
+  seq: string
+}
+
+/** One accepted update in a plan's activity feed. */
+export interface ActivityEntry {
+  seq: string
+  author: string
+  at: string
+  /** How many cells it set. */
+  cells: number
+  /** The measures and row keys it touched (at most 10 keys). */
+  measures: Measure[]
+  keys: string[]
+}
+
+/** A published version: an immutable snapshot with its name, note, author and time. */
+export interface VersionRecord {
+  id: string
+  planId: string
+  name: string
+  note: string
+  author: string
+  createdAt: string
 }
 
 /** One entry of a plan's update log, with the sequence number and time the store gave it. */
@@ -71,6 +110,22 @@ export interface PlanStore {
     throughSeq: string,
     clientOwners: ClientOwners,
   ): Promise<void>
+  /** Newest first: every value a cell was set to, by whom and when (at most `limit`). */
+  cellHistory(
+    planId: string,
+    cell: Omit<CellChange, 'value'>,
+    limit: number,
+  ): Promise<CellHistoryEntry[]>
+  /** Newest first: accepted updates that set cells (at most `limit`). */
+  activity(planId: string, limit: number): Promise<ActivityEntry[]>
+  /** Stores a published version; throws VersionExistsError when its id is taken. */
+  createVersion(record: VersionRecord, snapshot: Uint8Array): Promise<void>
+  /** A plan's versions, oldest first. */
+  listVersions(planId: string): Promise<VersionRecord[]>
+  loadVersion(
+    planId: string,
+    versionId: string,
+  ): Promise<{ record: VersionRecord; snapshot: Uint8Array } | undefined>
   /** Creates a user; throws UserExistsError when the email is taken. */
   createUser(user: UserRecord): Promise<void>
   getUser(id: string): Promise<UserRecord | undefined>
@@ -101,5 +156,12 @@ export class PlanExistsError extends Error {
 export class PlanMissingError extends Error {
   constructor(readonly planId: string) {
     super(`Plan ${planId} does not exist`)
+  }
+}
+
+/** Raised when a version id is taken: versions are immutable. */
+export class VersionExistsError extends Error {
+  constructor(readonly versionId: string) {
+    super(`Version ${versionId} already exists`)
   }
 }

@@ -1,15 +1,19 @@
 import type { CommandParser } from 'redis'
 import { createClient, defineScript, RESP_TYPES } from 'redis'
-import type { Role } from '@tandem/shared'
+import type { Measure, Role } from '@tandem/shared'
 import { isRole } from '@tandem/shared'
 import type {
+  ActivityEntry,
+  CellChange,
+  CellHistoryEntry,
   ClientOwners,
   NewLogEntry,
   PlanRecord,
   PlanStore,
   StoredPlanState,
+  VersionRecord,
 } from './plan-store.js'
-import { PlanExistsError, PlanMissingError } from './plan-store.js'
+import { PlanExistsError, PlanMissingError, VersionExistsError } from './plan-store.js'
 import type { UserPatch, UserRecord } from './user-record.js'
 import { UserExistsError } from './user-record.js'
 
@@ -27,6 +31,8 @@ interface PlanKeys {
   snap: string
   log: string
   roles: string
+  hist: string
+  versions: string
 }
 
 const UPDATE_FIELD = 'u'
@@ -43,6 +49,8 @@ const RECORD_FIELDS = [
   'createdAt',
 ] as const satisfies readonly (keyof PlanRecord)[]
 const PING_TIMEOUT_MS = 2_000
+/** History queries scan at most this many updates that set cells, newest first. */
+const HISTORY_SCAN_LIMIT = 200_000
 const MAX_RECONNECT_DELAY_MS = 2_000
 
 const createPlanScript = defineScript({
@@ -60,17 +68,22 @@ const createPlanScript = defineScript({
   transformReply: (reply: number) => reply === 1,
 })
 
+/** Appends each update to the log and, when it set cells, one entry to the history stream. */
 const appendScript = defineScript({
-  NUMBER_OF_KEYS: 2,
+  NUMBER_OF_KEYS: 3,
   SCRIPT: `
     if redis.call('EXISTS', KEYS[1]) == 0 then return false end
     local ids = {}
-    for i = 2, #ARGV, 2 do
-      ids[#ids + 1] = redis.call('XADD', KEYS[2], '*', '${UPDATE_FIELD}', ARGV[i], '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1])
+    for i = 2, #ARGV, 3 do
+      local id = redis.call('XADD', KEYS[2], '*', '${UPDATE_FIELD}', ARGV[i], '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1])
+      ids[#ids + 1] = id
+      if ARGV[i + 2] ~= '' then
+        redis.call('XADD', KEYS[3], '*', 's', id, '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1], 'c', ARGV[i + 2])
+      end
     end
     return ids`,
   parseCommand(parser: CommandParser, keys: PlanKeys, at: string, entries: (Buffer | string)[]) {
-    parser.pushKeys([keys.meta, keys.log])
+    parser.pushKeys([keys.meta, keys.log, keys.hist])
     parser.push(at, ...entries)
   },
   transformReply: (reply: string[] | null) => reply,
@@ -128,7 +141,28 @@ const loadScript = defineScript({
     },
 })
 
-const scripts = { createPlanScript, appendScript, compactScript, loadScript }
+/** Stores a version unless its id is taken; versions are immutable. */
+const createVersionScript = defineScript({
+  NUMBER_OF_KEYS: 3,
+  SCRIPT: `
+    if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+    if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
+    redis.call('SET', KEYS[3], ARGV[3])
+    return 1`,
+  parseCommand(
+    parser: CommandParser,
+    keys: [string, string, string],
+    id: string,
+    record: string,
+    snapshot: Buffer,
+  ) {
+    parser.pushKeys(keys)
+    parser.push(id, record, snapshot)
+  },
+  transformReply: (reply: number) => reply,
+})
+
+const scripts = { createPlanScript, appendScript, compactScript, loadScript, createVersionScript }
 
 function openClient(
   url: string,
@@ -174,6 +208,8 @@ export class RedisStore implements PlanStore {
       snap: `${base}:snap`,
       log: `${base}:log`,
       roles: `${base}:roles`,
+      hist: `${base}:hist`,
+      versions: `${base}:versions`,
     }
   }
 
@@ -212,15 +248,23 @@ export class RedisStore implements PlanStore {
   }
 
   async deletePlan(id: string): Promise<boolean> {
-    const { meta, snap, log, roles } = this.keys(id)
-    const deleted = await this.client.del([meta, snap, log, roles])
+    const { meta, snap, log, roles, hist, versions } = this.keys(id)
+    const versionIds = await this.client.hKeys(versions)
+    const versionKeys = versionIds.map((versionId) => `${versions}:${versionId}`)
+    const deleted = await this.client.del([meta, snap, log, roles, hist, versions, ...versionKeys])
     if (deleted === 0) return false
     await this.client.sRem(this.indexKey, id)
     return true
   }
 
   async appendUpdates(planId: string, entries: NewLogEntry[]): Promise<string[]> {
-    const flat = entries.flatMap(({ update, author }) => [toBuffer(update), author])
+    const flat = entries.flatMap(({ update, author, cells }) => [
+      toBuffer(update),
+      author,
+      cells && cells.length > 0
+        ? JSON.stringify(cells.map((c) => [c.measure, c.key, c.period, c.value]))
+        : '',
+    ])
     const ids = await this.client.appendScript(this.keys(planId), new Date().toISOString(), flat)
     if (ids === null) throw new PlanMissingError(planId)
     return ids
@@ -256,6 +300,94 @@ export class RedisStore implements PlanStore {
       ))
     )
       throw new PlanMissingError(planId)
+  }
+
+  async cellHistory(
+    planId: string,
+    cell: Omit<CellChange, 'value'>,
+    limit: number,
+  ): Promise<CellHistoryEntry[]> {
+    const found: CellHistoryEntry[] = []
+    for await (const entry of this.historyNewestFirst(planId)) {
+      for (const [measure, key, period, value] of entry.cells) {
+        if (measure === cell.measure && key === cell.key && period === cell.period) {
+          found.push({ value, author: entry.author, at: entry.at, seq: entry.seq })
+        }
+      }
+      if (found.length >= limit) break
+    }
+    return found.slice(0, limit)
+  }
+
+  async activity(planId: string, limit: number): Promise<ActivityEntry[]> {
+    const feed: ActivityEntry[] = []
+    for await (const entry of this.historyNewestFirst(planId)) {
+      const measures = [...new Set(entry.cells.map(([measure]) => measure))] as Measure[]
+      const keys = [...new Set(entry.cells.map(([, key]) => key))].slice(0, 10)
+      feed.push({
+        seq: entry.seq,
+        author: entry.author,
+        at: entry.at,
+        cells: entry.cells.length,
+        measures,
+        keys,
+      })
+      if (feed.length >= limit) break
+    }
+    return feed
+  }
+
+  /** Walks the history stream backwards in pages, at most HISTORY_SCAN_LIMIT entries. */
+  private async *historyNewestFirst(planId: string) {
+    const key = this.keys(planId).hist
+    let end = '+'
+    let scanned = 0
+    while (scanned < HISTORY_SCAN_LIMIT) {
+      const page = await this.client.xRevRange(key, end, '-', { COUNT: 500 })
+      if (!page || page.length === 0) return
+      for (const { id, message } of page) {
+        scanned++
+        const cells = JSON.parse(message.c ?? '[]') as [string, string, number, number][]
+        yield {
+          seq: message.s ?? id,
+          author: message[AUTHOR_FIELD] ?? '',
+          at: message[TIME_FIELD] ?? '',
+          cells,
+        }
+      }
+      end = `(${page[page.length - 1].id}`
+    }
+  }
+
+  async createVersion(record: VersionRecord, snapshot: Uint8Array): Promise<void> {
+    const keys = this.keys(record.planId)
+    const created = await this.client.createVersionScript(
+      [keys.meta, keys.versions, `${keys.versions}:${record.id}`],
+      record.id,
+      JSON.stringify(record),
+      toBuffer(snapshot),
+    )
+    if (created === -1) throw new PlanMissingError(record.planId)
+    if (created === 0) throw new VersionExistsError(record.id)
+  }
+
+  async listVersions(planId: string): Promise<VersionRecord[]> {
+    const hash = await this.client.hGetAll(this.keys(planId).versions)
+    return Object.values(hash)
+      .map((json) => JSON.parse(json) as VersionRecord)
+      .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
+  }
+
+  async loadVersion(
+    planId: string,
+    versionId: string,
+  ): Promise<{ record: VersionRecord; snapshot: Uint8Array } | undefined> {
+    const keys = this.keys(planId)
+    const json = await this.client.hGet(keys.versions, versionId)
+    if (json === null) return undefined
+    const snapshot = await this.binary.get(`${keys.versions}:${versionId}`)
+    if (!snapshot) return undefined
+    return { record: JSON.parse(json) as VersionRecord, snapshot: new Uint8Array(snapshot) }
   }
 
   async createUser(user: UserRecord): Promise<void> {

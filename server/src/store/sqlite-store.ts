@@ -1,8 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Role } from '@tandem/shared'
+import type { Measure, Role } from '@tandem/shared'
 import type {
+  ActivityEntry,
+  CellChange,
+  CellHistoryEntry,
+  VersionRecord,
   ClientOwners,
   LoggedUpdate,
   NewLogEntry,
@@ -10,9 +14,29 @@ import type {
   PlanStore,
   StoredPlanState,
 } from './plan-store.js'
-import { PlanExistsError, PlanMissingError } from './plan-store.js'
+import { PlanExistsError, PlanMissingError, VersionExistsError } from './plan-store.js'
 import type { UserPatch, UserRecord } from './user-record.js'
 import { UserExistsError } from './user-record.js'
+
+interface VersionRow {
+  plan_id: string
+  id: string
+  name: string
+  note: string
+  author: string
+  created_at: string
+}
+
+function toVersion(row: VersionRow): VersionRecord {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    name: row.name,
+    note: row.note,
+    author: row.author,
+    createdAt: row.created_at,
+  }
+}
 
 interface UserRow {
   id: string
@@ -85,6 +109,28 @@ export class SqliteStore implements PlanStore {
         PRIMARY KEY (plan_id, user_id)
       ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS cell_history (
+        plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        measure TEXT NOT NULL,
+        key TEXT NOT NULL,
+        period INTEGER NOT NULL,
+        value REAL NOT NULL,
+        author TEXT NOT NULL,
+        at TEXT NOT NULL,
+        seq INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS cell_history_cell ON cell_history (plan_id, measure, key, period, seq);
+      CREATE INDEX IF NOT EXISTS cell_history_seq ON cell_history (plan_id, seq);
+      CREATE TABLE IF NOT EXISTS versions (
+        plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        note TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        snapshot BLOB NOT NULL,
+        PRIMARY KEY (plan_id, id)
+      ) WITHOUT ROWID;
     `)
     this.statements = {
       insertPlan: this.db.prepare(
@@ -116,6 +162,34 @@ export class SqliteStore implements PlanStore {
       ),
       trim: this.db.prepare<[string, number]>('DELETE FROM updates WHERE plan_id = ? AND seq <= ?'),
       ping: this.db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
+      insertCell: this.db.prepare<[string, string, string, number, number, string, string, number]>(
+        'INSERT INTO cell_history (plan_id, measure, key, period, value, author, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      cellHistory: this.db.prepare<
+        [string, string, string, number, number],
+        { value: number; author: string; at: string; seq: number }
+      >(
+        `SELECT value, author, at, seq FROM cell_history
+         WHERE plan_id = ? AND measure = ? AND key = ? AND period = ? ORDER BY seq DESC LIMIT ?`,
+      ),
+      activity: this.db.prepare<
+        [string, number],
+        { seq: number; author: string; at: string; cells: number; measures: string; keys: string }
+      >(
+        `SELECT seq, author, at, COUNT(*) AS cells, GROUP_CONCAT(DISTINCT measure) AS measures,
+         GROUP_CONCAT(DISTINCT key) AS keys FROM cell_history WHERE plan_id = ?
+         GROUP BY seq ORDER BY seq DESC LIMIT ?`,
+      ),
+      insertVersion: this.db.prepare(
+        `INSERT INTO versions (plan_id, id, name, note, author, created_at, snapshot)
+         VALUES (@planId, @id, @name, @note, @author, @createdAt, @snapshot)`,
+      ),
+      versions: this.db.prepare<[string], VersionRow>(
+        'SELECT plan_id, id, name, note, author, created_at FROM versions WHERE plan_id = ? ORDER BY created_at, id',
+      ),
+      version: this.db.prepare<[string, string], VersionRow & { snapshot: Buffer }>(
+        'SELECT plan_id, id, name, note, author, created_at, snapshot FROM versions WHERE plan_id = ? AND id = ?',
+      ),
       insertUser: this.db.prepare(
         `INSERT INTO users (id, email, name, password_hash, is_admin, default_role, disabled, created_at)
          VALUES (@id, @email, @name, @passwordHash, @isAdmin, @defaultRole, @disabled, @createdAt)`,
@@ -173,9 +247,21 @@ export class SqliteStore implements PlanStore {
     if (!last) throw new PlanMissingError(planId)
     let seq = last.seq
     const at = new Date().toISOString()
-    const seqs = entries.map(({ update, author }) => {
+    const seqs = entries.map(({ update, author, cells }) => {
       seq += 1
       this.statements.insertUpdate.run(planId, seq, update, author, at)
+      for (const cell of cells ?? []) {
+        this.statements.insertCell.run(
+          planId,
+          cell.measure,
+          cell.key,
+          cell.period,
+          cell.value,
+          author,
+          at,
+          seq,
+        )
+      }
       return String(seq)
     })
     this.statements.setLastSeq.run(seq, planId)
@@ -219,6 +305,50 @@ export class SqliteStore implements PlanStore {
         this.statements.trim.run(planId, Number(throughSeq))
       })
       .immediate()
+  }
+
+  async cellHistory(
+    planId: string,
+    cell: Omit<CellChange, 'value'>,
+    limit: number,
+  ): Promise<CellHistoryEntry[]> {
+    return this.statements.cellHistory
+      .all(planId, cell.measure, cell.key, cell.period, limit)
+      .map(({ value, author, at, seq }) => ({ value, author, at, seq: String(seq) }))
+  }
+
+  async activity(planId: string, limit: number): Promise<ActivityEntry[]> {
+    return this.statements.activity.all(planId, limit).map((row) => ({
+      seq: String(row.seq),
+      author: row.author,
+      at: row.at,
+      cells: row.cells,
+      measures: row.measures.split(',') as Measure[],
+      keys: row.keys.split(',').slice(0, 10),
+    }))
+  }
+
+  async createVersion(record: VersionRecord, snapshot: Uint8Array): Promise<void> {
+    try {
+      this.statements.insertVersion.run({ ...record, snapshot })
+    } catch (error) {
+      const code = String((error as { code?: string }).code)
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new VersionExistsError(record.id)
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new PlanMissingError(record.planId)
+      throw error
+    }
+  }
+
+  async listVersions(planId: string): Promise<VersionRecord[]> {
+    return this.statements.versions.all(planId).map(toVersion)
+  }
+
+  async loadVersion(
+    planId: string,
+    versionId: string,
+  ): Promise<{ record: VersionRecord; snapshot: Uint8Array } | undefined> {
+    const row = this.statements.version.get(planId, versionId)
+    return row && { record: toVersion(row), snapshot: new Uint8Array(row.snapshot) }
   }
 
   async createUser(user: UserRecord): Promise<void> {
