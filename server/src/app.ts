@@ -16,6 +16,7 @@ import { healthRoute } from './routes/health-route.js'
 import { plansRoutes } from './routes/plans-routes.js'
 import { syncRoute } from './routes/sync-route.js'
 import { usersRoutes } from './routes/users-routes.js'
+import { versionsRoutes } from './routes/versions-routes.js'
 import type { PlanStore } from './store/plan-store.js'
 
 /** What the app is built from. Tests pass their own store; main.ts passes the configured one. */
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await app.register(usersRoutes, { store, auth, rooms })
   await app.register(plansRoutes, { store, rooms, auth })
+  await app.register(versionsRoutes, { store, rooms, auth })
   await app.register(syncRoute, {
     store,
     rooms,

@@ -1,0 +1,247 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import * as Y from 'yjs'
+import type { Measure } from '@tandem/shared'
+import { comparePlans, isValidId, MEASURES, PlanDoc, rollForward } from '@tandem/shared'
+import type { Authenticator } from '../auth/authenticator.js'
+import { ApiProblem } from '../http/api-problem.js'
+import { planSnapshot } from '../plans/plan-snapshot.js'
+import type { Room } from '../rooms/room.js'
+import type { RoomRegistry } from '../rooms/room-registry.js'
+import type { PlanStore } from '../store/plan-store.js'
+import { PlanExistsError, VersionExistsError } from '../store/plan-store.js'
+import { requirePlanRole } from './plan-access-guard.js'
+
+interface Deps {
+  store: PlanStore
+  auth: Authenticator
+  rooms: RoomRegistry
+}
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const
+const versionParams = {
+  type: 'object',
+  required: ['id', 'versionId'],
+  properties: { id: { type: 'string', maxLength: 64 }, versionId: { type: 'string', maxLength: 64 } },
+} as const
+
+/**
+ * Versions (publish, list, open, compare, restore), per-cell history, the activity feed and
+ * rolling a published plan forward into the next cycle.
+ */
+export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
+  const { store, rooms } = deps
+
+  /** Runs `use` on the plan's live room, which stays loaded only as long as someone needs it. */
+  async function withRoom<T>(planId: string, use: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await rooms.open(planId)
+    if (!room) throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
+    try {
+      return await use(room)
+    } finally {
+      rooms.release(room)
+    }
+  }
+
+  async function planDocOf(planId: string, ref: string): Promise<PlanDoc> {
+    if (ref === 'live') {
+      return withRoom(planId, async (room) => {
+        await room.whenDurable()
+        const doc = new Y.Doc()
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc))
+        return new PlanDoc(doc)
+      })
+    }
+    const version = isValidId(ref) ? await store.loadVersion(planId, ref) : undefined
+    if (!version) throw new ApiProblem('notFound', `Plan ${planId} has no version ${ref}`, 'versionId')
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, version.snapshot)
+    return new PlanDoc(doc)
+  }
+
+  app.post<{ Params: { id: string }; Body: { name: string; note?: string; id?: string } }>(
+    '/api/plans/:id/versions',
+    {
+      schema: {
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['name'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string', maxLength: 64 },
+            name: { type: 'string', minLength: 1, maxLength: 200 },
+            note: { type: 'string', maxLength: 4000 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const planId = request.params.id
+      const { user } = await requirePlanRole(deps, request, planId, ['planner'])
+      const id = request.body.id ?? `v-${randomBytes(5).toString('hex')}`
+      if (!isValidId(id)) throw new ApiProblem('invalidId', `"${id}" is not a valid version id`, 'id')
+      const snapshot = await withRoom(planId, async (room) => {
+        await room.whenDurable()
+        return Y.encodeStateAsUpdate(room.doc)
+      })
+      const record = {
+        id,
+        planId,
+        name: request.body.name,
+        note: request.body.note ?? '',
+        author: user.id,
+        createdAt: new Date().toISOString(),
+      }
+      try {
+        await store.createVersion(record, snapshot)
+      } catch (error) {
+        if (error instanceof VersionExistsError) throw new ApiProblem('conflict', `Version ${id} already exists`, 'id')
+        throw error
+      }
+      return reply.code(201).send({ version: record })
+    },
+  )
+
+  app.get<{ Params: { id: string } }>('/api/plans/:id/versions', { schema: { params: idParams } }, async (request) => {
+    await requirePlanRole(deps, request, request.params.id)
+    return { versions: await store.listVersions(request.params.id) }
+  })
+
+  app.get<{ Params: { id: string; versionId: string } }>(
+    '/api/plans/:id/versions/:versionId/snapshot',
+    { schema: { params: versionParams } },
+    async (request, reply) => {
+      await requirePlanRole(deps, request, request.params.id)
+      const version = await store.loadVersion(request.params.id, request.params.versionId)
+      if (!version) throw new ApiProblem('notFound', `No version ${request.params.versionId}`, 'versionId')
+      return reply.type('application/octet-stream').send(Buffer.from(version.snapshot))
+    },
+  )
+
+  app.get<{ Params: { id: string }; Querystring: { from: string; to?: string } }>(
+    '/api/plans/:id/compare',
+    {
+      schema: {
+        params: idParams,
+        querystring: {
+          type: 'object',
+          required: ['from'],
+          properties: { from: { type: 'string', maxLength: 64 }, to: { type: 'string', maxLength: 64 } },
+        },
+      },
+    },
+    async (request) => {
+      const planId = request.params.id
+      await requirePlanRole(deps, request, planId)
+      const from = await planDocOf(planId, request.query.from)
+      const to = await planDocOf(planId, request.query.to ?? 'live')
+      return comparePlans(from, to)
+    },
+  )
+
+  app.post<{ Params: { id: string; versionId: string } }>(
+    '/api/plans/:id/versions/:versionId/restore',
+    { schema: { params: versionParams } },
+    async (request) => {
+      const planId = request.params.id
+      const { user } = await requirePlanRole(deps, request, planId, ['planner'])
+      const version = await planDocOf(planId, request.params.versionId)
+      let skippedFrozen = 0
+      const cells = await withRoom(planId, (room) =>
+        room.change(user.id, (live) => {
+          const meta = live.readMeta()
+          if (meta.status === 'approved') throw new ApiProblem('conflict', 'The plan is approved: set it to draft first', 'status')
+          for (const diff of comparePlans(live, version).cells) {
+            if (!live.row(diff.measure, diff.key)) continue
+            if (diff.period <= meta.frozenThrough) {
+              skippedFrozen++
+              continue
+            }
+            live.writeCell(diff.measure, diff.key, diff.period, diff.to)
+          }
+        }),
+      )
+      return { restoredCells: cells, skippedFrozen }
+    },
+  )
+
+  app.get<{ Params: { id: string }; Querystring: { measure: Measure; key: string; period: number; limit?: number } }>(
+    '/api/plans/:id/history',
+    {
+      schema: {
+        params: idParams,
+        querystring: {
+          type: 'object',
+          required: ['measure', 'key', 'period'],
+          properties: {
+            measure: { type: 'string', enum: [...MEASURES] },
+            key: { type: 'string', maxLength: 64 },
+            period: { type: 'integer', minimum: 0 },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+          },
+        },
+      },
+    },
+    async (request) => {
+      await requirePlanRole(deps, request, request.params.id)
+      const { measure, key, period, limit } = request.query
+      return { history: await store.cellHistory(request.params.id, { measure, key, period }, limit ?? 100) }
+    },
+  )
+
+  app.get<{ Params: { id: string }; Querystring: { limit?: number } }>(
+    '/api/plans/:id/activity',
+    {
+      schema: {
+        params: idParams,
+        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } } },
+      },
+    },
+    async (request) => {
+      await requirePlanRole(deps, request, request.params.id)
+      return { activity: await store.activity(request.params.id, request.query.limit ?? 50) }
+    },
+  )
+
+  app.post<{ Params: { id: string }; Body: { versionId: string; periods: number; name: string; id?: string } }>(
+    '/api/plans/:id/roll-forward',
+    {
+      schema: {
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['versionId', 'periods', 'name'],
+          additionalProperties: false,
+          properties: {
+            versionId: { type: 'string', maxLength: 64 },
+            periods: { type: 'integer', minimum: 1, maximum: 155 },
+            name: { type: 'string', minLength: 1, maxLength: 200 },
+            id: { type: 'string', maxLength: 64 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const planId = request.params.id
+      await requirePlanRole(deps, request, planId, ['planner'])
+      const version = await planDocOf(planId, request.body.versionId)
+      let input
+      try {
+        input = rollForward(version, request.body.periods, request.body.name)
+      } catch (error) {
+        throw new ApiProblem('badRequest', (error as Error).message, 'periods')
+      }
+      const id = request.body.id ?? `plan-${randomBytes(6).toString('hex')}`
+      if (!isValidId(id)) throw new ApiProblem('invalidId', `"${id}" is not a valid plan id`, 'id')
+      const { record, snapshot } = planSnapshot(id, input)
+      try {
+        await store.createPlan(record, snapshot)
+      } catch (error) {
+        if (error instanceof PlanExistsError) throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
+        throw error
+      }
+      return reply.code(201).send({ plan: record })
+    },
+  )
+}
