@@ -62,6 +62,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
   let nextClock = 0
 
   for (const struct of decoded.structs) {
+    // Yjs never encodes an empty struct, and applying one corrupts the document's store.
+    if (struct.length < 1)
+      return fail('malformed', 'The update holds an empty struct', { root: '' })
     if (struct instanceof Y.Skip) continue
     const { client, clock } = struct.id
     const known = Y.getState(doc.store, client)

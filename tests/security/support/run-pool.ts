@@ -1,0 +1,17 @@
+/** Runs `task` over `inputs` with at most `concurrency` in flight, keeping the input order. */
+export async function runPool<T, R>(
+  inputs: readonly T[],
+  concurrency: number,
+  task: (input: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(inputs.length)
+  let next = 0
+  const worker = async () => {
+    while (next < inputs.length) {
+      const index = next++
+      results[index] = await task(inputs[index], index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, inputs.length) }, worker))
+  return results
+}
