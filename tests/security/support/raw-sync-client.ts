@@ -17,7 +17,7 @@ export interface RawClientOptions {
   token?: string
   ext?: boolean
   headers?: Record<string, string>
-  /** Set on the fresh document before any edit, as a spoofing client would. */
+  /** Set on the synced document before any edit, as a reconnecting or spoofing client would. */
   clientId?: number
 }
 
@@ -60,6 +60,9 @@ export class RawSyncClient {
     const client = RawSyncClient.open(syncUrl, planId, options)
     await client.opened()
     await client.resync()
+    // Yjs picks a new clientID when a sync brings in structs under its own, so a client that
+    // reuses (or spoofs) a clientID sets it after syncing and before its first edit.
+    if (options.clientId !== undefined) client.doc.clientID = options.clientId
     return client
   }
 
@@ -71,9 +74,7 @@ export class RawSyncClient {
     const socket = new WebSocket(`${syncUrl}/${planId}?${query.toString()}`, {
       headers: options.headers,
     })
-    const client = new RawSyncClient(socket)
-    if (options.clientId !== undefined) client.doc.clientID = options.clientId
-    return client
+    return new RawSyncClient(socket)
   }
 
   opened(): Promise<void> {

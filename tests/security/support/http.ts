@@ -1,0 +1,50 @@
+/** One REST answer: status, parsed JSON body (if any) and the Set-Cookie headers. */
+export interface ApiAnswer {
+  status: number
+  body: Record<string, unknown>
+  cookies: string[]
+}
+
+/** Calls the REST API with a JSON body (if given) and returns status, body and cookies. */
+export async function callApi(
+  url: string,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: unknown } = {},
+): Promise<ApiAnswer> {
+  const headers: Record<string, string> = { ...options.headers }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  const text = await response.text()
+  let body: Record<string, unknown> = {}
+  try {
+    body = text ? (JSON.parse(text) as Record<string, unknown>) : {}
+  } catch {
+    body = { text }
+  }
+  return { status: response.status, body, cookies: response.headers.getSetCookie() }
+}
+
+/** Creates a user as the admin and returns its id and an API token from POST /api/tokens. */
+export async function createUserWithToken(
+  url: string,
+  adminHeaders: Record<string, string>,
+  user: { email: string; defaultRole: string | null },
+): Promise<{ id: string; token: string; password: string }> {
+  const password = 'a-long-password-1'
+  const created = await callApi(url, 'POST', '/api/users', {
+    headers: adminHeaders,
+    body: { email: user.email, name: user.email.split('@')[0], password, ...user },
+  })
+  if (created.status !== 201) throw new Error(`create user: ${JSON.stringify(created)}`)
+  const issued = await callApi(url, 'POST', '/api/tokens', {
+    body: { email: user.email, password },
+  })
+  if (issued.status !== 201) throw new Error(`token: ${JSON.stringify(issued)}`)
+  const id = (created.body.user as { id: string }).id
+  return { id, token: issued.body.token as string, password }
+}
