@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebSocketServer } from 'ws'
 import { CLOSE_CODES, PlanDoc } from '@tandem/shared'
 import type { TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
@@ -48,7 +49,8 @@ describe('authentication before the upgrade, and who may write', () => {
       allowedOrigins: [ALLOWED_ORIGIN],
     })
     planId = await createPlan(server, { skuCount: 3, periodCount: 4 })
-    server.app.websocketServer.on('connection', () => upgrades++)
+    const app = server.app as unknown as { websocketServer: WebSocketServer }
+    app.websocketServer.on('connection', () => upgrades++)
   })
 
   afterAll(async () => {

@@ -38,7 +38,7 @@ export async function createUserWithToken(
   const password = 'a-long-password-1'
   const created = await callApi(url, 'POST', '/api/users', {
     headers: adminHeaders,
-    body: { email: user.email, name: user.email.split('@')[0], password, ...user },
+    body: { ...user, name: user.email.split('@')[0], password },
   })
   if (created.status !== 201) throw new Error(`create user: ${JSON.stringify(created)}`)
   const issued = await callApi(url, 'POST', '/api/tokens', {
