@@ -26,6 +26,8 @@ export interface AppDeps {
   /** The built client to serve at `/`, if present. */
   clientDir?: string
   compactAfter?: number
+  /** Quiet time before a due compaction runs. */
+  compactIdleMs?: number
   roomGraceMs?: number
   maxPayload?: number
   /** Signs sessions and tokens; when absent one is generated once and kept in the store. */
@@ -57,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store: deps.store,
     logger: app.log,
     compactAfter: deps.compactAfter ?? 1000,
+    compactIdleMs: deps.compactIdleMs ?? 1000,
     graceMs: deps.roomGraceMs ?? 30_000,
   })
   app.decorate('rooms', rooms)

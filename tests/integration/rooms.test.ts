@@ -13,7 +13,7 @@ describe('rooms: compaction, unloading and shutdown', () => {
   beforeEach(async () => {
     const temp = await tempSqliteStore()
     cleanup = temp.cleanup
-    server = await startTestServer(temp.store, { compactAfter: 50 })
+    server = await startTestServer(temp.store, { compactAfter: 50, compactIdleMs: 20 })
   })
 
   afterEach(async () => {

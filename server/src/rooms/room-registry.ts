@@ -8,6 +8,7 @@ export interface RoomRegistryOptions {
   store: PlanStore
   logger: FastifyBaseLogger
   compactAfter: number
+  compactIdleMs?: number
   /** How long an empty room stays loaded. */
   graceMs: number
 }

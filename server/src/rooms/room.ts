@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { RuleViolation } from '@tandem/shared'
 import { checkUpdate, PlanDoc } from '@tandem/shared'
-import type { CellChange, PlanStore } from '../store/plan-store.js'
+import type { CellChange, LoggedUpdate, PlanStore } from '../store/plan-store.js'
 import type { ChangeOrigin } from '../sync/origin.js'
 import type { SyncConnection } from '../sync/sync-connection.js'
 import { encodeAwarenessMessage, encodeUpdateMessage } from '../sync/wire.js'
@@ -13,8 +13,13 @@ import { changedCells } from './changed-cells.js'
 export interface RoomOptions {
   store: PlanStore
   logger: FastifyBaseLogger
+  /** Log entries before compaction is considered (it also needs the log to be a quarter of the snapshot's size). */
   compactAfter: number
+  /** Quiet time after the last append before a due compaction runs; ten times compactAfter forces it. */
+  compactIdleMs?: number
 }
+
+const PEER: ChangeOrigin = { kind: 'peer' }
 
 interface PendingUpdate {
   /** The effective change, as the document encoded it; null when the update added nothing. */
@@ -47,7 +52,14 @@ export class Room {
   private capturedCells: CellChange[] = []
   private readonly plan: PlanDoc
   private logLength: number
+  private logBytes: number
+  private snapshotBytes: number
   private lastSeq: string | undefined
+  /** With a shared store: the log position up to which every entry is applied here. */
+  private followedSeq: string | undefined
+  private readonly ownSeqs = new Set<string>()
+  private stopFeeds: (() => Promise<void>)[] = []
+  private compactTimer: NodeJS.Timeout | undefined
   private compacting = false
   private failed = false
   private destroyed = false
@@ -56,11 +68,16 @@ export class Room {
     readonly planId: string,
     private readonly options: RoomOptions,
     logLength: number,
+    logBytes: number,
+    snapshotBytes: number,
     lastSeq: string | undefined,
     private readonly owners: Owners,
   ) {
     this.logLength = logLength
+    this.logBytes = logBytes
+    this.snapshotBytes = snapshotBytes
     this.lastSeq = lastSeq
+    this.followedSeq = lastSeq
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.plan = new PlanDoc(this.doc)
@@ -84,7 +101,17 @@ export class Room {
       for (const client of Y.parseUpdateMeta(update).from.keys())
         if (!owners.has(client)) owners.set(client, author)
     }
-    const room = new Room(planId, options, state.updates.length, state.updates.at(-1)?.seq, owners)
+    const logBytes = state.updates.reduce((sum, { update }) => sum + update.byteLength, 0)
+    const lastSeq = state.updates.at(-1)?.seq
+    const room = new Room(
+      planId,
+      options,
+      state.updates.length,
+      logBytes,
+      state.snapshot.byteLength,
+      lastSeq,
+      owners,
+    )
     const origin: ChangeOrigin = { kind: 'store' }
     room.doc.transact(() => {
       Y.applyUpdate(room.doc, state.snapshot, origin)
@@ -92,7 +119,42 @@ export class Room {
     }, origin)
     for (const client of room.doc.store.clients.keys())
       if (!owners.has(client)) owners.set(client, SYSTEM_AUTHOR)
+    const feed = options.store.feed
+    if (feed) {
+      room.stopFeeds = await Promise.all([
+        feed.follow(planId, lastSeq, (entries) => room.receivePeerEntries(entries)),
+        feed.subscribeAwareness(planId, (update) => {
+          if (!room.destroyed) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, PEER)
+        }),
+      ])
+    }
     return room
+  }
+
+  /**
+   * Entries another instance appended to this plan's log (and this instance's own, which the
+   * feed also returns): applied here and relayed to this instance's connections.
+   */
+  private receivePeerEntries(entries: LoggedUpdate[]): void {
+    if (this.destroyed) return
+    for (const { seq, update, author } of entries) {
+      this.followedSeq = seq
+      if (this.ownSeqs.delete(seq)) continue
+      this.logLength++
+      this.logBytes += update.byteLength
+      for (const client of Y.parseUpdateMeta(update).from.keys()) {
+        if (!this.owners.has(client)) this.owners.set(client, author)
+      }
+      let changed: Uint8Array | null = null
+      const capture = (effective: Uint8Array) => (changed = effective)
+      this.doc.on('update', capture)
+      Y.applyUpdate(this.doc, update, PEER)
+      this.doc.off('update', capture)
+      if (changed) {
+        const message = encodeUpdateMessage(changed)
+        for (const connection of this.connections) connection.send(message)
+      }
+    }
   }
 
   get isDestroyed(): boolean {
@@ -167,6 +229,8 @@ export class Room {
     if (this.destroyed) return
     await this.whenDurable()
     this.destroyed = true
+    clearTimeout(this.compactTimer)
+    await Promise.all(this.stopFeeds.map((stop) => stop()))
     this.awareness.off('update', this.relayAwareness)
     this.awareness.destroy()
     this.doc.destroy()
@@ -199,39 +263,66 @@ export class Room {
         const seqs = await this.options.store.appendUpdates(this.planId, entries)
         this.lastSeq = seqs.at(-1)
         this.logLength += seqs.length
+        for (const { update } of entries) this.logBytes += update.byteLength
+        if (this.options.store.feed) for (const seq of seqs) this.ownSeqs.add(seq)
       }
     } catch (error) {
       this.fail(error)
       return
     }
+    const receivers = [...this.connections]
+    for (const connection of receivers) connection.cork()
     for (const { update, sender } of batch) {
       if (!update) continue
       const message = encodeUpdateMessage(update)
-      for (const connection of this.connections) if (connection !== sender) connection.send(message)
+      for (const connection of receivers) if (connection !== sender) connection.send(message)
     }
     const senders = new Set(batch.map((entry) => entry.sender))
     for (const sender of senders) sender?.sendSaved(stateVector)
-    if (this.logLength >= this.options.compactAfter && !this.compacting) void this.compact()
+    for (const connection of receivers) connection.uncork()
+    this.considerCompaction()
+  }
+
+  /**
+   * Compaction is due once the log has `compactAfter` entries and a quarter of the snapshot's
+   * size, and runs after a quiet moment so it does not stall a busy meeting; a log ten times
+   * longer forces it.
+   */
+  private considerCompaction(): void {
+    const { compactAfter, compactIdleMs = 1000 } = this.options
+    if (this.compacting || this.logLength < compactAfter) return
+    const forced = this.logLength >= 10 * compactAfter
+    if (!forced && this.logBytes * 4 < this.snapshotBytes) return
+    clearTimeout(this.compactTimer)
+    if (forced) {
+      void this.compact()
+      return
+    }
+    this.compactTimer = setTimeout(() => void this.compact(), compactIdleMs)
+    this.compactTimer.unref()
   }
 
   /** Rebuilds the snapshot from the live document (never mergeUpdates) and trims the log. */
   private async compact(): Promise<void> {
-    const throughSeq = this.lastSeq
-    if (!throughSeq || this.pending.length > 0) return
+    const shared = this.options.store.feed !== undefined
+    const throughSeq = shared ? this.followedSeq : this.lastSeq
+    if (!throughSeq || this.pending.length > 0 || this.compacting || this.destroyed) return
     this.compacting = true
-    const covered = this.logLength
+    const covered = shared ? this.logLength - this.ownSeqs.size : this.logLength
+    const coveredBytes = this.logBytes
     try {
       const owners = Object.fromEntries(
         [...this.owners].map(([client, user]) => [String(client), user]),
       )
-      await this.options.store.compact(
-        this.planId,
-        Y.encodeStateAsUpdate(this.doc),
-        throughSeq,
-        owners,
-      )
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      await this.options.store.compact(this.planId, snapshot, throughSeq, owners)
       this.logLength -= covered
-      this.options.logger.info({ planId: this.planId, entries: covered }, 'plan compacted')
+      this.logBytes = Math.max(0, this.logBytes - coveredBytes)
+      this.snapshotBytes = snapshot.byteLength
+      this.options.logger.info(
+        { planId: this.planId, entries: covered, bytes: snapshot.byteLength },
+        'plan compacted',
+      )
     } catch (error) {
       this.options.logger.error({ planId: this.planId, err: error }, 'compaction failed')
     } finally {
@@ -254,13 +345,13 @@ export class Room {
     origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed]
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
     if (isConnection(origin)) {
       for (const id of [...added, ...updated]) origin.awarenessClients.add(id)
       for (const id of removed) origin.awarenessClients.delete(id)
     }
-    const message = encodeAwarenessMessage(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-    )
+    if (origin !== PEER) this.options.store.feed?.publishAwareness(this.planId, update)
+    const message = encodeAwarenessMessage(update)
     for (const connection of this.connections) connection.send(message)
   }
 

@@ -18,11 +18,18 @@ interface Deps {
   rooms: RoomRegistry
 }
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', maxLength: 64 } },
+} as const
 const versionParams = {
   type: 'object',
   required: ['id', 'versionId'],
-  properties: { id: { type: 'string', maxLength: 64 }, versionId: { type: 'string', maxLength: 64 } },
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    versionId: { type: 'string', maxLength: 64 },
+  },
 } as const
 
 /**
@@ -53,7 +60,8 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
       })
     }
     const version = isValidId(ref) ? await store.loadVersion(planId, ref) : undefined
-    if (!version) throw new ApiProblem('notFound', `Plan ${planId} has no version ${ref}`, 'versionId')
+    if (!version)
+      throw new ApiProblem('notFound', `Plan ${planId} has no version ${ref}`, 'versionId')
     const doc = new Y.Doc()
     Y.applyUpdate(doc, version.snapshot)
     return new PlanDoc(doc)
@@ -80,7 +88,8 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
       const planId = request.params.id
       const { user } = await requirePlanRole(deps, request, planId, ['planner'])
       const id = request.body.id ?? `v-${randomBytes(5).toString('hex')}`
-      if (!isValidId(id)) throw new ApiProblem('invalidId', `"${id}" is not a valid version id`, 'id')
+      if (!isValidId(id))
+        throw new ApiProblem('invalidId', `"${id}" is not a valid version id`, 'id')
       const snapshot = await withRoom(planId, async (room) => {
         await room.whenDurable()
         return Y.encodeStateAsUpdate(room.doc)
@@ -96,17 +105,22 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
       try {
         await store.createVersion(record, snapshot)
       } catch (error) {
-        if (error instanceof VersionExistsError) throw new ApiProblem('conflict', `Version ${id} already exists`, 'id')
+        if (error instanceof VersionExistsError)
+          throw new ApiProblem('conflict', `Version ${id} already exists`, 'id')
         throw error
       }
       return reply.code(201).send({ version: record })
     },
   )
 
-  app.get<{ Params: { id: string } }>('/api/plans/:id/versions', { schema: { params: idParams } }, async (request) => {
-    await requirePlanRole(deps, request, request.params.id)
-    return { versions: await store.listVersions(request.params.id) }
-  })
+  app.get<{ Params: { id: string } }>(
+    '/api/plans/:id/versions',
+    { schema: { params: idParams } },
+    async (request) => {
+      await requirePlanRole(deps, request, request.params.id)
+      return { versions: await store.listVersions(request.params.id) }
+    },
+  )
 
   app.get<{ Params: { id: string; versionId: string } }>(
     '/api/plans/:id/versions/:versionId/snapshot',
@@ -114,7 +128,8 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       await requirePlanRole(deps, request, request.params.id)
       const version = await store.loadVersion(request.params.id, request.params.versionId)
-      if (!version) throw new ApiProblem('notFound', `No version ${request.params.versionId}`, 'versionId')
+      if (!version)
+        throw new ApiProblem('notFound', `No version ${request.params.versionId}`, 'versionId')
       return reply.type('application/octet-stream').send(Buffer.from(version.snapshot))
     },
   )
@@ -127,7 +142,10 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
         querystring: {
           type: 'object',
           required: ['from'],
-          properties: { from: { type: 'string', maxLength: 64 }, to: { type: 'string', maxLength: 64 } },
+          properties: {
+            from: { type: 'string', maxLength: 64 },
+            to: { type: 'string', maxLength: 64 },
+          },
         },
       },
     },
@@ -151,7 +169,12 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
       const cells = await withRoom(planId, (room) =>
         room.change(user.id, (live) => {
           const meta = live.readMeta()
-          if (meta.status === 'approved') throw new ApiProblem('conflict', 'The plan is approved: set it to draft first', 'status')
+          if (meta.status === 'approved')
+            throw new ApiProblem(
+              'conflict',
+              'The plan is approved: set it to draft first',
+              'status',
+            )
           for (const diff of comparePlans(live, version).cells) {
             if (!live.row(diff.measure, diff.key)) continue
             if (diff.period <= meta.frozenThrough) {
@@ -166,7 +189,10 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     },
   )
 
-  app.get<{ Params: { id: string }; Querystring: { measure: Measure; key: string; period: number; limit?: number } }>(
+  app.get<{
+    Params: { id: string }
+    Querystring: { measure: Measure; key: string; period: number; limit?: number }
+  }>(
     '/api/plans/:id/history',
     {
       schema: {
@@ -186,7 +212,9 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     async (request) => {
       await requirePlanRole(deps, request, request.params.id)
       const { measure, key, period, limit } = request.query
-      return { history: await store.cellHistory(request.params.id, { measure, key, period }, limit ?? 100) }
+      return {
+        history: await store.cellHistory(request.params.id, { measure, key, period }, limit ?? 100),
+      }
     },
   )
 
@@ -195,7 +223,10 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         params: idParams,
-        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } } },
+        querystring: {
+          type: 'object',
+          properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
+        },
       },
     },
     async (request) => {
@@ -204,7 +235,10 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     },
   )
 
-  app.post<{ Params: { id: string }; Body: { versionId: string; periods: number; name: string; id?: string } }>(
+  app.post<{
+    Params: { id: string }
+    Body: { versionId: string; periods: number; name: string; id?: string }
+  }>(
     '/api/plans/:id/roll-forward',
     {
       schema: {
@@ -238,7 +272,8 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
       try {
         await store.createPlan(record, snapshot)
       } catch (error) {
-        if (error instanceof PlanExistsError) throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
+        if (error instanceof PlanExistsError)
+          throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
         throw error
       }
       return reply.code(201).send({ plan: record })

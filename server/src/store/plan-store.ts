@@ -81,12 +81,37 @@ export interface StoredPlanState {
 }
 
 /**
+ * How instances that share a store share live plans: each follows the others' appends to a
+ * plan's log and relays awareness through the store. Only shared stores (Redis) have it.
+ */
+export interface PlanFeed {
+  /**
+   * Calls `onEntries`, in log order, with every entry appended to the plan's log after
+   * `afterSeq`, by any instance, until the returned function is called.
+   */
+  follow(
+    planId: string,
+    afterSeq: string | undefined,
+    onEntries: (entries: LoggedUpdate[]) => void,
+  ): Promise<() => Promise<void>>
+  /** Sends an awareness update to the other instances that follow the plan. */
+  publishAwareness(planId: string, update: Uint8Array): void
+  /** Calls `onUpdate` with awareness updates published by other instances. */
+  subscribeAwareness(
+    planId: string,
+    onUpdate: (update: Uint8Array) => void,
+  ): Promise<() => Promise<void>>
+}
+
+/**
  * The one storage contract. Every backend (SQLite, Redis) implements it and passes the same
  * contract suite (tests/integration/store.contract.ts).
  */
 export interface PlanStore {
   /** Which backend this is, for /health and logs. */
   readonly kind: 'sqlite' | 'redis'
+  /** Present when several server instances can share this store. */
+  readonly feed?: PlanFeed
   /** Creates a plan with its initial snapshot. Fails if the id exists. */
   createPlan(record: PlanRecord, snapshot: Uint8Array): Promise<void>
   listPlans(): Promise<PlanRecord[]>

@@ -2,8 +2,10 @@ import type { CommandParser } from 'redis'
 import { createClient, defineScript, RESP_TYPES } from 'redis'
 import type { Measure, Role } from '@tandem/shared'
 import { isRole } from '@tandem/shared'
+import { RedisPlanFeed } from './redis-plan-feed.js'
 import type {
   ActivityEntry,
+  LoggedUpdate,
   CellChange,
   CellHistoryEntry,
   ClientOwners,
@@ -180,13 +182,21 @@ type Client = ReturnType<typeof openClient>
  */
 export class RedisStore implements PlanStore {
   readonly kind = 'redis'
+  readonly feed: RedisPlanFeed
   private readonly binary
 
   private constructor(
     private readonly client: Client,
     private readonly prefix: string,
+    url: string,
   ) {
     this.binary = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer })
+    this.feed = new RedisPlanFeed(
+      url,
+      (channel, message) => this.client.publish(channel, message),
+      prefix,
+      (planId, afterSeq) => this.readLogAfter(planId, afterSeq),
+    )
   }
 
   /** Connects to `url` (`redis://…`) and resolves once the connection is ready. */
@@ -198,7 +208,7 @@ export class RedisStore implements PlanStore {
     client.on('error', options.onError ?? (() => {}))
     await client.connect()
     connected = true
-    return new RedisStore(client, options.prefix ?? 'tandem')
+    return new RedisStore(client, options.prefix ?? 'tandem', url)
   }
 
   private keys(planId: string): PlanKeys {
@@ -267,7 +277,27 @@ export class RedisStore implements PlanStore {
     ])
     const ids = await this.client.appendScript(this.keys(planId), new Date().toISOString(), flat)
     if (ids === null) throw new PlanMissingError(planId)
+    if (ids.length > 0) this.feed.notifyAppended(planId, ids[ids.length - 1])
     return ids
+  }
+
+  /** Log entries after `afterSeq` (all of them when undefined), oldest first, 1,000 at most. */
+  async readLogAfter(planId: string, afterSeq: string | undefined): Promise<LoggedUpdate[]> {
+    const entries = await this.binary.xRange(
+      this.keys(planId).log,
+      afterSeq ? `(${afterSeq}` : '-',
+      '+',
+      { COUNT: 1000 },
+    )
+    return (entries ?? []).map(({ id, message }) => {
+      const fields = message as unknown as Record<string, Buffer>
+      return {
+        seq: id.toString(),
+        update: new Uint8Array(fields[UPDATE_FIELD] ?? new Uint8Array()),
+        author: fields[AUTHOR_FIELD]?.toString() ?? '',
+        at: fields[TIME_FIELD]?.toString() ?? '',
+      }
+    })
   }
 
   async loadPlan(planId: string): Promise<StoredPlanState | undefined> {
@@ -460,6 +490,7 @@ export class RedisStore implements PlanStore {
   }
 
   async close(): Promise<void> {
+    await this.feed.close()
     if (this.client.isReady) await this.client.close()
     else if (this.client.isOpen) this.client.destroy()
   }

@@ -71,6 +71,7 @@ export class SqliteStore implements PlanStore {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('foreign_keys = ON')
+    checkSchemaVersion(this.db, file)
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS plans (
         id TEXT PRIMARY KEY,
@@ -81,8 +82,11 @@ export class SqliteStore implements PlanStore {
         sku_count INTEGER NOT NULL,
         created_at TEXT NOT NULL,
         last_seq INTEGER NOT NULL DEFAULT 0,
-        client_owners TEXT NOT NULL DEFAULT '{}',
-        snapshot BLOB NOT NULL
+        client_owners TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE TABLE IF NOT EXISTS snapshots (
+        plan_id TEXT PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+        data BLOB NOT NULL
       );
       CREATE TABLE IF NOT EXISTS updates (
         plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
@@ -134,8 +138,11 @@ export class SqliteStore implements PlanStore {
     `)
     this.statements = {
       insertPlan: this.db.prepare(
-        `INSERT INTO plans (id, name, period_kind, first_period, period_count, sku_count, created_at, snapshot)
-         VALUES (@id, @name, @periodKind, @firstPeriod, @periodCount, @skuCount, @createdAt, @snapshot)`,
+        `INSERT INTO plans (id, name, period_kind, first_period, period_count, sku_count, created_at)
+         VALUES (@id, @name, @periodKind, @firstPeriod, @periodCount, @skuCount, @createdAt)`,
+      ),
+      insertSnapshot: this.db.prepare<[string, Uint8Array]>(
+        'INSERT INTO snapshots (plan_id, data) VALUES (?, ?)',
       ),
       listPlans: this.db.prepare<[], PlanRow>(
         'SELECT id, name, period_kind, first_period, period_count, sku_count, created_at FROM plans ORDER BY created_at, id',
@@ -152,13 +159,16 @@ export class SqliteStore implements PlanStore {
         'INSERT INTO updates (plan_id, seq, data, author, at) VALUES (?, ?, ?, ?, ?)',
       ),
       snapshot: this.db.prepare<[string], { snapshot: Buffer; client_owners: string }>(
-        'SELECT snapshot, client_owners FROM plans WHERE id = ?',
+        'SELECT s.data AS snapshot, p.client_owners FROM plans p JOIN snapshots s ON s.plan_id = p.id WHERE p.id = ?',
       ),
       updates: this.db.prepare<[string], { seq: number; data: Buffer; author: string; at: string }>(
         'SELECT seq, data, author, at FROM updates WHERE plan_id = ? ORDER BY seq',
       ),
-      setSnapshot: this.db.prepare<[Uint8Array, string, string]>(
-        'UPDATE plans SET snapshot = ?, client_owners = ? WHERE id = ?',
+      setSnapshot: this.db.prepare<[Uint8Array, string]>(
+        'UPDATE snapshots SET data = ? WHERE plan_id = ?',
+      ),
+      setOwners: this.db.prepare<[string, string]>(
+        'UPDATE plans SET client_owners = ? WHERE id = ?',
       ),
       trim: this.db.prepare<[string, number]>('DELETE FROM updates WHERE plan_id = ? AND seq <= ?'),
       ping: this.db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
@@ -221,7 +231,10 @@ export class SqliteStore implements PlanStore {
 
   async createPlan(record: PlanRecord, snapshot: Uint8Array): Promise<void> {
     try {
-      this.statements.insertPlan.run({ ...record, snapshot })
+      this.db.transaction(() => {
+        this.statements.insertPlan.run(record)
+        this.statements.insertSnapshot.run(record.id, snapshot)
+      })()
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
         throw new PlanExistsError(record.id)
@@ -297,11 +310,9 @@ export class SqliteStore implements PlanStore {
   ): Promise<void> {
     this.db
       .transaction(() => {
-        if (
-          this.statements.setSnapshot.run(snapshot, JSON.stringify(clientOwners), planId)
-            .changes === 0
-        )
+        if (this.statements.setSnapshot.run(snapshot, planId).changes === 0)
           throw new PlanMissingError(planId)
+        this.statements.setOwners.run(JSON.stringify(clientOwners), planId)
         this.statements.trim.run(planId, Number(throughSeq))
       })
       .immediate()
@@ -412,6 +423,22 @@ export class SqliteStore implements PlanStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
   }
+}
+
+/** The schema this code writes; older development layouts are refused with a clear message. */
+const SCHEMA_VERSION = 2
+
+function checkSchemaVersion(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  const hasPlans = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plans'")
+    .get()
+  if (hasPlans && version !== SCHEMA_VERSION) {
+    throw new Error(
+      `${file} was written by an older development build of Tandem (schema ${version}, expected ${SCHEMA_VERSION}); move it away to start fresh`,
+    )
+  }
+  db.pragma(`user_version = ${SCHEMA_VERSION}`)
 }
 
 function userParams(user: UserRecord) {

@@ -93,6 +93,19 @@ export class SyncConnection {
     this.socket.send(message)
   }
 
+  /** Holds writes until `uncork`, so one flush's messages leave in one system call. */
+  cork(): void {
+    this.rawSocket()?.cork()
+  }
+
+  uncork(): void {
+    this.rawSocket()?.uncork()
+  }
+
+  private rawSocket(): { cork(): void; uncork(): void } | undefined {
+    return (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket
+  }
+
   sendSaved(stateVector: Uint8Array): void {
     if (this.identity.extensions) this.send(encodeExtensionMessage({ type: 'saved', stateVector }))
   }
