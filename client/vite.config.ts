@@ -1,11 +1,33 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vite'
 
 const server = 'http://127.0.0.1:3000'
 
+/**
+ * Lazily loaded chunks (the grid's cell editor, the chart) are preloaded with the page, so a
+ * person who goes offline can still edit and open the chart without fetching anything.
+ */
+function preloadLazyChunks(): Plugin {
+  return {
+    name: 'tandem:preload-lazy-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const chunks = Object.values(context.bundle ?? {}).filter(
+          (file) => file.type === 'chunk' && !file.isEntry && file.isDynamicEntry,
+        )
+        const links = chunks.map((file) => `<link rel="modulepreload" crossorigin href="/${file.fileName}">`)
+        return html.replace('</head>', `${links.join('\n')}\n</head>`)
+      },
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadLazyChunks()],
   resolve: {
     alias: {
       '@tandem/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),

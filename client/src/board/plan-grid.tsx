@@ -10,7 +10,9 @@ import type {
 } from '@glideapps/glide-data-grid'
 import { CompactSelection, DataEditor, GridCellKind } from '@glideapps/glide-data-grid'
 import type { Peer } from '../presence/presence-state.js'
+import type { EditingBridge, TypeAhead } from '../presence/editing-context.js'
 import { EditingContext } from '../presence/editing-context.js'
+import { bufferTypeAhead } from './type-ahead.js'
 import { RemoteCursors } from '../presence/remote-cursors.js'
 import { shade } from '../presence/person-colour.js'
 import type { PlanLive, PlanSession } from '../sync/plan-session.js'
@@ -50,6 +52,10 @@ const HEADER_HEIGHT = 34
 const ROW_HEIGHT = 30
 const EMPTY_SELECTION: GridSelection = { columns: CompactSelection.empty(), rows: CompactSelection.empty() }
 let paintMarked = false
+
+function singleCell(col: number, row: number): NonNullable<GridSelection['current']> {
+  return { cell: [col, row], range: { x: col, y: row, width: 1, height: 1 }, rangeStack: [] }
+}
 
 /** The plan grid: lazy cells from the model, Excel-like editing, presence drawn on top. */
 export function PlanGrid(props: PlanGridProps) {
@@ -157,6 +163,7 @@ export function PlanGrid(props: PlanGridProps) {
 
   const onKeyDown = useCallback(
     (event: GridKeyEventArgs) => {
+      if (bufferTypeAhead(typeAhead.current, event)) return
       const mod = event.ctrlKey || event.metaKey
       const key = event.key.toLowerCase()
       if (mod && (key === 'z' || key === 'y')) {
@@ -175,7 +182,9 @@ export function PlanGrid(props: PlanGridProps) {
       const cell = selection.current?.cell
       if (!cell || mod || event.altKey) return
       const typing = event.key.length === 1 || event.key === 'Delete' || event.key === 'Backspace'
-      if (typing && readOnlyReason(view, cellTarget(view, cell))) explainReadOnly(cell)
+      if (!typing) return
+      if (readOnlyReason(view, cellTarget(view, cell))) explainReadOnly(cell)
+      else if (event.key.length === 1) typeAhead.current = { text: '', since: performance.now() }
     },
     [explainReadOnly, live.undo, notify, selection, session, view],
   )
@@ -206,7 +215,8 @@ export function PlanGrid(props: PlanGridProps) {
   )
 
   const onVisibleRegionChanged = useCallback(
-    (range: Rectangle) => {
+    ({ x, y, width, height }: Rectangle) => {
+      const range = { x, y, width, height }
       const previous = visible.current
       visible.current = range
       setScrollTick((tick) => tick + 1)
@@ -218,7 +228,17 @@ export function PlanGrid(props: PlanGridProps) {
     [awareness, view.layout.rows],
   )
 
-  const setEditing = useCallback((editing: boolean) => awareness.setLocalStateField('editing', editing), [awareness])
+  const typeAhead = useRef<TypeAhead | undefined>(undefined)
+  const editing = useMemo<EditingBridge>(
+    () => ({
+      setEditing: (on) => awareness.setLocalStateField('editing', on),
+      peekTypeAhead: () => typeAhead.current,
+      endTypeAhead: () => {
+        typeAhead.current = undefined
+      },
+    }),
+    [awareness],
+  )
 
   const highlightRegions = useMemo(
     () =>
@@ -248,7 +268,7 @@ export function PlanGrid(props: PlanGridProps) {
       const row = view.layout.indexOf.get(pointer.row)
       if (row === undefined) return
       gridRef.current?.scrollTo(pointer.col, row, 'both', 0, 0, { hAlign: align, vAlign: align })
-      if (select) onSelectionChange({ ...EMPTY_SELECTION, current: { cell: [pointer.col, row], range: { x: pointer.col, y: row, width: 1, height: 1 }, rangeStack: [] } })
+      if (select) onSelectionChange({ ...EMPTY_SELECTION, current: singleCell(pointer.col, row) })
     },
     [onSelectionChange, view.layout.indexOf],
   )
@@ -257,19 +277,22 @@ export function PlanGrid(props: PlanGridProps) {
     if (props.jump) moveTo(props.jump.pointer, 'center', true)
   }, [props.jump, moveTo])
 
+  const followed = following
+    ? JSON.stringify({ viewport: following.state.viewport, cursor: following.state.cursor })
+    : undefined
   useEffect(() => {
-    if (!following) return
-    const { viewport, cursor } = following.state
-    if (viewport) {
-      const row = view.layout.indexOf.get(viewport.row)
-      if (row !== undefined) gridRef.current?.scrollTo(viewport.col, row, 'both', 0, 0, { hAlign: 'start', vAlign: 'start' })
+    if (!followed) return
+    const { viewport, cursor } = JSON.parse(followed) as Pick<Peer['state'], 'viewport' | 'cursor'>
+    const grid = gridRef.current
+    const top = viewport && view.layout.indexOf.get(viewport.row)
+    if (viewport && top !== undefined) {
+      grid?.scrollTo(viewport.col, top, 'both', 0, 0, { hAlign: 'start', vAlign: 'start' })
     }
-    if (cursor && view.layout.indexOf.has(cursor.row)) {
-      const row = view.layout.indexOf.get(cursor.row)!
-      setSelection({ ...EMPTY_SELECTION, current: { cell: [cursor.col, row], range: { x: cursor.col, y: row, width: 1, height: 1 }, rangeStack: [] } })
-      if (!viewport) moveTo(cursor, 'center', false)
-    }
-  }, [following, moveTo, view.layout.indexOf])
+    const row = cursor && view.layout.indexOf.get(cursor.row)
+    if (!cursor || row === undefined) return
+    setSelection({ ...EMPTY_SELECTION, current: singleCell(cursor.col, row) })
+    grid?.scrollTo(cursor.col, row, 'both', 0, 0)
+  }, [followed, view.layout.indexOf])
 
   useEffect(
     () => exposeDebugHandle({ view, live, gridRef, visible, getCellContent }),
@@ -287,7 +310,7 @@ export function PlanGrid(props: PlanGridProps) {
       onKeyDownCapture={stopFollowing}
       onTouchStartCapture={stopFollowing}
     >
-      <EditingContext.Provider value={setEditing}>
+      <EditingContext.Provider value={editing}>
         <DataEditor
           ref={gridRef}
           width="100%"

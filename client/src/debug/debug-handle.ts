@@ -20,6 +20,8 @@ export interface TandemDebugHandle {
   rowKeys(): string[]
   /** Which document generation is live: it grows after a rejection resync. */
   generation(): number
+  /** Everyone's presence as this browser sees it, by clientID. */
+  presence(): Record<number, unknown>
 }
 
 interface DebugSources {
@@ -62,6 +64,7 @@ export function exposeDebugHandle({ view, live, gridRef, visible, getCellContent
     },
     rowKeys: () => view.layout.rows.map(rowKey),
     generation: () => live.generation,
+    presence: () => Object.fromEntries(live.provider.awareness.getStates()),
   }
   window.__tandem = handle
   return () => {

@@ -8,12 +8,16 @@ export function usePeers(awareness: Awareness | undefined): Peer[] {
   const [peers, setPeers] = useState<Peer[]>([])
   useEffect(() => {
     if (!awareness) return
+    let last = ''
     const read = () => {
       const next: Peer[] = []
       awareness.getStates().forEach((state, clientId) => {
         if (clientId !== awareness.clientID && isPresenceState(state)) next.push({ clientId, state })
       })
       next.sort((a, b) => a.state.user.name.localeCompare(b.state.user.name) || a.clientId - b.clientId)
+      const key = JSON.stringify(next)
+      if (key === last) return
+      last = key
       setPeers(next)
     }
     read()

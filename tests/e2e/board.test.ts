@@ -1,0 +1,253 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from './harness.js'
+import {
+  cellColour,
+  cellText,
+  clickCell,
+  createPlan,
+  ensureClientBuilt,
+  launchBrowser,
+  localUpdateCount,
+  openBoard,
+  personContext,
+  readCell,
+  ROOT,
+  startServer,
+  waitForGrid,
+  waitUntil,
+} from './harness.js'
+
+const SALES = { name: 'Sally Sales', role: 'sales', colour: '#d9480f' } as const
+const PRODUCTION = { name: 'Pat Production', role: 'production', colour: '#2f9e44' } as const
+const SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
+const SHORTAGE_BG = [0xf9, 0xc9, 0xc9]
+
+let server: TestServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+async function person(who: Parameters<typeof personContext>[2]): Promise<BrowserContext> {
+  const context = await personContext(browser, server.url, who)
+  contexts.push(context)
+  return context
+}
+
+async function twoPeople(): Promise<{ planId: string; sales: Page; production: Page }> {
+  const plan = await createPlan(server.url, { skuCount: 20, periodCount: 12 })
+  const sales = await openBoard(await person(SALES), server.url, plan.id)
+  const production = await openBoard(await person(PRODUCTION), server.url, plan.id)
+  return { planId: plan.id, sales, production }
+}
+
+async function typeInto(page: Page, row: string, period: number, text: string): Promise<void> {
+  await clickCell(page, row, period)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+}
+
+beforeAll(async () => {
+  ensureClientBuilt()
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('the board, with a sales and a production user in one plan', () => {
+  it('shows demand typed by sales to production, with the new projection and gap colour', async () => {
+    const { sales, production } = await twoPeople()
+    const period = 5
+    const projectedBefore = await cellText(production, 'sku:SKU-00001:projected', period)
+    const shortagesBefore = Number(
+      await production.getAttribute('[data-testid="gap-count-shortage"]', 'data-count'),
+    )
+    expect(await cellText(production, 'sku:SKU-00001:gap', period)).toBe('')
+
+    await typeInto(sales, 'sku:SKU-00001:demand', period, '5000')
+
+    await waitUntil(production, () => window.__tandem?.cellText('sku:SKU-00001:demand', 5) === '5,000', null)
+    expect(await readCell(production, 'demand', 'SKU-00001', period)).toBe(5000)
+    const projectedAfter = await cellText(production, 'sku:SKU-00001:projected', period)
+    expect(projectedAfter).not.toBe(projectedBefore)
+    expect(projectedAfter?.startsWith('-')).toBe(true)
+    expect(await cellText(production, 'sku:SKU-00001:gap', period)).toBe(projectedAfter)
+    await production.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="gap-count-shortage"]')?.getAttribute('data-count')) > before,
+      shortagesBefore,
+    )
+    await production.waitForFunction(() => true, null)
+    expect(await cellColour(production, 'sku:SKU-00001:projected', period)).toEqual(SHORTAGE_BG)
+    await expect
+      .poll(() => sales.textContent('[data-testid="save-state"]'))
+      .toBe('All changes saved')
+  })
+
+  it('pastes a 3 × 4 block from the clipboard as 12 cells that the other user sees', async () => {
+    const { sales, production } = await twoPeople()
+    for (const measure of ['supply', 'projected', 'gap']) await sales.click(`[data-testid="rows-${measure}"]`)
+    await waitUntil(sales, () => window.__tandem?.rowKeys()[2] === 'sku:SKU-00002:demand', null)
+    const tsv = ['11\t12\t13\t14', '21\t22\t23\t24', '31\t32\t33\t34'].join('\n')
+    await clickCell(sales, 'sku:SKU-00002:demand', 2)
+    await sales.evaluate((text) => navigator.clipboard.writeText(text), tsv)
+    await sales.keyboard.press('Control+V')
+
+    await waitUntil(production, () => window.__tandem?.readCell('demand', 'SKU-00004', 5) === 34, null)
+    for (let r = 0; r < 3; r++) {
+      for (let c = 0; c < 4; c++) {
+        const sku = `SKU-0000${r + 2}`
+        const expected = (r + 1) * 10 + c + 1
+        expect(await readCell(sales, 'demand', sku, 2 + c)).toBe(expected)
+        expect(await readCell(production, 'demand', sku, 2 + c)).toBe(expected)
+        expect(await cellText(production, `sku:${sku}:demand`, 2 + c)).toBe(String(expected))
+      }
+    }
+    await expect.poll(() => sales.textContent('[data-testid="notice"]')).toContain('Pasted 12 cells')
+  })
+
+  it("shows each person the other's avatar and outlined cell", async () => {
+    const { sales, production } = await twoPeople()
+    await clickCell(sales, 'sku:SKU-00002:demand', 3)
+    await clickCell(production, 'sku:SKU-00003:supply', 6)
+
+    for (const [page, other, row, period] of [
+      [sales, PRODUCTION.name, 'sku:SKU-00003:supply', 6],
+      [production, SALES.name, 'sku:SKU-00002:demand', 3],
+    ] as const) {
+      await page.waitForSelector(`[data-testid="avatar"][data-name="${other}"]`)
+      const outline = page.locator(`[data-testid="remote-cursor"][data-name="${other}"]`)
+      await outline.waitFor()
+      expect(await outline.getAttribute('data-row')).toBe(row)
+      expect(await outline.textContent()).toContain(other)
+      const box = await outline.boundingBox()
+      const cell = await page.evaluate(([r, p]) => window.__tandem!.cellBounds(r, p), [row, period] as const)
+      expect(Math.abs(box!.x - cell!.x)).toBeLessThan(2)
+      expect(Math.abs(box!.y - cell!.y)).toBeLessThan(2)
+    }
+    await production.keyboard.type('4')
+    await sales.waitForSelector(`[data-testid="remote-cursor"][data-name="${PRODUCTION.name}"] [data-testid="typing-marker"]`)
+    await sales.screenshot({ path: join(SCREENSHOTS, 'board.png') })
+    await production.keyboard.press('Escape')
+  })
+
+  it("follow mode scrolls the follower to the presenter's cell", async () => {
+    const { sales, production } = await twoPeople()
+    await production.click(`[data-testid="follow-${SALES.name}"]`)
+    await production.waitForSelector('[data-testid="following-banner"]')
+
+    await clickCell(sales, 'sku:SKU-00001:demand', 1)
+    for (let i = 0; i < 3; i++) await sales.keyboard.press('PageDown')
+    for (let i = 0; i < 8; i++) await sales.keyboard.press('ArrowRight')
+    const presenter = await sales.evaluate(() => {
+      const handle = window.__tandem!
+      const keys = handle.rowKeys()
+      const region = handle.visibleRegion()
+      return { top: keys.indexOf(region.topRow!), x: region.x }
+    })
+    expect(presenter.top).toBeGreaterThan(20)
+
+    const outline = production.locator(`[data-testid="remote-cursor"][data-name="${SALES.name}"]`)
+    await outline.waitFor()
+    const cursorRow = await outline.getAttribute('data-row')
+    const follower = await production.evaluate((row) => {
+      const handle = window.__tandem!
+      const keys = handle.rowKeys()
+      const region = handle.visibleRegion()
+      return { top: keys.indexOf(region.topRow!), x: region.x, cursor: keys.indexOf(row!) }
+    }, cursorRow)
+    expect(Math.abs(follower.top - presenter.top)).toBeLessThanOrEqual(3)
+    expect(follower.cursor).toBeGreaterThanOrEqual(follower.top)
+    expect(Math.abs(follower.x - presenter.x)).toBeLessThanOrEqual(2)
+
+    await production.mouse.move(700, 500)
+    await production.mouse.wheel(0, 400)
+    await production.waitForSelector('[data-testid="following-banner"]', { state: 'detached' })
+  })
+
+  it('keeps an offline edit, syncs it when back online, and still has it after a reload', async () => {
+    const { planId, sales, production } = await twoPeople()
+    const context = sales.context()
+    await context.setOffline(true)
+    await sales.waitForSelector('[data-testid="connection-status"][data-status="offline"]')
+    await typeInto(sales, 'sku:SKU-00002:demand', 4, '777')
+    await expect
+      .poll(() => sales.textContent('[data-testid="save-state"]'))
+      .toBe('1 change kept on this device')
+    await production.waitForTimeout(500)
+    expect(await readCell(production, 'demand', 'SKU-00002', 4)).not.toBe(777)
+
+    await context.setOffline(false)
+    await sales.waitForSelector('[data-testid="connection-status"][data-status="online"]')
+    await waitUntil(production, () => window.__tandem?.readCell('demand', 'SKU-00002', 4) === 777, null)
+    await expect
+      .poll(() => sales.textContent('[data-testid="save-state"]'))
+      .toBe('All changes saved')
+    await sales.reload()
+    await waitForGrid(sales)
+    expect(await readCell(sales, 'demand', 'SKU-00002', 4)).toBe(777)
+    expect(await cellText(sales, 'sku:SKU-00002:demand', 4)).toBe('777')
+
+    await context.setOffline(true)
+    await sales.waitForSelector('[data-testid="connection-status"][data-status="offline"]')
+    const stored = await localUpdateCount(sales, planId)
+    await typeInto(sales, 'sku:SKU-00003:demand', 7, '4321')
+    await expect.poll(() => localUpdateCount(sales, planId)).toBeGreaterThan(stored)
+    await sales.close()
+    await context.setOffline(false)
+    const again = await openBoard(context, server.url, planId)
+    expect(await readCell(again, 'demand', 'SKU-00003', 7)).toBe(4321)
+    await waitUntil(production, () => window.__tandem?.readCell('demand', 'SKU-00003', 7) === 4321, null)
+  })
+
+  it('switches to Chinese and remembers it', async () => {
+    const { sales } = await twoPeople()
+    await sales.selectOption('[data-testid="language-switch"]', 'zh-CN')
+    await sales.waitForSelector('text=仅显示有缺口的物料')
+    expect(await sales.textContent('[data-testid="connection-status"]')).toBe('在线')
+    expect(await sales.textContent('label:has([data-testid="rows-demand"])')).toContain('需求预测')
+    expect(await sales.textContent('[data-testid="gap-count-shortage"]')).toContain('缺货')
+    expect(await cellText(sales, 'sku:SKU-00001:demand', -1)).toBe('需求预测')
+    expect(await cellText(sales, 'sku:SKU-00001:projected', -1)).toBe('预计库存')
+    await clickCell(sales, 'sku:SKU-00001:demand', 0)
+    await sales.screenshot({ path: join(SCREENSHOTS, 'board-zh.png') })
+    await sales.reload()
+    await waitForGrid(sales)
+    await sales.waitForSelector('text=仅显示有缺口的物料')
+  })
+
+  it('does not let a production user edit a demand cell, and says why', async () => {
+    const plan = await createPlan(server.url, { skuCount: 20, periodCount: 12 })
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/plans/${plan.id}?debug=1`)
+    await page.fill('[data-testid="identity-name"]', 'Pat Production')
+    await page.check('[data-testid="identity-role-production"]')
+    await page.click('[data-testid="identity-continue"]')
+    await waitForGrid(page)
+
+    const before = await readCell(page, 'demand', 'SKU-00001', 3)
+    await clickCell(page, 'sku:SKU-00001:demand', 3)
+    await page.keyboard.type('99')
+    await page.keyboard.press('Enter')
+    const notice = page.locator('[data-testid="notice"][data-tone="error"]').first()
+    await notice.waitFor()
+    expect(await notice.textContent()).toBe('As Production you may not change Demand forecast.')
+    expect(await page.locator('[data-testid="cell-editor"]').count()).toBe(0)
+    expect(await readCell(page, 'demand', 'SKU-00001', 3)).toBe(before)
+
+    await typeInto(page, 'sku:SKU-00001:supply', 3, '99')
+    await waitUntil(page, () => window.__tandem?.readCell('supply', 'SKU-00001', 3) === 99, null)
+  })
+})

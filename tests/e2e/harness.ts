@@ -1,0 +1,201 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
+import { buildApp, SqliteStore } from '@tandem/server'
+import type { Measure, Role } from '@tandem/shared'
+import './tandem-window.js'
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const CLIENT_DIR = join(ROOT, 'client')
+export const CLIENT_DIST = join(CLIENT_DIR, 'dist')
+
+/** The e2e browser: Debian's Chromium, since browser downloads are not available here. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path))
+    else newest = Math.max(newest, statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/** Builds the client unless client/dist is newer than every client and shared source file. */
+export function ensureClientBuilt(): void {
+  const index = join(CLIENT_DIST, 'index.html')
+  const sources = Math.max(
+    newestMtime(join(CLIENT_DIR, 'src')),
+    newestMtime(join(ROOT, 'shared', 'src')),
+    statSync(join(CLIENT_DIR, 'index.html')).mtimeMs,
+  )
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return
+  execFileSync(process.execPath, [join(CLIENT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: CLIENT_DIR,
+    stdio: 'pipe',
+  })
+}
+
+/** A real server on a free port, with a real SQLite store in a temporary directory. */
+export interface TestServer {
+  url: string
+  app: Awaited<ReturnType<typeof buildApp>>
+  close(): Promise<void>
+}
+
+export async function startServer(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'))
+  const store = new SqliteStore(join(dir, 'tandem.db'))
+  const app = await buildApp({ store, clientDir: CLIENT_DIST, roomGraceMs: 500 })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    async close() {
+      await app.close()
+      await (store as unknown as { close?: () => Promise<void> | void }).close?.()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A plan created over REST, as a person would from the landing page. */
+export async function createPlan(
+  url: string,
+  generator: { skuCount: number; periodCount: number; periodKind?: 'week' | 'month' },
+  name = 'E2E plan',
+): Promise<{ id: string; name: string }> {
+  const response = await fetch(`${url}/api/plans`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, generator }),
+  })
+  if (response.status !== 201) throw new Error(`create plan: ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { plan: { id: string; name: string } }).plan
+}
+
+export interface Person {
+  name: string
+  role: Role
+  colour?: string
+  language?: 'en' | 'zh-CN'
+}
+
+/** A browser context for one person: identity and language set before the app loads. */
+export async function personContext(browser: Browser, url: string, person: Person): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: person.language ?? 'en-US',
+    timezoneId: 'UTC',
+  })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url })
+  const identity = { name: person.name, role: person.role, colour: person.colour ?? '#1971c2' }
+  await context.addInitScript(
+    ([identityJson, language]) => {
+      if (!localStorage.getItem('tandem:identity')) localStorage.setItem('tandem:identity', identityJson)
+      if (language && !localStorage.getItem('tandem:language')) localStorage.setItem('tandem:language', language)
+    },
+    [JSON.stringify(identity), person.language ?? 'en'] as const,
+  )
+  return context
+}
+
+/** Opens a plan's board with the debug handle and waits until the grid has painted data. */
+export async function openBoard(context: BrowserContext, url: string, planId: string): Promise<Page> {
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
+  await page.goto(`${url}/plans/${encodeURIComponent(planId)}?debug=1`)
+  await waitForGrid(page)
+  return page
+}
+
+export async function waitForGrid(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('tandem:grid-painted').length > 0 && window.__tandem !== undefined,
+    undefined,
+    { timeout: 30_000 },
+  )
+  await page.waitForSelector('[data-testid="connection-status"][data-status="online"]', { timeout: 30_000 })
+}
+
+/** Clicks the middle of a cell, found by row key and period, like a person would. */
+export async function clickCell(page: Page, row: string, period: number): Promise<void> {
+  const bounds = await page.evaluate(([r, p]) => window.__tandem?.cellBounds(r, p), [row, period] as const)
+  if (!bounds) throw new Error(`no cell ${row} ${period}`)
+  await page.mouse.click(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2)
+}
+
+/** The text the grid paints in a cell. */
+export async function cellText(page: Page, row: string, period: number): Promise<string | undefined> {
+  return page.evaluate(([r, p]) => window.__tandem?.cellText(r, p), [row, period] as const)
+}
+
+/** A cell's value in the page's live Y.Doc. */
+export async function readCell(page: Page, measure: Measure, key: string, period: number): Promise<number> {
+  return page.evaluate(
+    ([m, k, p]) => window.__tandem!.readCell(m as Measure, k, p),
+    [measure, key, period] as const,
+  )
+}
+
+/** Waits until a predicate over the page's debug handle holds. */
+export async function waitUntil<T>(page: Page, predicate: (arg: T) => boolean, arg: T): Promise<void> {
+  await page.waitForFunction(predicate, arg, { timeout: 15_000, polling: 50 })
+}
+
+/** The background colour the grid painted for a cell, sampled from the canvas near its corner. */
+export async function cellColour(page: Page, row: string, period: number): Promise<number[]> {
+  return page.evaluate(
+    ([r, p]) => {
+      const bounds = window.__tandem!.cellBounds(r, p)!
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="data-grid-canvas"]')!
+      const box = canvas.getBoundingClientRect()
+      const scale = canvas.width / box.width
+      const x = Math.round((bounds.x - box.left + 4) * scale)
+      const y = Math.round((bounds.y - box.top + 4) * scale)
+      const pixel = canvas.getContext('2d')!.getImageData(x, y, 1, 1).data
+      return [pixel[0], pixel[1], pixel[2]]
+    },
+    [row, period] as const,
+  )
+}
+
+/** How many updates the page's IndexedDB copy of a plan holds (y-indexeddb's `updates` store). */
+export async function localUpdateCount(page: Page, planId: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name)
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const count = db.transaction('updates').objectStore('updates').count()
+          count.onsuccess = () => {
+            db.close()
+            resolve(count.result)
+          }
+          count.onerror = () => reject(count.error)
+        }
+      }),
+    `tandem:plan:${planId}`,
+  )
+}
