@@ -83,20 +83,35 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
       socket.on('close', () => {
         if (room) rooms.release(room)
       })
-      rooms.open(request.params.planId).then(
-        (opened) => {
-          room = opened
-          if (!opened) connection.close('planNotFound', 'The plan does not exist')
-          else if (!connection.isOpen) rooms.release(opened)
-          else connection.attach(opened)
-        },
-        (error: unknown) => {
-          request.log.error({ err: error }, 'room failed to load')
-          connection.close('internalError', 'The plan could not be loaded')
-        },
-      )
+      const join = async () => {
+        const opened = await rooms.open(request.params.planId)
+        room = opened
+        if (!opened) return connection.close('planNotFound', 'The plan does not exist')
+        // Access may have changed since the admission, while the room loaded: recheckUser only
+        // sees connections that have joined, so look again right before joining.
+        const role = await currentRole(store, admission.user.id, opened.planId)
+        if (!connection.isOpen) return rooms.release(opened)
+        if (role === undefined)
+          return connection.close('forbidden', 'Your access to this plan was removed')
+        if (role !== admission.role)
+          return connection.close('serviceRestart', 'Your role in this plan changed')
+        connection.attach(opened)
+      }
+      join().catch((error: unknown) => {
+        request.log.error({ err: error }, 'room failed to load')
+        connection.close('internalError', 'The plan could not be loaded')
+      })
     },
   )
+}
+
+async function currentRole(
+  store: PlanStore,
+  userId: string,
+  planId: string,
+): Promise<Role | undefined> {
+  const user = await store.getUser(userId)
+  return user ? planRole(store, user, planId) : undefined
 }
 
 /**

@@ -104,7 +104,10 @@ export class RawSyncClient {
     encoding.writeVarUint(encoder, 0)
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc))
     this.send(encoding.toUint8Array(encoder))
-    return withTimeout(reply, 10_000, 'sync step 2')
+    const closed = this.closed.then((event) => {
+      throw new Error(`closed with ${event.code} before sync step 2`)
+    })
+    return withTimeout(Promise.race([reply, closed]), 10_000, 'sync step 2')
   }
 
   /** Makes one local change in one transaction and returns the update it produced. */
