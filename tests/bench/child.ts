@@ -11,7 +11,7 @@ export class Child<Command extends { type: string }, Report extends { type: stri
 
   /** `source` resolves workspace packages to their TypeScript; peers run their published build. */
   constructor(file: string, args: string[] = [], extraExecArgv: string[] = [], source = true) {
-    const conditions = source ? ['--conditions=source'] : []
+    const conditions = source ? ['--conditions=tandem-source'] : []
     this.process = fork(fileURLToPath(new URL(file, import.meta.url)), args, {
       execArgv: [...conditions, '--import', 'tsx', '--expose-gc', ...extraExecArgv],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
