@@ -12,7 +12,9 @@ import { Authenticator } from './auth/authenticator.js'
 import { ApiProblem } from './http/api-problem.js'
 import { RoomRegistry } from './rooms/room-registry.js'
 import { authRoutes } from './routes/auth-routes.js'
+import { excelRoutes } from './routes/excel-routes.js'
 import { healthRoute } from './routes/health-route.js'
+import { membersRoutes } from './routes/members-routes.js'
 import { plansRoutes } from './routes/plans-routes.js'
 import { syncRoute } from './routes/sync-route.js'
 import { usersRoutes } from './routes/users-routes.js'
@@ -126,6 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { store, auth, rooms })
   await app.register(plansRoutes, { store, rooms, auth })
   await app.register(versionsRoutes, { store, rooms, auth })
+  await app.register(membersRoutes, { store, auth })
+  await app.register(excelRoutes, { store, rooms, auth })
   await app.register(syncRoute, {
     store,
     rooms,

@@ -355,6 +355,25 @@ export function describeStoreContract(
       expect(await store.loadVersion('plan-a', 'v-dec')).toBeUndefined()
     })
 
+    it('keeps per-user read marks that only move forward', async () => {
+      await store.createPlan(planRecord('plan-a'), bytes(0))
+      await store.setReadMark('plan-a', 'ann', 'thread-1', '2026-11-27T10:00:00.000Z')
+      await store.setReadMark('plan-a', 'ann', 'thread-2', '2026-11-27T09:00:00.000Z')
+      await store.setReadMark('plan-a', 'ann', 'thread-1', '2026-11-27T08:00:00.000Z')
+      await store.setReadMark('plan-a', 'bob', 'thread-1', '2026-11-27T11:00:00.000Z')
+      expect(await store.getReadMarks('plan-a', 'ann')).toEqual({
+        'thread-1': '2026-11-27T10:00:00.000Z',
+        'thread-2': '2026-11-27T09:00:00.000Z',
+      })
+      expect(await store.getReadMarks('plan-a', 'carol')).toEqual({})
+      await expect(
+        store.setReadMark('no-such-plan', 'ann', 't', '2026-11-27T10:00:00.000Z'),
+      ).rejects.toBeInstanceOf(PlanMissingError)
+      await store.deletePlan('plan-a')
+      await store.createPlan(planRecord('plan-a'), bytes(0))
+      expect(await store.getReadMarks('plan-a', 'ann')).toEqual({})
+    })
+
     it('answers ping', async () => {
       expect(await store.ping()).toBe(true)
     })

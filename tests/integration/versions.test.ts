@@ -218,3 +218,38 @@ describe('versions, history and roll-forward over a real server', () => {
     ).toBe(403)
   })
 })
+
+describe('plan members and read marks', () => {
+  it('lists who is in a plan with their role, and keeps each caller read marks', async () => {
+    const temp = await tempSqliteStore()
+    const server = await startTestServer(temp.store)
+    const planId = await createPlan(server, { skuCount: 2, periodCount: 2 })
+    const get = async (account: TestAccount, path: string) =>
+      (await fetch(`${server.url}${path}`, { headers: server.headers(account) })).json() as Promise<
+        Record<string, unknown>
+      >
+    const members = (await get('viewer', `/api/plans/${planId}/members`)).members as {
+      name: string
+      role: string
+    }[]
+    expect(members.map((m) => m.role).sort()).toEqual([
+      'planner',
+      'planner',
+      'production',
+      'sales',
+      'viewer',
+    ])
+    const put = await fetch(`${server.url}/api/plans/${planId}/read-marks/thread-1`, {
+      method: 'PUT',
+      headers: { ...server.headers('sales'), 'content-type': 'application/json' },
+      body: JSON.stringify({ at: '2026-11-27T10:00:00.000Z' }),
+    })
+    expect(put.status).toBe(204)
+    expect((await get('sales', `/api/plans/${planId}/read-marks`)).readMarks).toEqual({
+      'thread-1': '2026-11-27T10:00:00.000Z',
+    })
+    expect((await get('viewer', `/api/plans/${planId}/read-marks`)).readMarks).toEqual({})
+    await server.close()
+    await temp.cleanup()
+  })
+})

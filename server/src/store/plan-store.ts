@@ -151,6 +151,10 @@ export interface PlanStore {
     planId: string,
     versionId: string,
   ): Promise<{ record: VersionRecord; snapshot: Uint8Array } | undefined>
+  /** When a user last read each comment thread of a plan (ISO time by thread id). */
+  getReadMarks(planId: string, userId: string): Promise<Record<string, string>>
+  /** Records that a user read a thread up to `at`; a later mark replaces an earlier one. */
+  setReadMark(planId: string, userId: string, threadId: string, at: string): Promise<void>
   /** Creates a user; throws UserExistsError when the email is taken. */
   createUser(user: UserRecord): Promise<void>
   getUser(id: string): Promise<UserRecord | undefined>

@@ -35,6 +35,7 @@ interface PlanKeys {
   roles: string
   hist: string
   versions: string
+  reads: string
 }
 
 const UPDATE_FIELD = 'u'
@@ -164,7 +165,30 @@ const createVersionScript = defineScript({
   transformReply: (reply: number) => reply,
 })
 
-const scripts = { createPlanScript, appendScript, compactScript, loadScript, createVersionScript }
+/** Moves a user's read mark of a thread forward (ISO times compare as strings). */
+const readMarkScript = defineScript({
+  NUMBER_OF_KEYS: 2,
+  SCRIPT: `
+    if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+    local current = redis.call('HGET', KEYS[2], ARGV[1])
+    if current and current >= ARGV[2] then return 0 end
+    redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+    return 1`,
+  parseCommand(parser: CommandParser, keys: [string, string], field: string, at: string) {
+    parser.pushKeys(keys)
+    parser.push(field, at)
+  },
+  transformReply: (reply: number) => reply,
+})
+
+const scripts = {
+  createPlanScript,
+  appendScript,
+  compactScript,
+  loadScript,
+  createVersionScript,
+  readMarkScript,
+}
 
 function openClient(
   url: string,
@@ -220,6 +244,7 @@ export class RedisStore implements PlanStore {
       roles: `${base}:roles`,
       hist: `${base}:hist`,
       versions: `${base}:versions`,
+      reads: `${base}:reads`,
     }
   }
 
@@ -258,10 +283,19 @@ export class RedisStore implements PlanStore {
   }
 
   async deletePlan(id: string): Promise<boolean> {
-    const { meta, snap, log, roles, hist, versions } = this.keys(id)
+    const { meta, snap, log, roles, hist, versions, reads } = this.keys(id)
     const versionIds = await this.client.hKeys(versions)
     const versionKeys = versionIds.map((versionId) => `${versions}:${versionId}`)
-    const deleted = await this.client.del([meta, snap, log, roles, hist, versions, ...versionKeys])
+    const deleted = await this.client.del([
+      meta,
+      snap,
+      log,
+      roles,
+      hist,
+      versions,
+      reads,
+      ...versionKeys,
+    ])
     if (deleted === 0) return false
     await this.client.sRem(this.indexKey, id)
     return true
@@ -418,6 +452,25 @@ export class RedisStore implements PlanStore {
     const snapshot = await this.binary.get(`${keys.versions}:${versionId}`)
     if (!snapshot) return undefined
     return { record: JSON.parse(json) as VersionRecord, snapshot: new Uint8Array(snapshot) }
+  }
+
+  async getReadMarks(planId: string, userId: string): Promise<Record<string, string>> {
+    const marks: Record<string, string> = {}
+    const prefix = `${userId}\u0000`
+    for (const [field, at] of Object.entries(await this.client.hGetAll(this.keys(planId).reads))) {
+      if (field.startsWith(prefix)) marks[field.slice(prefix.length)] = at
+    }
+    return marks
+  }
+
+  async setReadMark(planId: string, userId: string, threadId: string, at: string): Promise<void> {
+    const keys = this.keys(planId)
+    const marked = await this.client.readMarkScript(
+      [keys.meta, keys.reads],
+      `${userId}\u0000${threadId}`,
+      at,
+    )
+    if (marked === -1) throw new PlanMissingError(planId)
   }
 
   async createUser(user: UserRecord): Promise<void> {

@@ -113,6 +113,13 @@ export class SqliteStore implements PlanStore {
         PRIMARY KEY (plan_id, user_id)
       ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS read_marks (
+        plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (plan_id, user_id, thread_id)
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS cell_history (
         plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
         measure TEXT NOT NULL,
@@ -172,6 +179,13 @@ export class SqliteStore implements PlanStore {
       ),
       trim: this.db.prepare<[string, number]>('DELETE FROM updates WHERE plan_id = ? AND seq <= ?'),
       ping: this.db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
+      readMarks: this.db.prepare<[string, string], { thread_id: string; at: string }>(
+        'SELECT thread_id, at FROM read_marks WHERE plan_id = ? AND user_id = ?',
+      ),
+      setReadMark: this.db.prepare<[string, string, string, string]>(
+        `INSERT INTO read_marks (plan_id, user_id, thread_id, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (plan_id, user_id, thread_id) DO UPDATE SET at = MAX(at, excluded.at)`,
+      ),
       insertCell: this.db.prepare<[string, string, string, number, number, string, string, number]>(
         'INSERT INTO cell_history (plan_id, measure, key, period, value, author, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -362,6 +376,23 @@ export class SqliteStore implements PlanStore {
     return row && { record: toVersion(row), snapshot: new Uint8Array(row.snapshot) }
   }
 
+  async getReadMarks(planId: string, userId: string): Promise<Record<string, string>> {
+    const marks: Record<string, string> = {}
+    for (const { thread_id, at } of this.statements.readMarks.all(planId, userId))
+      marks[thread_id] = at
+    return marks
+  }
+
+  async setReadMark(planId: string, userId: string, threadId: string, at: string): Promise<void> {
+    try {
+      this.statements.setReadMark.run(planId, userId, threadId, at)
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+        throw new PlanMissingError(planId)
+      throw error
+    }
+  }
+
   async createUser(user: UserRecord): Promise<void> {
     try {
       this.statements.insertUser.run(userParams(user))
@@ -426,7 +457,7 @@ export class SqliteStore implements PlanStore {
 }
 
 /** The schema this code writes; older development layouts are refused with a clear message. */
-const SCHEMA_VERSION = 2
+const SCHEMA_VERSION = 3
 
 function checkSchemaVersion(db: Database.Database, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number

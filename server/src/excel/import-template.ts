@@ -1,0 +1,94 @@
+import { mondayOf, periodKey } from '@tandem/shared'
+import { MEASURE_NAMES, PLAN_COLUMN_HEADERS, PLAN_COLUMNS } from './plan-columns.js'
+import type { SheetOut } from './sheet-out.js'
+import type { SheetCell } from './sheet-table.js'
+
+const PERIODS = 13
+
+/**
+ * The downloadable import template: a Plan sheet with the headers and example rows (13 weeks
+ * from the Monday of `today`), a Settings sheet and a README sheet explaining each column.
+ */
+export function importTemplate(today = new Date()): SheetOut[] {
+  const first = mondayOf(today)
+  const keys = Array.from({ length: PERIODS }, (_, p) => periodKey('week', first, p))
+  const demand = keys.map((_, p) => 100 + 10 * (p % 4))
+  const supply = keys.map(() => 110)
+  const capacity = keys.map(() => 500)
+  const plan: SheetCell[][] = [
+    [...PLAN_COLUMNS.map((c) => PLAN_COLUMN_HEADERS[c][0]), ...keys],
+    [
+      'Juice',
+      'SKU-0001',
+      'Orange juice 1 L',
+      'SH',
+      'cs',
+      'SH-L1',
+      250,
+      120,
+      600,
+      'demand',
+      ...demand,
+    ],
+    ['Juice', 'SKU-0001', '', '', '', '', null, null, null, 'supply', ...supply],
+    ['', 'SH-L1', 'Shanghai line 1', 'SH', '', '', null, null, null, 'capacity', ...capacity],
+  ]
+  const readme: SheetCell[][] = [
+    ['Column', '中文', 'What it holds'],
+    ...PLAN_COLUMNS.map((column) => [
+      PLAN_COLUMN_HEADERS[column][0],
+      PLAN_COLUMN_HEADERS[column].at(-1) ?? '',
+      COLUMN_HELP[column],
+    ]),
+    ['2026-W49 …', '', PERIOD_HELP],
+    [],
+    ['Rows', '', ROWS_HELP],
+    [
+      'Measures',
+      '',
+      `demand (${MEASURE_NAMES.demand[1]}), supply (${MEASURE_NAMES.supply[1]}), capacity (${MEASURE_NAMES.capacity[1]})`,
+    ],
+    ['Settings sheet', '', SETTINGS_HELP],
+    ['Values', '', VALUES_HELP],
+    ['Update a plan', '', UPDATE_HELP],
+  ]
+  return [
+    { name: 'Plan', rows: plan, widths: [14, 12, 22, 8, 6, 10, 10, 10, 10, 10] },
+    {
+      name: 'Settings',
+      rows: [
+        ['Key', 'Value'],
+        ['name', 'My plan'],
+        ['unit', 'cs'],
+        ['decimals', 0],
+        ['maxValue', 1_000_000_000],
+        ['frozenThrough', 'none'],
+      ],
+      widths: [16, 30],
+    },
+    { name: 'README', rows: readme, widths: [16, 10, 100] },
+  ]
+}
+
+const COLUMN_HELP: Record<(typeof PLAN_COLUMNS)[number], string> = {
+  family: 'Product family the SKU rolls up into.',
+  sku: 'SKU id (letters, digits, . _ -; up to 64). On a capacity row: the resource id.',
+  name: 'SKU name. On a capacity row: the resource name.',
+  site: 'Site (plant or warehouse). On a capacity row: the resource site.',
+  unit: 'Unit of measure, such as cs.',
+  resource: 'Id of the resource whose capacity the SKU loads; it needs a capacity row.',
+  openingStock: 'Stock on hand before the first period.',
+  safetyStock: 'Level below which a gap is raised.',
+  maxStock: 'Level above which stock is excess.',
+  measure: 'demand, supply or capacity.',
+}
+const PERIOD_HELP =
+  'One column per period, consecutive: ISO weeks (2026-W49) or months (2026-12). The first gives the plan start.'
+const ROWS_HELP =
+  'One row per SKU and measure (demand, supply). Item columns may be left blank on the second row of a SKU. Capacity rows: Measure = capacity, the resource id in SKU.'
+const SETTINGS_HELP =
+  'Optional: name, unit, decimals (0-6), maxValue, frozenThrough (a period such as 2026-W50, or none).'
+const VALUES_HELP =
+  'Plain numbers, 0 or more; a blank cell is 0. Formulas are not read: paste values. Text starting with a quote then = + - @ loses the quote.'
+const UPDATE_HELP =
+  'The same layout updates the demand and supply of an existing plan: only changed, non-blank cells are written.'

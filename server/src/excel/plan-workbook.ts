@@ -1,0 +1,26 @@
+import type { PlanDoc } from '@tandem/shared'
+import { PlanModel } from '@tandem/shared'
+import type { UserNames } from './discussion-sheets.js'
+import { commentsSheet, flagsSheet, gapsSheet } from './discussion-sheets.js'
+import { planGridSheet, projectionSheet, settingsSheet } from './plan-grid-sheets.js'
+import type { SheetOut } from './sheet-out.js'
+
+/**
+ * The sheets of a plan's XLSX export: Plan (the import layout), Settings, Projection, Gaps,
+ * Comments and Flags. Importing the file reads back Plan and Settings only.
+ */
+export function planWorkbook(plan: PlanDoc, users: UserNames): SheetOut[] {
+  const model = new PlanModel(plan)
+  try {
+    return [
+      planGridSheet(plan),
+      settingsSheet(plan),
+      projectionSheet(plan, model),
+      gapsSheet(plan, model),
+      commentsSheet(plan, users),
+      flagsSheet(plan, users),
+    ]
+  } finally {
+    model.destroy()
+  }
+}

@@ -1,0 +1,47 @@
+import { ImportProblem } from './import-issue.js'
+import { readCsvSheet } from './read-csv-sheet.js'
+import { readXlsxSheets } from './read-xlsx-sheets.js'
+import type { SheetTable } from './sheet-table.js'
+
+/** The formats an import accepts. */
+export type ImportFormat = 'xlsx' | 'csv'
+
+/** The media types of the formats. */
+export const IMPORT_MEDIA_TYPES: Record<ImportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+}
+
+/** The sheets of an imported file that Tandem reads. */
+export interface ImportedSheets {
+  plan: SheetTable
+  settings?: SheetTable
+}
+
+const PLAN_SHEET = ['plan', '计划']
+const SETTINGS_SHEET = ['settings', '设置']
+
+/**
+ * Reads the Plan sheet (the sheet named Plan, else the first one) and the optional Settings
+ * sheet of an XLSX file, or a CSV file as the Plan sheet.
+ */
+export async function readImportFile(file: Buffer, format: ImportFormat): Promise<ImportedSheets> {
+  if (file.length === 0) {
+    throw ImportProblem.single('badRequest', { sheet: 'file', row: 0 }, 'the file is empty')
+  }
+  if (format === 'csv') return { plan: readCsvSheet(file, 'Plan') }
+  const tables = await readXlsxSheets(file, (name, position) => {
+    const lower = name.trim().toLowerCase()
+    return position === 0 || PLAN_SHEET.includes(lower) || SETTINGS_SHEET.includes(lower)
+  })
+  const named = (names: string[]) => tables.find((t) => names.includes(t.name.trim().toLowerCase()))
+  const plan = named(PLAN_SHEET) ?? tables[0]
+  if (!plan) {
+    throw ImportProblem.single(
+      'invalidPlan',
+      { sheet: 'Plan', row: 0 },
+      'the workbook has no sheets',
+    )
+  }
+  return { plan, settings: named(SETTINGS_SHEET) }
+}

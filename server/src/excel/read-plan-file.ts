@@ -1,0 +1,34 @@
+import type { PlanInput } from '@tandem/shared'
+import { IssueList } from './import-issue.js'
+import type { PlanSheet } from './parse-plan-sheet.js'
+import { parsePlanSheet } from './parse-plan-sheet.js'
+import { parseSettingsSheet } from './parse-settings-sheet.js'
+import { planInputFromSheet } from './plan-input-from-sheet.js'
+import type { ImportFormat } from './read-import-file.js'
+import { readImportFile } from './read-import-file.js'
+
+/**
+ * Reads a whole new plan from a file. Throws an ImportProblem naming every bad cell (up to a
+ * limit), so nothing is created from a file with any problem.
+ */
+export async function readPlanFile(
+  file: Buffer,
+  format: ImportFormat,
+  name?: string,
+): Promise<PlanInput> {
+  const sheets = await readImportFile(file, format)
+  const issues = new IssueList()
+  const sheet = parsePlanSheet(sheets.plan, issues)
+  const settings = sheets.settings ? parseSettingsSheet(sheets.settings, issues) : {}
+  return planInputFromSheet(sheet, settings, issues, name)
+}
+
+/** Reads the Plan sheet of a file that updates a plan; row problems go to `issues`. */
+export async function readPlanSheet(
+  file: Buffer,
+  format: ImportFormat,
+  issues: IssueList,
+): Promise<PlanSheet> {
+  const sheets = await readImportFile(file, format)
+  return parsePlanSheet(sheets.plan, issues)
+}

@@ -1,0 +1,120 @@
+import { Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import type { CellPlace } from './cell-address.js'
+import { ImportProblem } from './import-issue.js'
+import { IMPORT_LIMITS } from './import-limits.js'
+import type { SheetCell, SheetRow, SheetTable } from './sheet-table.js'
+import { zipDeclaredSize } from './zip-declared-size.js'
+
+/**
+ * Reads the values of an XLSX file's sheets as a stream, one row at a time, keeping the sheets
+ * `wanted` picks (by name and position). Values only: a formula cell is refused, never
+ * evaluated. Every limit (size, rows, columns, cell text) ends the read with its own error.
+ */
+export async function readXlsxSheets(
+  file: Buffer,
+  wanted: (name: string, position: number) => boolean,
+): Promise<SheetTable[]> {
+  const declared = file.subarray(0, 4).equals(ZIP_MAGIC) ? zipDeclaredSize(file) : undefined
+  if (declared === undefined) {
+    throw ImportProblem.single('badRequest', { sheet: 'file', row: 0 }, NOT_XLSX)
+  }
+  if (declared > IMPORT_LIMITS.unzippedBytes) {
+    throw ImportProblem.single(
+      'payloadTooLarge',
+      { sheet: 'file', row: 0 },
+      `the file unpacks to ${declared} bytes; at most ${IMPORT_LIMITS.unzippedBytes} are read`,
+    )
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  })
+  const tables: SheetTable[] = []
+  let position = 0
+  try {
+    for await (const worksheet of reader) {
+      const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${position + 1}`
+      if (!wanted(name, position++)) continue
+      const rows: SheetRow[] = []
+      for await (const row of worksheet) {
+        const cells = readRow(name, row)
+        if (cells) rows.push({ row: row.number, cells })
+      }
+      tables.push({ name, rows })
+    }
+  } catch (error) {
+    if (error instanceof ImportProblem) throw error
+    throw ImportProblem.single(
+      'badRequest',
+      { sheet: 'file', row: 0 },
+      `${NOT_XLSX} (${(error as Error).message})`,
+    )
+  }
+  return tables
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+const NOT_XLSX = 'the file could not be read as an XLSX workbook'
+
+function readRow(sheet: string, row: ExcelJS.Row): SheetCell[] | undefined {
+  if (row.number > IMPORT_LIMITS.rows) {
+    throw ImportProblem.single(
+      'payloadTooLarge',
+      { sheet, row: row.number },
+      `a sheet may have at most ${IMPORT_LIMITS.rows} rows`,
+    )
+  }
+  const values = row.values as ExcelJS.CellValue[]
+  if (values.length - 1 > IMPORT_LIMITS.columns) {
+    throw ImportProblem.single(
+      'payloadTooLarge',
+      { sheet, row: row.number, column: values.length - 1 },
+      `a sheet may have at most ${IMPORT_LIMITS.columns} columns`,
+    )
+  }
+  const cells: SheetCell[] = new Array<SheetCell>(Math.max(0, values.length - 1)).fill(null)
+  let empty = true
+  for (let column = 1; column < values.length; column++) {
+    const value = toSheetCell(values[column], { sheet, row: row.number, column })
+    cells[column - 1] = value
+    if (value !== null) empty = false
+  }
+  return empty ? undefined : cells
+}
+
+function toSheetCell(value: ExcelJS.CellValue | undefined, place: CellPlace): SheetCell {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'number') return value
+  if (typeof value === 'string') return checkedText(value, place)
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
+  if (value instanceof Date) return value.toISOString().replace(/T00:00:00\.000Z$/, '')
+  if ('formula' in value || 'sharedFormula' in value) {
+    throw ImportProblem.single(
+      'invalidPlan',
+      place,
+      'the cell holds a formula; formulas are never evaluated, so paste values instead',
+    )
+  }
+  if ('richText' in value) return checkedText(value.richText.map((r) => r.text).join(''), place)
+  if ('error' in value) return checkedText(String(value.error), place)
+  if ('text' in value) {
+    const text = value.text as unknown
+    return checkedText(typeof text === 'string' ? text : String(text ?? ''), place)
+  }
+  throw ImportProblem.single('invalidPlan', place, 'the cell holds a value that is not supported')
+}
+
+function checkedText(text: string, place: CellPlace): string | null {
+  if (text.length > IMPORT_LIMITS.cellChars) {
+    throw ImportProblem.single(
+      'payloadTooLarge',
+      place,
+      `a cell may hold at most ${IMPORT_LIMITS.cellChars} characters (this one has ${text.length})`,
+    )
+  }
+  return text === '' ? null : text
+}

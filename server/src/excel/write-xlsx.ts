@@ -1,0 +1,43 @@
+import { PassThrough } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { escapeFormulaText } from './formula-text.js'
+import type { SheetOut } from './sheet-out.js'
+import type { SheetCell } from './sheet-table.js'
+
+/**
+ * Writes sheets to an XLSX file, streaming row by row. Every text cell that a spreadsheet
+ * could take for a formula is escaped; numbers stay numbers; no cell is ever a formula.
+ */
+export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
+  const stream = new PassThrough()
+  const chunks: Buffer[] = []
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve)
+    stream.on('error', reject)
+  })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useSharedStrings: true,
+    useStyles: true,
+  })
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    })
+    if (sheet.widths) worksheet.columns = sheet.widths.map((width) => ({ width }))
+    sheet.rows.forEach((cells, i) => {
+      const row = worksheet.addRow(cells.map(xlsxValue))
+      if (i === 0) row.font = { bold: true }
+      row.commit()
+    })
+    worksheet.commit()
+  }
+  await workbook.commit()
+  await ended
+  return Buffer.concat(chunks)
+}
+
+function xlsxValue(cell: SheetCell): string | number | null {
+  return typeof cell === 'string' ? escapeFormulaText(cell) : cell
+}

@@ -1,0 +1,260 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import * as Y from 'yjs'
+import { isValidId, PlanDoc } from '@tandem/shared'
+import type { Authenticator } from '../auth/authenticator.js'
+import type { UserNames } from '../excel/discussion-sheets.js'
+import { importChanges } from '../excel/import-changes.js'
+import { failureCode, ImportProblem, IssueList } from '../excel/import-issue.js'
+import { IMPORT_LIMITS } from '../excel/import-limits.js'
+import { importTemplate } from '../excel/import-template.js'
+import { planGridSheet } from '../excel/plan-grid-sheets.js'
+import { planWorkbook } from '../excel/plan-workbook.js'
+import type { ImportFormat } from '../excel/read-import-file.js'
+import { IMPORT_MEDIA_TYPES } from '../excel/read-import-file.js'
+import { readPlanFile, readPlanSheet } from '../excel/read-plan-file.js'
+import { writeCsv } from '../excel/write-csv.js'
+import { writeXlsx } from '../excel/write-xlsx.js'
+import { ApiProblem } from '../http/api-problem.js'
+import { planSnapshot } from '../plans/plan-snapshot.js'
+import type { Room } from '../rooms/room.js'
+import type { RoomRegistry } from '../rooms/room-registry.js'
+import type { PlanStore } from '../store/plan-store.js'
+import { PlanExistsError } from '../store/plan-store.js'
+import { requirePlanRole } from './plan-access-guard.js'
+
+interface Deps {
+  store: PlanStore
+  auth: Authenticator
+  rooms: RoomRegistry
+}
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', maxLength: 64 } },
+} as const
+const versionQuery = {
+  type: 'object',
+  properties: { version: { type: 'string', maxLength: 64, default: 'live' } },
+} as const
+
+/**
+ * The Excel and CSV round trip: the import template, a new plan from a file, a preview and an
+ * apply of a file's demand and supply changes to a live plan, and exports of the live plan or
+ * a version. The layout is documented in docs/import-format.md.
+ */
+export async function excelRoutes(app: FastifyInstance, deps: Deps) {
+  const { store, rooms, auth } = deps
+
+  app.addContentTypeParser(
+    Object.values(IMPORT_MEDIA_TYPES),
+    { parseAs: 'buffer', bodyLimit: IMPORT_LIMITS.bytes },
+    (_request, body, done) => done(null, body),
+  )
+  app.setErrorHandler((error, _request, reply) => {
+    if ((error as { code?: string }).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error
+    return reply.code(413).send({
+      code: 'payloadTooLarge',
+      message: `Import files are limited to ${IMPORT_LIMITS.bytes} bytes (32 MiB)`,
+      field: 'file',
+    })
+  })
+
+  async function withRoom<T>(planId: string, use: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await rooms.open(planId)
+    if (!room) throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
+    try {
+      return await use(room)
+    } finally {
+      rooms.release(room)
+    }
+  }
+
+  async function planDocOf(planId: string, ref: string): Promise<PlanDoc> {
+    const doc = new Y.Doc()
+    if (ref === 'live') {
+      const state = await withRoom(planId, async (room) => {
+        await room.whenDurable()
+        return Y.encodeStateAsUpdate(room.doc)
+      })
+      Y.applyUpdate(doc, state)
+      return new PlanDoc(doc)
+    }
+    const version = isValidId(ref) ? await store.loadVersion(planId, ref) : undefined
+    if (!version)
+      throw new ApiProblem('notFound', `Plan ${planId} has no version ${ref}`, 'version')
+    Y.applyUpdate(doc, version.snapshot)
+    return new PlanDoc(doc)
+  }
+
+  app.get('/api/plans/import-template.xlsx', async (request, reply) => {
+    await auth.require(request)
+    const file = await writeXlsx(importTemplate())
+    return sendFile(reply, file, 'xlsx', 'tandem-import-template.xlsx')
+  })
+
+  app.post<{ Querystring: { name?: string; id?: string } }>(
+    '/api/plans/import',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 200 },
+            id: { type: 'string', maxLength: 64 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = await auth.require(request)
+      if (!user.isAdmin && user.defaultRole !== 'planner') {
+        throw new ApiProblem('forbidden', 'Only a planner or an admin may create plans')
+      }
+      const id = request.query.id ?? `plan-${randomBytes(6).toString('hex')}`
+      if (!isValidId(id)) throw new ApiProblem('invalidId', `"${id}" is not a valid plan id`, 'id')
+      if (await store.getPlan(id))
+        throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
+      const started = performance.now()
+      const input = await readPlanFile(...uploaded(request), request.query.name)
+      const { record, snapshot } = planSnapshot(id, input)
+      try {
+        await store.createPlan(record, snapshot)
+      } catch (error) {
+        if (error instanceof PlanExistsError)
+          throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
+        throw error
+      }
+      request.log.info(
+        { planId: id, skus: record.skuCount, ms: Math.round(performance.now() - started) },
+        'plan imported',
+      )
+      return reply.code(201).send({ plan: record })
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/api/plans/:id/import/preview',
+    { schema: { params: idParams } },
+    async (request) => {
+      const planId = request.params.id
+      const { role } = await requirePlanRole(deps, request, planId)
+      const issues = new IssueList()
+      const sheet = await readPlanSheet(...uploaded(request), issues)
+      const cells = await withRoom(planId, (room) =>
+        importChanges(new PlanDoc(room.doc), sheet, role, issues),
+      )
+      return {
+        cells: cells.slice(0, IMPORT_LIMITS.listedCells),
+        changedCells: cells.length,
+        errors: issues.listed,
+        errorCount: issues.count,
+      }
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/api/plans/:id/import/apply',
+    { schema: { params: idParams } },
+    async (request) => {
+      const planId = request.params.id
+      const { user, role } = await requirePlanRole(deps, request, planId)
+      const issues = new IssueList()
+      const sheet = await readPlanSheet(...uploaded(request), issues)
+      issues.throwIfAny()
+      const appliedCells = await withRoom(planId, (room) =>
+        room.change(user.id, (live) => {
+          const cells = importChanges(live, sheet, role, issues)
+          if (!issues.isEmpty) {
+            throw new ImportProblem(failureCode(issues.listed), issues.listed, issues.count)
+          }
+          for (const cell of cells) live.writeCell(cell.measure, cell.key, cell.period, cell.to)
+        }),
+      )
+      request.log.info({ planId, cells: appliedCells }, 'import applied')
+      return { appliedCells }
+    },
+  )
+
+  app.get<{ Params: { id: string }; Querystring: { version: string } }>(
+    '/api/plans/:id/export.xlsx',
+    { schema: { params: idParams, querystring: versionQuery } },
+    async (request, reply) => {
+      const planId = request.params.id
+      await requirePlanRole(deps, request, planId)
+      const plan = await planDocOf(planId, request.query.version)
+      try {
+        const file = await writeXlsx(planWorkbook(plan, await userNames(plan)))
+        return sendFile(reply, file, 'xlsx', `${planId}-${request.query.version}.xlsx`)
+      } finally {
+        plan.doc.destroy()
+      }
+    },
+  )
+
+  app.get<{ Params: { id: string }; Querystring: { version: string } }>(
+    '/api/plans/:id/export.csv',
+    { schema: { params: idParams, querystring: versionQuery } },
+    async (request, reply) => {
+      const planId = request.params.id
+      await requirePlanRole(deps, request, planId)
+      const plan = await planDocOf(planId, request.query.version)
+      try {
+        const file = writeCsv(planGridSheet(plan))
+        return sendFile(reply, file, 'csv', `${planId}-${request.query.version}.csv`)
+      } finally {
+        plan.doc.destroy()
+      }
+    },
+  )
+
+  /** Names of the users who wrote comments and own or raised flags. */
+  async function userNames(plan: PlanDoc): Promise<UserNames> {
+    const ids = new Set<string>()
+    plan.comments.forEach((thread) => {
+      const messages = thread instanceof Y.Map ? thread.get('messages') : undefined
+      if (messages instanceof Y.Map)
+        messages.forEach((m) => m instanceof Y.Map && ids.add(String(m.get('author'))))
+    })
+    plan.flags.forEach((flag) => {
+      if (!(flag instanceof Y.Map)) return
+      ids.add(String(flag.get('owner')))
+      ids.add(String(flag.get('createdBy')))
+    })
+    const names = new Map<string, string>()
+    for (const id of ids) {
+      const user = isValidId(id) ? await store.getUser(id) : undefined
+      if (user) names.set(id, user.name)
+    }
+    return names
+  }
+}
+
+/** The uploaded file and its format, from the body and its content type. */
+function uploaded(request: FastifyRequest): [Buffer, ImportFormat] {
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase()
+  const format = (Object.keys(IMPORT_MEDIA_TYPES) as ImportFormat[]).find(
+    (f) => IMPORT_MEDIA_TYPES[f] === type,
+  )
+  if (!format || !Buffer.isBuffer(request.body)) {
+    throw new ApiProblem(
+      'badRequest',
+      `Send the file as the body, with content-type ${IMPORT_MEDIA_TYPES.xlsx} or ${IMPORT_MEDIA_TYPES.csv}`,
+      'file',
+    )
+  }
+  return [request.body, format]
+}
+
+function sendFile(reply: FastifyReply, file: Buffer, format: ImportFormat, name: string) {
+  const safe = name.replace(/[^A-Za-z0-9._-]/g, '_')
+  return reply
+    .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : IMPORT_MEDIA_TYPES.xlsx)
+    .header('content-disposition', `attachment; filename="${safe}"`)
+    .header('x-content-type-options', 'nosniff')
+    .send(file)
+}

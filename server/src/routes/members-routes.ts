@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify'
+import type { Authenticator } from '../auth/authenticator.js'
+import { planRole } from '../auth/plan-access.js'
+import type { PlanStore } from '../store/plan-store.js'
+import { requirePlanRole } from './plan-access-guard.js'
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', maxLength: 64 } },
+} as const
+
+/**
+ * Who is in a plan (for @mentions and flag owners) and each caller's read marks of comment
+ * threads (for unread markers and the notification list).
+ */
+export async function membersRoutes(
+  app: FastifyInstance,
+  deps: { store: PlanStore; auth: Authenticator },
+) {
+  const { store } = deps
+
+  app.get<{ Params: { id: string } }>(
+    '/api/plans/:id/members',
+    { schema: { params: idParams } },
+    async (request) => {
+      const planId = request.params.id
+      await requirePlanRole(deps, request, planId)
+      const users = await store.listUsers()
+      const roles = await Promise.all(users.map((user) => planRole(store, user, planId)))
+      return {
+        members: users.flatMap((user, i) => {
+          const role = roles[i]
+          return role ? [{ id: user.id, name: user.name, email: user.email, role }] : []
+        }),
+      }
+    },
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/api/plans/:id/read-marks',
+    { schema: { params: idParams } },
+    async (request) => {
+      const { user } = await requirePlanRole(deps, request, request.params.id)
+      return { readMarks: await store.getReadMarks(request.params.id, user.id) }
+    },
+  )
+
+  app.put<{ Params: { id: string; threadId: string }; Body: { at: string } }>(
+    '/api/plans/:id/read-marks/:threadId',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id', 'threadId'],
+          properties: {
+            id: { type: 'string', maxLength: 64 },
+            threadId: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' },
+          },
+        },
+        body: {
+          type: 'object',
+          required: ['at'],
+          additionalProperties: false,
+          properties: { at: { type: 'string', format: 'date-time' } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { user } = await requirePlanRole(deps, request, request.params.id)
+      await store.setReadMark(
+        request.params.id,
+        user.id,
+        request.params.threadId,
+        new Date(request.body.at).toISOString(),
+      )
+      return reply.code(204).send()
+    },
+  )
+}
