@@ -142,6 +142,10 @@ export async function clickCell(page: Page, row: string, period: number): Promis
   const bounds = await page.evaluate(([r, p]) => window.__tandem?.cellBounds(r, p), [row, period] as const)
   if (!bounds) throw new Error(`no cell ${row} ${period}`)
   await page.mouse.click(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2)
+  // The grid takes keyboard focus on the next frame; a person never types faster than that.
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="plan-grid"]')?.contains(document.activeElement),
+  )
 }
 
 /** The text the grid paints in a cell. */

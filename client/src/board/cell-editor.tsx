@@ -1,59 +1,69 @@
 import { useContext, useEffect, useRef, useState } from 'react'
 import type { NumberCell, ProvideEditorComponent } from '@glideapps/glide-data-grid'
 import { useTranslation } from 'react-i18next'
+import type { TypeAhead } from '../presence/editing-context.js'
 import { EditingContext } from '../presence/editing-context.js'
 import { parseNumber } from './parse-number.js'
 
 const MOVES = { enter: [0, 1], tab: [1, 0], shiftTab: [-1, 0], escape: [0, 0] } as const
+const FINISH_KEYS: Record<string, NonNullable<TypeAhead['finish']>> = {
+  Enter: 'enter',
+  Tab: 'tab',
+  Escape: 'escape',
+}
 
 /**
  * The in-cell editor for numbers: a plain text input, so a person types the way they would in
- * Excel. Enter commits and moves down, Tab moves right, Escape cancels (the grid's overlay
- * handles those keys). Keys typed before the input had focus are taken over from the grid, so
- * fast typing is not lost. Unparseable text is passed on as NaN and refused with a message.
+ * Excel. Enter commits and moves down, Tab moves right, Escape cancels. Keys typed before the
+ * input had focus (the grid still had it) are taken over, so fast typing loses nothing.
+ * Unparseable text is passed on as NaN and refused with a message naming the cell.
  */
-export const CellEditor: ProvideEditorComponent<NumberCell> = ({
-  value,
-  onChange,
-  onFinishedEditing,
-  initialValue,
-}) => {
+export const CellEditor: ProvideEditorComponent<NumberCell> = (props) => {
+  const { value, initialValue } = props
   const { i18n } = useTranslation()
-  const { setEditing, peekTypeAhead, endTypeAhead } = useContext(EditingContext)
+  const { setEditing, peekTypeAhead, endTypeAhead, attachEditor } = useContext(EditingContext)
   const input = useRef<HTMLInputElement>(null)
+  const latestProps = useRef(props)
+  latestProps.current = props
   const [text, setTextState] = useState(() =>
     initialValue !== undefined ? initialValue : value.data === undefined ? '' : String(value.data),
   )
   const latest = useRef(text)
-  const setText = (typed: string) => {
-    latest.current = typed
-    setTextState(typed)
-  }
   const cellFor = (typed: string): NumberCell => ({
-    ...value,
+    ...latestProps.current.value,
     data: parseNumber(typed, i18n.language) ?? 0,
     displayData: typed,
   })
-  const takeOver = () => {
-    const ahead = initialValue === undefined ? undefined : peekTypeAhead()
-    endTypeAhead()
-    if (!ahead) return
-    const typed = initialValue + ahead.text
-    setText(typed)
-    onChange(cellFor(typed))
-    if (ahead.finish) {
-      onFinishedEditing(ahead.finish === 'escape' ? undefined : cellFor(typed), MOVES[ahead.finish])
-    }
+  const type = (typed: string) => {
+    latest.current = typed
+    setTextState(typed)
+    latestProps.current.onChange(cellFor(typed))
   }
+  const finish = (how: NonNullable<TypeAhead['finish']>) => {
+    const committed = how === 'escape' ? undefined : cellFor(latest.current)
+    latestProps.current.onFinishedEditing(committed, MOVES[how])
+  }
+
   useEffect(() => {
     setEditing(true)
-    if (initialValue !== undefined) onChange(cellFor(latest.current))
+    const ahead = initialValue === undefined ? undefined : peekTypeAhead()
+    endTypeAhead()
+    if (initialValue !== undefined) type(initialValue + (ahead?.text ?? ''))
+    if (ahead?.finish) finish(ahead.finish)
+    const detach = attachEditor((key, shift) => {
+      const how = FINISH_KEYS[key]
+      if (how) finish(how === 'tab' && shift ? 'shiftTab' : how)
+      else type(latest.current + key)
+      input.current?.focus()
+    })
     const frame = requestAnimationFrame(() => input.current?.focus())
     return () => {
       cancelAnimationFrame(frame)
+      detach()
       setEditing(false)
     }
   }, [])
+
   return (
     <input
       ref={input}
@@ -63,15 +73,13 @@ export const CellEditor: ProvideEditorComponent<NumberCell> = ({
       inputMode="decimal"
       value={text}
       onFocus={(event) => {
-        takeOver()
         const target = event.target
-        const end = target.value.length
-        requestAnimationFrame(() => target.setSelectionRange(initialValue === undefined ? 0 : end, end))
+        requestAnimationFrame(() => {
+          const end = target.value.length
+          target.setSelectionRange(initialValue === undefined ? 0 : end, end)
+        })
       }}
-      onChange={(event) => {
-        setText(event.target.value)
-        onChange(cellFor(event.target.value))
-      }}
+      onChange={(event) => type(event.target.value)}
     />
   )
 }

@@ -10,9 +10,10 @@ import type {
 } from '@glideapps/glide-data-grid'
 import { CompactSelection, DataEditor, GridCellKind } from '@glideapps/glide-data-grid'
 import type { Peer } from '../presence/presence-state.js'
-import type { EditingBridge, TypeAhead } from '../presence/editing-context.js'
+import type { EditingBridge, KeyTaker, TypeAhead } from '../presence/editing-context.js'
 import { EditingContext } from '../presence/editing-context.js'
 import { bufferTypeAhead } from './type-ahead.js'
+import { followScroll } from './follow-scroll.js'
 import { RemoteCursors } from '../presence/remote-cursors.js'
 import { shade } from '../presence/person-colour.js'
 import type { PlanLive, PlanSession } from '../sync/plan-session.js'
@@ -164,6 +165,15 @@ export function PlanGrid(props: PlanGridProps) {
   const onKeyDown = useCallback(
     (event: GridKeyEventArgs) => {
       if (bufferTypeAhead(typeAhead.current, event)) return
+      const editor = openEditor.current
+      if (editor && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        if (event.key.length === 1 || ['Enter', 'Tab', 'Escape'].includes(event.key)) {
+          event.cancel()
+          event.preventDefault()
+          editor(event.key, event.shiftKey)
+        }
+        return
+      }
       const mod = event.ctrlKey || event.metaKey
       const key = event.key.toLowerCase()
       if (mod && (key === 'z' || key === 'y')) {
@@ -229,12 +239,19 @@ export function PlanGrid(props: PlanGridProps) {
   )
 
   const typeAhead = useRef<TypeAhead | undefined>(undefined)
+  const openEditor = useRef<KeyTaker | undefined>(undefined)
   const editing = useMemo<EditingBridge>(
     () => ({
       setEditing: (on) => awareness.setLocalStateField('editing', on),
       peekTypeAhead: () => typeAhead.current,
       endTypeAhead: () => {
         typeAhead.current = undefined
+      },
+      attachEditor: (editor) => {
+        openEditor.current = editor
+        return () => {
+          if (openEditor.current === editor) openEditor.current = undefined
+        }
       },
     }),
     [awareness],
@@ -283,16 +300,19 @@ export function PlanGrid(props: PlanGridProps) {
   useEffect(() => {
     if (!followed) return
     const { viewport, cursor } = JSON.parse(followed) as Pick<Peer['state'], 'viewport' | 'cursor'>
-    const grid = gridRef.current
-    const top = viewport && view.layout.indexOf.get(viewport.row)
-    if (viewport && top !== undefined) {
-      grid?.scrollTo(viewport.col, top, 'both', 0, 0, { hAlign: 'start', vAlign: 'start' })
+    const { indexOf } = view.layout
+    const top = viewport && indexOf.get(viewport.row)
+    const row = cursor && indexOf.get(cursor.row)
+    const target = cursor && row !== undefined ? { row, col: cursor.col } : undefined
+    const start = viewport && top !== undefined ? { row: top, col: viewport.col } : undefined
+    const focus = target ?? start
+    if (!focus) return
+    if (target) setSelection({ ...EMPTY_SELECTION, current: singleCell(target.col, target.row) })
+    const geometry = { columns, frozenColumns: FROZEN_COLUMNS, rowHeight: ROW_HEIGHT, headerHeight: GROUP_HEADER_HEIGHT + HEADER_HEIGHT }
+    if (!container.current || !followScroll(container.current, geometry, start, focus)) {
+      gridRef.current?.scrollTo(focus.col, focus.row, 'both', 0, 0)
     }
-    const row = cursor && view.layout.indexOf.get(cursor.row)
-    if (!cursor || row === undefined) return
-    setSelection({ ...EMPTY_SELECTION, current: singleCell(cursor.col, row) })
-    grid?.scrollTo(cursor.col, row, 'both', 0, 0)
-  }, [followed, view.layout.indexOf])
+  }, [followed, view.layout, columns])
 
   useEffect(
     () => exposeDebugHandle({ view, live, gridRef, visible, getCellContent }),

@@ -13,12 +13,18 @@ export interface EditingBridge {
   setEditing: (editing: boolean) => void
   /** The keys typed ahead so far; the grid keeps adding to it until `endTypeAhead`. */
   peekTypeAhead: () => TypeAhead | undefined
-  /** The editor has focus: keys reach it directly from now on. */
+  /** The editor has taken the keys typed ahead. */
   endTypeAhead: () => void
+  /** The open editor takes keys that still reach the grid (focus not yet moved); returns its removal. */
+  attachEditor: (editor: KeyTaker) => () => void
 }
+
+/** Something that takes a key press: a character, or Enter, Tab, Shift+Tab or Escape. */
+export type KeyTaker = (key: string, shift: boolean) => void
 
 export const EditingContext = createContext<EditingBridge>({
   setEditing: () => {},
   peekTypeAhead: () => undefined,
   endTypeAhead: () => {},
+  attachEditor: () => () => {},
 })

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react'
+import type { ReactNode, RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DataEditorRef } from '@glideapps/glide-data-grid'
 import type { Peer } from './presence-state.js'
@@ -25,44 +25,54 @@ export function RemoteCursors(props: RemoteCursorsProps) {
   const grid = gridRef.current
   const box = container.current?.getBoundingClientRect()
   if (!grid || !box) return null
-  return (
-    <div className="remote-cursors" aria-hidden="false">
-      {peers.map(({ clientId, state }) => {
-        const cursor = state.cursor
-        const row = cursor ? indexOf.get(cursor.row) : undefined
-        if (!cursor || row === undefined) return null
-        const bounds = grid.getBounds(cursor.col, row)
-        if (!bounds) return null
-        const left = bounds.x - box.left
-        const top = bounds.y - box.top
-        const hidden =
-          top < headerHeight - 1 ||
-          top + bounds.height > box.height ||
-          left + bounds.width > box.width ||
-          (cursor.col >= frozenColumns && left < frozenWidth - 1)
-        if (hidden) return null
-        const { name, colour } = state.user
-        return (
-          <div
-            key={clientId}
-            className={state.editing ? 'remote-cursor editing' : 'remote-cursor'}
-            data-testid="remote-cursor"
-            data-name={name}
-            data-row={cursor.row}
-            data-col={cursor.col}
-            style={{ left, top, width: bounds.width, height: bounds.height, borderColor: colour }}
-          >
-            <span
-              className="remote-tag"
-              style={{ background: colour }}
-              title={state.editing ? t('presence.typing', { name }) : name}
-            >
-              {name}
-              {state.editing && <span className="typing-marker" data-testid="typing-marker"> ✎</span>}
+  const frozen: ReactNode[] = []
+  const scrolling: ReactNode[] = []
+  for (const { clientId, state } of peers) {
+    const cursor = state.cursor
+    const row = cursor ? indexOf.get(cursor.row) : undefined
+    if (!cursor || row === undefined) continue
+    const bounds = grid.getBounds(cursor.col, row)
+    if (!bounds) continue
+    const inFrozen = cursor.col < frozenColumns
+    const left = bounds.x - box.left - (inFrozen ? 0 : frozenWidth)
+    const top = bounds.y - box.top - headerHeight
+    const visible = top + bounds.height > 0 && top < box.height - headerHeight && left + bounds.width > 0
+    if (!visible) continue
+    const { name, colour } = state.user
+    const outline = (
+      <div
+        key={clientId}
+        className={state.editing ? 'remote-cursor editing' : 'remote-cursor'}
+        data-testid="remote-cursor"
+        data-name={name}
+        data-row={cursor.row}
+        data-col={cursor.col}
+        style={{ left, top, width: bounds.width, height: bounds.height, borderColor: colour }}
+      >
+        <span
+          className={top < 16 ? 'remote-tag below' : 'remote-tag'}
+          style={{ background: colour }}
+          title={state.editing ? t('presence.typing', { name }) : name}
+        >
+          {name}
+          {state.editing && (
+            <span className="typing-marker" data-testid="typing-marker">
+              {' ✎'}
             </span>
-          </div>
-        )
-      })}
-    </div>
+          )}
+        </span>
+      </div>
+    )
+    ;(inFrozen ? frozen : scrolling).push(outline)
+  }
+  return (
+    <>
+      <div className="remote-cursors" style={{ top: headerHeight, left: 0, width: frozenWidth }}>
+        {frozen}
+      </div>
+      <div className="remote-cursors" style={{ top: headerHeight, left: frozenWidth, right: 0 }}>
+        {scrolling}
+      </div>
+    </>
   )
 }
