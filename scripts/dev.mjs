@@ -2,10 +2,14 @@
 import { spawn } from 'node:child_process'
 
 const children = [
-  spawn('node', ['--conditions=tandem-source', '--import', 'tsx', '--watch', 'server/src/main.ts'], {
-    stdio: 'inherit',
-    env: { ...process.env, TANDEM_CLIENT_DIR: '' },
-  }),
+  spawn(
+    'node',
+    ['--conditions=tandem-source', '--import', 'tsx', '--watch', 'server/src/main.ts'],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, TANDEM_CLIENT_DIR: '' },
+    },
+  ),
   spawn('pnpm', ['--filter', '@tandem/client', 'dev'], { stdio: 'inherit' }),
 ]
 const stop = () => children.forEach((child) => child.kill('SIGTERM'))
