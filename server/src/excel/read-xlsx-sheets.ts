@@ -4,7 +4,7 @@ import type { CellPlace } from './cell-address.js'
 import { ImportProblem } from './import-issue.js'
 import { IMPORT_LIMITS } from './import-limits.js'
 import type { SheetCell, SheetRow, SheetTable } from './sheet-table.js'
-import { zipDeclaredSize } from './zip-declared-size.js'
+import { readZipDirectory, zipWithEntriesFirst } from './zip-directory.js'
 
 /**
  * Reads the values of an XLSX file's sheets as a stream, one row at a time, keeping the sheets
@@ -15,10 +15,9 @@ export async function readXlsxSheets(
   file: Buffer,
   wanted: (name: string, position: number) => boolean,
 ): Promise<SheetTable[]> {
-  const declared = file.subarray(0, 4).equals(ZIP_MAGIC) ? zipDeclaredSize(file) : undefined
-  if (declared === undefined) {
-    throw ImportProblem.single('badRequest', { sheet: 'file', row: 0 }, NOT_XLSX)
-  }
+  const directory = readZipDirectory(file)
+  if (!directory) throw ImportProblem.single('badRequest', { sheet: 'file', row: 0 }, NOT_XLSX)
+  const declared = directory.entries.reduce((sum, entry) => sum + entry.size, 0)
   if (declared > IMPORT_LIMITS.unzippedBytes) {
     throw ImportProblem.single(
       'payloadTooLarge',
@@ -26,7 +25,8 @@ export async function readXlsxSheets(
       `the file unpacks to ${declared} bytes; at most ${IMPORT_LIMITS.unzippedBytes} are read`,
     )
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+  const ordered = zipWithEntriesFirst(file, directory, WORKBOOK_PARTS)
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([ordered]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -57,7 +57,13 @@ export async function readXlsxSheets(
   return tables
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+/** What a sheet needs first; exceljs 4.4 can lose entries that follow the sheets (#2790). */
+const WORKBOOK_PARTS = [
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+]
 const NOT_XLSX = 'the file could not be read as an XLSX workbook'
 
 function readRow(sheet: string, row: ExcelJS.Row): SheetCell[] | undefined {

@@ -19,18 +19,14 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
     useSharedStrings: true,
-    useStyles: true,
+    useStyles: false,
   })
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, {
       views: [{ state: 'frozen', ySplit: 1 }],
     })
     if (sheet.widths) worksheet.columns = sheet.widths.map((width) => ({ width }))
-    sheet.rows.forEach((cells, i) => {
-      const row = worksheet.addRow(cells.map(xlsxValue))
-      if (i === 0) row.font = { bold: true }
-      row.commit()
-    })
+    for (const cells of sheet.rows) worksheet.addRow(cells.map(xlsxValue)).commit()
     worksheet.commit()
   }
   await workbook.commit()

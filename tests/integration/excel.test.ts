@@ -1,0 +1,451 @@
+import ExcelJS from 'exceljs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { PlanInput } from '@tandem/shared'
+import { comparePlans, demoPlan, periodKey, PlanDoc } from '@tandem/shared'
+import type { StockClient } from '../support/stock-client.js'
+import { connectStockClient, waitFor } from '../support/stock-client.js'
+import type { TestAccount, TestServer } from '../support/test-server.js'
+import { startTestServer, tempSqliteStore } from '../support/test-server.js'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const CSV = 'text/csv'
+const NASTY_NAMES = ['=HYPERLINK("http://evil.test","click")', '@SUM(A1:A9)', '+cmd|calc', '-2+3']
+
+interface Answer {
+  status: number
+  body: Record<string, unknown>
+}
+
+describe('Excel and CSV import and export over a real server', () => {
+  let server: TestServer
+  let cleanup: () => Promise<void>
+  let planId: string
+  let input: PlanInput
+  const clients: StockClient[] = []
+
+  const send = async (account: TestAccount, path: string, file: Buffer, type: string) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { ...server.headers(account), 'content-type': type },
+      body: new Uint8Array(file),
+    })
+    const text = await response.text()
+    return { status: response.status, body: JSON.parse(text) as Record<string, unknown> }
+  }
+
+  const download = async (account: TestAccount, path: string) => {
+    const response = await fetch(`${server.url}${path}`, { headers: server.headers(account) })
+    expect(response.status).toBe(200)
+    return {
+      file: Buffer.from(await response.arrayBuffer()),
+      type: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition'),
+    }
+  }
+
+  /** The plan as the store holds it: snapshot plus log. */
+  const storedPlan = async (id: string) => {
+    const state = await server.store.loadPlan(id)
+    if (!state) throw new Error(`no plan ${id}`)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, state.snapshot)
+    for (const { update } of state.updates) Y.applyUpdate(doc, update)
+    return new PlanDoc(doc)
+  }
+
+  const storeFingerprint = async (id: string) => {
+    const state = await server.store.loadPlan(id)
+    return (
+      state && {
+        snapshot: Buffer.from(state.snapshot).toString('base64'),
+        log: state.updates.length,
+      }
+    )
+  }
+
+  const week = (p: number) => periodKey('week', input.meta.firstPeriod, p)
+
+  /** A hand-written CSV in the import layout over the plan's first `periods` weeks. */
+  const csvFile = (rows: string[][], periods = 4) => {
+    const header = [
+      'Family',
+      'SKU',
+      'Name',
+      'Site',
+      'Unit',
+      'Resource',
+      'Opening stock',
+      'Safety stock',
+      'Max stock',
+      'Measure',
+    ]
+    for (let p = 0; p < periods; p++) header.push(week(p))
+    return Buffer.from([header, ...rows].map((r) => r.join(',')).join('\r\n'))
+  }
+
+  const workbookOf = async (file: Buffer) => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(file as unknown as ArrayBuffer)
+    return workbook
+  }
+
+  const bufferOf = async (workbook: ExcelJS.Workbook) =>
+    Buffer.from(await workbook.xlsx.writeBuffer())
+
+  /** The Plan sheet row of a SKU's measure, 1-based. */
+  const rowOf = (sheet: ExcelJS.Worksheet, sku: string, measure: string) => {
+    let found = 0
+    sheet.eachRow((row, number) => {
+      if (row.getCell(2).value === sku && row.getCell(10).value === measure) found = number
+    })
+    if (!found) throw new Error(`no ${measure} row for ${sku}`)
+    return found
+  }
+
+  beforeEach(async () => {
+    const temp = await tempSqliteStore()
+    cleanup = temp.cleanup
+    server = await startTestServer(temp.store)
+    input = demoPlan({ skuCount: 8, periodCount: 10, seed: 7 })
+    NASTY_NAMES.forEach((name, i) => (input.items[i].name = name))
+    input.items[4].family = '果汁, "鲜榨"'
+    input.items[5].name = "'=already quoted"
+    input.meta.frozenThrough = 1
+    input.meta.unit = 'cs'
+    const response = await fetch(`${server.url}/api/plans`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers('planner') },
+      body: JSON.stringify({ id: 'excel-plan', rows: input }),
+    })
+    expect(response.status).toBe(201)
+    planId = 'excel-plan'
+  })
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server.close()
+    await cleanup()
+  })
+
+  it('round-trips the live plan through XLSX and CSV exports', async () => {
+    const planner = connectStockClient(server.syncUrl, planId, {
+      token: server.tokens.planner,
+      ext: true,
+    })
+    clients.push(planner)
+    await planner.synced()
+    const sku = planner.plan.listSkus()[2]
+    planner.plan.writeCell('demand', sku, 4, 4242)
+    planner.plan.writeCell('supply', sku, 5, 77)
+    const clock = Y.decodeStateVector(Y.encodeStateVector(planner.doc)).get(planner.doc.clientID)
+    await waitFor(
+      () =>
+        planner.extensions.some(
+          (m) =>
+            m.type === 'saved' &&
+            Y.decodeStateVector(m.stateVector).get(planner.doc.clientID) === clock,
+        ),
+      5000,
+      'edits saved',
+    )
+    const original = await storedPlan(planId)
+    expect(original.readCell('demand', sku, 4)).toBe(4242)
+
+    const xlsx = await download('viewer', `/api/plans/${planId}/export.xlsx?version=live`)
+    expect(xlsx.type).toBe(XLSX)
+    expect(xlsx.disposition).toBe(`attachment; filename="${planId}-live.xlsx"`)
+    const csv = await download('viewer', `/api/plans/${planId}/export.csv`)
+    expect(csv.type).toBe('text/csv; charset=utf-8')
+
+    const workbook = await workbookOf(xlsx.file)
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Plan',
+      'Settings',
+      'Projection',
+      'Gaps',
+      'Comments',
+      'Flags',
+    ])
+
+    for (const [file, type, id] of [
+      [xlsx.file, XLSX, 'from-xlsx'],
+      [csv.file, CSV, 'from-csv'],
+    ] as const) {
+      const created = await send('planner', `/api/plans/import?id=${id}&name=Imported`, file, type)
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
+      expect(created.body.plan).toMatchObject({
+        id,
+        name: 'Imported',
+        periodCount: 10,
+        skuCount: 8,
+      })
+      const imported = await storedPlan(id)
+      expect(comparePlans(original, imported).cells).toEqual([])
+      expect(imported.listSkus()).toEqual(original.listSkus())
+      for (const each of original.listSkus())
+        expect(imported.readItem(each)).toEqual(original.readItem(each))
+      const [a, b] = [original.readMeta(), imported.readMeta()]
+      expect({ ...b, name: a.name }).toEqual(type === XLSX ? a : { ...a, frozenThrough: -1 })
+    }
+  })
+
+  it('previews and applies a file to a live plan: only changed cells, live, attributed', async () => {
+    const observer = connectStockClient(server.syncUrl, planId, { token: server.tokens.viewer })
+    clients.push(observer)
+    await observer.synced()
+    const [skuA, skuB] = observer.plan.listSkus()
+    const before = (measure: 'demand' | 'supply', sku: string, p: number) =>
+      observer.plan.readCell(measure, sku, p)
+
+    const workbook = await workbookOf(
+      (await download('planner', `/api/plans/${planId}/export.xlsx`)).file,
+    )
+    const sheet = workbook.getWorksheet('Plan')!
+    const edits = [
+      { measure: 'demand', key: skuA, period: 3, to: before('demand', skuA, 3) + 10 },
+      { measure: 'demand', key: skuA, period: 9, to: 0 },
+      { measure: 'supply', key: skuB, period: 2, to: before('supply', skuB, 2) + 1 },
+    ] as const
+    for (const edit of edits) {
+      sheet.getRow(rowOf(sheet, edit.key, edit.measure)).getCell(11 + edit.period).value = edit.to
+    }
+    const file = await bufferOf(workbook)
+
+    const preview = await send('planner', `/api/plans/${planId}/import/preview`, file, XLSX)
+    expect(preview.status).toBe(200)
+    expect(preview.body.errors).toEqual([])
+    expect(preview.body.changedCells).toBe(3)
+    expect(preview.body.cells).toEqual(
+      edits.map((e) => ({
+        measure: e.measure,
+        key: e.key,
+        period: e.period,
+        periodKey: week(e.period),
+        from: before(e.measure, e.key, e.period),
+        to: e.to,
+      })),
+    )
+
+    const applied = await send('planner', `/api/plans/${planId}/import/apply`, file, XLSX)
+    expect(applied).toEqual({ status: 200, body: { appliedCells: 3 } })
+    await waitFor(
+      () => edits.every((e) => observer.plan.readCell(e.measure, e.key, e.period) === e.to),
+      5000,
+      'import relayed to the observer',
+    )
+    const history = await fetch(
+      `${server.url}/api/plans/${planId}/history?measure=demand&key=${skuA}&period=3`,
+      { headers: server.headers('viewer') },
+    )
+    const entries = ((await history.json()) as { history: { value: number; author: string }[] })
+      .history
+    expect(entries[0]).toMatchObject({ value: edits[0].to, author: server.users.planner.id })
+    const activity = await fetch(`${server.url}/api/plans/${planId}/activity`, {
+      headers: server.headers('viewer'),
+    })
+    expect(((await activity.json()) as { activity: unknown[] }).activity).toEqual([
+      expect.objectContaining({ author: server.users.planner.id, cells: 3 }),
+    ])
+    const again = await send('planner', `/api/plans/${planId}/import/apply`, file, XLSX)
+    expect(again.body).toEqual({ appliedCells: 0 })
+  })
+
+  it('refuses bad files with errors naming sheet, row and column, and changes nothing', async () => {
+    const sku = input.items[6].sku
+    const good = ['Juice', sku, 'x', 'SH', 'cs', '', '1', '1', '9', 'demand', '5', '5', '5', '5']
+    const withCell = (column: number, value: string) =>
+      good.map((v, i) => (i === column - 1 ? value : v))
+    const formula = await workbookOf(
+      (await download('planner', `/api/plans/${planId}/export.xlsx`)).file,
+    )
+    formula.getWorksheet('Plan')!.getRow(4).getCell(13).value = { formula: 'SUM(K4:L4)', result: 3 }
+    const wide = [Array.from({ length: 201 }, (_, i) => `h${i}`).join(',')]
+    const tall = Buffer.from(
+      ['SKU,Measure,2026-W49', ...new Array<string>(60_000).fill('A,demand,1')].join('\n'),
+    )
+    const huge = Buffer.alloc(33 * 1024 * 1024, 'a')
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256))
+
+    const cases: {
+      name: string
+      file: Buffer
+      type: string
+      status: number
+      field: string
+      says: RegExp
+    }[] = [
+      {
+        name: 'non-number',
+        file: csvFile([withCell(12, 'lots')]),
+        type: CSV,
+        status: 400,
+        field: 'Plan!R2C12',
+        says: /row 2, column L: .* must be a number/,
+      },
+      {
+        name: 'unknown measure',
+        file: csvFile([withCell(10, 'forecast')]),
+        type: CSV,
+        status: 400,
+        field: 'Plan!R2C10',
+        says: /unknown measure "forecast"/,
+      },
+      {
+        name: 'missing SKU',
+        file: csvFile([good, withCell(2, '')]),
+        type: CSV,
+        status: 400,
+        field: 'Plan!R3C2',
+        says: /the SKU is empty/,
+      },
+      {
+        name: 'too many columns',
+        file: Buffer.from(wide.join('\r\n')),
+        type: CSV,
+        status: 413,
+        field: 'Plan!R1C201',
+        says: /at most 200 columns/,
+      },
+      {
+        name: 'too many rows',
+        file: tall,
+        type: CSV,
+        status: 413,
+        field: 'Plan!R60001',
+        says: /at most 60000 rows/,
+      },
+      {
+        name: 'too large',
+        file: huge,
+        type: CSV,
+        status: 413,
+        field: 'file',
+        says: /limited to 33554432 bytes/,
+      },
+      {
+        name: 'formula',
+        file: await bufferOf(formula),
+        type: XLSX,
+        status: 400,
+        field: 'Plan!R4C13',
+        says: /formula/,
+      },
+      {
+        name: 'garbage as xlsx',
+        file: garbage,
+        type: XLSX,
+        status: 400,
+        field: 'file!R0',
+        says: /could not be read as an XLSX/,
+      },
+      {
+        name: 'garbage as csv',
+        file: garbage,
+        type: CSV,
+        status: 400,
+        field: 'Plan!R0',
+        says: /not UTF-8 text/,
+      },
+    ]
+    const fingerprint = await storeFingerprint(planId)
+    for (const bad of cases) {
+      for (const path of [`/api/plans/import?id=bad-plan`, `/api/plans/${planId}/import/apply`]) {
+        const answer: Answer = await send('planner', path, bad.file, bad.type)
+        expect(answer.status, `${bad.name} ${path}`).toBe(bad.status)
+        expect(answer.body.field, bad.name).toBe(bad.field)
+        expect(answer.body.message, bad.name).toMatch(bad.says)
+      }
+    }
+    const preview = await send(
+      'planner',
+      `/api/plans/${planId}/import/preview`,
+      csvFile([withCell(12, 'lots'), withCell(2, 'NO-SUCH-SKU')]),
+      CSV,
+    )
+    expect(preview.status).toBe(200)
+    expect((preview.body.errors as { field: string }[]).map((e) => e.field)).toEqual([
+      'Plan!R2C12',
+      'Plan!R3C2',
+    ])
+    expect(
+      (await fetch(`${server.url}/api/plans/bad-plan`, { headers: server.headers('planner') }))
+        .status,
+    ).toBe(404)
+    expect(await storeFingerprint(planId)).toEqual(fingerprint)
+  })
+
+  it('refuses a sales file that touches supply, and a cell in a frozen period, applying nothing', async () => {
+    const [a, b] = input.items.map((item) => item.sku)
+    const p3 = String(input.demand[a][3] + 5)
+    const sales = csvFile([
+      ['', a, '', '', '', '', '', '', '', 'demand', '', '', '', p3],
+      ['', b, '', '', '', '', '', '', '', 'supply', '', '', '', String(input.supply[b][3] + 1)],
+    ])
+    const fingerprint = await storeFingerprint(planId)
+    const preview = await send('sales', `/api/plans/${planId}/import/preview`, sales, CSV)
+    expect(preview.body.cells).toEqual([
+      expect.objectContaining({ measure: 'demand', key: a, period: 3, to: Number(p3) }),
+    ])
+    expect(preview.body.errors).toEqual([
+      expect.objectContaining({ code: 'forbiddenRole', field: 'Plan!R3C14' }),
+    ])
+    const refused = await send('sales', `/api/plans/${planId}/import/apply`, sales, CSV)
+    expect(refused.status).toBe(403)
+    expect(refused.body).toMatchObject({ code: 'forbidden', field: 'Plan!R3C14', errorCount: 1 })
+    expect(refused.body.message).toMatch(/A sales may not change supply/)
+
+    const frozen = csvFile([['', a, '', '', '', '', '', '', '', 'demand', '', '1', '', p3]])
+    const blocked = await send('planner', `/api/plans/${planId}/import/apply`, frozen, CSV)
+    expect(blocked.status).toBe(409)
+    expect(blocked.body).toMatchObject({ code: 'conflict', field: 'Plan!R2C12' })
+    expect(blocked.body.message).toMatch(
+      new RegExp(`demand ${a}, ${week(1)} \\(period 1\\) is in a frozen period`),
+    )
+    expect(await storeFingerprint(planId)).toEqual(fingerprint)
+  })
+
+  it('escapes formula-like text in CSV and XLSX exports, and keeps numbers numbers', async () => {
+    const csv = (await download('viewer', `/api/plans/${planId}/export.csv`)).file.toString('utf8')
+    expect(csv.startsWith('\uFEFFFamily,SKU,Name,')).toBe(true)
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`)
+    expect(csv).toContain(`,'@SUM(A1:A9),`)
+    expect(csv).toContain(`,'+cmd|calc,`)
+    expect(csv).toContain(`,'-2+3,`)
+    expect(csv).toContain(`,''=already quoted,`)
+    for (const line of csv.split('\r\n').slice(1, -1)) {
+      expect(
+        line
+          .split(',')
+          .slice(-10)
+          .every((v) => /^\d+$/.test(v)),
+      ).toBe(true)
+    }
+
+    const workbook = await workbookOf(
+      (await download('viewer', `/api/plans/${planId}/export.xlsx`)).file,
+    )
+    const sheet = workbook.getWorksheet('Plan')!
+    const names: unknown[] = []
+    sheet.eachRow((row, n) => {
+      if (n === 1) return
+      names.push(row.getCell(3).value)
+      expect(row.getCell(3).formula).toBeUndefined()
+      expect(typeof row.getCell(11).value).toBe('number')
+    })
+    for (const name of NASTY_NAMES) expect(names).toContain(`'${name}`)
+    expect(names).toContain("''=already quoted")
+    expect(sheet.getRow(2).getCell(7).type).toBe(ExcelJS.ValueType.Number)
+  })
+
+  it('serves an import template that imports as a plan', async () => {
+    const template = await download('viewer', '/api/plans/import-template.xlsx')
+    const workbook = await workbookOf(template.file)
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Plan', 'Settings', 'README'])
+    const created = await send('planner', '/api/plans/import?id=from-template', template.file, XLSX)
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    expect(created.body.plan).toMatchObject({ name: 'My plan', periodCount: 13, skuCount: 1 })
+    const refused = await send('sales', '/api/plans/import', template.file, XLSX)
+    expect(refused.status).toBe(403)
+  })
+})
