@@ -438,6 +438,24 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(sheet.getRow(2).getCell(7).type).toBe(ExcelJS.ValueType.Number)
   })
 
+  it('exports a published version, and answers 404 for an unknown one', async () => {
+    const published = await fetch(`${server.url}/api/plans/${planId}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers('planner') },
+      body: JSON.stringify({ id: 'v1', name: 'Consensus' }),
+    })
+    expect(published.status).toBe(201)
+    const version = await download('viewer', `/api/plans/${planId}/export.csv?version=v1`)
+    expect(version.disposition).toBe(`attachment; filename="${planId}-v1.csv"`)
+    const created = await send('planner', '/api/plans/import?id=from-v1', version.file, CSV)
+    expect(created.status).toBe(201)
+    expect(comparePlans(await storedPlan(planId), await storedPlan('from-v1')).cells).toEqual([])
+    const missing = await fetch(`${server.url}/api/plans/${planId}/export.xlsx?version=nope`, {
+      headers: server.headers('viewer'),
+    })
+    expect(missing.status).toBe(404)
+  })
+
   it('serves an import template that imports as a plan', async () => {
     const template = await download('viewer', '/api/plans/import-template.xlsx')
     const workbook = await workbookOf(template.file)
