@@ -143,9 +143,18 @@ export async function clickCell(page: Page, row: string, period: number): Promis
   if (!bounds) throw new Error(`no cell ${row} ${period}`)
   await page.mouse.click(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2)
   // The grid takes keyboard focus on the next frame; a person never types faster than that.
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid="plan-grid"]')?.contains(document.activeElement),
-  )
+  await page
+    .waitForFunction(
+      () => document.querySelector('[data-testid="plan-grid"]')?.contains(document.activeElement),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(async (error: unknown) => {
+      const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))
+      throw new Error(`the grid did not take focus after a click on ${row} ${period}; focus is on ${active}`, {
+        cause: error,
+      })
+    })
 }
 
 /** The text the grid paints in a cell. */

@@ -20,7 +20,7 @@ export function boardColumns(meta: PlanMeta, format: Formatters, t: TFunction): 
     columns.push({
       id: `p${p}`,
       title: frozen ? t('column.frozen', { label }) : label,
-      width: meta.periodKind === 'week' ? 104 : 96,
+      width: meta.periodKind === 'week' ? 116 : 96,
       group: format.periodGroup(meta.periodKind, meta.firstPeriod, p),
       themeOverride: frozen ? FROZEN_HEADER : undefined,
     })

@@ -14,7 +14,8 @@ const FINISH_KEYS: Record<string, NonNullable<TypeAhead['finish']>> = {
 
 /**
  * The in-cell editor for numbers: a plain text input, so a person types the way they would in
- * Excel. Enter commits and moves down, Tab moves right, Escape cancels. Keys typed before the
+ * Excel. Enter commits and moves down, Tab moves right, Escape cancels; the editor commits the
+ * text it shows, whatever the overlay last heard. Keys typed before the
  * input had focus (the grid still had it) are taken over, so fast typing loses nothing.
  * Unparseable text is passed on as NaN and refused with a message naming the cell.
  */
@@ -39,7 +40,9 @@ export const CellEditor: ProvideEditorComponent<NumberCell> = (props) => {
     setTextState(typed)
     latestProps.current.onChange(cellFor(typed))
   }
+  const detachRef = useRef<() => void>(() => {})
   const finish = (how: NonNullable<TypeAhead['finish']>) => {
+    detachRef.current()
     const committed = how === 'escape' ? undefined : cellFor(latest.current)
     latestProps.current.onFinishedEditing(committed, MOVES[how])
   }
@@ -49,17 +52,19 @@ export const CellEditor: ProvideEditorComponent<NumberCell> = (props) => {
     const ahead = initialValue === undefined ? undefined : peekTypeAhead()
     endTypeAhead()
     if (initialValue !== undefined) type(initialValue + (ahead?.text ?? ''))
-    if (ahead?.finish) finish(ahead.finish)
-    const detach = attachEditor((key, shift) => {
-      const how = FINISH_KEYS[key]
-      if (how) finish(how === 'tab' && shift ? 'shiftTab' : how)
-      else type(latest.current + key)
-      input.current?.focus()
-    })
+    if (!ahead?.finish) {
+      detachRef.current = attachEditor((key, shift) => {
+        const how = FINISH_KEYS[key]
+        if (how) finish(how === 'tab' && shift ? 'shiftTab' : how)
+        else type(latest.current + key)
+        input.current?.focus()
+      })
+    }
     const frame = requestAnimationFrame(() => input.current?.focus())
+    if (ahead?.finish) finish(ahead.finish)
     return () => {
       cancelAnimationFrame(frame)
-      detach()
+      detachRef.current()
       setEditing(false)
     }
   }, [])
@@ -80,6 +85,13 @@ export const CellEditor: ProvideEditorComponent<NumberCell> = (props) => {
         })
       }}
       onChange={(event) => type(event.target.value)}
+      onKeyDown={(event) => {
+        const how = FINISH_KEYS[event.key]
+        if (!how || event.nativeEvent.isComposing) return
+        event.preventDefault()
+        event.stopPropagation()
+        finish(how === 'tab' && event.shiftKey ? 'shiftTab' : how)
+      }}
     />
   )
 }

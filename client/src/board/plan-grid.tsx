@@ -33,6 +33,7 @@ import { affectedCells } from './affected-cells.js'
 import type { Notify } from './use-notices.js'
 import type { JumpRequest } from './jump-request.js'
 import { exposeDebugHandle } from '../debug/debug-handle.js'
+import { markTiming } from '../debug/mark-timing.js'
 
 interface PlanGridProps {
   view: BoardView
@@ -275,7 +276,10 @@ export function PlanGrid(props: PlanGridProps) {
       live.model.onChange((change) => {
         const result = affectedCells(view, change, visible.current, columns.length)
         if (result === 'relayout') onRelayout()
-        else if (result.length > 0) gridRef.current?.updateCells(result)
+        else if (result.length > 0) {
+          gridRef.current?.updateCells(result)
+          requestAnimationFrame(() => markTiming('tandem:repaint'))
+        }
       }),
     [live.model, view, columns.length, onRelayout],
   )

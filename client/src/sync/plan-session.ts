@@ -9,6 +9,7 @@ import { changedCells } from './changed-cells.js'
 import type { ConnectionStatus, SessionFailure } from './connection-status.js'
 import { handleExtensionMessages } from './extension-handlers.js'
 import { LOCAL_ORIGIN, REAPPLY_ORIGIN } from './local-origin.js'
+import { markTiming } from '../debug/mark-timing.js'
 import { PendingEdits } from './pending-edits.js'
 import type { SessionNotice } from './session-notice.js'
 
@@ -113,6 +114,7 @@ export class PlanSession {
       if (found) return found
     }
     this.write(live, edits, LOCAL_ORIGIN)
+    markTiming('tandem:edit')
     live.undo.stopCapturing()
     return undefined
   }

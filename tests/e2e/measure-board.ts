@@ -1,0 +1,119 @@
+/**
+ * Measures the board at scale: a 10,000 SKU × 104 week plan, opened in Chromium.
+ *
+ *   node --conditions=source --import tsx tests/e2e/measure-board.ts [skuCount] [periodCount] [edits]
+ *
+ * Prints the time from navigation to the grid's first paint with data (the client's
+ * `tandem:grid-painted` mark), and the median and p95 time from an edit in one browser context
+ * (`tandem:edit`, when the local transaction commits) to the repaint of that cell's rows in
+ * another (`tandem:repaint`, the frame after the grid was damaged). Both pages run in one browser
+ * process, so `performance.timeOrigin + mark.startTime` is one clock for both.
+ */
+import type { Page } from 'playwright-core'
+import {
+  clickCell,
+  createPlan,
+  ensureClientBuilt,
+  launchBrowser,
+  personContext,
+  startServer,
+  waitForGrid,
+} from './harness.js'
+
+const skuCount = Number(process.argv[2] ?? 10_000)
+const periodCount = Number(process.argv[3] ?? 104)
+const editCount = Number(process.argv[4] ?? 30)
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+async function lastMark(page: Page, name: string): Promise<number | undefined> {
+  return page.evaluate((mark) => {
+    const entries = performance.getEntriesByName(mark, 'mark')
+    const last = entries[entries.length - 1]
+    return last ? performance.timeOrigin + last.startTime : undefined
+  }, name)
+}
+
+async function openTimed(page: Page, url: string): Promise<{ painted: number; heapMb: number }> {
+  await page.goto(url)
+  await waitForGrid(page)
+  return page.evaluate(() => {
+    const mark = performance.getEntriesByName('tandem:grid-painted')[0]
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+    return { painted: mark.startTime, heapMb: (memory?.usedJSHeapSize ?? 0) / 1024 / 1024 }
+  })
+}
+
+ensureClientBuilt()
+const server = await startServer()
+const browser = await launchBrowser()
+try {
+  let started = performance.now()
+  const plan = await createPlan(server.url, { skuCount, periodCount }, `Scale ${skuCount}×${periodCount}`)
+  console.log(`plan ${skuCount} SKUs × ${periodCount} weeks created in ${Math.round(performance.now() - started)} ms`)
+
+  const sales = await (await personContext(browser, server.url, { name: 'Sally Sales', role: 'sales' })).newPage()
+  const production = await (
+    await personContext(browser, server.url, { name: 'Pat Production', role: 'production' })
+  ).newPage()
+  const board = `${server.url}/plans/${plan.id}?debug=1`
+
+  started = performance.now()
+  const cold = await openTimed(sales, board)
+  console.log(
+    `URL → painted grid (cold, empty IndexedDB): ${Math.round(cold.painted)} ms (wall ${Math.round(performance.now() - started)} ms, JS heap ${Math.round(cold.heapMb)} MB)`,
+  )
+  const second = await openTimed(production, board)
+  console.log(`URL → painted grid (second context): ${Math.round(second.painted)} ms`)
+  const warm = await openTimed(sales, board)
+  console.log(`URL → painted grid (reload, local copy in IndexedDB): ${Math.round(warm.painted)} ms`)
+
+  const visibleSkus = await sales.evaluate(() =>
+    window
+      .__tandem!.rowKeys()
+      .slice(0, 12)
+      .filter((key) => key.startsWith('sku:') && key.endsWith(':demand'))
+      .map((key) => key.split(':')[1]),
+  )
+  const latencies: number[] = []
+  for (let i = 0; i < editCount; i++) {
+    const sku = visibleSkus[i % visibleSkus.length]
+    const period = 1 + (i % 6)
+    const value = 1000 + i
+    await clickCell(sales, `sku:${sku}:demand`, period)
+    const repaintsBefore = await production.evaluate(
+      () => performance.getEntriesByName('tandem:repaint', 'mark').length,
+    )
+    await sales.keyboard.type(String(value))
+    await sales.keyboard.press('Enter')
+    await production
+      .waitForFunction(([s, p, v]) => window.__tandem?.readCell('demand', s, p) === v, [sku, period, value] as const)
+      .catch(async (error: unknown) => {
+        const local = await sales.evaluate(([s, p]) => window.__tandem?.readCell('demand', s, p), [sku, period] as const)
+        const notices = await sales.locator('[data-testid="notices"]').textContent()
+        throw new Error(`edit ${i} (${sku}, ${period}) not seen remotely; sales has ${local}; ${notices}`, { cause: error })
+      })
+    await production.waitForFunction(
+      (before) => performance.getEntriesByName('tandem:repaint', 'mark').length > before,
+      repaintsBefore,
+    )
+    const edited = await lastMark(sales, 'tandem:edit')
+    const repainted = await lastMark(production, 'tandem:repaint')
+    if (edited !== undefined && repainted !== undefined) latencies.push(repainted - edited)
+  }
+  console.log(
+    `edit → remote repaint over ${latencies.length} edits: median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+  )
+} finally {
+  await browser.close()
+  await server.close()
+}
