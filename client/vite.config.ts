@@ -19,7 +19,9 @@ function preloadLazyChunks(): Plugin {
         const chunks = Object.values(context.bundle ?? {}).filter(
           (file) => file.type === 'chunk' && !file.isEntry && file.isDynamicEntry,
         )
-        const links = chunks.map((file) => `<link rel="modulepreload" crossorigin href="/${file.fileName}">`)
+        const links = chunks.map(
+          (file) => `<link rel="modulepreload" crossorigin href="/${file.fileName}">`,
+        )
         return html.replace('</head>', `${links.join('\n')}\n</head>`)
       },
     },

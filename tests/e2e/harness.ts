@@ -47,10 +47,14 @@ export function ensureClientBuilt(): void {
     statSync(join(CLIENT_DIR, 'index.html')).mtimeMs,
   )
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return
-  execFileSync(process.execPath, [join(CLIENT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-    cwd: CLIENT_DIR,
-    stdio: 'pipe',
-  })
+  execFileSync(
+    process.execPath,
+    [join(CLIENT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+    {
+      cwd: CLIENT_DIR,
+      stdio: 'pipe',
+    },
+  )
 }
 
 /** A real server on a free port, with a real SQLite store in a temporary directory. */
@@ -89,7 +93,8 @@ export async function createPlan(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name, generator }),
   })
-  if (response.status !== 201) throw new Error(`create plan: ${response.status} ${await response.text()}`)
+  if (response.status !== 201)
+    throw new Error(`create plan: ${response.status} ${await response.text()}`)
   return ((await response.json()) as { plan: { id: string; name: string } }).plan
 }
 
@@ -101,7 +106,11 @@ export interface Person {
 }
 
 /** A browser context for one person: identity and language set before the app loads. */
-export async function personContext(browser: Browser, url: string, person: Person): Promise<BrowserContext> {
+export async function personContext(
+  browser: Browser,
+  url: string,
+  person: Person,
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     locale: person.language ?? 'en-US',
@@ -111,8 +120,10 @@ export async function personContext(browser: Browser, url: string, person: Perso
   const identity = { name: person.name, role: person.role, colour: person.colour ?? '#1971c2' }
   await context.addInitScript(
     ([identityJson, language]) => {
-      if (!localStorage.getItem('tandem:identity')) localStorage.setItem('tandem:identity', identityJson)
-      if (language && !localStorage.getItem('tandem:language')) localStorage.setItem('tandem:language', language)
+      if (!localStorage.getItem('tandem:identity'))
+        localStorage.setItem('tandem:identity', identityJson)
+      if (language && !localStorage.getItem('tandem:language'))
+        localStorage.setItem('tandem:language', language)
     },
     [JSON.stringify(identity), person.language ?? 'en'] as const,
   )
@@ -120,7 +131,11 @@ export async function personContext(browser: Browser, url: string, person: Perso
 }
 
 /** Opens a plan's board with the debug handle and waits until the grid has painted data. */
-export async function openBoard(context: BrowserContext, url: string, planId: string): Promise<Page> {
+export async function openBoard(
+  context: BrowserContext,
+  url: string,
+  planId: string,
+): Promise<Page> {
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
   await page.goto(`${url}/plans/${encodeURIComponent(planId)}?debug=1`)
@@ -130,16 +145,23 @@ export async function openBoard(context: BrowserContext, url: string, planId: st
 
 export async function waitForGrid(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => performance.getEntriesByName('tandem:grid-painted').length > 0 && window.__tandem !== undefined,
+    () =>
+      performance.getEntriesByName('tandem:grid-painted').length > 0 &&
+      window.__tandem !== undefined,
     undefined,
     { timeout: 30_000 },
   )
-  await page.waitForSelector('[data-testid="connection-status"][data-status="online"]', { timeout: 30_000 })
+  await page.waitForSelector('[data-testid="connection-status"][data-status="online"]', {
+    timeout: 30_000,
+  })
 }
 
 /** Clicks the middle of a cell, found by row key and period, like a person would. */
 export async function clickCell(page: Page, row: string, period: number): Promise<void> {
-  const bounds = await page.evaluate(([r, p]) => window.__tandem?.cellBounds(r, p), [row, period] as const)
+  const bounds = await page.evaluate(([r, p]) => window.__tandem?.cellBounds(r, p), [
+    row,
+    period,
+  ] as const)
   if (!bounds) throw new Error(`no cell ${row} ${period}`)
   await page.mouse.click(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2)
   // The grid takes keyboard focus on the next frame; a person never types faster than that.
@@ -151,28 +173,41 @@ export async function clickCell(page: Page, row: string, period: number): Promis
     )
     .catch(async (error: unknown) => {
       const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200))
-      throw new Error(`the grid did not take focus after a click on ${row} ${period}; focus is on ${active}`, {
-        cause: error,
-      })
+      throw new Error(
+        `the grid did not take focus after a click on ${row} ${period}; focus is on ${active}`,
+        {
+          cause: error,
+        },
+      )
     })
 }
 
 /** The text the grid paints in a cell. */
-export async function cellText(page: Page, row: string, period: number): Promise<string | undefined> {
+export async function cellText(
+  page: Page,
+  row: string,
+  period: number,
+): Promise<string | undefined> {
   return page.evaluate(([r, p]) => window.__tandem?.cellText(r, p), [row, period] as const)
 }
 
 /** A cell's value in the page's live Y.Doc. */
-export async function readCell(page: Page, measure: Measure, key: string, period: number): Promise<number> {
-  return page.evaluate(
-    ([m, k, p]) => window.__tandem!.readCell(m as Measure, k, p),
-    [measure, key, period] as const,
-  )
+export async function readCell(
+  page: Page,
+  measure: Measure,
+  key: string,
+  period: number,
+): Promise<number> {
+  return page.evaluate(([m, k, p]) => window.__tandem!.readCell(m as Measure, k, p), [
+    measure,
+    key,
+    period,
+  ] as const)
 }
 
 /** Waits until a predicate over the page's debug handle holds. */
-export async function waitUntil<T>(page: Page, predicate: (arg: T) => boolean, arg: T): Promise<void> {
-  await page.waitForFunction(predicate, arg, { timeout: 15_000, polling: 50 })
+export async function waitUntil(page: Page, predicate: () => boolean): Promise<void> {
+  await page.waitForFunction(predicate, undefined, { timeout: 15_000, polling: 50 })
 }
 
 /** The background colour the grid painted for a cell, sampled from the canvas near its corner. */
@@ -180,7 +215,9 @@ export async function cellColour(page: Page, row: string, period: number): Promi
   return page.evaluate(
     ([r, p]) => {
       const bounds = window.__tandem!.cellBounds(r, p)!
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="data-grid-canvas"]')!
+      const canvas = document.querySelector<HTMLCanvasElement>(
+        'canvas[data-testid="data-grid-canvas"]',
+      )!
       const box = canvas.getBoundingClientRect()
       const scale = canvas.width / box.width
       const x = Math.round((bounds.x - box.left + 4) * scale)

@@ -58,10 +58,18 @@ const server = await startServer()
 const browser = await launchBrowser()
 try {
   let started = performance.now()
-  const plan = await createPlan(server.url, { skuCount, periodCount }, `Scale ${skuCount}×${periodCount}`)
-  console.log(`plan ${skuCount} SKUs × ${periodCount} weeks created in ${Math.round(performance.now() - started)} ms`)
+  const plan = await createPlan(
+    server.url,
+    { skuCount, periodCount },
+    `Scale ${skuCount}×${periodCount}`,
+  )
+  console.log(
+    `plan ${skuCount} SKUs × ${periodCount} weeks created in ${Math.round(performance.now() - started)} ms`,
+  )
 
-  const sales = await (await personContext(browser, server.url, { name: 'Sally Sales', role: 'sales' })).newPage()
+  const sales = await (
+    await personContext(browser, server.url, { name: 'Sally Sales', role: 'sales' })
+  ).newPage()
   const production = await (
     await personContext(browser, server.url, { name: 'Pat Production', role: 'production' })
   ).newPage()
@@ -75,7 +83,9 @@ try {
   const second = await openTimed(production, board)
   console.log(`URL → painted grid (second context): ${Math.round(second.painted)} ms`)
   const warm = await openTimed(sales, board)
-  console.log(`URL → painted grid (reload, local copy in IndexedDB): ${Math.round(warm.painted)} ms`)
+  console.log(
+    `URL → painted grid (reload, local copy in IndexedDB): ${Math.round(warm.painted)} ms`,
+  )
 
   const visibleSkus = await sales.evaluate(() =>
     window
@@ -96,11 +106,21 @@ try {
     await sales.keyboard.type(String(value))
     await sales.keyboard.press('Enter')
     await production
-      .waitForFunction(([s, p, v]) => window.__tandem?.readCell('demand', s, p) === v, [sku, period, value] as const)
+      .waitForFunction(([s, p, v]) => window.__tandem?.readCell('demand', s, p) === v, [
+        sku,
+        period,
+        value,
+      ] as const)
       .catch(async (error: unknown) => {
-        const local = await sales.evaluate(([s, p]) => window.__tandem?.readCell('demand', s, p), [sku, period] as const)
+        const local = await sales.evaluate(([s, p]) => window.__tandem?.readCell('demand', s, p), [
+          sku,
+          period,
+        ] as const)
         const notices = await sales.locator('[data-testid="notices"]').textContent()
-        throw new Error(`edit ${i} (${sku}, ${period}) not seen remotely; sales has ${local}; ${notices}`, { cause: error })
+        throw new Error(
+          `edit ${i} (${sku}, ${period}) not seen remotely; sales has ${local}; ${notices}`,
+          { cause: error },
+        )
       })
     await production.waitForFunction(
       (before) => performance.getEntriesByName('tandem:repaint', 'mark').length > before,

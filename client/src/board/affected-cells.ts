@@ -29,13 +29,15 @@ export function affectedCells(
     const hit =
       row.kind === 'sku'
         ? change.skus.has(row.sku) ||
-          (row.measure === 'supply' && change.resources.has(model.sku(row.sku)?.item.resource ?? ''))
+          (row.measure === 'supply' &&
+            change.resources.has(model.sku(row.sku)?.item.resource ?? ''))
         : row.kind === 'family'
           ? change.families.has(row.family)
           : change.resources.has(row.resource)
     if (!hit) continue
     for (let c = 0; c < FROZEN_COLUMNS; c++) cells.push({ cell: [c, r] })
-    for (let c = Math.max(FROZEN_COLUMNS, visible.x); c <= lastCol; c++) cells.push({ cell: [c, r] })
+    for (let c = Math.max(FROZEN_COLUMNS, visible.x); c <= lastCol; c++)
+      cells.push({ cell: [c, r] })
   }
   return cells
 }

@@ -20,7 +20,11 @@ const FAMILY_MEASURES: FamilyMeasure[] = ['demand', 'supply', 'projected']
  * Lays out family blocks (roll-up rows, then each SKU's block) and the resources at the end.
  * Only row descriptors are built here, never cells: cells are read lazily while painting.
  */
-export function buildBoardLayout(plan: PlanDoc, model: PlanModel, options: RowOptions): BoardLayout {
+export function buildBoardLayout(
+  plan: PlanDoc,
+  model: PlanModel,
+  options: RowOptions,
+): BoardLayout {
   const rows: BoardRow[] = []
   const rowsOfSku = new Map<string, number[]>()
   const rowsOfFamily = new Map<string, number[]>()
@@ -48,8 +52,16 @@ export function buildBoardLayout(plan: PlanDoc, model: PlanModel, options: RowOp
     }
   }
   for (const resource of plan.readMeta().resources) {
-    push({ kind: 'resource', resource: resource.id, measure: 'capacity', first: true }, rowsOfResource, resource.id)
-    push({ kind: 'resource', resource: resource.id, measure: 'load', first: false }, rowsOfResource, resource.id)
+    push(
+      { kind: 'resource', resource: resource.id, measure: 'capacity', first: true },
+      rowsOfResource,
+      resource.id,
+    )
+    push(
+      { kind: 'resource', resource: resource.id, measure: 'load', first: false },
+      rowsOfResource,
+      resource.id,
+    )
   }
   const indexOf = new Map<string, number>()
   rows.forEach((row, i) => indexOf.set(rowKey(row), i))

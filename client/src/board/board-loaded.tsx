@@ -57,7 +57,11 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const { canUndo, canRedo } = useUndoState(live.undo)
 
   useEffect(() => {
-    awareness.setLocalStateField('user', { name: identity.name, role: identity.role, colour: identity.colour })
+    awareness.setLocalStateField('user', {
+      name: identity.name,
+      role: identity.role,
+      colour: identity.colour,
+    })
   }, [awareness, identity])
 
   const layout = useMemo(

@@ -94,7 +94,9 @@ function BoardSession({ planId, identity, createdAt, onChangeIdentity }: BoardSe
     if (!session) return
     return session.onNotice((notice) => {
       const meta = session.getSnapshot().live?.plan.readMeta()
-      const format = makeFormatters(i18n.language, meta?.decimals ?? 0, (week) => t('column.week', { week }))
+      const format = makeFormatters(i18n.language, meta?.decimals ?? 0, (week) =>
+        t('column.week', { week }),
+      )
       const naming = meta ? { t, format, meta, role: identity.role } : undefined
       const tone = notice.kind === 'rejected' || notice.dropped > 0 ? 'error' : 'info'
       notify(sessionNoticeText(t, naming, notice), tone)

@@ -23,7 +23,9 @@ export function BoardToolbar(props: BoardToolbarProps) {
   const { t } = useTranslation()
   const toggle = (measure: SkuMeasure) => {
     const shown = options.measures.includes(measure)
-    const measures = shown ? options.measures.filter((m) => m !== measure) : [...options.measures, measure]
+    const measures = shown
+      ? options.measures.filter((m) => m !== measure)
+      : [...options.measures, measure]
     if (measures.length > 0) onOptions({ ...options, measures })
   }
   return (
@@ -59,7 +61,12 @@ export function BoardToolbar(props: BoardToolbarProps) {
       <button type="button" className="button" disabled={!props.canRedo} onClick={props.onRedo}>
         {t('board.redo')}
       </button>
-      <button type="button" className="button" aria-pressed={props.chartOpen} onClick={props.onToggleChart}>
+      <button
+        type="button"
+        className="button"
+        aria-pressed={props.chartOpen}
+        onClick={props.onToggleChart}
+      >
         {props.chartOpen ? t('board.hideChart') : t('board.chart')}
       </button>
     </div>

@@ -6,7 +6,14 @@ import type { BoardView } from './board-view.js'
 import { FROZEN_COLUMNS, periodOfColumn } from './board-view.js'
 import { isEditable } from './editable.js'
 import { gapAt } from './gap-at.js'
-import { FAMILY_BG, FROZEN_BG, GAP_COLOURS, GAP_INK, READ_ONLY_BG, READ_ONLY_TEXT } from './gap-colours.js'
+import {
+  FAMILY_BG,
+  FROZEN_BG,
+  GAP_COLOURS,
+  GAP_INK,
+  READ_ONLY_BG,
+  READ_ONLY_TEXT,
+} from './gap-colours.js'
 
 type Override = Partial<Theme>
 
@@ -117,7 +124,11 @@ function labelCell(view: BoardView, row: BoardRow, col: number): GridCell {
   return text(cells[col], LABEL)
 }
 
-function skuCell(view: BoardView, row: Extract<BoardRow, { kind: 'sku' }>, period: number): GridCell {
+function skuCell(
+  view: BoardView,
+  row: Extract<BoardRow, { kind: 'sku' }>,
+  period: number,
+): GridCell {
   const sku = view.model.sku(row.sku)
   if (!sku) return EMPTY
   const frozen = period <= view.meta.frozenThrough
@@ -172,9 +183,19 @@ function resourceCell(
   if (!resource) return EMPTY
   const over = (resource.load[period] ?? 0) > 1
   if (row.measure === 'load') {
-    return text(view.format.percent(resource.load[period] ?? 0), over ? GAP.overCapacity : READ_ONLY, 'right')
+    return text(
+      view.format.percent(resource.load[period] ?? 0),
+      over ? GAP.overCapacity : READ_ONLY,
+      'right',
+    )
   }
   const editable = isEditable(view.meta, view.role, 'capacity', period)
-  const theme = over ? (editable ? GAP_EDITABLE.overCapacity : GAP.overCapacity) : editable ? undefined : READ_ONLY
+  const theme = over
+    ? editable
+      ? GAP_EDITABLE.overCapacity
+      : GAP.overCapacity
+    : editable
+      ? undefined
+      : READ_ONLY
   return number(view, resource.capacity[period] ?? 0, editable, theme)
 }

@@ -12,7 +12,10 @@ export type CellTarget =
   | { kind: 'rule'; violation: RuleViolation }
 
 /** Resolves a grid location to its target, applying the plan's rules for my role. */
-export function cellTarget(view: BoardView, [col, rowIndex]: readonly [number, number]): CellTarget {
+export function cellTarget(
+  view: BoardView,
+  [col, rowIndex]: readonly [number, number],
+): CellTarget {
   const row = view.layout.rows[rowIndex]
   const period = periodOfColumn(col)
   if (!row || col < FROZEN_COLUMNS || period >= view.meta.periodCount) return { kind: 'label' }
@@ -26,7 +29,8 @@ export function cellTarget(view: BoardView, [col, rowIndex]: readonly [number, n
   } else {
     return { kind: 'computed', measure: row.measure, period }
   }
-  const key = target.kind === 'cell' ? target.key : (view.model.family(target.family)?.skus[0] ?? '')
+  const key =
+    target.kind === 'cell' ? target.key : (view.model.family(target.family)?.skus[0] ?? '')
   const violation = checkCellEdit(view.meta, view.role, target.measure, key, period, undefined)
   return violation ? { kind: 'rule', violation } : target
 }

@@ -17,7 +17,10 @@ export function GapSummary({ counts }: { counts: GapCounts }) {
           data-count={counts[kind]}
           style={{ background: GAP_COLOURS[kind], color: GAP_INK[kind] }}
         >
-          {t('gap.count', { kind: t(`gap.${kind}`), count: number.format(counts[kind]) as unknown as number })}
+          {t('gap.count', {
+            kind: t(`gap.${kind}`),
+            count: number.format(counts[kind]) as unknown as number,
+          })}
         </span>
       ))}
       <span className="legend-swatch" style={{ background: READ_ONLY_BG }}>

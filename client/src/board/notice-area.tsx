@@ -1,7 +1,13 @@
 import type { Notice } from './use-notices.js'
 
 /** Refusals and confirmations, read out by screen readers as they arrive. */
-export function NoticeArea({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
+export function NoticeArea({
+  notices,
+  onDismiss,
+}: {
+  notices: Notice[]
+  onDismiss: (id: number) => void
+}) {
   return (
     <div className="notices" aria-live="assertive" data-testid="notices">
       {notices.map((notice) => (

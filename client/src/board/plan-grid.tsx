@@ -52,7 +52,10 @@ interface PlanGridProps {
 const GROUP_HEADER_HEIGHT = 26
 const HEADER_HEIGHT = 34
 const ROW_HEIGHT = 30
-const EMPTY_SELECTION: GridSelection = { columns: CompactSelection.empty(), rows: CompactSelection.empty() }
+const EMPTY_SELECTION: GridSelection = {
+  columns: CompactSelection.empty(),
+  rows: CompactSelection.empty(),
+}
 let paintMarked = false
 
 function singleCell(col: number, row: number): NonNullable<GridSelection['current']> {
@@ -68,9 +71,13 @@ export function PlanGrid(props: PlanGridProps) {
   const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION)
   const [scrollTick, setScrollTick] = useState(0)
   const awareness = live.provider.awareness
-  const columns = useMemo(() => boardColumns(view.meta, view.format, view.t), [view.meta, view.format, view.t])
+  const columns = useMemo(
+    () => boardColumns(view.meta, view.format, view.t),
+    [view.meta, view.format, view.t],
+  )
   const frozenWidth = useMemo(
-    () => columns.slice(0, FROZEN_COLUMNS).reduce((sum, c) => sum + ('width' in c ? c.width : 0), 0),
+    () =>
+      columns.slice(0, FROZEN_COLUMNS).reduce((sum, c) => sum + ('width' in c ? c.width : 0), 0),
     [columns],
   )
 
@@ -117,7 +124,8 @@ export function PlanGrid(props: PlanGridProps) {
   const onCellsEdited = useCallback(
     (items: readonly EditListItem[]) => {
       const writes = items.map(({ location, value }): GridWrite => {
-        if (value.kind !== GridCellKind.Number) return { location, value: Number.NaN, text: String(value.data) }
+        if (value.kind !== GridCellKind.Number)
+          return { location, value: Number.NaN, text: String(value.data) }
         return { location, value: value.data, text: value.displayData }
       })
       apply(writes)
@@ -146,7 +154,11 @@ export function PlanGrid(props: PlanGridProps) {
         const width = Math.max(...values.map((v) => v.length))
         setSelection({
           ...EMPTY_SELECTION,
-          current: { cell: target, range: { x: col, y: row, width, height: values.length }, rangeStack: [] },
+          current: {
+            cell: target,
+            range: { x: col, y: row, width, height: values.length },
+            rangeStack: [],
+          },
         })
       }
       return false
@@ -265,7 +277,12 @@ export function PlanGrid(props: PlanGridProps) {
         const to = state.selection && view.layout.indexOf.get(state.selection.to)
         if (!state.selection || from === undefined || to === undefined) return []
         const y = Math.min(from, to)
-        const range = { x: state.selection.col, y, width: state.selection.width, height: Math.abs(to - from) + 1 }
+        const range = {
+          x: state.selection.col,
+          y,
+          width: state.selection.width,
+          height: Math.abs(to - from) + 1,
+        }
         return [{ color: shade(state.user.colour, 0.18), range }]
       }),
     [peers, view.layout.indexOf],
@@ -312,7 +329,12 @@ export function PlanGrid(props: PlanGridProps) {
     const focus = target ?? start
     if (!focus) return
     if (target) setSelection({ ...EMPTY_SELECTION, current: singleCell(target.col, target.row) })
-    const geometry = { columns, frozenColumns: FROZEN_COLUMNS, rowHeight: ROW_HEIGHT, headerHeight: GROUP_HEADER_HEIGHT + HEADER_HEIGHT }
+    const geometry = {
+      columns,
+      frozenColumns: FROZEN_COLUMNS,
+      rowHeight: ROW_HEIGHT,
+      headerHeight: GROUP_HEADER_HEIGHT + HEADER_HEIGHT,
+    }
     if (!container.current || !followScroll(container.current, geometry, start, focus)) {
       gridRef.current?.scrollTo(focus.col, focus.row, 'both', 0, 0)
     }

@@ -36,13 +36,24 @@ export function planWrites(view: BoardView, writes: readonly GridWrite[]): Plann
       return { ok: false, message: describeViolation(view, code, place, reason) }
     }
     if (target.kind === 'label' || target.kind === 'computed') {
-      return { ok: false, message: `${locationName(view, write.location)}: ${readOnlyReason(view, target)}` }
+      return {
+        ok: false,
+        message: `${locationName(view, write.location)}: ${readOnlyReason(view, target)}`,
+      }
     }
     const value = write.value ?? 0
     const name = () =>
-      describeCell(view, target.measure, target.kind === 'cell' ? target.key : target.family, target.period)
+      describeCell(
+        view,
+        target.measure,
+        target.kind === 'cell' ? target.key : target.family,
+        target.period,
+      )
     if (!Number.isFinite(value)) {
-      return { ok: false, message: view.t('edit.badNumber', { text: write.text ?? String(value), cell: name() }) }
+      return {
+        ok: false,
+        message: view.t('edit.badNumber', { text: write.text ?? String(value), cell: name() }),
+      }
     }
     if (target.kind === 'cell') {
       edits.push({ ...target, value })
@@ -63,7 +74,13 @@ export function planWrites(view: BoardView, writes: readonly GridWrite[]): Plann
       return { ok: false, message: view.t(key, { family: target.family, cell: name() }) }
     }
     family.skus.forEach((sku, i) => {
-      if (!frozen[i]) edits.push({ measure: target.measure, key: sku, period: target.period, value: spread.values[i] })
+      if (!frozen[i])
+        edits.push({
+          measure: target.measure,
+          key: sku,
+          period: target.period,
+          value: spread.values[i],
+        })
     })
     spreads.push({ family: target.family, total: value, count: family.skus.length })
   }
@@ -77,7 +94,9 @@ export function describeEditViolation(
   edits: readonly CellEdit[],
 ): string {
   const { place } = violation
-  const edit = edits.find((e) => e.measure === place.root && e.key === place.key && e.period === place.period)
+  const edit = edits.find(
+    (e) => e.measure === place.root && e.key === place.key && e.period === place.period,
+  )
   return describeViolation(view, violation.code, place, violation.reason, edit?.value)
 }
 

@@ -20,7 +20,9 @@ export function readOnlyReason(view: BoardView, target: CellTarget): string | un
       }
       if (code === 'frozenPeriod' && place.period !== undefined) {
         const { periodKind, firstPeriod } = view.meta
-        return t('readOnly.frozen', { period: view.format.period(periodKind, firstPeriod, place.period) })
+        return t('readOnly.frozen', {
+          period: view.format.period(periodKind, firstPeriod, place.period),
+        })
       }
       if (code === 'planApproved') return t('readOnly.approved')
       return describeViolation(view, code, place, reason)

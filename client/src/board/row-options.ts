@@ -11,7 +11,9 @@ const STORAGE_KEY = 'tandem:rows'
 
 export function loadRowOptions(): RowOptions {
   try {
-    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<RowOptions> | null
+    const stored = JSON.parse(
+      localStorage.getItem(STORAGE_KEY) ?? 'null',
+    ) as Partial<RowOptions> | null
     const measures = (stored?.measures ?? []).filter((m): m is SkuMeasure =>
       (SKU_MEASURES as readonly string[]).includes(m),
     )

@@ -4,11 +4,19 @@ import type { CellNaming } from './describe-cell.js'
 import { describeViolation } from './describe-violation.js'
 
 /** A sync-layer notice in the reader's language; `naming` is needed to name a rejected cell. */
-export function sessionNoticeText(t: TFunction, naming: CellNaming | undefined, notice: SessionNotice): string {
+export function sessionNoticeText(
+  t: TFunction,
+  naming: CellNaming | undefined,
+  notice: SessionNotice,
+): string {
   if (notice.kind === 'rejected') {
-    const why = naming ? describeViolation(naming, notice.code, notice.places[0], notice.reason) : notice.reason
+    const why = naming
+      ? describeViolation(naming, notice.code, notice.places[0], notice.reason)
+      : notice.reason
     return t('server.rejected', { why })
   }
   const restored = t('server.reapplied', { count: notice.reapplied })
-  return notice.dropped > 0 ? `${restored} ${t('server.dropped', { count: notice.dropped })}` : restored
+  return notice.dropped > 0
+    ? `${restored} ${t('server.dropped', { count: notice.dropped })}`
+    : restored
 }

@@ -15,11 +15,16 @@ const SHOWN_FOR_MS = 8_000
 export function useNotices(): { notices: Notice[]; notify: Notify; dismiss: (id: number) => void } {
   const [notices, setNotices] = useState<Notice[]>([])
   const next = useRef(1)
-  const dismiss = useCallback((id: number) => setNotices((all) => all.filter((n) => n.id !== id)), [])
+  const dismiss = useCallback(
+    (id: number) => setNotices((all) => all.filter((n) => n.id !== id)),
+    [],
+  )
   const notify = useCallback<Notify>(
     (message, tone) => {
       const id = next.current++
-      setNotices((all) => [...all.filter((n) => n.message !== message), { id, message, tone }].slice(-3))
+      setNotices((all) =>
+        [...all.filter((n) => n.message !== message), { id, message, tone }].slice(-3),
+      )
       setTimeout(() => dismiss(id), SHOWN_FOR_MS)
     },
     [dismiss],

@@ -42,7 +42,8 @@ export default function ChartPanel({ model, meta, target }: ChartPanelProps) {
     if (!target) return
     let frame = 0
     const stop = model.onChange((change) => {
-      const hit = target.kind === 'sku' ? change.skus.has(target.sku) : change.families.has(target.family)
+      const hit =
+        target.kind === 'sku' ? change.skus.has(target.sku) : change.families.has(target.family)
       if (hit && frame === 0) {
         frame = requestAnimationFrame(() => {
           frame = 0
@@ -81,8 +82,18 @@ export default function ChartPanel({ model, meta, target }: ChartPanelProps) {
         xAxis: { type: 'category', data: labels },
         yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format.number(v) } },
         series: [
-          { name: t('measure.demand'), type: 'bar', data: series.demand, itemStyle: { color: '#5b8def' } },
-          { name: t('measure.supply'), type: 'bar', data: series.supply, itemStyle: { color: '#7cc49a' } },
+          {
+            name: t('measure.demand'),
+            type: 'bar',
+            data: series.demand,
+            itemStyle: { color: '#5b8def' },
+          },
+          {
+            name: t('measure.supply'),
+            type: 'bar',
+            data: series.supply,
+            itemStyle: { color: '#7cc49a' },
+          },
           {
             name: t('measure.projected'),
             type: 'line',
@@ -105,7 +116,11 @@ export default function ChartPanel({ model, meta, target }: ChartPanelProps) {
   }, [series, meta, format, t, tick])
 
   return (
-    <section className="chart-panel" data-testid="chart-panel" aria-label={title || t('board.chart')}>
+    <section
+      className="chart-panel"
+      data-testid="chart-panel"
+      aria-label={title || t('board.chart')}
+    >
       <h3 className="chart-title">{title || t('chart.empty')}</h3>
       <div className="chart" ref={element} />
     </section>

@@ -24,6 +24,9 @@ export function chartSeries(model: PlanModel, target: ChartTarget): ChartSeries 
   }
   const family = model.family(target.family)
   if (!family) return undefined
-  const safetyStock = family.skus.reduce((sum, sku) => sum + (model.sku(sku)?.item.safetyStock ?? 0), 0)
+  const safetyStock = family.skus.reduce(
+    (sum, sku) => sum + (model.sku(sku)?.item.safetyStock ?? 0),
+    0,
+  )
   return { title: family.family, ...family, safetyStock }
 }

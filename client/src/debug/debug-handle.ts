@@ -39,7 +39,13 @@ declare global {
 }
 
 /** Installs `window.__tandem` with `?debug=1` or in development; returns its removal. */
-export function exposeDebugHandle({ view, live, gridRef, visible, getCellContent }: DebugSources): () => void {
+export function exposeDebugHandle({
+  view,
+  live,
+  gridRef,
+  visible,
+  getCellContent,
+}: DebugSources): () => void {
   if (!import.meta.env.DEV && !new URLSearchParams(location.search).has('debug')) return () => {}
   const locate = (row: string, period: number): Item | undefined => {
     const index = view.layout.indexOf.get(row)

@@ -19,11 +19,10 @@ export interface Formatters {
 export function useFormatters(decimals = 0): Formatters {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
-  return useMemo(() => makeFormatters(locale, decimals, (week) => t('column.week', { week })), [
-    locale,
-    decimals,
-    t,
-  ])
+  return useMemo(
+    () => makeFormatters(locale, decimals, (week) => t('column.week', { week })),
+    [locale, decimals, t],
+  )
 }
 
 export function makeFormatters(
@@ -34,7 +33,11 @@ export function makeFormatters(
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals })
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
   const day = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })
-  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+  const month = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   return {

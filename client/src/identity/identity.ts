@@ -13,7 +13,9 @@ const STORAGE_KEY = 'tandem:identity'
 
 export function loadIdentity(): Identity | undefined {
   try {
-    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Identity> | null
+    const stored = JSON.parse(
+      localStorage.getItem(STORAGE_KEY) ?? 'null',
+    ) as Partial<Identity> | null
     if (!stored || typeof stored.name !== 'string' || !stored.name.trim() || !isRole(stored.role)) {
       return undefined
     }

@@ -15,15 +15,31 @@ interface AvatarBarProps {
 export function AvatarBar({ me, peers, following, onJump, onFollow }: AvatarBarProps) {
   const { t } = useTranslation()
   return (
-    <div className="avatar-bar" role="list" aria-label={t('presence.label')} data-testid="avatar-bar">
-      <span className="avatar me" role="listitem" title={`${me.name} (${t('presence.you')})`} style={{ background: me.colour }}>
+    <div
+      className="avatar-bar"
+      role="list"
+      aria-label={t('presence.label')}
+      data-testid="avatar-bar"
+    >
+      <span
+        className="avatar me"
+        role="listitem"
+        title={`${me.name} (${t('presence.you')})`}
+        style={{ background: me.colour }}
+      >
         {initials(me.name)}
       </span>
       {peers.map((peer) => {
         const { name, role, colour } = peer.state.user
         const followed = following === peer.clientId
         return (
-          <span key={peer.clientId} className="avatar-group" role="listitem" data-testid="avatar" data-name={name}>
+          <span
+            key={peer.clientId}
+            className="avatar-group"
+            role="listitem"
+            data-testid="avatar"
+            data-name={name}
+          >
             <button
               type="button"
               className={peer.state.editing ? 'avatar typing' : 'avatar'}

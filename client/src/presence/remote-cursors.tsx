@@ -36,7 +36,8 @@ export function RemoteCursors(props: RemoteCursorsProps) {
     const inFrozen = cursor.col < frozenColumns
     const left = bounds.x - box.left - (inFrozen ? 0 : frozenWidth)
     const top = bounds.y - box.top - headerHeight
-    const visible = top + bounds.height > 0 && top < box.height - headerHeight && left + bounds.width > 0
+    const visible =
+      top + bounds.height > 0 && top < box.height - headerHeight && left + bounds.width > 0
     if (!visible) continue
     const { name, colour } = state.user
     const outline = (

@@ -12,9 +12,12 @@ export function usePeers(awareness: Awareness | undefined): Peer[] {
     const read = () => {
       const next: Peer[] = []
       awareness.getStates().forEach((state, clientId) => {
-        if (clientId !== awareness.clientID && isPresenceState(state)) next.push({ clientId, state })
+        if (clientId !== awareness.clientID && isPresenceState(state))
+          next.push({ clientId, state })
       })
-      next.sort((a, b) => a.state.user.name.localeCompare(b.state.user.name) || a.clientId - b.clientId)
+      next.sort(
+        (a, b) => a.state.user.name.localeCompare(b.state.user.name) || a.clientId - b.clientId,
+      )
       const key = JSON.stringify(next)
       if (key === last) return
       last = key

@@ -24,7 +24,10 @@ export function changedCells(
   return cells
 }
 
-function locateOverlay(plan: PlanDoc, type: unknown): { measure: Measure; key: string } | undefined {
+function locateOverlay(
+  plan: PlanDoc,
+  type: unknown,
+): { measure: Measure; key: string } | undefined {
   if (!(type instanceof Y.Map) || type._item?.parentSub !== 'edits') return undefined
   const row = type._item.parent
   if (!(row instanceof Y.Map)) return undefined

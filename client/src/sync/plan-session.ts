@@ -79,7 +79,12 @@ export class PlanSession {
 
   constructor(private readonly options: PlanSessionOptions) {
     this.pending = new PendingEdits(`tandem:pending:${options.planId}`)
-    this.snapshot = { live: undefined, status: 'connecting', unsaved: this.pending.size, failure: undefined }
+    this.snapshot = {
+      live: undefined,
+      status: 'connecting',
+      unsaved: this.pending.size,
+      failure: undefined,
+    }
     window.addEventListener('online', this.onOnline)
     window.addEventListener('offline', this.onOffline)
     this.open()
@@ -289,7 +294,11 @@ export class PlanSession {
         !checkCellEdit(meta, this.role, edit.measure, edit.key, edit.period, edit.value),
     )
     if (valid.length > 0) this.write(live, valid, REAPPLY_ORIGIN)
-    this.emitNotice({ kind: 'reapplied', reapplied: valid.length, dropped: edits.length - valid.length })
+    this.emitNotice({
+      kind: 'reapplied',
+      reapplied: valid.length,
+      dropped: edits.length - valid.length,
+    })
   }
 
   private onExtension(state: Generation, message: ExtensionMessage): void {
@@ -338,7 +347,12 @@ export class PlanSession {
     this.pending.clear()
     await this.teardown(state, true)
     if (this.destroyed) return
-    this.reapplyQueue = keep.map(({ measure, key, period, value }) => ({ measure, key, period, value }))
+    this.reapplyQueue = keep.map(({ measure, key, period, value }) => ({
+      measure,
+      key,
+      period,
+      value,
+    }))
     this.open()
   }
 

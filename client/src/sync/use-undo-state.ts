@@ -6,7 +6,8 @@ export function useUndoState(undo: Y.UndoManager): { canUndo: boolean; canRedo: 
   const read = () => ({ canUndo: undo.undoStack.length > 0, canRedo: undo.redoStack.length > 0 })
   const [state, setState] = useState(read)
   useEffect(() => {
-    const update = () => setState({ canUndo: undo.undoStack.length > 0, canRedo: undo.redoStack.length > 0 })
+    const update = () =>
+      setState({ canUndo: undo.undoStack.length > 0, canRedo: undo.redoStack.length > 0 })
     update()
     undo.on('stack-item-added', update)
     undo.on('stack-item-popped', update)
