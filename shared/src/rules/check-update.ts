@@ -77,6 +77,15 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
         root: '',
       })
     nextClock = Math.max(nextClock, clock + struct.length)
+    if (struct instanceof Y.Item && !resolver.referencesExist(struct))
+      return fail('badStructure', 'The update refers to content the plan does not have', {
+        root: '',
+      })
+    // Decoding a struct creates the root it names, even when the struct is already known.
+    if (struct instanceof Y.Item && typeof struct.parent === 'string' && !isRootName(struct.parent))
+      return fail('unknownRoot', `"${struct.parent}" is not part of a plan`, {
+        root: struct.parent,
+      })
     if (clock + struct.length <= known) continue
     if (context.ownsClient && !context.ownsClient(client)) {
       return fail('foreignClient', `Client ${client} belongs to another user`, { root: '' })

@@ -10,13 +10,16 @@ export interface Place {
 
 type AnyStruct = Y.Item | Y.GC | Y.Skip
 
+/** The most keys below a root that any place in a plan has (rich text in comments included). */
+export const MAX_PLACE_DEPTH = 32
+
 /**
  * Resolves the structs of a decoded update, and the items its delete set names, to their place
  * in the live document. An overwrite carries no parent, only an origin: its place is its
  * origin's place, looked up among the update's own structs or in the live document.
  */
 export class PlaceResolver {
-  private readonly byClient = new Map<number, Y.Item[]>()
+  private readonly byClient = new Map<number, (Y.Item | Y.GC)[]>()
   private readonly places = new Map<Y.Item, Place | null>()
 
   constructor(
@@ -24,25 +27,45 @@ export class PlaceResolver {
     structs: readonly AnyStruct[],
   ) {
     for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue
+      if (struct instanceof Y.Skip) continue
       const list = this.byClient.get(struct.id.client)
       if (list) list.push(struct)
       else this.byClient.set(struct.id.client, [struct])
     }
   }
 
-  /** A struct of this update containing `id`, if the live document does not have `id` yet. */
+  /** An item of this update containing `id`, if the live document does not have `id` yet. */
   updateItem(client: number, clock: number): Y.Item | undefined {
+    const struct = this.updateStruct(client, clock)
+    return struct instanceof Y.Item ? struct : undefined
+  }
+
+  /**
+   * True when every ID an item refers to (its neighbours and its parent) is in the live
+   * document or in this update. Yjs looks them up even for items it already has: a missing one
+   * makes it hold the item back (pending, applied later unchecked) or throw halfway through.
+   */
+  referencesExist(item: Y.Item): boolean {
+    const parent = item.parent instanceof Y.ID ? item.parent : null
+    return [item.origin, item.rightOrigin, parent].every(
+      (id) =>
+        id === null ||
+        id.clock < Y.getState(this.doc.store, id.client) ||
+        this.updateStruct(id.client, id.clock) !== undefined,
+    )
+  }
+
+  private updateStruct(client: number, clock: number): Y.Item | Y.GC | undefined {
     const list = this.byClient.get(client)
     if (!list || clock < Y.getState(this.doc.store, client)) return undefined
     let low = 0
     let high = list.length - 1
     while (low <= high) {
       const mid = (low + high) >> 1
-      const item = list[mid]
-      if (clock < item.id.clock) high = mid - 1
-      else if (clock >= item.id.clock + item.length) low = mid + 1
-      else return item
+      const struct = list[mid]
+      if (clock < struct.id.clock) high = mid - 1
+      else if (clock >= struct.id.clock + struct.length) low = mid + 1
+      else return struct
     }
     return undefined
   }
@@ -59,7 +82,9 @@ export class PlaceResolver {
     const cached = this.places.get(item)
     if (cached !== undefined) return cached
     this.places.set(item, null)
-    const place = this.resolve(item)
+    const resolved = this.resolve(item)
+    // Nothing in a plan nests deeper; capping the depth also keeps resolving linear.
+    const place = resolved && resolved.keys.length <= MAX_PLACE_DEPTH ? resolved : null
     this.places.set(item, place)
     return place
   }

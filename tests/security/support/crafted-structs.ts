@@ -41,3 +41,36 @@ export function craftedUpdate(struct: CraftedStruct, client: number, clock = 0):
   encoding.writeVarUint(encoder, 0)
   return encoding.toUint8Array(encoder)
 }
+
+/** An item's neighbours as Yjs encodes them: the IDs of its left and right origins. */
+export interface Neighbours {
+  origin: { client: number; clock: number }
+  rightOrigin: { client: number; clock: number }
+}
+
+/**
+ * Encodes a v1 update holding one item placed between two neighbours, with one JSON value.
+ * Yjs takes such an item's parent from its left origin and holds the item back (pending) until
+ * both neighbours exist.
+ */
+export function craftedBetween(
+  neighbours: Neighbours,
+  value: unknown,
+  client: number,
+  clock = 0,
+): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint(encoder, client)
+  encoding.writeVarUint(encoder, clock)
+  encoding.writeUint8(encoder, 0x80 | 0x40 | CONTENT.any)
+  encoding.writeVarUint(encoder, neighbours.origin.client)
+  encoding.writeVarUint(encoder, neighbours.origin.clock)
+  encoding.writeVarUint(encoder, neighbours.rightOrigin.client)
+  encoding.writeVarUint(encoder, neighbours.rightOrigin.clock)
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeAny(encoder, value as never)
+  encoding.writeVarUint(encoder, 0)
+  return encoding.toUint8Array(encoder)
+}

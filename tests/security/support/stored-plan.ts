@@ -1,8 +1,6 @@
 import * as Y from 'yjs'
 import type { PlanStore } from '@tandem/server'
-
-/** Roots a probe reads, the plan's own and one that must never exist. */
-const PROBED_ROOTS = ['meta', 'items', 'demand', 'supply', 'capacity', 'comments', 'flags', 'evil']
+import { ROOTS } from '@tandem/shared'
 
 /** A plan's stored state (snapshot, then every logged update) materialized into a new Y.Doc. */
 export async function materializeStoredPlan(store: PlanStore, planId: string): Promise<Y.Doc> {
@@ -19,9 +17,15 @@ export function rootNames(doc: Y.Doc): string[] {
   return [...doc.share.keys()]
 }
 
-/** Everything visible in a plan document, as one comparable string. */
+/** Everything visible in a plan document, as one comparable string (map keys sorted). */
 export function visibleState(doc: Y.Doc): string {
   const state: Record<string, unknown> = {}
-  for (const root of PROBED_ROOTS) state[root] = doc.getMap(root).toJSON()
-  return JSON.stringify(state)
+  // Reading an absent root would create it, so roots outside the plan are read only if present.
+  for (const root of new Set([...ROOTS, ...doc.share.keys()]))
+    state[root] = doc.getMap(root).toJSON()
+  return JSON.stringify(state, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  )
 }
