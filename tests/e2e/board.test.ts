@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { TEST_PASSWORD } from '../support/test-server.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { TestServer } from './harness.js'
+import type { E2EServer } from './harness.js'
 import {
   cellColour,
   cellText,
@@ -11,6 +12,7 @@ import {
   ensureClientBuilt,
   launchBrowser,
   localUpdateCount,
+  nameOf,
   openBoard,
   personContext,
   readCell,
@@ -20,23 +22,23 @@ import {
   waitUntil,
 } from './harness.js'
 
-const SALES = { name: 'Sally Sales', role: 'sales', colour: '#d9480f' } as const
-const PRODUCTION = { name: 'Pat Production', role: 'production', colour: '#2f9e44' } as const
+const SALES = { account: 'sales', name: nameOf('sales') } as const
+const PRODUCTION = { account: 'production', name: nameOf('production') } as const
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
 const SHORTAGE_BG = [0xf9, 0xc9, 0xc9]
 
-let server: TestServer
+let server: E2EServer
 let browser: Browser
 const contexts: BrowserContext[] = []
 
 async function person(who: Parameters<typeof personContext>[2]): Promise<BrowserContext> {
-  const context = await personContext(browser, server.url, who)
+  const context = await personContext(browser, server, who)
   contexts.push(context)
   return context
 }
 
 async function twoPeople(): Promise<{ planId: string; sales: Page; production: Page }> {
-  const plan = await createPlan(server.url, { skuCount: 20, periodCount: 12 })
+  const plan = await createPlan(server, { skuCount: 20, periodCount: 12 })
   const sales = await openBoard(await person(SALES), server.url, plan.id)
   const production = await openBoard(await person(PRODUCTION), server.url, plan.id)
   return { planId: plan.id, sales, production }
@@ -239,7 +241,7 @@ describe('the board, with a sales and a production user in one plan', () => {
   })
 
   it('does not let a production user edit a demand cell, and says why', async () => {
-    const plan = await createPlan(server.url, { skuCount: 20, periodCount: 12 })
+    const plan = await createPlan(server, { skuCount: 20, periodCount: 12 })
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       timezoneId: 'UTC',
@@ -247,10 +249,13 @@ describe('the board, with a sales and a production user in one plan', () => {
     contexts.push(context)
     const page = await context.newPage()
     await page.goto(`${server.url}/plans/${plan.id}?debug=1`)
-    await page.fill('[data-testid="identity-name"]', 'Pat Production')
-    await page.check('[data-testid="identity-role-production"]')
-    await page.click('[data-testid="identity-continue"]')
+    await page.fill('[data-testid="sign-in-email"]', 'production@test.tandem')
+    await page.fill('[data-testid="sign-in-password"]', TEST_PASSWORD)
+    await page.click('[data-testid="sign-in-submit"]')
     await waitForGrid(page)
+    expect(await page.textContent('[data-testid="identity-chip"]')).toContain(
+      'Production Tester (Production)',
+    )
 
     const before = await readCell(page, 'demand', 'SKU-00001', 3)
     await clickCell(page, 'sku:SKU-00001:demand', 3)

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
-import { buildApp, SqliteStore } from '@tandem/server'
-import type { Measure, Role } from '@tandem/shared'
+import type { Measure } from '@tandem/shared'
+import type { TestAccount, TestServer } from '../support/test-server.js'
+import { startTestServer, tempSqliteStore, TEST_PASSWORD } from '../support/test-server.js'
 import './tandem-window.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -57,58 +57,58 @@ export function ensureClientBuilt(): void {
   )
 }
 
-/** A real server on a free port, with a real SQLite store in a temporary directory. */
-export interface TestServer {
-  url: string
-  app: Awaited<ReturnType<typeof buildApp>>
-  close(): Promise<void>
-}
+/** A real server on a free port with a real SQLite store, seeded with one account per role. */
+export type E2EServer = TestServer & { close(): Promise<void> }
 
-export async function startServer(): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'))
-  const store = new SqliteStore(join(dir, 'tandem.db'))
-  const app = await buildApp({ store, clientDir: CLIENT_DIST, roomGraceMs: 500 })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const address = app.server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
+export async function startServer(): Promise<E2EServer> {
+  const { store, cleanup } = await tempSqliteStore()
+  const server = await startTestServer(store, {
+    clientDir: CLIENT_DIST,
+    roomGraceMs: 500,
+    loginRateLimit: 1_000,
+    restRateLimit: 100_000,
+  })
   return {
-    url: `http://127.0.0.1:${port}`,
-    app,
+    ...server,
     async close() {
-      await app.close()
-      await (store as unknown as { close?: () => Promise<void> | void }).close?.()
-      rmSync(dir, { recursive: true, force: true })
+      await server.close(true)
+      await cleanup()
     },
   }
 }
 
-/** A plan created over REST, as a person would from the landing page. */
+/** A plan created over REST by the planner, as from the landing page. */
 export async function createPlan(
-  url: string,
+  server: E2EServer,
   generator: { skuCount: number; periodCount: number; periodKind?: 'week' | 'month' },
   name = 'E2E plan',
 ): Promise<{ id: string; name: string }> {
-  const response = await fetch(`${url}/api/plans`, {
+  const response = await fetch(`${server.url}/api/plans`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...server.headers('planner') },
     body: JSON.stringify({ name, generator }),
   })
-  if (response.status !== 201)
+  if (response.status !== 201) {
     throw new Error(`create plan: ${response.status} ${await response.text()}`)
+  }
   return ((await response.json()) as { plan: { id: string; name: string } }).plan
 }
 
+/** One of the seeded test accounts, and the UI language they use. */
 export interface Person {
-  name: string
-  role: Role
-  colour?: string
+  account: TestAccount
   language?: 'en' | 'zh-CN'
 }
 
-/** A browser context for one person: identity and language set before the app loads. */
+/** The display name of a seeded test account ("Sales Tester"). */
+export function nameOf(account: TestAccount): string {
+  return `${account[0].toUpperCase()}${account.slice(1)} Tester`
+}
+
+/** A browser context for one person, signed in (session cookie) and with a language set. */
 export async function personContext(
   browser: Browser,
-  url: string,
+  server: E2EServer,
   person: Person,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -116,17 +116,14 @@ export async function personContext(
     locale: person.language ?? 'en-US',
     timezoneId: 'UTC',
   })
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url })
-  const identity = { name: person.name, role: person.role, colour: person.colour ?? '#1971c2' }
-  await context.addInitScript(
-    ([identityJson, language]) => {
-      if (!localStorage.getItem('tandem:identity'))
-        localStorage.setItem('tandem:identity', identityJson)
-      if (language && !localStorage.getItem('tandem:language'))
-        localStorage.setItem('tandem:language', language)
-    },
-    [JSON.stringify(identity), person.language ?? 'en'] as const,
-  )
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+  const response = await context.request.post(`${server.url}/api/login`, {
+    data: { email: `${person.account}@test.tandem`, password: TEST_PASSWORD },
+  })
+  if (!response.ok()) throw new Error(`sign-in ${person.account}: ${response.status()}`)
+  await context.addInitScript((language) => {
+    if (!localStorage.getItem('tandem:language')) localStorage.setItem('tandem:language', language)
+  }, person.language ?? 'en')
   return context
 }
 
@@ -231,21 +228,22 @@ export async function cellColour(page: Page, row: string, period: number): Promi
 
 /** How many updates the page's IndexedDB copy of a plan holds (y-indexeddb's `updates` store). */
 export async function localUpdateCount(page: Page, planId: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(name)
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          const count = db.transaction('updates').objectStore('updates').count()
-          count.onsuccess = () => {
-            db.close()
-            resolve(count.result)
-          }
-          count.onerror = () => reject(count.error)
+  return page.evaluate(async (prefix) => {
+    const databases = await indexedDB.databases()
+    const name = databases.find((db) => db.name?.startsWith(prefix))?.name
+    if (!name) return 0
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open(name)
+      open.onerror = () => reject(open.error)
+      open.onsuccess = () => {
+        const db = open.result
+        const count = db.transaction('updates').objectStore('updates').count()
+        count.onsuccess = () => {
+          db.close()
+          resolve(count.result)
         }
-      }),
-    `tandem:plan:${planId}`,
-  )
+        count.onerror = () => reject(count.error)
+      }
+    })
+  }, `tandem:plan:${planId}:`)
 }

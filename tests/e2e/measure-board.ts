@@ -59,7 +59,7 @@ const browser = await launchBrowser()
 try {
   let started = performance.now()
   const plan = await createPlan(
-    server.url,
+    server,
     { skuCount, periodCount },
     `Scale ${skuCount}×${periodCount}`,
   )
@@ -67,11 +67,9 @@ try {
     `plan ${skuCount} SKUs × ${periodCount} weeks created in ${Math.round(performance.now() - started)} ms`,
   )
 
-  const sales = await (
-    await personContext(browser, server.url, { name: 'Sally Sales', role: 'sales' })
-  ).newPage()
+  const sales = await (await personContext(browser, server, { account: 'sales' })).newPage()
   const production = await (
-    await personContext(browser, server.url, { name: 'Pat Production', role: 'production' })
+    await personContext(browser, server, { account: 'production' })
   ).newPage()
   const board = `${server.url}/plans/${plan.id}?debug=1`
 

@@ -1,4 +1,4 @@
-import type { ApiError } from '@tandem/shared'
+import type { ApiError, Role } from '@tandem/shared'
 import type { PlanRecord } from './plan-record.js'
 
 /** A failed REST call, carrying the server's error code when it sent one. */
@@ -11,11 +11,13 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
+/** Calls the REST API with the session cookie; a non-2xx answer throws an ApiFailure. */
+export async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, {
     ...init,
     headers: init?.body ? { 'content-type': 'application/json' } : undefined,
   })
+  if (response.status === 204) return undefined as T
   if (!response.ok) {
     const error = (await response.json().catch(() => undefined)) as ApiError | undefined
     throw new ApiFailure(response.status, error)
@@ -43,4 +45,17 @@ export async function createDemoPlan(request: DemoPlanRequest): Promise<PlanReco
   const { name, ...generator } = request
   const body = JSON.stringify({ name, generator })
   return (await call<{ plan: PlanRecord }>('/api/plans', { method: 'POST', body })).plan
+}
+
+/** Someone who may open a plan, with their role in it. */
+export interface PlanMember {
+  id: string
+  name: string
+  email: string
+  role: Role
+}
+
+export async function listMembers(id: string, signal?: AbortSignal): Promise<PlanMember[]> {
+  const path = `/api/plans/${encodeURIComponent(id)}/members`
+  return (await call<{ members: PlanMember[] }>(path, { signal })).members
 }

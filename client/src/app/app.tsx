@@ -1,35 +1,58 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { checkSession, signOut } from '../auth/auth-api.js'
+import type { SessionUser } from '../auth/session-user.js'
+import { forgetUser, lastUser, rememberUser } from '../auth/session-user.js'
+import { SignInPage } from '../auth/sign-in-page.js'
 import { BoardPage } from '../board/board-page.js'
-import type { Identity } from '../identity/identity.js'
-import { loadIdentity, saveIdentity } from '../identity/identity.js'
-import { IdentityPicker } from '../identity/identity-picker.js'
 import { LandingPage } from '../landing/landing-page.js'
 import { planIdOf, usePath } from './navigation.js'
 
-/** The whole app: the plans list or one plan's board, behind the identity picker. */
+type AuthState =
+  | { kind: 'checking' }
+  | { kind: 'signedOut'; unreachable: boolean }
+  | { kind: 'signedIn'; user: SessionUser }
+
+/**
+ * The whole app: sign-in, the plans list, or one plan's board. When the server cannot be
+ * reached, the last signed-in person carries on with the local copies of their plans.
+ */
 export function App() {
+  const { t } = useTranslation()
   const path = usePath()
-  const [identity, setIdentity] = useState<Identity | undefined>(loadIdentity)
-  const [changing, setChanging] = useState(false)
-  const pick = (picked: Identity) => {
-    saveIdentity(picked)
-    setIdentity(picked)
-    setChanging(false)
-  }
-  if (!identity || changing) {
+  const [auth, setAuth] = useState<AuthState>({ kind: 'checking' })
+  useEffect(() => {
+    void checkSession().then((check) => {
+      if (check.kind === 'signedIn') {
+        rememberUser(check.user)
+        setAuth({ kind: 'signedIn', user: check.user })
+      } else if (check.kind === 'unreachable' && lastUser()) {
+        setAuth({ kind: 'signedIn', user: lastUser()! })
+      } else {
+        setAuth({ kind: 'signedOut', unreachable: check.kind === 'unreachable' })
+      }
+    })
+  }, [])
+  if (auth.kind === 'checking') return <p className="page-message muted">{t('board.loading')}</p>
+  if (auth.kind === 'signedOut') {
     return (
-      <IdentityPicker
-        initial={identity}
-        onPick={pick}
-        onCancel={identity ? () => setChanging(false) : undefined}
+      <SignInPage
+        unreachable={auth.unreachable}
+        onSignedIn={(user) => {
+          rememberUser(user)
+          setAuth({ kind: 'signedIn', user })
+        }}
       />
     )
   }
+  const leave = () => {
+    forgetUser()
+    void signOut().finally(() => setAuth({ kind: 'signedOut', unreachable: false }))
+  }
   const planId = planIdOf(path)
-  const changeIdentity = () => setChanging(true)
   return planId ? (
-    <BoardPage key={planId} planId={planId} identity={identity} onChangeIdentity={changeIdentity} />
+    <BoardPage key={planId} planId={planId} user={auth.user} onSignOut={leave} />
   ) : (
-    <LandingPage identity={identity} onChangeIdentity={changeIdentity} />
+    <LandingPage user={auth.user} onSignOut={leave} />
   )
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../app/navigation.js'
 import type { ChartTarget } from '../chart/chart-target.js'
+import type { SessionUser } from '../auth/session-user.js'
 import type { Identity } from '../identity/identity.js'
 import { IdentityChip } from '../identity/identity-chip.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
@@ -32,8 +33,9 @@ interface BoardLoadedProps {
   session: PlanSession
   live: PlanLive
   snapshot: SessionSnapshot
+  user: SessionUser
   identity: Identity
-  onChangeIdentity: () => void
+  onSignOut: () => void
   notices: Notice[]
   notify: Notify
   onDismiss: (id: number) => void
@@ -149,7 +151,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
         />
         <ConnectionBadge status={snapshot.status} unsaved={snapshot.unsaved} />
         <LanguageSwitch />
-        <IdentityChip identity={identity} onChange={props.onChangeIdentity} />
+        <IdentityChip user={props.user} role={identity.role} onSignOut={props.onSignOut} />
       </header>
       <BoardToolbar
         options={options}

@@ -1,45 +1,101 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Role } from '@tandem/shared'
 import type { PlanRecord } from '../api/plan-record.js'
-import { ApiFailure, getPlan } from '../api/plans-api.js'
+import { ApiFailure, getPlan, listMembers } from '../api/plans-api.js'
 import { navigate } from '../app/navigation.js'
+import type { SessionUser } from '../auth/session-user.js'
+import { rememberedRole, rememberRole } from '../auth/session-user.js'
 import type { Identity } from '../identity/identity.js'
+import { identityIn } from '../identity/identity.js'
 import { IdentityChip } from '../identity/identity-chip.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
+import { makeFormatters } from '../i18n/use-formatters.js'
 import { ConnectionBadge } from '../sync/connection-badge.js'
 import { usePlan } from '../sync/use-plan.js'
-import { makeFormatters } from '../i18n/use-formatters.js'
 import { BoardLoaded } from './board-loaded.js'
 import { sessionNoticeText } from './session-notice-text.js'
 import { useNotices } from './use-notices.js'
 
 interface BoardPageProps {
   planId: string
-  identity: Identity
-  onChangeIdentity: () => void
+  user: SessionUser
+  onSignOut: () => void
 }
 
+/** What the server said about the plan before the board opens. */
+type Admission =
+  | { kind: 'asking' }
+  | { kind: 'open'; role: Role; record: PlanRecord | undefined }
+  | { kind: 'refused'; message: 'board.failure.notFound' | 'board.noRole' | 'board.offlineUnknown' }
+
+const ASK_TIMEOUT_MS = 3_000
+
 /**
- * One plan's board. The plan record is asked for first (briefly: offline, the local copy opens
- * without it); a record with another creation time means the local copy belongs to an older plan.
+ * One plan's board. The plan record and my role in it are asked for first (briefly: offline, the
+ * remembered role opens the local copy); a record with another creation time means the local
+ * copy belongs to an older plan of the same id.
  */
-export function BoardPage({ planId, identity, onChangeIdentity }: BoardPageProps) {
+export function BoardPage({ planId, user, onSignOut }: BoardPageProps) {
   const { t } = useTranslation()
-  const [record, setRecord] = useState<PlanRecord | null>()
-  const [missing, setMissing] = useState(false)
+  const [admission, setAdmission] = useState<Admission>({ kind: 'asking' })
   useEffect(() => {
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), 3_000)
-    getPlan(planId, controller.signal).then(setRecord, (failure: unknown) => {
-      if (failure instanceof ApiFailure && failure.status === 404) setMissing(true)
-      else setRecord(null)
-    })
+    const timer = setTimeout(() => controller.abort(), ASK_TIMEOUT_MS)
+    Promise.all([getPlan(planId, controller.signal), listMembers(planId, controller.signal)]).then(
+      ([record, members]) => {
+        const role = members.find((member) => member.id === user.id)?.role
+        if (!role) return setAdmission({ kind: 'refused', message: 'board.noRole' })
+        rememberRole(planId, user.id, role)
+        setAdmission({ kind: 'open', role, record })
+      },
+      (failure: unknown) => {
+        if (failure instanceof ApiFailure && failure.status === 404) {
+          return setAdmission({ kind: 'refused', message: 'board.failure.notFound' })
+        }
+        const role = rememberedRole(planId, user.id)
+        setAdmission(
+          role
+            ? { kind: 'open', role, record: undefined }
+            : { kind: 'refused', message: 'board.offlineUnknown' },
+        )
+      },
+    )
     return () => {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [planId])
-  const header = (
+  }, [planId, user.id])
+  if (admission.kind === 'open') {
+    return (
+      <BoardSession
+        planId={planId}
+        user={user}
+        identity={identityIn(user, admission.role)}
+        createdAt={admission.record?.createdAt}
+        onSignOut={onSignOut}
+      />
+    )
+  }
+  const message = admission.kind === 'refused' ? t(admission.message) : t('board.loading')
+  return (
+    <div className="page">
+      <BoardHeader user={user} onSignOut={onSignOut} />
+      <p className={admission.kind === 'refused' ? 'page-message error' : 'page-message muted'}>
+        {message}
+      </p>
+    </div>
+  )
+}
+
+function BoardHeader(props: {
+  user: SessionUser
+  role?: Role
+  onSignOut: () => void
+  children?: React.ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
     <header className="topbar">
       <a
         href="/"
@@ -52,41 +108,19 @@ export function BoardPage({ planId, identity, onChangeIdentity }: BoardPageProps
         ← {t('board.allPlans')}
       </a>
       <span className="spacer" />
+      {props.children}
       <LanguageSwitch />
-      <IdentityChip identity={identity} onChange={onChangeIdentity} />
+      <IdentityChip user={props.user} role={props.role} onSignOut={props.onSignOut} />
     </header>
-  )
-  if (missing) {
-    return (
-      <div className="page">
-        {header}
-        <p className="page-message error">{t('board.failure.notFound')}</p>
-      </div>
-    )
-  }
-  if (record === undefined) {
-    return (
-      <div className="page">
-        {header}
-        <p className="page-message muted">{t('board.loading')}</p>
-      </div>
-    )
-  }
-  return (
-    <BoardSession
-      planId={planId}
-      identity={identity}
-      createdAt={record?.createdAt}
-      onChangeIdentity={onChangeIdentity}
-    />
   )
 }
 
 interface BoardSessionProps extends BoardPageProps {
+  identity: Identity
   createdAt: string | undefined
 }
 
-function BoardSession({ planId, identity, createdAt, onChangeIdentity }: BoardSessionProps) {
+function BoardSession({ planId, user, identity, createdAt, onSignOut }: BoardSessionProps) {
   const { t, i18n } = useTranslation()
   const { session, snapshot } = usePlan(planId, identity, createdAt)
   const { notices, notify, dismiss } = useNotices()
@@ -109,8 +143,9 @@ function BoardSession({ planId, identity, createdAt, onChangeIdentity }: BoardSe
         session={session}
         live={snapshot.live}
         snapshot={snapshot}
+        user={user}
         identity={identity}
-        onChangeIdentity={onChangeIdentity}
+        onSignOut={onSignOut}
         notices={notices}
         notify={notify}
         onDismiss={dismiss}
@@ -119,22 +154,9 @@ function BoardSession({ planId, identity, createdAt, onChangeIdentity }: BoardSe
   }
   return (
     <div className="page">
-      <header className="topbar">
-        <a
-          href="/"
-          className="back"
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
-          ← {t('board.allPlans')}
-        </a>
-        <span className="spacer" />
+      <BoardHeader user={user} role={identity.role} onSignOut={onSignOut}>
         <ConnectionBadge status={snapshot.status} unsaved={snapshot.unsaved} />
-        <LanguageSwitch />
-        <IdentityChip identity={identity} onChange={onChangeIdentity} />
-      </header>
+      </BoardHeader>
       <p className={snapshot.failure ? 'page-message error' : 'page-message muted'}>
         {snapshot.failure ? t(`board.failure.${snapshot.failure}`) : t('board.loading')}
       </p>

@@ -1,15 +1,24 @@
 import { useTranslation } from 'react-i18next'
-import type { Identity } from './identity.js'
+import type { Role } from '@tandem/shared'
+import type { SessionUser } from '../auth/session-user.js'
+import { personColour } from '../presence/person-colour.js'
 
-/** Who I am, with a button to change it. */
-export function IdentityChip({ identity, onChange }: { identity: Identity; onChange: () => void }) {
+interface IdentityChipProps {
+  user: SessionUser
+  /** My role in the open plan, when a plan is open. */
+  role?: Role
+  onSignOut: () => void
+}
+
+/** Who I am (and my role in this plan), with a button to sign out. */
+export function IdentityChip({ user, role, onSignOut }: IdentityChipProps) {
   const { t } = useTranslation()
   return (
     <span className="identity-chip" data-testid="identity-chip">
-      <span className="dot" style={{ background: identity.colour }} />
-      {t('identity.you', { name: identity.name, role: t(`role.${identity.role}`) })}
-      <button type="button" className="link-button" onClick={onChange}>
-        {t('identity.change')}
+      <span className="dot" style={{ background: personColour(user.id) }} />
+      {role ? t('identity.you', { name: user.name, role: t(`role.${role}`) }) : user.name}
+      <button type="button" className="link-button" onClick={onSignOut} data-testid="sign-out">
+        {t('signIn.signOut')}
       </button>
     </span>
   )

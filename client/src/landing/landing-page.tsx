@@ -3,19 +3,19 @@ import { useTranslation } from 'react-i18next'
 import type { PlanRecord } from '../api/plan-record.js'
 import { listPlans } from '../api/plans-api.js'
 import { navigate } from '../app/navigation.js'
-import type { Identity } from '../identity/identity.js'
+import type { SessionUser } from '../auth/session-user.js'
 import { IdentityChip } from '../identity/identity-chip.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { CreatePlanForm } from './create-plan-form.js'
 
 interface LandingPageProps {
-  identity: Identity
-  onChangeIdentity: () => void
+  user: SessionUser
+  onSignOut: () => void
 }
 
 /** The plans list, with a form that creates a demo plan. */
-export function LandingPage({ identity, onChangeIdentity }: LandingPageProps) {
+export function LandingPage({ user, onSignOut }: LandingPageProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   const [plans, setPlans] = useState<PlanRecord[]>()
@@ -32,7 +32,7 @@ export function LandingPage({ identity, onChangeIdentity }: LandingPageProps) {
         <span className="muted tagline">{t('app.tagline')}</span>
         <span className="spacer" />
         <LanguageSwitch />
-        <IdentityChip identity={identity} onChange={onChangeIdentity} />
+        <IdentityChip user={user} onSignOut={onSignOut} />
       </header>
       <main className="landing-main">
         <section className="card">

@@ -13,8 +13,9 @@ import { markTiming } from '../debug/mark-timing.js'
 import { PendingEdits } from './pending-edits.js'
 import type { SessionNotice } from './session-notice.js'
 
-/** Who opens the plan, as the server will see them. */
+/** Who opens the plan: the server knows it from the session cookie; the client checks edits with it. */
 export interface SessionIdentity {
+  userId: string
   name: string
   role: Role
 }
@@ -78,7 +79,7 @@ export class PlanSession {
   private destroyed = false
 
   constructor(private readonly options: PlanSessionOptions) {
-    this.pending = new PendingEdits(`tandem:pending:${options.planId}`)
+    this.pending = new PendingEdits(`tandem:pending:${options.planId}:${options.identity.userId}`)
     this.snapshot = {
       live: undefined,
       status: 'connecting',
@@ -175,15 +176,16 @@ export class PlanSession {
   }
 
   private open(): void {
-    const { planId, identity, syncUrl } = this.options
+    const { planId, syncUrl } = this.options
     const generation = ++this.generationCount
     const doc = new Y.Doc()
     const plan = new PlanDoc(doc)
-    const persistence = new IndexeddbPersistence(`tandem:plan:${planId}`, doc)
+    const storage = `tandem:plan:${planId}:${this.options.identity.userId}`
+    const persistence = new IndexeddbPersistence(storage, doc)
     const provider = new WebsocketProvider(syncUrl, planId, doc, {
       connect: false,
       disableBc: true,
-      params: { ext: '1', role: identity.role, name: identity.name },
+      params: { ext: '1' },
     })
     const undo = new Y.UndoManager([plan.demand, plan.supply, plan.capacity], {
       trackedOrigins: new Set([LOCAL_ORIGIN]),

@@ -18,13 +18,13 @@ export function usePlan(
   createdAt: string | undefined,
 ): { session: PlanSession | undefined; snapshot: SessionSnapshot } {
   const [session, setSession] = useState<PlanSession>()
-  const { name, role } = identity
+  const { userId, name, role } = identity
   useEffect(() => {
     const syncUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
-    const opened = new PlanSession({ planId, identity: { name, role }, syncUrl, createdAt })
+    const opened = new PlanSession({ planId, identity: { userId, name, role }, syncUrl, createdAt })
     setSession(opened)
     return () => opened.destroy()
-  }, [planId, name, role, createdAt])
+  }, [planId, userId, name, role, createdAt])
   const snapshot = useSyncExternalStore(
     session?.subscribe ?? noop,
     session?.getSnapshot ?? (() => EMPTY),

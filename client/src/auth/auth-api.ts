@@ -1,0 +1,28 @@
+import { ApiFailure, call } from '../api/plans-api.js'
+import type { SessionUser } from './session-user.js'
+
+/** Who the session cookie belongs to: a user, nobody, or unknown because the server is unreachable. */
+export type SessionCheck =
+  { kind: 'signedIn'; user: SessionUser } | { kind: 'signedOut' } | { kind: 'unreachable' }
+
+export async function checkSession(): Promise<SessionCheck> {
+  try {
+    const { user } = await call<{ user: SessionUser }>('/api/me')
+    return { kind: 'signedIn', user }
+  } catch (failure) {
+    if (failure instanceof ApiFailure && (failure.status === 401 || failure.status === 403)) {
+      return { kind: 'signedOut' }
+    }
+    return { kind: 'unreachable' }
+  }
+}
+
+/** Signs in with email and password; the server sets an httpOnly session cookie. */
+export async function signIn(email: string, password: string): Promise<SessionUser> {
+  const body = JSON.stringify({ email, password })
+  return (await call<{ user: SessionUser }>('/api/login', { method: 'POST', body })).user
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/api/logout', { method: 'POST' })
+}
