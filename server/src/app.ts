@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import Fastify from 'fastify'
 import { Authenticator } from './auth/authenticator.js'
 import { ApiProblem } from './http/api-problem.js'
+import { withoutTokensInLogs } from './http/logger-options.js'
 import { RoomRegistry } from './rooms/room-registry.js'
 import { authRoutes } from './routes/auth-routes.js'
 import { excelRoutes } from './routes/excel-routes.js'
@@ -56,7 +57,10 @@ declare module 'fastify' {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: MAX_BODY_BYTES })
+  const app = Fastify({
+    logger: withoutTokensInLogs(deps.logger ?? false),
+    bodyLimit: MAX_BODY_BYTES,
+  })
   const rooms = new RoomRegistry({
     store: deps.store,
     logger: app.log,

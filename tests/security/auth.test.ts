@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebSocketServer } from 'ws'
 import { CLOSE_CODES, PlanDoc } from '@tandem/shared'
@@ -180,6 +181,24 @@ describe('authentication before the upgrade, and who may write', () => {
     }
   })
 
+  it('takes JSON bodies only, so a cross-site form cannot post to the API', async () => {
+    const login = await callApi(server.url, 'POST', '/api/login', {
+      body: { email: 'planner@test.tandem', password: 'test-password-1' },
+    })
+    const session = login.cookies[0].split(';')[0]
+    const body = JSON.stringify({ name: 'Forged', generator: { skuCount: 1, periodCount: 1 } })
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
+      const response = await fetch(`${server.url}/api/plans`, {
+        method: 'POST',
+        headers: { cookie: session, 'content-type': type, origin: 'https://evil.example' },
+        body,
+      })
+      expect([400, 415], `${type} answered ${response.status}`).toContain(response.status)
+    }
+    const plans = await callApi(server.url, 'GET', '/api/plans', { headers: { cookie: session } })
+    expect((plans.body.plans as { name: string }[]).map((p) => p.name)).not.toContain('Forged')
+  })
+
   it('signs in with an httpOnly SameSite cookie that works for REST and the socket, until logout', async () => {
     const login = await callApi(server.url, 'POST', '/api/login', {
       body: { email: 'Sales@Test.Tandem ', password: 'test-password-1' },
@@ -300,6 +319,35 @@ describe('clientID spoofing', () => {
       await server.close()
       server = await startTestServer(temp.store, { compactAfter: 1 })
       await spoofs()
+    } finally {
+      await server.close()
+      await temp.cleanup()
+    }
+  })
+})
+
+describe('secrets in logs', () => {
+  it('never writes an API token to the request log, though sockets carry it as ?token=', async () => {
+    const lines: string[] = []
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString())
+        done()
+      },
+    })
+    const temp = await tempSqliteStore()
+    const server = await startTestServer(temp.store, { logger: { level: 'info', stream } })
+    try {
+      const planId = await createPlan(server, { skuCount: 2, periodCount: 2 })
+      const token = server.tokens.viewer
+      await attemptUpgrade(`${server.syncUrl}/${planId}?ext=1&token=${token}`)
+      await attemptUpgrade(`${server.syncUrl}/${planId}?token=${token}&ext=1`)
+      await fetch(`${server.url}/api/plans?token=${token}`)
+      const log = lines.join('')
+      expect(log).toContain('incoming request')
+      expect(log).toContain(`/sync/${planId}`)
+      expect(log).not.toContain(token)
+      expect(log).not.toContain(token.split('.')[2])
     } finally {
       await server.close()
       await temp.cleanup()

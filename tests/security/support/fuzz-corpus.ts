@@ -1,9 +1,17 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { SeededRandom } from '@tandem/shared'
-import { MESSAGE_TYPES, PlanDoc, seededRandom, startThread } from '@tandem/shared'
+import { MESSAGE_TYPES, PlanDoc, seededRandom } from '@tandem/shared'
 import type { CraftedStruct } from './crafted-structs.js'
 import { craftedUpdate } from './crafted-structs.js'
+import {
+  deeplyNested,
+  HOSTILE_KEYS,
+  HOSTILE_ROOTS,
+  hostileEdit,
+  NASTY_VALUES,
+  plausibleEdit,
+} from './hostile-edits.js'
 import { encodeSyncUpdate } from './raw-sync-client.js'
 
 /** One message of the corpus: what kind of damage it carries, and its bytes. */
@@ -24,44 +32,6 @@ export interface CorpusSource {
   foreignClient: number
   maxPayload: number
 }
-
-const NASTY: unknown[] = [
-  Number.NaN,
-  Number.POSITIVE_INFINITY,
-  Number.NEGATIVE_INFINITY,
-  -1,
-  -0.0001,
-  1e308,
-  2 ** 53 + 2,
-  1.5,
-  0.1 + 0.2,
-  '12',
-  '',
-  'x'.repeat(3000),
-  null,
-  true,
-  [],
-  [1, 2],
-  { a: 1 },
-  {},
-  12n,
-  new Uint8Array([1, 2, 3]),
-]
-const KEYS = [
-  '0',
-  '3',
-  '7',
-  '-1',
-  '08',
-  '1e3',
-  'x',
-  '999999',
-  '__proto__',
-  'constructor',
-  '',
-  'a/b',
-]
-const ROOTS = ['meta', 'items', 'demand', 'supply', 'capacity', 'comments', 'flags', 'evil', '']
 
 /**
  * Builds a seeded corpus of at least `size` hostile messages: random bytes, valid envelopes with
@@ -149,159 +119,6 @@ export function buildCorpus(source: CorpusSource, seed: number, size: number): C
   return shuffle(random, corpus)
 }
 
-function plausibleEdit(random: SeededRandom, plan: PlanDoc, doc: Y.Doc, userId: string): void {
-  const skus = plan.listSkus()
-  const sku = random.pick(skus)
-  const period = random.int(0, plan.periodCount - 1)
-  switch (random.int(0, 6)) {
-    case 0:
-    case 1:
-      plan.writeCell(random.pick(['demand', 'supply'] as const), sku, period, random.int(0, 5000))
-      return
-    case 2:
-      plan.items.get(sku)?.set('safetyStock', random.int(0, 500))
-      return
-    case 3:
-      plan.meta.set('name', `Plan ${random.int(0, 99)}`)
-      return
-    case 4: {
-      const anchor = { measure: 'demand' as const, key: sku, period }
-      const id = `t${random.int(0, 1e6)}`
-      startThread(
-        plan,
-        { id, anchor, author: userId, now: new Date(0).toISOString() },
-        { id: 'm' },
-      ).insert(0, 'fuzz')
-      return
-    }
-    case 5:
-      plan.row('supply', sku)?.edits.delete(String(period))
-      return
-    default:
-      doc.getMap('demand').set(`SKU-${random.int(0, 99)}`, new Y.Map())
-  }
-}
-
-function hostileEdit(random: SeededRandom, plan: PlanDoc, doc: Y.Doc): void {
-  const root = random.pick(ROOTS)
-  const key = random.next() < 0.5 ? random.pick(KEYS) : random.pick(plan.listSkus())
-  const value = () => (random.next() < 0.15 ? newType(random) : random.pick(NASTY))
-  const map = doc.getMap<unknown>(root)
-  const child = map.get(key)
-  switch (random.int(0, 7)) {
-    case 0:
-      map.set(key, value())
-      return
-    case 1:
-      if (child instanceof Y.Map)
-        child.set(random.pick([...KEYS, 'edits', 'base', 'name']), value())
-      else map.set(key, value())
-      return
-    case 2: {
-      const row = plan.row(random.pick(['demand', 'supply', 'capacity'] as const), key)
-      row?.edits.set(random.pick(KEYS), value() as number)
-      return
-    }
-    case 3: {
-      const row = plan.row(random.pick(['demand', 'supply'] as const), key)
-      if (row && row.base.length > 0) {
-        if (random.next() < 0.5) row.base.delete(random.int(0, row.base.length - 1), 1)
-        else row.base.insert(random.int(0, row.base.length), [value() as number])
-      }
-      return
-    }
-    case 4:
-      plan.meta.set(
-        random.pick([
-          'periodCount',
-          'frozenThrough',
-          'status',
-          'maxValue',
-          'resources',
-          'decimals',
-          'x',
-        ]),
-        value(),
-      )
-      return
-    case 5:
-      if (map.size > 0) map.delete(random.pick([...map.keys()]))
-      return
-    case 6:
-      plan.items
-        .get(plan.listSkus()[0])
-        ?.set(random.pick(['safetyStock', 'openingStock', 'name', 'zzz']), value())
-      return
-    default:
-      doc.getArray<unknown>(root || 'evil').insert(0, [value()])
-  }
-}
-
-function newType(random: SeededRandom): unknown {
-  switch (random.int(0, 4)) {
-    case 0:
-      return new Y.Map()
-    case 1:
-      return new Y.Array()
-    case 2:
-      return new Y.Text('text')
-    case 3:
-      return new Y.XmlText()
-    default:
-      return new Y.Doc()
-  }
-}
-
-/** Nested Y types 1000 and 4000 deep, under several roots. */
-function deeplyNested(copy: () => Y.Doc, userId: string): Uint8Array[] {
-  const build = (
-    depth: number,
-    start: (doc: Y.Doc) => Y.Map<unknown> | Y.XmlText | Y.Array<unknown>,
-  ) => {
-    const doc = copy()
-    const before = Y.encodeStateVector(doc)
-    doc.transact(() => {
-      let parent = start(doc)
-      for (let i = 0; i < depth; i++) {
-        if (parent instanceof Y.Map) {
-          const next = new Y.Map<unknown>()
-          parent.set('k', next)
-          parent = next
-        } else if (parent instanceof Y.XmlText) {
-          const next = new Y.XmlText()
-          parent.insertEmbed(0, next)
-          parent = next
-        } else {
-          const next = new Y.Array<unknown>()
-          parent.insert(0, [next])
-          parent = next
-        }
-      }
-    })
-    return Y.encodeStateAsUpdate(doc, before)
-  }
-  const plan = (doc: Y.Doc) => new PlanDoc(doc)
-  const now = new Date(0).toISOString()
-  return [1000, 4000].flatMap((depth) => [
-    build(depth, (doc) => doc.getMap('evil')),
-    build(depth, (doc) => plan(doc).demand as Y.Map<unknown>),
-    build(depth, (doc) => {
-      const item = new Y.Map<unknown>()
-      plan(doc).items.set('SKU-DEEP', item)
-      return item
-    }),
-    build(depth, (doc) => doc.getArray('items')),
-    build(depth, (doc) => {
-      const anchor = { measure: 'demand' as const, key: plan(doc).listSkus()[0] }
-      return startThread(
-        plan(doc),
-        { id: `deep${depth}`, anchor, author: userId, now },
-        { id: 'm' },
-      )
-    }),
-  ])
-}
-
 const ODD_STATES = [
   '{"user":{"name":"<img src=x onerror=alert(1)>","color":"javascript:alert(1)"}}',
   '{"__proto__":{"polluted":true}}',
@@ -378,12 +195,12 @@ function hugeLength(random: SeededRandom): Uint8Array {
 
 function crafted(random: SeededRandom, foreignClient: number): Uint8Array {
   const length = random.pick([0, 1, 2, 1000, 2 ** 31, 2 ** 40])
-  const root = random.pick(ROOTS)
-  const key = random.pick(KEYS)
+  const root = random.pick(HOSTILE_ROOTS)
+  const key = random.pick(HOSTILE_KEYS)
   const struct: CraftedStruct = random.pick([
     { kind: 'gc', length },
     { kind: 'deleted', root, key, length },
-    { kind: 'any', root, key, values: random.next() < 0.3 ? [] : [random.pick(NASTY)] },
+    { kind: 'any', root, key, values: random.next() < 0.3 ? [] : [random.pick(NASTY_VALUES)] },
   ] satisfies CraftedStruct[])
   const client = random.next() < 0.2 ? foreignClient : random.int(1, 2 ** 31)
   const clock = random.pick([0, 0, 1, 5, 2 ** 32])
