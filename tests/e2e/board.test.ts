@@ -270,4 +270,41 @@ describe('the board, with a sales and a production user in one plan', () => {
     await typeInto(page, 'sku:SKU-00001:supply', 3, '99')
     await waitUntil(page, () => window.__tandem?.readCell('supply', 'SKU-00001', 3) === 99)
   })
+
+  it('spreads a family total over its SKUs in one step that undo takes back', async () => {
+    const { sales, production } = await twoPeople()
+    const family = 'family:Sparkling Water:demand'
+    const before = await cellText(sales, family, 2)
+    const skuBefore = await readCell(sales, 'demand', 'SKU-00001', 2)
+    await typeInto(sales, family, 2, '20000')
+
+    await waitUntil(
+      production,
+      () => window.__tandem?.cellText('family:Sparkling Water:demand', 2) === '20,000',
+    )
+    let total = 0
+    for (let i = 1; i <= 20; i++) {
+      total += await readCell(production, 'demand', `SKU-${String(i).padStart(5, '0')}`, 2)
+    }
+    expect(total).toBe(20000)
+    expect(await readCell(production, 'demand', 'SKU-00001', 2)).not.toBe(skuBefore)
+    await expect.poll(() => sales.textContent('[data-testid="notices"]')).toContain('Spread 20,000')
+
+    await clickCell(sales, 'sku:SKU-00002:demand', 5)
+    await sales.keyboard.press('Control+Z')
+    await waitUntil(
+      production,
+      () => window.__tandem?.readCell('demand', 'SKU-00001', 2) !== undefined,
+    )
+    await production.waitForFunction(
+      (text) => window.__tandem?.cellText('family:Sparkling Water:demand', 2) === text,
+      before,
+    )
+    expect(await readCell(sales, 'demand', 'SKU-00001', 2)).toBe(skuBefore)
+    await sales.keyboard.press('Control+Y')
+    await waitUntil(
+      production,
+      () => window.__tandem?.cellText('family:Sparkling Water:demand', 2) === '20,000',
+    )
+  })
 })

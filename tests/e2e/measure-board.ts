@@ -46,6 +46,19 @@ async function lastMark(page: Page, name: string): Promise<number | undefined> {
 async function openTimed(page: Page, url: string): Promise<{ painted: number; heapMb: number }> {
   await page.goto(url)
   await waitForGrid(page)
+  const steps = await page.evaluate(() =>
+    [
+      'tandem:local-copy-loaded',
+      'tandem:connecting',
+      'tandem:doc-loaded',
+      'tandem:model-built',
+      'tandem:grid-painted',
+    ].map(
+      (name) =>
+        `${name.slice(7)} ${Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1)}`,
+    ),
+  )
+  console.log(`  steps (ms after navigation): ${steps.join(', ')}`)
   return page.evaluate(() => {
     const mark = performance.getEntriesByName('tandem:grid-painted')[0]
     const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory

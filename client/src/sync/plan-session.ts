@@ -242,6 +242,7 @@ export class PlanSession {
     provider.on('closed', ({ code }) => this.onTerminalClose(state, code))
 
     void localCopyLoaded(persistence).then(async (loaded) => {
+      performance.mark('tandem:local-copy-loaded')
       if (this.current !== state) return
       if (loaded && (await this.localCopyIsStale(persistence))) {
         await this.teardown(state, true)
@@ -253,6 +254,7 @@ export class PlanSession {
       if (plan.periodCount > 0) this.attachModel(state)
       state.ready = true
       if (navigator.onLine) provider.connect()
+      performance.mark('tandem:connecting')
       this.publish()
     })
     this.publish()
@@ -266,7 +268,9 @@ export class PlanSession {
 
   private attachModel(state: Generation): void {
     if (state.model) return
+    performance.mark('tandem:doc-loaded')
     state.model = new PlanModel(state.plan)
+    performance.mark('tandem:model-built')
   }
 
   private onServerSynced(state: Generation): void {
