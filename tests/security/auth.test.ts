@@ -254,6 +254,37 @@ describe('sign-in rate limit', () => {
   })
 })
 
+describe('sign-in timing', () => {
+  it('takes as long for an unknown email as for a wrong password, so it does not reveal accounts', async () => {
+    const temp = await tempSqliteStore()
+    const server = await startTestServer(temp.store, { loginRateLimit: 1000 })
+    const median = async (email: string) => {
+      const times: number[] = []
+      for (let i = 0; i < 7; i++) {
+        const started = performance.now()
+        const answer = await callApi(server.url, 'POST', '/api/login', {
+          body: { email, password: 'wrong-password' },
+        })
+        times.push(performance.now() - started)
+        expect(answer.body.code).toBe('invalidCredentials')
+      }
+      return times.sort((a, b) => a - b)[3]
+    }
+    try {
+      const known = await median('sales@test.tandem')
+      const unknown = await median('nobody-here@test.tandem')
+      console.log(
+        `[security] sign-in: wrong password ${known.toFixed(0)} ms, unknown email ${unknown.toFixed(0)} ms (medians)`,
+      )
+      // scrypt costs tens of ms: without it an unknown email answers several times faster.
+      expect(unknown).toBeGreaterThan(known * 0.5)
+    } finally {
+      await server.close()
+      await temp.cleanup()
+    }
+  })
+})
+
 describe('clientID spoofing', () => {
   it('binds a clientID to the user who first wrote with it, across compaction and restarts', async () => {
     const temp = await tempSqliteStore()

@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { Authenticator } from '../auth/authenticator.js'
 import { SESSION_TTL_SECONDS } from '../auth/authenticator.js'
-import { verifyPassword } from '../auth/password.js'
+import { hashPassword, verifyPassword } from '../auth/password.js'
 import { publicUser, publicUserSchema } from '../auth/public-user.js'
 import { SESSION_COOKIE } from '../auth/session-claims.js'
 import { ApiProblem } from '../http/api-problem.js'
@@ -29,9 +30,12 @@ export async function authRoutes(
   deps: { store: PlanStore; auth: Authenticator; secureCookies: boolean; loginRateLimit: number },
 ) {
   const { store, auth } = deps
+  // An unknown email costs the same scrypt as a wrong password, so timing reveals no accounts.
+  let decoyHash: Promise<string> | undefined
   const signIn = async ({ email, password }: Credentials): Promise<UserRecord> => {
     const user = await store.getUserByEmail(email.trim().toLowerCase())
-    const ok = user ? await verifyPassword(password, user.passwordHash) : false
+    decoyHash ??= hashPassword(randomBytes(18).toString('base64url'))
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash))
     if (!user || !ok)
       throw new ApiProblem('invalidCredentials', 'The email or password is wrong', 'password')
     if (user.disabled) throw new ApiProblem('userDisabled', 'This account is disabled')
