@@ -28,8 +28,33 @@ function preloadLazyChunks(): Plugin {
   }
 }
 
+/**
+ * Lists the built files in `asset-manifest.json`, which the service worker (public/sw.js) caches
+ * so that the app opens offline. The version changes whenever a file name (a content hash) does.
+ */
+function assetManifest(): Plugin {
+  return {
+    name: 'tandem:asset-manifest',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((name) => !name.endsWith('.map') && name !== 'index.html')
+        .map((name) => `/${name}`)
+        .sort()
+      files.push('/favicon.svg')
+      let hash = 0
+      for (const char of files.join('|')) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+      this.emitFile({
+        type: 'asset',
+        fileName: 'asset-manifest.json',
+        source: JSON.stringify({ version: hash.toString(36), files }),
+      })
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), preloadLazyChunks()],
+  plugins: [react(), preloadLazyChunks(), assetManifest()],
   resolve: {
     alias: {
       '@tandem/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),

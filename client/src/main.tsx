@@ -7,6 +7,10 @@ import { setUpI18n } from './i18n/i18n.js'
 
 setUpI18n()
 
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js'))
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -189,7 +189,7 @@ describe('the board, with a sales and a production user in one plan', () => {
     await production.waitForSelector('[data-testid="following-banner"]', { state: 'detached' })
   })
 
-  it('keeps an offline edit, syncs it when back online, and still has it after a reload', async () => {
+  it('keeps offline edits through reloads and closing the page, and syncs them when back online', async () => {
     const { planId, sales, production } = await twoPeople()
     const context = sales.context()
     await context.setOffline(true)
@@ -211,6 +211,27 @@ describe('the board, with a sales and a production user in one plan', () => {
     await waitForGrid(sales)
     expect(await readCell(sales, 'demand', 'SKU-00002', 4)).toBe(777)
     expect(await cellText(sales, 'sku:SKU-00002:demand', 4)).toBe('777')
+
+    await sales.evaluate(async () => {
+      await navigator.serviceWorker.ready
+    })
+    await context.setOffline(true)
+    await sales.reload()
+    await sales.waitForFunction(
+      () => performance.getEntriesByName('tandem:grid-painted').length > 0 && !!window.__tandem,
+    )
+    await sales.waitForSelector('[data-testid="connection-status"][data-status="offline"]')
+    expect(await readCell(sales, 'demand', 'SKU-00002', 4)).toBe(777)
+    const kept = await localUpdateCount(sales, planId)
+    await typeInto(sales, 'sku:SKU-00004:demand', 3, '555')
+    await expect.poll(() => localUpdateCount(sales, planId)).toBeGreaterThan(kept)
+    await sales.reload()
+    await sales.waitForFunction(() => window.__tandem?.readCell('demand', 'SKU-00004', 3) === 555)
+    await expect
+      .poll(() => sales.textContent('[data-testid="save-state"]'))
+      .toBe('1 change kept on this device')
+    await context.setOffline(false)
+    await waitUntil(production, () => window.__tandem?.readCell('demand', 'SKU-00004', 3) === 555)
 
     await context.setOffline(true)
     await sales.waitForSelector('[data-testid="connection-status"][data-status="offline"]')
