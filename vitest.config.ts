@@ -32,6 +32,10 @@ export default defineConfig({
           include: ['tests/security/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          // One file at a time, after the other projects: the corpus test measures event-loop
+          // delay, which other tests running on the same cores would inflate.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {

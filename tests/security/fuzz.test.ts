@@ -5,6 +5,7 @@ import { connectStockClient, waitFor } from '../support/stock-client.js'
 import type { TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
 import { buildCorpus } from './support/fuzz-corpus.js'
+import { watchLoopStalls } from './support/loop-stalls.js'
 import { emptyStats, runLane } from './support/fuzz-lane.js'
 import { planProblems } from './support/plan-problems.js'
 import { RawSyncClient } from './support/raw-sync-client.js'
@@ -92,8 +93,10 @@ describe('a seeded corpus of malformed traffic over real sockets', () => {
     const delay = monitorEventLoopDelay({ resolution: 10 })
     const started = Date.now()
     delay.enable()
+    const stopWatching = watchLoopStalls()
     await Promise.all(Array.from({ length: LANES }, () => runLane(url, take, stats)))
     delay.disable()
+    const stalls = stopWatching()
     const seconds = (Date.now() - started) / 1000
     editing = false
     await editLoop
@@ -107,7 +110,8 @@ describe('a seeded corpus of malformed traffic over real sockets', () => {
         `survived ${stats.survived}, hangs ${stats.hangs}; rejected ` +
         `${JSON.stringify(Object.fromEntries(rejections))}; ${stats.saved} saved; the editor ` +
         `wrote ${written} edits meanwhile; event-loop delay max ${maxDelayMs.toFixed(1)} ms, ` +
-        `p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms`,
+        `p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms; longest stall of this process ` +
+        `${stalls.longestOwnStallMs.toFixed(1)} ms (longest gap ${stalls.longestGapMs.toFixed(1)} ms)`,
     )
     console.log(`[security] corpus kinds: ${JSON.stringify(Object.fromEntries(stats.byKind))}`)
 
@@ -140,6 +144,10 @@ describe('a seeded corpus of malformed traffic over real sockets', () => {
     fresh.close()
     editor.close()
 
-    expect(maxDelayMs, 'longest event-loop block (ms)').toBeLessThan(100)
+    // The server runs in this process, so these figures are its own. monitorEventLoopDelay also
+    // counts time spent waiting for a core on a busy machine; that part is not the server's.
+    expect(stalls.longestOwnStallMs, 'longest stall this process caused (ms)').toBeLessThan(100)
+    const waitedForCpu = stalls.longestGapMs - stalls.longestOwnStallMs > 50
+    if (!waitedForCpu) expect(maxDelayMs, 'monitorEventLoopDelay max (ms)').toBeLessThan(100)
   })
 })

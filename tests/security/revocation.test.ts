@@ -65,6 +65,7 @@ describe('permission revoked mid-session', () => {
         'the sockets of the revoked user to close',
       )
       const elapsed = Date.now() - revokedAt
+      console.log(`[security] revocation (${how}): sockets closed ${elapsed} ms after the change`)
       expect(elapsed).toBeLessThan(5000)
       expect(closes[0].code).toBe(CLOSE_CODES.forbidden)
       expect(stock.closes[0].code).toBe(CLOSE_CODES.forbidden)
