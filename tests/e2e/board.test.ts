@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { connectStockClient } from '../support/stock-client.js'
 import { TEST_PASSWORD } from '../support/test-server.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { E2EServer } from './harness.js'
@@ -327,5 +328,49 @@ describe('the board, with a sales and a production user in one plan', () => {
       production,
       () => window.__tandem?.cellText('family:Sparkling Water:demand', 2) === '20,000',
     )
+  })
+
+  it('after the server refuses an offline edit, says which cell, resyncs and keeps the valid one', async () => {
+    const { planId, sales, production } = await twoPeople()
+    const context = sales.context()
+    await context.setOffline(true)
+    await sales.waitForSelector('[data-testid="connection-status"][data-status="offline"]')
+    await typeInto(sales, 'sku:SKU-00001:demand', 2, '111')
+    await typeInto(sales, 'sku:SKU-00001:demand', 6, '666')
+    await expect
+      .poll(() => sales.textContent('[data-testid="save-state"]'))
+      .toBe('2 changes kept on this device')
+
+    const planner = connectStockClient(server.syncUrl, planId, { token: server.tokens.planner })
+    await planner.synced()
+    planner.doc.transact(() => planner.plan.meta.set('frozenThrough', 3))
+    await waitUntil(
+      production,
+      () =>
+        (window.__tandem?.cellText('sku:SKU-00001:demand', -1) ?? '') !== '' &&
+        document.body.innerText.includes('Frozen through'),
+    )
+    const generation = await sales.evaluate(() => window.__tandem!.generation())
+
+    await context.setOffline(false)
+    const refusal = sales.locator('[data-testid="notice"][data-tone="error"]').first()
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('The server refused a change')
+    expect(await refusal.textContent()).toContain('SKU-00001')
+    expect(await refusal.textContent()).toContain('frozen period')
+    await sales.waitForFunction(
+      (before) => (window.__tandem?.generation() ?? 0) > before,
+      generation,
+    )
+    await waitUntil(production, () => window.__tandem?.readCell('demand', 'SKU-00001', 6) === 666)
+    await expect
+      .poll(() => sales.textContent('[data-testid="save-state"]'))
+      .toBe('All changes saved')
+    expect(await readCell(production, 'demand', 'SKU-00001', 2)).not.toBe(111)
+    expect(await readCell(sales, 'demand', 'SKU-00001', 2)).not.toBe(111)
+    await expect
+      .poll(() => sales.textContent('[data-testid="notices"]'))
+      .toContain('1 change could not be restored')
+    planner.destroy()
   })
 })

@@ -41,9 +41,9 @@ export const CellEditor: ProvideEditorComponent<NumberCell> = (props) => {
     latestProps.current.onChange(cellFor(typed))
   }
   const detachRef = useRef<() => void>(() => {})
-  const finish = (how: NonNullable<TypeAhead['finish']>) => {
+  const finish = (how: NonNullable<TypeAhead['finish']>, alreadyWritten = false) => {
     detachRef.current()
-    const committed = how === 'escape' ? undefined : cellFor(latest.current)
+    const committed = how === 'escape' || alreadyWritten ? undefined : cellFor(latest.current)
     latestProps.current.onFinishedEditing(committed, MOVES[how])
   }
 
@@ -61,7 +61,7 @@ export const CellEditor: ProvideEditorComponent<NumberCell> = (props) => {
       })
     }
     const frame = requestAnimationFrame(() => input.current?.focus())
-    if (ahead?.finish) finish(ahead.finish)
+    if (ahead?.finish) finish(ahead.finish, ahead.committed)
     return () => {
       cancelAnimationFrame(frame)
       detachRef.current()

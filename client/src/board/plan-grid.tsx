@@ -177,7 +177,12 @@ export function PlanGrid(props: PlanGridProps) {
 
   const onKeyDown = useCallback(
     (event: GridKeyEventArgs) => {
-      if (bufferTypeAhead(typeAhead.current, event)) return
+      const commitTypedAhead = ({ cell, first, text }: TypeAhead) => {
+        const typed = first + text
+        const value = parseNumber(typed, view.format.locale) ?? 0
+        apply([{ location: [cell[0], cell[1]], value, text: typed }])
+      }
+      if (bufferTypeAhead(typeAhead.current, event, commitTypedAhead)) return
       const editor = openEditor.current
       if (editor && !event.ctrlKey && !event.metaKey && !event.altKey) {
         if (event.key.length === 1 || ['Enter', 'Tab', 'Escape'].includes(event.key)) {
@@ -207,9 +212,11 @@ export function PlanGrid(props: PlanGridProps) {
       const typing = event.key.length === 1 || event.key === 'Delete' || event.key === 'Backspace'
       if (!typing) return
       if (readOnlyReason(view, cellTarget(view, cell))) explainReadOnly(cell)
-      else if (event.key.length === 1) typeAhead.current = { text: '', since: performance.now() }
+      else if (event.key.length === 1) {
+        typeAhead.current = { cell, first: event.key, text: '', since: performance.now() }
+      }
     },
-    [explainReadOnly, live.undo, notify, selection, session, view],
+    [apply, explainReadOnly, live.undo, notify, selection, session, view],
   )
 
   const onSelectionChange = useCallback(

@@ -2,7 +2,13 @@ import { createContext } from 'react'
 
 /** Keys typed while the cell editor was still opening, and the key that should close it. */
 export interface TypeAhead {
+  /** The cell being edited and the key that opened the editor. */
+  cell: readonly [number, number]
+  first: string
+  /** Keys typed after the first. */
   text: string
+  /** The grid already wrote the value (Enter or Tab came before the editor): the editor only closes. */
+  committed?: boolean
   /** When the edit started opening: keys are kept for a short while only. */
   since: number
   finish?: 'enter' | 'tab' | 'shiftTab' | 'escape'
