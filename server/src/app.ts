@@ -9,6 +9,7 @@ import fastifyWebsocket from '@fastify/websocket'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import Fastify from 'fastify'
 import { Authenticator } from './auth/authenticator.js'
+import { ACCESS_RECHECK_MS, recheckConnectedUsers } from './auth/recheck-connected-users.js'
 import { ApiProblem } from './http/api-problem.js'
 import { withoutTokensInLogs } from './http/logger-options.js'
 import { RoomRegistry } from './rooms/room-registry.js'
@@ -163,7 +164,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     )
   }
 
+  // Instances sharing a store do not hear of each other's access changes: look again often.
+  const accessCheck = store.feed
+    ? setInterval(() => {
+        recheckConnectedUsers(rooms, store).catch((error: unknown) =>
+          app.log.warn({ err: error }, 'access re-check failed'),
+        )
+      }, ACCESS_RECHECK_MS)
+    : undefined
+  accessCheck?.unref()
+
   app.addHook('onClose', async () => {
+    clearInterval(accessCheck)
     await rooms.closeAll()
   })
   return app

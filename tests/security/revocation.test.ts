@@ -5,6 +5,8 @@ import { connectStockClient, waitFor } from '../support/stock-client.js'
 import type { TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
 import type { PlanStore } from '@tandem/server'
+import { RedisStore } from '@tandem/server'
+import { startRedisServer } from '../support/redis-server.js'
 import { callApi, createUserWithToken } from './support/http.js'
 import { RawSyncClient, withTimeout } from './support/raw-sync-client.js'
 import { materializeStoredPlan, visibleState } from './support/stored-plan.js'
@@ -153,6 +155,45 @@ describe('permission revoked mid-session', () => {
     } finally {
       await shared.close()
       await temp.cleanup()
+    }
+  })
+})
+
+describe('permission revoked on another instance (shared Redis store)', () => {
+  it('closes the socket on the other instance within 5 s, and takes nothing after', async () => {
+    const redis = await startRedisServer()
+    const prefix = `security-${Date.now()}`
+    const storeA = await RedisStore.connect(redis.url, { prefix })
+    const storeB = await RedisStore.connect(redis.url, { prefix })
+    const a = await startTestServer(storeA)
+    const b = await startTestServer(storeB)
+    try {
+      const planId = await createPlan(a, { skuCount: 3, periodCount: 4 })
+      const user = await createUserWithToken(a.url, a.headers('admin'), {
+        email: 'elsewhere@test.tandem',
+        defaultRole: 'sales',
+      })
+      const client = await RawSyncClient.connect(b.syncUrl, planId, { token: user.token })
+      const sku = client.plan.listSkus()[0]
+      const late = client.edit((plan) => plan.writeCell('demand', sku, 2, 4242))
+      const revokedAt = Date.now()
+      const revoked = await callApi(a.url, 'PATCH', `/api/users/${user.id}`, {
+        headers: a.headers('admin'),
+        body: { defaultRole: null },
+      })
+      expect(revoked.status).toBe(200)
+      const close = await withTimeout(client.closed, 5000, 'the close on the other instance')
+      console.log(
+        `[security] revocation on another instance: socket closed ${Date.now() - revokedAt} ms after the change`,
+      )
+      expect(close.code).toBe(CLOSE_CODES.forbidden)
+      client.sendUpdate(late)
+      const stored = new PlanDoc(await materializeStoredPlan(storeA, planId))
+      expect(stored.readCell('demand', sku, 2)).not.toBe(4242)
+    } finally {
+      await a.close(true)
+      await b.close(true)
+      await redis.stop()
     }
   })
 })

@@ -98,6 +98,14 @@ export class RoomRegistry {
     }
   }
 
+  /** The users with a connection in some open plan. */
+  connectedUsers(): Set<string> {
+    const users = new Set<string>()
+    for (const room of this.loaded.values())
+      for (const connection of room.connections) users.add(connection.identity.userId)
+    return users
+  }
+
   /** Flushes and unloads every room. */
   async closeAll(): Promise<void> {
     for (const timer of this.timers.values()) clearTimeout(timer)

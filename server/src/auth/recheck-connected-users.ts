@@ -1,0 +1,20 @@
+import type { RoomRegistry } from '../rooms/room-registry.js'
+import type { PlanStore } from '../store/plan-store.js'
+import { planRole } from './plan-access.js'
+
+/** How often an instance sharing its store looks again at the access of its connected users. */
+export const ACCESS_RECHECK_MS = 2_000
+
+/**
+ * Re-reads every connected user and closes the connections whose access or role changed. An
+ * admin's change runs `recheckUser` only on the instance that served it; instances that share
+ * the store (Redis) learn of it here.
+ */
+export async function recheckConnectedUsers(rooms: RoomRegistry, store: PlanStore): Promise<void> {
+  for (const userId of rooms.connectedUsers()) {
+    const user = await store.getUser(userId)
+    await rooms.recheckUser(userId, async (planId) =>
+      user ? planRole(store, user, planId) : undefined,
+    )
+  }
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFlag, ROLES, startThread } from '@tandem/shared';
+import { waitFor } from '../support/stock-client.js';
+import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js';
+import { expectedVerdict, FENCE } from './support/expected-verdict.js';
+import { MATRIX_TARGETS } from './support/matrix-targets.js';
+import { RawSyncClient } from './support/raw-sync-client.js';
+import { runPool } from './support/run-pool.js';
+import { materializeStoredPlan, visibleState } from './support/stored-plan.js';
+const STATES = [
+    { frozen: false, approved: false },
+    { frozen: true, approved: false },
+    { frozen: false, approved: true },
+    { frozen: true, approved: true },
+];
+describe('the full matrix: role × target × frozen × approved, over real sockets', () => {
+    let server;
+    let cleanup;
+    beforeAll(async () => {
+        const temp = await tempSqliteStore();
+        cleanup = temp.cleanup;
+        server = await startTestServer(temp.store, { restRateLimit: 100_000 });
+    });
+    afterAll(async () => {
+        await server.close();
+        await cleanup();
+    });
+    /** A fresh plan in `state`, with overlay values, a thread and a flag to aim at. */
+    async function preparePlan(state) {
+        const planId = await createPlan(server, { skuCount: 3, periodCount: 6 });
+        const admin = await RawSyncClient.connect(server.syncUrl, planId, {
+            token: server.tokens.admin,
+        });
+        const adminId = server.users.admin.id;
+        const skus = admin.plan.listSkus();
+        const resources = admin.plan.readMeta().resources;
+        const fixture = {
+            skuA: skus[0],
+            skuB: skus[1],
+            resourceA: resources[0].id,
+            resourceB: resources[1].id,
+            threadId: 'setup-thread',
+            messageId: 'setup-msg',
+            flagId: 'setup-flag',
+            adminId,
+        };
+        const discussion = admin.edit((plan) => {
+            const anchor = { measure: 'demand', key: fixture.skuA, period: FENCE };
+            const now = new Date().toISOString();
+            startThread(plan, { id: fixture.threadId, anchor, author: adminId, now }, { id: fixture.messageId }).insert(0, 'Please check');
+            createFlag(plan, {
+                id: fixture.flagId,
+                kind: 'shortage',
+                severity: 'high',
+                owner: adminId,
+                dueDate: '',
+                status: 'open',
+                cells: [anchor],
+                threadId: fixture.threadId,
+                note: '',
+                createdBy: adminId,
+                createdAt: now,
+            });
+        });
+        await expectAccepted(admin, discussion, 'admin set-up');
+        admin.close();
+        const planner = await RawSyncClient.connect(server.syncUrl, planId, {
+            token: server.tokens.planner,
+        });
+        const setUp = planner.edit((plan) => {
+            plan.writeCell('demand', fixture.skuA, FENCE, 11);
+            plan.writeCell('supply', fixture.skuA, FENCE, 12);
+            plan.writeCell('capacity', fixture.resourceA, FENCE, 13);
+            if (state.frozen)
+                plan.meta.set('frozenThrough', FENCE);
+            if (state.approved)
+                plan.meta.set('status', 'approved');
+        });
+        await expectAccepted(planner, setUp, 'planner set-up');
+        planner.close();
+        return { planId, fixture };
+    }
+    async function run({ role, target, state }) {
+        const { planId, fixture } = await preparePlan(state);
+        const observer = await RawSyncClient.connect(server.syncUrl, planId, {
+            token: server.tokens.viewer,
+            ext: false,
+        });
+        const attacker = await RawSyncClient.connect(server.syncUrl, planId, {
+            token: server.tokens[role],
+        });
+        try {
+            const before = visibleState(attacker.doc);
+            expect(visibleState(observer.doc)).toBe(before);
+            const me = server.users[role].id;
+            const update = attacker.edit((plan, doc) => target.edit(plan, doc, { fixture, me, state }));
+            const after = visibleState(attacker.doc);
+            expect(after, `${target.name} changes what a reader sees`).not.toBe(before);
+            attacker.sendUpdate(update);
+            const verdict = await attacker.verdict(attacker.savedCount);
+            const accepted = verdict.kind === 'accepted';
+            let observerAgrees;
+            if (accepted) {
+                observerAgrees = await waitFor(() => visibleState(observer.doc) === after, 3000).then(() => true, () => false);
+            }
+            else {
+                await observer.resync();
+                observerAgrees = visibleState(observer.doc) === before;
+            }
+            const stored = visibleState(await materializeStoredPlan(server.store, planId));
+            const storeAgrees = stored === (accepted ? after : before);
+            return {
+                role,
+                target,
+                state,
+                expected: expectedVerdict(role, target.rule, state),
+                verdict,
+                observerAgrees,
+                storeAgrees,
+            };
+        }
+        finally {
+            attacker.close();
+            observer.close();
+        }
+    }
+    it('accepts exactly the edits the rules allow and rejects every other', async () => {
+        const combinations = [];
+        for (const role of ROLES)
+            for (const target of MATRIX_TARGETS)
+                for (const state of STATES)
+                    combinations.push({ role, target, state });
+        const outcomes = await runPool(combinations, 8, run);
+        const describe = (o) => `${o.role} · ${o.target.name} · ${o.state.frozen ? 'frozen' : 'open'} · ` +
+            `${o.state.approved ? 'approved' : 'draft'} → ${JSON.stringify(o.verdict)}`;
+        const forbiddenAccepted = outcomes.filter((o) => !o.expected.accept && o.verdict.kind === 'accepted');
+        const allowedRejected = outcomes.filter((o) => o.expected.accept && o.verdict.kind !== 'accepted');
+        const notRejectedProperly = outcomes.filter((o) => !o.expected.accept &&
+            o.verdict.kind !== 'accepted' &&
+            !(o.verdict.kind === 'rejected' &&
+                o.verdict.closeCode === 4422 &&
+                o.expected.reasons.has(o.verdict.code)));
+        const leaked = outcomes.filter((o) => !o.observerAgrees || !o.storeAgrees);
+        const accepted = outcomes.filter((o) => o.verdict.kind === 'accepted').length;
+        const overwrites = outcomes.filter((o) => /overwrite|revert|safetyStock|meta\./.test(o.target.name));
+        console.log(`[security] matrix: ${outcomes.length} combinations (${ROLES.length} roles × ` +
+            `${MATRIX_TARGETS.length} targets × frozen/open × approved/draft, ${overwrites.length} ` +
+            `of them overwrites) over real sockets: ${accepted} accepted, ` +
+            `${outcomes.length - accepted} rejected; forbidden accepted: ${forbiddenAccepted.length}, ` +
+            `allowed rejected: ${allowedRejected.length}, rejected without rejected+4422 or for ` +
+            `an unrelated reason: ${notRejectedProperly.length}, observer or store disagreeing ` +
+            `with the verdict: ${leaked.length}`);
+        expect(forbiddenAccepted.map(describe)).toEqual([]);
+        expect(allowedRejected.map(describe)).toEqual([]);
+        expect(notRejectedProperly.map(describe)).toEqual([]);
+        expect(leaked.map(describe)).toEqual([]);
+        expect(accepted).toBeGreaterThan(0);
+        expect(outcomes.length - accepted).toBeGreaterThan(0);
+    });
+});
+async function expectAccepted(client, update, what) {
+    const saved = client.savedCount;
+    client.sendUpdate(update);
+    const verdict = await client.verdict(saved);
+    if (verdict.kind !== 'accepted')
+        throw new Error(`${what}: ${JSON.stringify(verdict)}`);
+}
+//# sourceMappingURL=matrix.test.js.map

@@ -1,0 +1,145 @@
+import * as Y from 'yjs';
+import { addMessage, createFlag, setThreadResolved, startThread, updateFlag } from '@tandem/shared';
+import { FENCE } from './expected-verdict.js';
+const NOW = '2026-11-27T10:00:00.000Z';
+const bump = (plan, measure, key, p) => plan.writeCell(measure, key, p, plan.readCell(measure, key, p) + 7);
+function cell(name, measure, period, edit, value = 'valid') {
+    return { name, rule: { kind: 'cell', measure, period, value }, edit };
+}
+function newRow(values) {
+    const row = new Y.Map();
+    const base = new Y.Array();
+    base.insert(0, values);
+    row.set('base', base);
+    row.set('edits', new Y.Map());
+    return row;
+}
+export const MATRIX_TARGETS = [
+    cell('demand cell, first write', 'demand', FENCE, (plan, _doc, { fixture }) => bump(plan, 'demand', fixture.skuB, FENCE)),
+    cell('demand cell, overwrite', 'demand', FENCE, (plan, _doc, { fixture }) => plan.writeCell('demand', fixture.skuA, FENCE, 41)),
+    cell('demand cell, revert (overlay delete)', 'demand', FENCE, (plan, _doc, { fixture }) => plan.row('demand', fixture.skuA)?.edits.delete(String(FENCE))),
+    cell('demand cell past the fence', 'demand', FENCE + 1, (plan, _doc, { fixture }) => bump(plan, 'demand', fixture.skuB, FENCE + 1)),
+    cell('demand cell, negative overwrite', 'demand', FENCE, (plan, _doc, { fixture }) => plan.writeCell('demand', fixture.skuA, FENCE, -5), 'negative'),
+    cell('demand cell, fraction in a whole-unit plan', 'demand', FENCE + 1, (plan, _doc, { fixture }) => plan.writeCell('demand', fixture.skuB, FENCE + 1, 10.5), 'fraction'),
+    cell('supply cell, first write', 'supply', FENCE, (plan, _doc, { fixture }) => bump(plan, 'supply', fixture.skuB, FENCE)),
+    cell('supply cell, overwrite', 'supply', FENCE, (plan, _doc, { fixture }) => plan.writeCell('supply', fixture.skuA, FENCE, 42)),
+    cell('capacity cell, first write', 'capacity', FENCE, (plan, _doc, { fixture }) => bump(plan, 'capacity', fixture.resourceB, FENCE)),
+    cell('capacity cell, overwrite', 'capacity', FENCE, (plan, _doc, { fixture }) => plan.writeCell('capacity', fixture.resourceA, FENCE, 43)),
+    {
+        name: 'meta.frozenThrough (freeze or unfreeze)',
+        rule: { kind: 'frozenThrough' },
+        edit: (plan, _doc, { state }) => plan.meta.set('frozenThrough', state.frozen ? -1 : FENCE),
+    },
+    {
+        name: 'meta.status (approve or reopen)',
+        rule: { kind: 'status' },
+        edit: (plan, _doc, { state }) => plan.meta.set('status', state.approved ? 'draft' : 'approved'),
+    },
+    {
+        name: 'item safetyStock, overwrite',
+        rule: { kind: 'itemField' },
+        edit: (plan, _doc, { fixture }) => {
+            const item = plan.items.get(fixture.skuA);
+            item?.set('safetyStock', Number(item.get('safetyStock')) + 13);
+        },
+    },
+    {
+        name: 'new item with its demand and supply rows',
+        rule: { kind: 'newItem' },
+        edit: (plan) => {
+            const count = plan.periodCount;
+            const item = new Y.Map();
+            item.set('name', 'Added SKU');
+            item.set('family', 'Juice');
+            item.set('safetyStock', 5);
+            plan.items.set('SKU-NEW', item);
+            const values = Array.from({ length: count }, (_, p) => (p <= FENCE ? 0 : 10));
+            plan.demand.set('SKU-NEW', newRow(values));
+            plan.supply.set('SKU-NEW', newRow(values));
+        },
+    },
+    {
+        name: "replace a demand row's base array",
+        rule: { kind: 'replaceBase' },
+        edit: (plan, _doc, { fixture }) => {
+            const base = new Y.Array();
+            base.insert(0, new Array(plan.periodCount).fill(1));
+            plan.demand.get(fixture.skuA)?.set('base', base);
+        },
+    },
+    {
+        name: 'a new root',
+        rule: { kind: 'unknownRoot' },
+        edit: (_plan, doc) => doc.getMap('evil').set('x', 1),
+    },
+    {
+        name: 'comments: start a thread in my name',
+        rule: { kind: 'comment', action: 'startThread' },
+        edit: (plan, _doc, { fixture, me }) => {
+            const anchor = { measure: 'demand', key: fixture.skuA, period: FENCE };
+            const body = startThread(plan, { id: 'mine', anchor, author: me, now: NOW }, { id: 'm1' });
+            body.insert(0, 'Is this right?');
+        },
+    },
+    {
+        name: "comments: reply in the admin's thread",
+        rule: { kind: 'comment', action: 'reply' },
+        edit: (plan, _doc, { fixture, me }) => {
+            addMessage(plan, fixture.threadId, { id: 'reply', author: me, now: NOW }).insert(0, 'Yes');
+        },
+    },
+    {
+        name: 'comments: start a thread in the admin’s name',
+        rule: { kind: 'comment', action: 'forgeAuthor' },
+        edit: (plan, _doc, { fixture }) => {
+            const anchor = { measure: 'demand', key: fixture.skuA };
+            startThread(plan, { id: 'forged', anchor, author: fixture.adminId, now: NOW }, { id: 'm1' });
+        },
+    },
+    {
+        name: "comments: change the admin's message",
+        rule: { kind: 'comment', action: 'editOthers' },
+        edit: (plan, _doc, { fixture }) => {
+            const thread = plan.comments.get(fixture.threadId);
+            const messages = thread.get('messages');
+            messages.get(fixture.messageId)?.set('deleted', true);
+        },
+    },
+    {
+        name: 'comments: resolve a thread',
+        rule: { kind: 'comment', action: 'resolve' },
+        edit: (plan, _doc, { fixture, me }) => setThreadResolved(plan, fixture.threadId, true, me, NOW),
+    },
+    {
+        name: 'comments: a javascript: link',
+        rule: { kind: 'comment', action: 'unsafeLink' },
+        edit: (plan, _doc, { fixture, me }) => {
+            const anchor = { measure: 'demand', key: fixture.skuA };
+            const body = startThread(plan, { id: 'link', anchor, author: me, now: NOW }, { id: 'm1' });
+            body.insert(0, 'click me', { url: 'javascript:alert(document.cookie)' });
+        },
+    },
+    {
+        name: 'flags: create a flag',
+        rule: { kind: 'flag', action: 'create' },
+        edit: (plan, _doc, { fixture, me }) => createFlag(plan, {
+            id: 'mine',
+            kind: 'shortage',
+            severity: 'high',
+            owner: me,
+            dueDate: '2026-12-31',
+            status: 'open',
+            cells: [{ measure: 'demand', key: fixture.skuA, period: FENCE }],
+            threadId: '',
+            note: 'Short in week 2',
+            createdBy: me,
+            createdAt: NOW,
+        }),
+    },
+    {
+        name: "flags: change the admin's flag",
+        rule: { kind: 'flag', action: 'changeOthers' },
+        edit: (plan, _doc, { fixture }) => updateFlag(plan, fixture.flagId, { severity: 'low' }),
+    },
+];
+//# sourceMappingURL=matrix-targets.js.map

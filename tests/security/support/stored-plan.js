@@ -1,0 +1,28 @@
+import * as Y from 'yjs';
+import { ROOTS } from '@tandem/shared';
+/** A plan's stored state (snapshot, then every logged update) materialized into a new Y.Doc. */
+export async function materializeStoredPlan(store, planId) {
+    const state = await store.loadPlan(planId);
+    if (!state)
+        throw new Error(`plan ${planId} is not in the store`);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state.snapshot);
+    for (const { update } of state.updates)
+        Y.applyUpdate(doc, update);
+    return doc;
+}
+/** Names of the top-level types a document holds content under. */
+export function rootNames(doc) {
+    return [...doc.share.keys()];
+}
+/** Everything visible in a plan document, as one comparable string (map keys sorted). */
+export function visibleState(doc) {
+    const state = {};
+    // Reading an absent root would create it, so roots outside the plan are read only if present.
+    for (const root of new Set([...ROOTS, ...doc.share.keys()]))
+        state[root] = doc.getMap(root).toJSON();
+    return JSON.stringify(state, (_key, value) => value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : value);
+}
+//# sourceMappingURL=stored-plan.js.map
