@@ -32,6 +32,8 @@ export interface AppDeps {
   compactAfter?: number
   /** Quiet time before a due compaction runs. */
   compactIdleMs?: number
+  /** Ping interval; a socket that misses a pong is closed. */
+  heartbeatMs?: number
   roomGraceMs?: number
   maxPayload?: number
   /** Signs sessions and tokens; when absent one is generated once and kept in the store. */
@@ -67,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: app.log,
     compactAfter: deps.compactAfter ?? 1000,
     compactIdleMs: deps.compactIdleMs ?? 1000,
+    heartbeatMs: deps.heartbeatMs ?? 30_000,
     graceMs: deps.roomGraceMs ?? 30_000,
   })
   app.decorate('rooms', rooms)

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 import * as Y from 'yjs'
 import type { StockClient } from '../support/stock-client.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
@@ -96,5 +97,30 @@ describe('rooms: compaction, unloading and shutdown', () => {
       (await fetch(`${server.url}/api/plans/${planId}`, { headers: server.headers('planner') }))
         .status,
     ).toBe(404)
+  })
+})
+
+describe('heartbeat', () => {
+  it('closes a connection that stops answering pings and unloads its room', async () => {
+    const temp = await tempSqliteStore()
+    const server = await startTestServer(temp.store, { heartbeatMs: 100 })
+    const planId = await createPlan(server, { skuCount: 2, periodCount: 2 })
+    const silent = new WebSocket(`${server.syncUrl}/${planId}?token=${server.tokens.viewer}`, {
+      autoPong: false,
+    })
+    const answering = new WebSocket(`${server.syncUrl}/${planId}?token=${server.tokens.viewer}`)
+    const silentClosed = new Promise<number>((resolve) =>
+      silent.once('close', (code) => resolve(code)),
+    )
+    let answeringClosed = false
+    answering.once('close', () => (answeringClosed = true))
+    await new Promise((resolve) => silent.once('open', resolve))
+    expect(await silentClosed).toBe(1006)
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    expect(answeringClosed).toBe(false)
+    answering.close()
+    await waitFor(() => server.app.rooms.size === 0, 5000, 'room unloaded')
+    await server.close()
+    await temp.cleanup()
   })
 })

@@ -9,6 +9,8 @@ export interface RoomRegistryOptions {
   logger: FastifyBaseLogger
   compactAfter: number
   compactIdleMs?: number
+  /** How often sockets are pinged; one that misses a pong is closed. */
+  heartbeatMs?: number
   /** How long an empty room stays loaded. */
   graceMs: number
 }
@@ -23,7 +25,15 @@ export class RoomRegistry {
   private readonly closing = new Map<string, Promise<void>>()
   private readonly timers = new Map<string, NodeJS.Timeout>()
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  private readonly heartbeat: NodeJS.Timeout
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.heartbeat = setInterval(() => {
+      for (const room of this.loaded.values())
+        for (const connection of room.connections) connection.heartbeat()
+    }, options.heartbeatMs ?? 30_000)
+    this.heartbeat.unref()
+  }
 
   /** How many rooms are loaded or loading, for metrics and leak tests. */
   get size(): number {
@@ -108,6 +118,7 @@ export class RoomRegistry {
 
   /** Flushes and unloads every room. */
   async closeAll(): Promise<void> {
+    clearInterval(this.heartbeat)
     for (const timer of this.timers.values()) clearTimeout(timer)
     this.timers.clear()
     const loading = [...this.rooms.values()]

@@ -32,6 +32,7 @@ export class SyncConnection {
   private chain: Promise<void> = Promise.resolve()
 
   private tokens: number
+  private alive = true
   private refilledAt = Date.now()
 
   constructor(
@@ -53,6 +54,7 @@ export class SyncConnection {
       if (this.room) this.enqueue(bytes)
       else this.buffered.push(bytes)
     })
+    socket.on('pong', () => (this.alive = true))
     socket.on('close', () => this.detach())
     socket.on('error', (error) => this.logger.debug({ err: error }, 'socket error'))
   }
@@ -91,6 +93,23 @@ export class SyncConnection {
       return
     }
     this.socket.send(message)
+  }
+
+  /**
+   * Called every heartbeat interval: a connection that did not answer the previous ping is
+   * dead (a laptop closed mid-meeting, a dropped network) and is terminated, freeing its room.
+   */
+  heartbeat(): void {
+    if (this.closed) return
+    if (!this.alive) {
+      this.logger.info({ userId: this.identity.userId }, 'no pong: closing a dead connection')
+      this.closed = true
+      this.socket.terminate()
+      this.detach()
+      return
+    }
+    this.alive = false
+    this.socket.ping()
   }
 
   /** Holds writes until `uncork`, so one flush's messages leave in one system call. */

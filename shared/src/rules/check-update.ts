@@ -226,7 +226,7 @@ function checkWrite(
     )
   }
   if (root === 'meta') return checkMetaWrite(meta, keys, item)
-  if (root === 'items') return checkItemWrite(plan, keys, item)
+  if (root === 'items') return checkItemWrite(plan, meta, keys, item)
   if (isMeasure(root)) return checkMeasureWrite(plan, meta, role, root, place, item, newItems)
   return violation('unknownRoot', `"${root}" is not part of a plan`, at)
 }
@@ -268,7 +268,12 @@ function checkMetaWrite(meta: PlanMeta, keys: string[], item: Y.Item): RuleViola
   return undefined
 }
 
-function checkItemWrite(plan: PlanDoc, keys: string[], item: Y.Item): RuleViolation | undefined {
+function checkItemWrite(
+  plan: PlanDoc,
+  meta: PlanMeta,
+  keys: string[],
+  item: Y.Item,
+): RuleViolation | undefined {
   const [sku, field] = keys
   const at = { root: 'items', key: sku, field }
   if (!isValidId(sku)) return violation('badStructure', `"${sku}" is not a valid SKU id`, at)
@@ -285,8 +290,18 @@ function checkItemWrite(plan: PlanDoc, keys: string[], item: Y.Item): RuleViolat
   const kind = ITEM_FIELDS[field]
   if (value === notAValue || typeof value !== kind)
     return violation('badValue', `${sku} ${field} must be a ${kind}`, at)
-  if (kind === 'number' && !(Number.isFinite(value) && (value as number) >= 0)) {
-    return violation('outOfRange', `${sku} ${field} must be a finite number ≥ 0`, at)
+  if (
+    kind === 'number' &&
+    !(Number.isFinite(value) && (value as number) >= 0 && (value as number) <= meta.maxValue)
+  ) {
+    return violation(
+      'outOfRange',
+      `${sku} ${field} must be a number from 0 to ${meta.maxValue}`,
+      at,
+    )
+  }
+  if (kind === 'string' && (value as string).length > 200) {
+    return violation('outOfRange', `${sku} ${field} must be at most 200 characters`, at)
   }
   return undefined
 }
