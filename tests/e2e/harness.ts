@@ -53,6 +53,8 @@ export function ensureClientBuilt(): void {
     {
       cwd: CLIENT_DIR,
       stdio: 'pipe',
+      // vitest sets NODE_ENV=test, which would give a development build of React.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   )
 }

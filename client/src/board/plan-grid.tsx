@@ -56,7 +56,9 @@ const EMPTY_SELECTION: GridSelection = {
   columns: CompactSelection.empty(),
   rows: CompactSelection.empty(),
 }
-let paintMarked = false
+/** Marked once per page load, the frame after the grid first asked for a cell with data. */
+const PAINTED = 'tandem:grid-painted'
+const isPaintMarked = () => performance.getEntriesByName(PAINTED, 'mark').length > 0
 
 function singleCell(col: number, row: number): NonNullable<GridSelection['current']> {
   return { cell: [col, row], range: { x: col, y: row, width: 1, height: 1 }, rangeStack: [] }
@@ -83,11 +85,12 @@ export function PlanGrid(props: PlanGridProps) {
 
   const getCellContent = useMemo(() => {
     const read = makeCellContent(view)
-    if (paintMarked || view.layout.rows.length === 0) return read
+    if (view.layout.rows.length === 0 || isPaintMarked()) return read
+    let marking = false
     return (cell: Item): GridCell => {
-      if (!paintMarked) {
-        paintMarked = true
-        requestAnimationFrame(() => performance.mark('tandem:grid-painted'))
+      if (!marking) {
+        marking = true
+        requestAnimationFrame(() => !isPaintMarked() && performance.mark(PAINTED))
       }
       return read(cell)
     }
