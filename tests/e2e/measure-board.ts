@@ -141,6 +141,30 @@ try {
     const repainted = await lastMark(production, 'tandem:repaint')
     if (edited !== undefined && repainted !== undefined) latencies.push(repainted - edited)
   }
+  await production.mouse.move(900, 400)
+  // A string, not a function: tsx's name helpers do not exist in the page.
+  await production.evaluate(`(() => {
+    const frames = []
+    let last = performance.now()
+    const tick = (now) => {
+      frames.push(now - last)
+      last = now
+      if (frames.length < 100000) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+    window.__frames = frames
+  })()`)
+  for (let i = 0; i < 60; i++) {
+    await production.mouse.wheel(i % 10 === 9 ? 600 : 0, 900)
+    await production.waitForTimeout(16)
+  }
+  const frames = await production.evaluate(() =>
+    (window as unknown as { __frames: number[] }).__frames.slice(2),
+  )
+  const rows = await production.evaluate(() => window.__tandem!.visibleRegion().y)
+  console.log(
+    `scrolling (60 wheel steps, to row ${rows}): ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms, longest ${Math.max(...frames).toFixed(1)} ms`,
+  )
   console.log(
     `edit → remote repaint over ${latencies.length} edits: median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
   )
