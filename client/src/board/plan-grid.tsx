@@ -1,18 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type {
   DataEditorRef,
-  EditListItem,
   GridCell,
-  GridKeyEventArgs,
   GridSelection,
   Item,
   Rectangle,
 } from '@glideapps/glide-data-grid'
-import { CompactSelection, DataEditor, GridCellKind } from '@glideapps/glide-data-grid'
+import { DataEditor, GridCellKind } from '@glideapps/glide-data-grid'
 import type { Peer } from '../presence/presence-state.js'
-import type { EditingBridge, KeyTaker, TypeAhead } from '../presence/editing-context.js'
 import { EditingContext } from '../presence/editing-context.js'
-import { bufferTypeAhead } from './type-ahead.js'
 import { followScroll } from './follow-scroll.js'
 import { RemoteCursors } from '../presence/remote-cursors.js'
 import { shade } from '../presence/person-colour.js'
@@ -24,15 +20,12 @@ import type { BoardView } from './board-view.js'
 import { FROZEN_COLUMNS } from './board-view.js'
 import { makeCellContent } from './cell-content.js'
 import { CellEditor } from './cell-editor.js'
-import { cellTarget } from './cell-target.js'
-import type { GridWrite } from './plan-writes.js'
-import { describeEditViolation, planWrites } from './plan-writes.js'
-import { parseNumber } from './parse-number.js'
-import { readOnlyReason } from './read-only-reason.js'
 import { affectedCells } from './affected-cells.js'
 import type { Notify } from './use-notices.js'
 import type { JumpRequest } from './jump-request.js'
 import { exposeDebugHandle } from '../debug/debug-handle.js'
+import { EMPTY_SELECTION, singleCell } from './grid-selection.js'
+import { useGridEditing } from './use-grid-editing.js'
 import { markTiming } from '../debug/mark-timing.js'
 
 interface PlanGridProps {
@@ -52,17 +45,9 @@ interface PlanGridProps {
 const GROUP_HEADER_HEIGHT = 26
 const HEADER_HEIGHT = 34
 const ROW_HEIGHT = 30
-const EMPTY_SELECTION: GridSelection = {
-  columns: CompactSelection.empty(),
-  rows: CompactSelection.empty(),
-}
 /** Marked once per page load, the frame after the grid first asked for a cell with data. */
 const PAINTED = 'tandem:grid-painted'
 const isPaintMarked = () => performance.getEntriesByName(PAINTED, 'mark').length > 0
-
-function singleCell(col: number, row: number): NonNullable<GridSelection['current']> {
-  return { cell: [col, row], range: { x: col, y: row, width: 1, height: 1 }, rangeStack: [] }
-}
 
 /** The plan grid: lazy cells from the model, Excel-like editing, presence drawn on top. */
 export function PlanGrid(props: PlanGridProps) {
@@ -96,131 +81,15 @@ export function PlanGrid(props: PlanGridProps) {
     }
   }, [view])
 
-  const apply = useCallback(
-    (writes: GridWrite[], success?: string, refusal = (why: string) => why): boolean => {
-      const planned = planWrites(view, writes)
-      if (!planned.ok) {
-        notify(refusal(planned.message), 'error')
-        return false
-      }
-      const violation = session.applyEdits(planned.edits)
-      if (violation) {
-        notify(refusal(describeEditViolation(view, violation, planned.edits)), 'error')
-        return false
-      }
-      for (const spread of planned.spreads) {
-        notify(
-          view.t('edit.spread', {
-            total: view.format.number(spread.total),
-            count: spread.count,
-            family: spread.family,
-          }),
-          'info',
-        )
-      }
-      if (success) notify(success, 'info')
-      return true
-    },
-    [view, session, notify],
-  )
-
-  const onCellsEdited = useCallback(
-    (items: readonly EditListItem[]) => {
-      const writes = items.map(({ location, value }): GridWrite => {
-        if (value.kind !== GridCellKind.Number)
-          return { location, value: Number.NaN, text: String(value.data) }
-        return { location, value: value.data, text: value.displayData }
-      })
-      apply(writes)
-      return true
-    },
-    [apply],
-  )
-
-  const onPaste = useCallback(
-    (target: Item, values: readonly (readonly string[])[]) => {
-      const [col, row] = target
-      const writes: GridWrite[] = []
-      for (let r = 0; r < values.length; r++) {
-        for (let c = 0; c < values[r].length; c++) {
-          const location: Item = [col + c, row + r]
-          if (location[0] >= columns.length || location[1] >= view.layout.rows.length) {
-            notify(view.t('edit.pasteTooBig'), 'error')
-            return false
-          }
-          const value = parseNumber(values[r][c], view.format.locale)
-          if (value !== undefined) writes.push({ location, value, text: values[r][c] })
-        }
-      }
-      const refusal = (why: string) => view.t('edit.pasteRejected', { why })
-      if (apply(writes, view.t('edit.pasted', { count: writes.length }), refusal)) {
-        const width = Math.max(...values.map((v) => v.length))
-        setSelection({
-          ...EMPTY_SELECTION,
-          current: {
-            cell: target,
-            range: { x: col, y: row, width, height: values.length },
-            rangeStack: [],
-          },
-        })
-      }
-      return false
-    },
-    [apply, columns.length, notify, view],
-  )
-
-  const explainReadOnly = useCallback(
-    (location: Item) => {
-      const reason = readOnlyReason(view, cellTarget(view, location))
-      if (reason) notify(reason, 'error')
-      return reason !== undefined
-    },
-    [view, notify],
-  )
-
-  const onKeyDown = useCallback(
-    (event: GridKeyEventArgs) => {
-      const commitTypedAhead = ({ cell, first, text }: TypeAhead) => {
-        const typed = first + text
-        const value = parseNumber(typed, view.format.locale) ?? 0
-        apply([{ location: [cell[0], cell[1]], value, text: typed }])
-      }
-      if (bufferTypeAhead(typeAhead.current, event, commitTypedAhead)) return
-      const editor = openEditor.current
-      if (editor && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        if (event.key.length === 1 || ['Enter', 'Tab', 'Escape'].includes(event.key)) {
-          event.cancel()
-          event.preventDefault()
-          editor(event.key, event.shiftKey)
-        }
-        return
-      }
-      const mod = event.ctrlKey || event.metaKey
-      const key = event.key.toLowerCase()
-      if (mod && (key === 'z' || key === 'y')) {
-        event.cancel()
-        event.preventDefault()
-        const redo = key === 'y' || event.shiftKey
-        const stack = redo ? live.undo.redoStack : live.undo.undoStack
-        if (stack.length === 0) {
-          notify(view.t(redo ? 'edit.nothingToRedo' : 'edit.nothingToUndo'), 'info')
-          return
-        }
-        const violation = redo ? session.redo() : session.undo()
-        if (violation) notify(describeEditViolation(view, violation, []), 'error')
-        return
-      }
-      const cell = selection.current?.cell
-      if (!cell || mod || event.altKey) return
-      const typing = event.key.length === 1 || event.key === 'Delete' || event.key === 'Backspace'
-      if (!typing) return
-      if (readOnlyReason(view, cellTarget(view, cell))) explainReadOnly(cell)
-      else if (event.key.length === 1) {
-        typeAhead.current = { cell, first: event.key, text: '', since: performance.now() }
-      }
-    },
-    [apply, explainReadOnly, live.undo, notify, selection, session, view],
-  )
+  const { onCellsEdited, onPaste, onKeyDown, explainReadOnly, editing } = useGridEditing({
+    view,
+    session,
+    live,
+    notify,
+    columnCount: columns.length,
+    selection,
+    setSelection,
+  })
 
   const onSelectionChange = useCallback(
     (next: GridSelection) => {
@@ -259,25 +128,6 @@ export function PlanGrid(props: PlanGridProps) {
       }
     },
     [awareness, view.layout.rows],
-  )
-
-  const typeAhead = useRef<TypeAhead | undefined>(undefined)
-  const openEditor = useRef<KeyTaker | undefined>(undefined)
-  const editing = useMemo<EditingBridge>(
-    () => ({
-      setEditing: (on) => awareness.setLocalStateField('editing', on),
-      peekTypeAhead: () => typeAhead.current,
-      endTypeAhead: () => {
-        typeAhead.current = undefined
-      },
-      attachEditor: (editor) => {
-        openEditor.current = editor
-        return () => {
-          if (openEditor.current === editor) openEditor.current = undefined
-        }
-      },
-    }),
-    [awareness],
   )
 
   const highlightRegions = useMemo(

@@ -1,0 +1,186 @@
+import { useCallback, useMemo, useRef } from 'react'
+import type {
+  EditListItem,
+  GridKeyEventArgs,
+  GridSelection,
+  Item,
+} from '@glideapps/glide-data-grid'
+import { GridCellKind } from '@glideapps/glide-data-grid'
+import type { EditingBridge, KeyTaker, TypeAhead } from '../presence/editing-context.js'
+import type { PlanLive, PlanSession } from '../sync/plan-session.js'
+import type { BoardView } from './board-view.js'
+import { cellTarget } from './cell-target.js'
+import { EMPTY_SELECTION } from './grid-selection.js'
+import { parseNumber } from './parse-number.js'
+import type { GridWrite } from './plan-writes.js'
+import { describeEditViolation, planWrites } from './plan-writes.js'
+import { readOnlyReason } from './read-only-reason.js'
+import { bufferTypeAhead } from './type-ahead.js'
+import type { Notify } from './use-notices.js'
+
+interface GridEditingOptions {
+  view: BoardView
+  session: PlanSession
+  live: PlanLive
+  notify: Notify
+  columnCount: number
+  selection: GridSelection
+  setSelection: (selection: GridSelection) => void
+}
+
+/**
+ * The grid's editing handlers: single and batch edits (fill, delete), paste, undo and redo,
+ * read-only explanations, and keys typed while the cell editor is still opening. Every write is
+ * checked against the plan's rules first and lands as one transaction.
+ */
+export function useGridEditing(options: GridEditingOptions) {
+  const { view, session, live, notify, columnCount, selection, setSelection } = options
+  const awareness = live.provider.awareness
+
+  const apply = useCallback(
+    (writes: GridWrite[], success?: string, refusal = (why: string) => why): boolean => {
+      const planned = planWrites(view, writes)
+      if (!planned.ok) {
+        notify(refusal(planned.message), 'error')
+        return false
+      }
+      const violation = session.applyEdits(planned.edits)
+      if (violation) {
+        notify(refusal(describeEditViolation(view, violation, planned.edits)), 'error')
+        return false
+      }
+      for (const spread of planned.spreads) {
+        notify(
+          view.t('edit.spread', {
+            total: view.format.number(spread.total),
+            count: spread.count,
+            family: spread.family,
+          }),
+          'info',
+        )
+      }
+      if (success) notify(success, 'info')
+      return true
+    },
+    [view, session, notify],
+  )
+
+  const onCellsEdited = useCallback(
+    (items: readonly EditListItem[]) => {
+      const writes = items.map(({ location, value }): GridWrite => {
+        if (value.kind !== GridCellKind.Number)
+          return { location, value: Number.NaN, text: String(value.data) }
+        return { location, value: value.data, text: value.displayData }
+      })
+      apply(writes)
+      return true
+    },
+    [apply],
+  )
+
+  const onPaste = useCallback(
+    (target: Item, values: readonly (readonly string[])[]) => {
+      const [col, row] = target
+      const writes: GridWrite[] = []
+      for (let r = 0; r < values.length; r++) {
+        for (let c = 0; c < values[r].length; c++) {
+          const location: Item = [col + c, row + r]
+          if (location[0] >= columnCount || location[1] >= view.layout.rows.length) {
+            notify(view.t('edit.pasteTooBig'), 'error')
+            return false
+          }
+          const value = parseNumber(values[r][c], view.format.locale)
+          if (value !== undefined) writes.push({ location, value, text: values[r][c] })
+        }
+      }
+      const refusal = (why: string) => view.t('edit.pasteRejected', { why })
+      if (apply(writes, view.t('edit.pasted', { count: writes.length }), refusal)) {
+        const width = Math.max(...values.map((v) => v.length))
+        setSelection({
+          ...EMPTY_SELECTION,
+          current: {
+            cell: target,
+            range: { x: col, y: row, width, height: values.length },
+            rangeStack: [],
+          },
+        })
+      }
+      return false
+    },
+    [apply, columnCount, notify, setSelection, view],
+  )
+
+  const explainReadOnly = useCallback(
+    (location: Item) => {
+      const reason = readOnlyReason(view, cellTarget(view, location))
+      if (reason) notify(reason, 'error')
+      return reason !== undefined
+    },
+    [view, notify],
+  )
+
+  const onKeyDown = useCallback(
+    (event: GridKeyEventArgs) => {
+      const commitTypedAhead = ({ cell, first, text }: TypeAhead) => {
+        const typed = first + text
+        const value = parseNumber(typed, view.format.locale) ?? 0
+        apply([{ location: [cell[0], cell[1]], value, text: typed }])
+      }
+      if (bufferTypeAhead(typeAhead.current, event, commitTypedAhead)) return
+      const editor = openEditor.current
+      if (editor && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        if (event.key.length === 1 || ['Enter', 'Tab', 'Escape'].includes(event.key)) {
+          event.cancel()
+          event.preventDefault()
+          editor(event.key, event.shiftKey)
+        }
+        return
+      }
+      const mod = event.ctrlKey || event.metaKey
+      const key = event.key.toLowerCase()
+      if (mod && (key === 'z' || key === 'y')) {
+        event.cancel()
+        event.preventDefault()
+        const redo = key === 'y' || event.shiftKey
+        const stack = redo ? live.undo.redoStack : live.undo.undoStack
+        if (stack.length === 0) {
+          notify(view.t(redo ? 'edit.nothingToRedo' : 'edit.nothingToUndo'), 'info')
+          return
+        }
+        const violation = redo ? session.redo() : session.undo()
+        if (violation) notify(describeEditViolation(view, violation, []), 'error')
+        return
+      }
+      const cell = selection.current?.cell
+      if (!cell || mod || event.altKey) return
+      const typing = event.key.length === 1 || event.key === 'Delete' || event.key === 'Backspace'
+      if (!typing) return
+      if (readOnlyReason(view, cellTarget(view, cell))) explainReadOnly(cell)
+      else if (event.key.length === 1) {
+        typeAhead.current = { cell, first: event.key, text: '', since: performance.now() }
+      }
+    },
+    [apply, explainReadOnly, live.undo, notify, selection, session, view],
+  )
+
+  const typeAhead = useRef<TypeAhead | undefined>(undefined)
+  const openEditor = useRef<KeyTaker | undefined>(undefined)
+  const editing = useMemo<EditingBridge>(
+    () => ({
+      setEditing: (on) => awareness.setLocalStateField('editing', on),
+      peekTypeAhead: () => typeAhead.current,
+      endTypeAhead: () => {
+        typeAhead.current = undefined
+      },
+      attachEditor: (editor) => {
+        openEditor.current = editor
+        return () => {
+          if (openEditor.current === editor) openEditor.current = undefined
+        }
+      },
+    }),
+    [awareness],
+  )
+
+  return { onCellsEdited, onPaste, onKeyDown, explainReadOnly, editing }
+}
