@@ -8,6 +8,8 @@ import { cellEditKey } from './cell-edit.js'
 import { changedCells } from './changed-cells.js'
 import type { ConnectionStatus, SessionFailure } from './connection-status.js'
 import { handleExtensionMessages } from './extension-handlers.js'
+import { failureOfClose } from './failure-of-close.js'
+import { localCopyLoaded } from './local-copy-loaded.js'
 import { LOCAL_ORIGIN, REAPPLY_ORIGIN } from './local-origin.js'
 import { markTiming } from '../debug/mark-timing.js'
 import { PendingEdits } from './pending-edits.js'
@@ -76,6 +78,8 @@ export class PlanSession {
   private failure: SessionFailure | undefined
   private rejectedPlaces = new Set<string>()
   private consecutiveRejections = 0
+  /** Unsaved edits of a discarded document, re-applied once the fresh one has synced. */
+  private reapplyQueue: CellEdit[] | undefined
   private destroyed = false
 
   constructor(private readonly options: PlanSessionOptions) {
@@ -288,8 +292,6 @@ export class PlanSession {
     }
   }
 
-  private reapplyQueue: CellEdit[] | undefined
-
   private reapply(edits: CellEdit[]): void {
     const live = this.liveOf(this.current)
     if (!live) return
@@ -300,6 +302,7 @@ export class PlanSession {
         !checkCellEdit(meta, this.role, edit.measure, edit.key, edit.period, edit.value),
     )
     if (valid.length > 0) this.write(live, valid, REAPPLY_ORIGIN)
+    this.rejectedPlaces.clear()
     this.emitNotice({
       kind: 'reapplied',
       reapplied: valid.length,
@@ -336,14 +339,7 @@ export class PlanSession {
       void this.resync(state)
       return
     }
-    this.failure =
-      code === CLOSE_CODES.planNotFound
-        ? 'notFound'
-        : code === CLOSE_CODES.planDeleted
-          ? 'deleted'
-          : code === CLOSE_CODES.unauthorized
-            ? 'unauthorized'
-            : 'forbidden'
+    this.failure = failureOfClose(code)
     this.publish()
   }
 
@@ -426,12 +422,4 @@ export class PlanSession {
   private emitNotice(notice: SessionNotice): void {
     for (const listener of this.noticeListeners) listener(notice)
   }
-}
-
-/** Resolves true once IndexedDB has loaded the local copy, false if it is unavailable or slow. */
-function localCopyLoaded(persistence: IndexeddbPersistence): Promise<boolean> {
-  return Promise.race([
-    persistence.whenSynced.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000)),
-  ])
 }
