@@ -8,6 +8,10 @@ export const PERSON_COLOURS = [
   '#0c8599',
   '#c2255c',
   '#5f3dc4',
+  '#364fc7',
+  '#087f5b',
+  '#a61e4d',
+  '#5c940d',
 ] as const
 
 /** A stable colour for a name, so a person keeps their colour across reloads. */

@@ -258,6 +258,7 @@ export class PlanSession {
       if (plan.periodCount > 0) this.attachModel(state)
       state.ready = true
       if (navigator.onLine) provider.connect()
+      else if (state.model) this.restoreLostEdits(state)
       performance.mark('tandem:connecting')
       this.publish()
     })
@@ -289,10 +290,24 @@ export class PlanSession {
       const queue = this.reapplyQueue
       this.reapplyQueue = undefined
       this.reapply(queue)
+    } else {
+      this.restoreLostEdits(state)
     }
   }
 
-  private reapply(edits: CellEdit[]): void {
+  /**
+   * An edit made just before the page closed can miss IndexedDB (the browser aborts unfinished
+   * transactions), while the unsaved-edit ledger in localStorage has it. Edits whose clock the
+   * document does not have, even after syncing with the server, are written again.
+   */
+  private restoreLostEdits(state: Generation): void {
+    const lost = this.pending
+      .list()
+      .filter((edit) => Y.getState(state.doc.store, edit.client) < edit.clock)
+    if (lost.length > 0) this.reapply(lost, false)
+  }
+
+  private reapply(edits: CellEdit[], announce = true): void {
     const live = this.liveOf(this.current)
     if (!live) return
     const meta = live.plan.readMeta()
@@ -303,6 +318,7 @@ export class PlanSession {
     )
     if (valid.length > 0) this.write(live, valid, REAPPLY_ORIGIN)
     this.rejectedPlaces.clear()
+    if (!announce) return
     this.emitNotice({
       kind: 'reapplied',
       reapplied: valid.length,
