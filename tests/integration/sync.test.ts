@@ -42,6 +42,10 @@ describe('sync over a real server with stock y-websocket clients', () => {
       plans: { id: string }[]
     }
     expect(list.plans.map((p) => p.id)).toContain(planId)
+    const one = await fetch(`${server.url}/api/plans/${planId}`, {
+      headers: server.headers('sales'),
+    })
+    expect(await one.json()).toMatchObject({ plan: { id: planId }, role: 'sales' })
     const client = connect(server.syncUrl, planId)
     await client.synced()
     expect(client.plan.listSkus()).toHaveLength(12)
@@ -211,5 +215,36 @@ describe('sync over a real server with stock y-websocket clients', () => {
       socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0)),
     )
     expect(status).toBe(404)
+  })
+})
+
+describe('newcomers to a busy plan', () => {
+  it('all get the same whole plan, which changes as soon as the plan does', async () => {
+    const temp = await tempSqliteStore()
+    const server = await startTestServer(temp.store)
+    const planId = await createPlan(server, { skuCount: 30, periodCount: 10 })
+    const first = Array.from({ length: 5 }, () =>
+      connectStockClient(server.syncUrl, planId, { token: server.tokens.viewer }),
+    )
+    await Promise.all(first.map((client) => client.synced()))
+    const sku = first[0].plan.listSkus()[4]
+    const writer = connectStockClient(server.syncUrl, planId, {
+      token: server.tokens.sales,
+      ext: true,
+    })
+    await writer.synced()
+    writer.plan.writeCell('demand', sku, 6, 6006)
+    await waitFor(
+      () => first.every((client) => client.plan.readCell('demand', sku, 6) === 6006),
+      5000,
+      'relayed',
+    )
+    const late = connectStockClient(server.syncUrl, planId, { token: server.tokens.viewer })
+    await late.synced()
+    expect(late.plan.readCell('demand', sku, 6)).toBe(6006)
+    expect(late.plan.listSkus()).toHaveLength(30)
+    for (const client of [...first, writer, late]) client.destroy()
+    await server.close()
+    await temp.cleanup()
   })
 })

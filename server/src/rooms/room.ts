@@ -49,6 +49,8 @@ export class Room {
   private flushChain: Promise<void> = Promise.resolve()
   private flushScheduled = false
   private captured: Uint8Array | null = null
+  /** The whole document encoded, shared by every newcomer with an empty state until it changes. */
+  private fullState: Uint8Array | null = null
   private capturedCells: CellChange[] = []
   private readonly plan: PlanDoc
   private logLength: number
@@ -82,6 +84,7 @@ export class Room {
     this.awareness.setLocalState(null)
     this.plan = new PlanDoc(this.doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullState = null
       if (isChange(origin)) this.captured = update
     })
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
@@ -119,6 +122,7 @@ export class Room {
     }, origin)
     for (const client of room.doc.store.clients.keys())
       if (!owners.has(client)) owners.set(client, SYSTEM_AUTHOR)
+    if (state.updates.length === 0) room.fullState = state.snapshot
     const feed = options.store.feed
     if (feed) {
       room.stopFeeds = await Promise.all([
@@ -205,6 +209,18 @@ export class Room {
     await this.whenDurable()
     if (this.failed) throw new Error(`Plan ${this.planId} could not be saved`)
     return cells.length
+  }
+
+  /**
+   * What a client with state vector `stateVector` is missing. A newcomer with nothing (the
+   * common case when a meeting starts and everyone opens the plan) gets one cached encoding of
+   * the whole plan instead of a fresh encode each (about 0.2 s for 10,000 × 104).
+   */
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0)
+      return Y.encodeStateAsUpdate(this.doc, stateVector)
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc)
+    return this.fullState
   }
 
   /** Resolves once every update applied so far is durable. */

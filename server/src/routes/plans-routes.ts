@@ -104,16 +104,20 @@ export async function plansRoutes(
     {
       schema: {
         params: planIdParamsSchema,
-        response: { 200: { type: 'object', properties: { plan: planRecordSchema } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: { plan: planRecordSchema, role: { type: 'string' } },
+          },
+        },
       },
     },
     async (request) => {
       const user = await auth.require(request)
       const plan = await store.getPlan(validPlanId(request.params.id))
-      if (!plan || !(await planRole(store, user, plan.id))) {
-        throw new ApiProblem('planNotFound', `No plan ${request.params.id}`, 'id')
-      }
-      return { plan }
+      const role = plan ? await planRole(store, user, plan.id) : undefined
+      if (!plan || !role) throw new ApiProblem('planNotFound', `No plan ${request.params.id}`, 'id')
+      return { plan, role }
     },
   )
 

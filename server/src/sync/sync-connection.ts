@@ -191,7 +191,7 @@ export class SyncConnection {
         if (step === 0) {
           await room.whenDurable()
           if (!this.closed && !room.isDestroyed)
-            this.send(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, payload)))
+            this.send(encodeSyncStep2(room.missingFor(payload)))
         } else if (step === 1 || step === 2) {
           const violation = room.receiveUpdate(this, payload)
           if (violation) this.reject(violation)
