@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AdminPage } from '../admin/admin-page.js'
 import { checkSession, signOut } from '../auth/auth-api.js'
 import type { SessionUser } from '../auth/session-user.js'
 import { forgetUser, lastUser, rememberUser } from '../auth/session-user.js'
 import { SignInPage } from '../auth/sign-in-page.js'
 import { BoardPage } from '../board/board-page.js'
 import { LandingPage } from '../landing/landing-page.js'
-import { planIdOf, usePath } from './navigation.js'
+import { isAdminPath, planIdOf, usePath } from './navigation.js'
 
 type AuthState =
   | { kind: 'checking' }
@@ -49,6 +50,7 @@ export function App() {
     forgetUser()
     void signOut().finally(() => setAuth({ kind: 'signedOut', unreachable: false }))
   }
+  if (isAdminPath(path)) return <AdminPage user={auth.user} onSignOut={leave} />
   const planId = planIdOf(path)
   return planId ? (
     <BoardPage key={planId} planId={planId} user={auth.user} onSignOut={leave} />

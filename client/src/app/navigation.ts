@@ -27,3 +27,10 @@ export function planIdOf(path: string): string | undefined {
   const match = /^\/plans\/([^/]+)\/?$/.exec(path)
   return match ? decodeURIComponent(match[1]) : undefined
 }
+
+/** The admin page's path. */
+export const ADMIN_PATH = '/admin'
+
+export function isAdminPath(path: string): boolean {
+  return path === ADMIN_PATH || path === `${ADMIN_PATH}/`
+}

@@ -155,9 +155,15 @@ function BoardSession({ planId, user, identity, createdAt, onSignOut }: BoardSes
   return (
     <div className="page">
       <BoardHeader user={user} role={identity.role} onSignOut={onSignOut}>
-        <ConnectionBadge status={snapshot.status} unsaved={snapshot.unsaved} />
+        {!snapshot.failure && (
+          <ConnectionBadge status={snapshot.status} unsaved={snapshot.unsaved} />
+        )}
       </BoardHeader>
-      <p className={snapshot.failure ? 'page-message error' : 'page-message muted'}>
+      <p
+        className={snapshot.failure ? 'page-message error' : 'page-message muted'}
+        data-testid="board-failure"
+        data-failure={snapshot.failure}
+      >
         {snapshot.failure ? t(`board.failure.${snapshot.failure}`) : t('board.loading')}
       </p>
     </div>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlanRecord } from '../api/plan-record.js'
 import { listPlans } from '../api/plans-api.js'
-import { navigate } from '../app/navigation.js'
+import { ADMIN_PATH, navigate } from '../app/navigation.js'
 import type { SessionUser } from '../auth/session-user.js'
 import { IdentityChip } from '../identity/identity-chip.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
@@ -31,6 +31,19 @@ export function LandingPage({ user, onSignOut }: LandingPageProps) {
         <span className="brand">{t('app.name')}</span>
         <span className="muted tagline">{t('app.tagline')}</span>
         <span className="spacer" />
+        {user.isAdmin && (
+          <a
+            className="button"
+            href={ADMIN_PATH}
+            data-testid="admin-link"
+            onClick={(event) => {
+              event.preventDefault()
+              navigate(ADMIN_PATH)
+            }}
+          >
+            {t('admin.link')}
+          </a>
+        )}
         <LanguageSwitch />
         <IdentityChip user={user} onSignOut={onSignOut} />
       </header>

@@ -2,4 +2,4 @@
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'reconnecting'
 
 /** Why a plan cannot be shown at all: the server said no for good. */
-export type SessionFailure = 'notFound' | 'deleted' | 'forbidden' | 'unauthorized'
+export type SessionFailure = 'notFound' | 'deleted' | 'forbidden' | 'unauthorized' | 'revoked'

@@ -355,7 +355,7 @@ export class PlanSession {
       void this.resync(state)
       return
     }
-    this.failure = failureOfClose(code)
+    this.failure = failureOfClose(code, state.everConnected)
     this.publish()
   }
 
@@ -388,7 +388,7 @@ export class PlanSession {
 
   private readonly onOnline = (): void => {
     const state = this.current
-    if (state && state.ready) state.provider.connect()
+    if (state && state.ready && !this.failure) state.provider.connect()
     this.publish()
   }
 

@@ -1,0 +1,37 @@
+import type { Role } from '@tandem/shared'
+import { call } from '../api/plans-api.js'
+import type { ManagedUser, NewUser, UserChange } from './managed-user.js'
+
+/** Each user's own role in one plan, by user id; users without one fall back to their default. */
+export type PlanRoles = Record<string, Role>
+
+export async function listUsers(): Promise<ManagedUser[]> {
+  return (await call<{ users: ManagedUser[] }>('/api/users')).users
+}
+
+export async function createUser(user: NewUser): Promise<ManagedUser> {
+  const body = JSON.stringify(user)
+  return (await call<{ user: ManagedUser }>('/api/users', { method: 'POST', body })).user
+}
+
+export async function updateUser(id: string, change: UserChange): Promise<ManagedUser> {
+  const path = `/api/users/${encodeURIComponent(id)}`
+  const body = JSON.stringify(change)
+  return (await call<{ user: ManagedUser }>(path, { method: 'PATCH', body })).user
+}
+
+export async function getPlanRoles(planId: string): Promise<PlanRoles> {
+  const path = `/api/plans/${encodeURIComponent(planId)}/roles`
+  return (await call<{ roles: PlanRoles }>(path)).roles
+}
+
+/** Sets a user's own role in a plan, or clears it (null) so that their default applies. */
+export async function setPlanRole(
+  planId: string,
+  userId: string,
+  role: Role | null,
+): Promise<PlanRoles> {
+  const path = `/api/plans/${encodeURIComponent(planId)}/roles/${encodeURIComponent(userId)}`
+  const body = JSON.stringify({ role })
+  return (await call<{ roles: PlanRoles }>(path, { method: 'PUT', body })).roles
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { navigate } from '../app/navigation.js'
+import type { SessionUser } from '../auth/session-user.js'
+import { IdentityChip } from '../identity/identity-chip.js'
+import { LanguageSwitch } from '../i18n/language-switch.js'
+import { listUsers } from './admin-api.js'
+import { CreateUserForm } from './create-user-form.js'
+import { fieldFailure } from './field-failure.js'
+import type { ManagedUser } from './managed-user.js'
+import { PlanRolesEditor } from './plan-roles-editor.js'
+import { UsersTable } from './users-table.js'
+
+interface AdminPageProps {
+  user: SessionUser
+  onSignOut: () => void
+}
+
+/** Users, their workspace roles and each plan's own roles; for admins only. */
+export function AdminPage({ user, onSignOut }: AdminPageProps) {
+  const { t } = useTranslation()
+  return (
+    <div className="page admin">
+      <header className="topbar">
+        <a
+          className="brand"
+          href="/"
+          onClick={(event) => {
+            event.preventDefault()
+            navigate('/')
+          }}
+        >
+          {t('app.name')}
+        </a>
+        <span className="muted tagline">{t('admin.title')}</span>
+        <span className="spacer" />
+        <LanguageSwitch />
+        <IdentityChip user={user} onSignOut={onSignOut} />
+      </header>
+      {user.isAdmin ? (
+        <AdminConsole />
+      ) : (
+        <p className="page-message error" role="alert" data-testid="admins-only">
+          {t('admin.adminsOnly')}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function AdminConsole() {
+  const { t } = useTranslation()
+  const [users, setUsers] = useState<ManagedUser[]>()
+  const [error, setError] = useState<string>()
+  useEffect(() => {
+    listUsers().then(setUsers, (failure: unknown) => setError(fieldFailure(t, failure).message))
+  }, [t])
+  const replace = (changed: ManagedUser) =>
+    setUsers((list) => list?.map((user) => (user.id === changed.id ? changed : user)))
+  const add = (created: ManagedUser) => setUsers((list) => [...(list ?? []), created])
+  return (
+    <main className="admin-main">
+      <section className="card admin-users-card">
+        <h1>{t('admin.users.title')}</h1>
+        {error && (
+          <p className="error" role="alert" data-testid="admin-error">
+            {error}
+          </p>
+        )}
+        {!users && !error && <p className="muted">{t('admin.loading')}</p>}
+        {users && <UsersTable users={users} onChanged={replace} />}
+      </section>
+      <CreateUserForm onCreated={add} />
+      {users && <PlanRolesEditor users={users} />}
+    </main>
+  )
+}
