@@ -1,0 +1,165 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { E2EServer } from './harness.js'
+import {
+  clickCell,
+  createPlan,
+  ensureClientBuilt,
+  launchBrowser,
+  personContext,
+  readCell,
+  startServer,
+  waitForGrid,
+  waitUntil,
+} from './harness.js'
+
+const NEWCOMER = { email: 'newcomer@test.tandem', name: 'Nina Newcomer', password: 'first-pass-1' }
+
+let server: E2EServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+async function track(context: BrowserContext): Promise<BrowserContext> {
+  contexts.push(context)
+  return context
+}
+
+async function openAdmin(): Promise<Page> {
+  const context = await track(await personContext(browser, server, { account: 'admin' }))
+  const page = await context.newPage()
+  await page.goto(server.url)
+  await page.click('[data-testid="admin-link"]')
+  await page.waitForSelector('[data-testid="users-table"]')
+  return page
+}
+
+const userRow = (page: Page, email: string) =>
+  page.locator(`[data-testid="user-row"][data-email="${email}"]`)
+
+async function createNewcomer(admin: Page): Promise<void> {
+  await admin.fill('[data-testid="new-user-email"]', NEWCOMER.email)
+  await admin.fill('[data-testid="new-user-name"]', NEWCOMER.name)
+  await admin.fill('[data-testid="new-user-password"]', 'short')
+  await admin.click('[data-testid="new-user-submit"]')
+  expect(await admin.textContent('[data-testid="new-user-error-password"]')).toBe(
+    'The password needs at least 8 characters.',
+  )
+  await admin.fill('[data-testid="new-user-password"]', NEWCOMER.password)
+  await admin.click('[data-testid="new-user-submit"]')
+  await userRow(admin, NEWCOMER.email).waitFor()
+
+  await admin.fill('[data-testid="new-user-email"]', NEWCOMER.email.toUpperCase())
+  await admin.fill('[data-testid="new-user-name"]', 'Someone Else')
+  await admin.fill('[data-testid="new-user-password"]', 'another-pass-2')
+  await admin.click('[data-testid="new-user-submit"]')
+  const taken = admin.locator('[data-testid="new-user-error-email"]')
+  await taken.waitFor()
+  expect(await taken.textContent()).toBe('A user with this email already exists.')
+}
+
+async function giveSalesRole(admin: Page, planId: string): Promise<void> {
+  await admin.selectOption('[data-testid="plan-roles-plan"]', planId)
+  const row = admin.locator(`[data-testid="plan-role-row"][data-email="${NEWCOMER.email}"]`)
+  const effective = row.locator('[data-testid="effective-role"]')
+  await expect.poll(() => effective.textContent()).toBe('no access')
+  await row.locator('[data-testid="plan-role-select"]').selectOption('sales')
+  await expect.poll(() => effective.textContent()).toBe('Sales')
+  const planner = admin.locator('[data-testid="plan-role-row"][data-email="planner@test.tandem"]')
+  expect(await planner.locator('[data-testid="effective-role"]').textContent()).toBe(
+    'default: Planner',
+  )
+}
+
+async function signInOnBoard(planId: string): Promise<Page> {
+  const context = await track(
+    await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' }),
+  )
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
+  await page.goto(`${server.url}/plans/${planId}?debug=1`)
+  await page.fill('[data-testid="sign-in-email"]', NEWCOMER.email)
+  await page.fill('[data-testid="sign-in-password"]', NEWCOMER.password)
+  await page.click('[data-testid="sign-in-submit"]')
+  await waitForGrid(page)
+  return page
+}
+
+beforeAll(async () => {
+  ensureClientBuilt()
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('the admin page', () => {
+  it('creates a user, gives them sales in a plan, and disconnects them when disabled', async () => {
+    const plan = await createPlan(server, { skuCount: 5, periodCount: 8 }, 'Admin E2E plan')
+    const admin = await openAdmin()
+    await createNewcomer(admin)
+    await giveSalesRole(admin, plan.id)
+
+    const newcomer = await signInOnBoard(plan.id)
+    expect(await newcomer.textContent('[data-testid="identity-chip"]')).toContain(
+      `${NEWCOMER.name} (Sales)`,
+    )
+    await clickCell(newcomer, 'sku:SKU-00001:demand', 5)
+    await newcomer.keyboard.type('777')
+    await newcomer.keyboard.press('Enter')
+    await waitUntil(newcomer, () => window.__tandem?.readCell('demand', 'SKU-00001', 5) === 777)
+    await expect
+      .poll(() => newcomer.textContent('[data-testid="save-state"]'))
+      .toBe('All changes saved')
+
+    const supplyBefore = await readCell(newcomer, 'supply', 'SKU-00001', 5)
+    await clickCell(newcomer, 'sku:SKU-00001:supply', 5)
+    await newcomer.keyboard.type('99')
+    await newcomer.keyboard.press('Enter')
+    const refusal = newcomer.locator('[data-testid="notice"][data-tone="error"]').first()
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toBe('As Sales you may not change Supply plan.')
+    expect(await readCell(newcomer, 'supply', 'SKU-00001', 5)).toBe(supplyBefore)
+
+    const row = userRow(admin, NEWCOMER.email)
+    await row.locator('[data-testid="user-toggle-disabled"]').click()
+    await expect.poll(() => row.getAttribute('data-disabled')).toBe('true')
+    const removed = newcomer.locator('[data-testid="board-failure"][data-failure="revoked"]')
+    await removed.waitFor({ timeout: 5_000 })
+    expect(await removed.textContent()).toBe('Your access to this plan was removed.')
+    await newcomer.waitForTimeout(1_500)
+    expect(await removed.isVisible()).toBe(true)
+    expect(await newcomer.locator('[data-testid="connection-status"]').count()).toBe(0)
+  })
+
+  it("shows the server's refusal beside the field when an admin disables themselves", async () => {
+    const admin = await openAdmin()
+    const self = userRow(admin, 'admin@test.tandem')
+    await self.locator('[data-testid="user-toggle-disabled"]').click()
+    const error = self.locator('[data-testid="error-disabled"]')
+    await error.waitFor()
+    expect(await error.textContent()).toBe(
+      'You cannot disable yourself or remove your own admin right.',
+    )
+    expect(await self.getAttribute('data-disabled')).toBe('false')
+  })
+
+  it('tells a non-admin who opens /admin that it is for admins only', async () => {
+    const context = await track(await personContext(browser, server, { account: 'sales' }))
+    const page = await context.newPage()
+    await page.goto(server.url)
+    await page.waitForSelector('[data-testid="identity-chip"]')
+    expect(await page.locator('[data-testid="admin-link"]').count()).toBe(0)
+    await page.goto(`${server.url}/admin`)
+    const message = page.locator('[data-testid="admins-only"]')
+    await message.waitFor()
+    expect(await message.textContent()).toContain('Admins only')
+    expect(await page.locator('[data-testid="users-table"]').count()).toBe(0)
+  })
+})
