@@ -13,6 +13,11 @@ interface CreateUserFormProps {
 
 type NewUserField = keyof NewUser | 'form'
 
+const NEW_USER_FIELDS: readonly string[] = ['email', 'name', 'password', 'defaultRole', 'isAdmin']
+
+const isNewUserField = (field: string | undefined): field is keyof NewUser =>
+  field !== undefined && NEW_USER_FIELDS.includes(field)
+
 const MIN_PASSWORD = 8
 
 /** Creates an account with a first password, a workspace default role and the admin right. */
@@ -46,8 +51,7 @@ export function CreateUserForm({ onCreated }: CreateUserFormProps) {
       (failure: unknown) => {
         setBusy(false)
         const { field, message } = fieldFailure(t, failure)
-        const known = ['email', 'name', 'password', 'defaultRole', 'isAdmin'].includes(field ?? '')
-        setErrors({ [known ? (field as NewUserField) : 'form']: message })
+        setErrors({ [isNewUserField(field) ? field : 'form']: message })
       },
     )
   }

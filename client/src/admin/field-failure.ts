@@ -22,13 +22,12 @@ export function fieldFailure(t: TFunction, failure: unknown): FieldFailure {
   const field = failure.error.field ?? SCHEMA_FIELD.exec(message)?.[1]
   if (code === 'conflict' && field === 'email')
     return { field, message: t('admin.errors.emailTaken') }
-  if (code === 'badRequest' && field === 'password')
+  if (code === 'badRequest' && field === 'password' && /fewer than/.test(message))
     return { field, message: t('admin.errors.passwordTooShort') }
   if (code === 'badRequest' && field === 'email')
     return { field, message: t('admin.errors.badEmail') }
   if (code === 'badRequest' && field === 'disabled' && !SCHEMA_FIELD.test(message))
     return { field, message: t('admin.errors.selfLockout') }
-  if (code === 'forbidden' || code === 'unauthorized')
-    return { field, message: t('admin.errors.forbidden') }
+  if (code === 'forbidden') return { field, message: t('admin.errors.forbidden') }
   return { field, message }
 }
