@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { isValidId, PlanDoc } from '@tandem/shared'
@@ -16,11 +15,11 @@ import { readPlanFile, readPlanSheet } from '../excel/read-plan-file.js'
 import { writeCsv } from '../excel/write-csv.js'
 import { writeXlsx } from '../excel/write-xlsx.js'
 import { ApiProblem } from '../http/api-problem.js'
-import { planSnapshot } from '../plans/plan-snapshot.js'
-import type { Room } from '../rooms/room.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { PlanStore } from '../store/plan-store.js'
-import { PlanExistsError } from '../store/plan-store.js'
+import { planDocOf } from '../plans/plan-doc-of.js'
+import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
+import { useRoom } from '../rooms/use-room.js'
 import { requirePlanRole } from './plan-access-guard.js'
 
 interface Deps {
@@ -61,33 +60,6 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
     })
   })
 
-  async function withRoom<T>(planId: string, use: (room: Room) => Promise<T> | T): Promise<T> {
-    const room = await rooms.open(planId)
-    if (!room) throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
-    try {
-      return await use(room)
-    } finally {
-      rooms.release(room)
-    }
-  }
-
-  async function planDocOf(planId: string, ref: string): Promise<PlanDoc> {
-    const doc = new Y.Doc()
-    if (ref === 'live') {
-      const state = await withRoom(planId, async (room) => {
-        await room.whenDurable()
-        return Y.encodeStateAsUpdate(room.doc)
-      })
-      Y.applyUpdate(doc, state)
-      return new PlanDoc(doc)
-    }
-    const version = isValidId(ref) ? await store.loadVersion(planId, ref) : undefined
-    if (!version)
-      throw new ApiProblem('notFound', `Plan ${planId} has no version ${ref}`, 'version')
-    Y.applyUpdate(doc, version.snapshot)
-    return new PlanDoc(doc)
-  }
-
   app.get('/api/plans/import-template.xlsx', async (request, reply) => {
     await auth.require(request)
     const file = await writeXlsx(importTemplate())
@@ -112,20 +84,12 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
       if (!user.isAdmin && user.defaultRole !== 'planner') {
         throw new ApiProblem('forbidden', 'Only a planner or an admin may create plans')
       }
-      const id = request.query.id ?? `plan-${randomBytes(6).toString('hex')}`
-      if (!isValidId(id)) throw new ApiProblem('invalidId', `"${id}" is not a valid plan id`, 'id')
+      const id = newPlanId(request.query.id)
       if (await store.getPlan(id))
         throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
       const started = performance.now()
       const input = await readPlanFile(...uploaded(request), request.query.name)
-      const { record, snapshot } = planSnapshot(id, input)
-      try {
-        await store.createPlan(record, snapshot)
-      } catch (error) {
-        if (error instanceof PlanExistsError)
-          throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
-        throw error
-      }
+      const { record } = await storeNewPlan(store, id, input)
       request.log.info(
         { planId: id, skus: record.skuCount, ms: Math.round(performance.now() - started) },
         'plan imported',
@@ -142,7 +106,7 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
       const { role } = await requirePlanRole(deps, request, planId)
       const issues = new IssueList()
       const sheet = await readPlanSheet(...uploaded(request), issues)
-      const cells = await withRoom(planId, (room) =>
+      const cells = await useRoom(rooms, planId, (room) =>
         importChanges(new PlanDoc(room.doc), sheet, role, issues),
       )
       return {
@@ -163,7 +127,7 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
       const issues = new IssueList()
       const sheet = await readPlanSheet(...uploaded(request), issues)
       issues.throwIfAny()
-      const appliedCells = await withRoom(planId, (room) =>
+      const appliedCells = await useRoom(rooms, planId, (room) =>
         room.change(user.id, (live) => {
           const cells = importChanges(live, sheet, role, issues)
           if (!issues.isEmpty) {
@@ -183,7 +147,7 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
-      const plan = await planDocOf(planId, request.query.version)
+      const plan = await planDocOf(deps, planId, request.query.version, 'version')
       try {
         const file = await writeXlsx(planWorkbook(plan, await userNames(plan)))
         return sendFile(reply, file, 'xlsx', `${planId}-${request.query.version}.xlsx`)
@@ -199,7 +163,7 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
-      const plan = await planDocOf(planId, request.query.version)
+      const plan = await planDocOf(deps, planId, request.query.version, 'version')
       try {
         const file = writeCsv(planGridSheet(plan))
         return sendFile(reply, file, 'csv', `${planId}-${request.query.version}.csv`)

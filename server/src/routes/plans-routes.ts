@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { DemoPlanOptions, PlanInput } from '@tandem/shared'
 import { demoPlan, isValidId } from '@tandem/shared'
@@ -6,10 +5,9 @@ import type { Authenticator } from '../auth/authenticator.js'
 import { planRole } from '../auth/plan-access.js'
 import { ApiProblem } from '../http/api-problem.js'
 import { checkPlanInput } from '../plans/check-plan-input.js'
-import { planSnapshot } from '../plans/plan-snapshot.js'
+import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { PlanStore } from '../store/plan-store.js'
-import { PlanExistsError } from '../store/plan-store.js'
 import { createPlanBodySchema, planIdParamsSchema, planRecordSchema } from './plan-schemas.js'
 
 interface CreatePlanBody {
@@ -66,8 +64,7 @@ export async function plansRoutes(
       const body = request.body
       if (body.generator && body.rows)
         throw new ApiProblem('badRequest', 'Give either generator or rows, not both', 'rows')
-      const id = body.id ?? `plan-${randomBytes(6).toString('hex')}`
-      if (!isValidId(id)) throw new ApiProblem('invalidId', `"${id}" is not a valid plan id`, 'id')
+      const id = newPlanId(body.id)
       let input: PlanInput
       if (body.rows) {
         const { meta, items, demand, supply, capacity } = body.rows
@@ -83,14 +80,7 @@ export async function plansRoutes(
       } else {
         input = demoPlan({ ...body.generator, name: body.name ?? 'Demo plan' })
       }
-      const { record, snapshot } = planSnapshot(id, input)
-      try {
-        await store.createPlan(record, snapshot)
-      } catch (error) {
-        if (error instanceof PlanExistsError)
-          throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
-        throw error
-      }
+      const { record, snapshot } = await storeNewPlan(store, id, input)
       request.log.info(
         { planId: id, skus: record.skuCount, bytes: snapshot.byteLength },
         'plan created',

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
 import type { Measure } from '@tandem/shared'
-import { comparePlans, isValidId, MEASURES, PlanDoc, rollForward } from '@tandem/shared'
+import { comparePlans, isValidId, MEASURES, rollForward } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { ApiProblem } from '../http/api-problem.js'
-import { planSnapshot } from '../plans/plan-snapshot.js'
-import type { Room } from '../rooms/room.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { PlanStore } from '../store/plan-store.js'
-import { PlanExistsError, VersionExistsError } from '../store/plan-store.js'
+import { VersionExistsError } from '../store/plan-store.js'
+import { planDocOf } from '../plans/plan-doc-of.js'
+import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
+import { useRoom } from '../rooms/use-room.js'
 import { requirePlanRole } from './plan-access-guard.js'
 
 interface Deps {
@@ -40,33 +41,6 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
   const { store, rooms } = deps
 
   /** Runs `use` on the plan's live room, which stays loaded only as long as someone needs it. */
-  async function withRoom<T>(planId: string, use: (room: Room) => Promise<T> | T): Promise<T> {
-    const room = await rooms.open(planId)
-    if (!room) throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
-    try {
-      return await use(room)
-    } finally {
-      rooms.release(room)
-    }
-  }
-
-  async function planDocOf(planId: string, ref: string): Promise<PlanDoc> {
-    if (ref === 'live') {
-      return withRoom(planId, async (room) => {
-        await room.whenDurable()
-        const doc = new Y.Doc()
-        Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc))
-        return new PlanDoc(doc)
-      })
-    }
-    const version = isValidId(ref) ? await store.loadVersion(planId, ref) : undefined
-    if (!version)
-      throw new ApiProblem('notFound', `Plan ${planId} has no version ${ref}`, 'versionId')
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, version.snapshot)
-    return new PlanDoc(doc)
-  }
-
   app.post<{ Params: { id: string }; Body: { name: string; note?: string; id?: string } }>(
     '/api/plans/:id/versions',
     {
@@ -90,7 +64,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
       const id = request.body.id ?? `v-${randomBytes(5).toString('hex')}`
       if (!isValidId(id))
         throw new ApiProblem('invalidId', `"${id}" is not a valid version id`, 'id')
-      const snapshot = await withRoom(planId, async (room) => {
+      const snapshot = await useRoom(rooms, planId, async (room) => {
         await room.whenDurable()
         return Y.encodeStateAsUpdate(room.doc)
       })
@@ -152,8 +126,8 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     async (request) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
-      const from = await planDocOf(planId, request.query.from)
-      const to = await planDocOf(planId, request.query.to ?? 'live')
+      const from = await planDocOf(deps, planId, request.query.from)
+      const to = await planDocOf(deps, planId, request.query.to ?? 'live')
       return comparePlans(from, to)
     },
   )
@@ -164,9 +138,9 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     async (request) => {
       const planId = request.params.id
       const { user } = await requirePlanRole(deps, request, planId, ['planner'])
-      const version = await planDocOf(planId, request.params.versionId)
+      const version = await planDocOf(deps, planId, request.params.versionId)
       let skippedFrozen = 0
-      const cells = await withRoom(planId, (room) =>
+      const cells = await useRoom(rooms, planId, (room) =>
         room.change(user.id, (live) => {
           const meta = live.readMeta()
           if (meta.status === 'approved')
@@ -259,23 +233,14 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId, ['planner'])
-      const version = await planDocOf(planId, request.body.versionId)
+      const version = await planDocOf(deps, planId, request.body.versionId)
       let input
       try {
         input = rollForward(version, request.body.periods, request.body.name)
       } catch (error) {
         throw new ApiProblem('badRequest', (error as Error).message, 'periods')
       }
-      const id = request.body.id ?? `plan-${randomBytes(6).toString('hex')}`
-      if (!isValidId(id)) throw new ApiProblem('invalidId', `"${id}" is not a valid plan id`, 'id')
-      const { record, snapshot } = planSnapshot(id, input)
-      try {
-        await store.createPlan(record, snapshot)
-      } catch (error) {
-        if (error instanceof PlanExistsError)
-          throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
-        throw error
-      }
+      const { record } = await storeNewPlan(store, newPlanId(request.body.id), input)
       return reply.code(201).send({ plan: record })
     },
   )
