@@ -26,6 +26,11 @@ import type { RowOptions } from './row-options.js'
 import { loadRowOptions, saveRowOptions } from './row-options.js'
 import type { Notice, Notify } from './use-notices.js'
 import { useGapCounts } from './use-gap-counts.js'
+import { CellMenu } from '../comments/cell-menu.js'
+import type { CellMenuRequest } from '../comments/cell-menu.js'
+import { DiscussionButtons } from '../comments/discussion-buttons.js'
+import { DiscussionPanel } from '../comments/discussion-panel.js'
+import { useDiscussion } from '../comments/use-discussion.js'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -57,6 +62,8 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const peers = usePeers(awareness)
   const counts = useGapCounts(live.model)
   const { canUndo, canRedo } = useUndoState(live.undo)
+  const [cellMenu, setCellMenu] = useState<CellMenuRequest>()
+  const closeCellMenu = useCallback(() => setCellMenu(undefined), [])
 
   useEffect(() => {
     awareness.setLocalStateField('user', {
@@ -84,6 +91,8 @@ export function BoardLoaded(props: BoardLoadedProps) {
     }),
     [live, meta, layout, identity.role, options.gapsOnly, format, t],
   )
+
+  const discussion = useDiscussion(view, live, identity, setJump)
 
   const following = peers.find((peer) => peer.clientId === followingId)
   useEffect(() => {
@@ -163,7 +172,9 @@ export function BoardLoaded(props: BoardLoadedProps) {
         onRedo={() => step('redo')}
         chartOpen={chartOpen}
         onToggleChart={() => setChartOpen((open) => !open)}
-      />
+      >
+        <DiscussionButtons discussion={discussion} />
+      </BoardToolbar>
       {following && (
         <div className="following-banner" data-testid="following-banner">
           {t('presence.following', { name: following.state.user.name })}
@@ -184,13 +195,18 @@ export function BoardLoaded(props: BoardLoadedProps) {
           notify={notify}
           onFocusRow={focusRow}
           onRelayout={relayout}
+          threadCountAt={discussion.countAt}
+          onCellMenu={(cell, x, y) => setCellMenu(discussion.menuAt(cell, x, y))}
+          onCommentShortcut={discussion.commentAt}
         />
+        <DiscussionPanel discussion={discussion} view={view} identity={identity} />
         {chartOpen && (
           <Suspense fallback={null}>
             <ChartPanel model={live.model} meta={meta} target={chartTarget} />
           </Suspense>
         )}
       </main>
+      {cellMenu && <CellMenu request={cellMenu} onClose={closeCellMenu} />}
       <NoticeArea notices={props.notices} onDismiss={props.onDismiss} />
     </div>
   )

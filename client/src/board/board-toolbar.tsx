@@ -15,6 +15,8 @@ interface BoardToolbarProps {
   onRedo: () => void
   chartOpen: boolean
   onToggleChart: () => void
+  /** More buttons, placed before undo and redo (comments, notifications, flags). */
+  children?: React.ReactNode
 }
 
 /** Row toggles, the gaps-only filter, gap counts and legend, undo/redo and the chart switch. */
@@ -55,6 +57,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
       </label>
       <GapSummary counts={counts} />
       <span className="spacer" />
+      {props.children}
       <button type="button" className="button" disabled={!props.canUndo} onClick={props.onUndo}>
         {t('board.undo')}
       </button>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type {
   DataEditorRef,
+  DrawCellCallback,
   GridCell,
   GridSelection,
   Item,
@@ -27,6 +28,7 @@ import { exposeDebugHandle } from '../debug/debug-handle.js'
 import { EMPTY_SELECTION, singleCell } from './grid-selection.js'
 import { useGridEditing } from './use-grid-editing.js'
 import { markTiming } from '../debug/mark-timing.js'
+import { drawCornerMark } from '../comments/draw-corner-mark.js'
 
 interface PlanGridProps {
   view: BoardView
@@ -40,6 +42,12 @@ interface PlanGridProps {
   onFocusRow: (row: BoardRow | undefined) => void
   /** Rebuild the layout: a filtered SKU gained or lost its gaps, or SKUs were added. */
   onRelayout: () => void
+  /** How many comment threads a cell has, for its corner mark. */
+  threadCountAt?: (cell: Item) => number
+  /** The context menu was asked for on a cell, at a point in client coordinates. */
+  onCellMenu?: (cell: Item, x: number, y: number) => void
+  /** The comment shortcut (Ctrl+Alt+M) was pressed on the current cell. */
+  onCommentShortcut?: (cell: Item) => void
 }
 
 const GROUP_HEADER_HEIGHT = 26
@@ -206,6 +214,26 @@ export function PlanGrid(props: PlanGridProps) {
   )
 
   const stopFollowing = following ? props.onStopFollowing : undefined
+  const { threadCountAt, onCellMenu, onCommentShortcut } = props
+  const drawCell = useMemo<DrawCellCallback | undefined>(
+    () =>
+      threadCountAt &&
+      ((args, drawContent) => {
+        drawContent()
+        const count = threadCountAt([args.col, args.row])
+        if (count > 0) drawCornerMark(args.ctx, args.rect, count)
+      }),
+    [threadCountAt],
+  )
+  const onKeyDownCapture = (event: React.KeyboardEvent) => {
+    stopFollowing?.()
+    const current = selection.current
+    if (onCommentShortcut && current && event.ctrlKey && event.altKey && event.code === 'KeyM') {
+      event.preventDefault()
+      event.stopPropagation()
+      onCommentShortcut(current.cell)
+    }
+  }
   return (
     <div
       className="grid-container"
@@ -213,7 +241,7 @@ export function PlanGrid(props: PlanGridProps) {
       data-testid="plan-grid"
       onWheelCapture={stopFollowing}
       onMouseDownCapture={stopFollowing}
-      onKeyDownCapture={stopFollowing}
+      onKeyDownCapture={onKeyDownCapture}
       onTouchStartCapture={stopFollowing}
     >
       <EditingContext.Provider value={editing}>
@@ -235,6 +263,12 @@ export function PlanGrid(props: PlanGridProps) {
           onPaste={onPaste}
           onKeyDown={onKeyDown}
           onCellActivated={(cell) => explainReadOnly(cell)}
+          drawCell={drawCell}
+          onCellContextMenu={(cell, event) => {
+            if (!onCellMenu) return
+            event.preventDefault()
+            onCellMenu(cell, event.bounds.x + event.localEventX, event.bounds.y + event.localEventY)
+          }}
           onVisibleRegionChanged={onVisibleRegionChanged}
           provideEditor={(cell) =>
             cell.kind === GridCellKind.Number
