@@ -31,6 +31,14 @@ import type { CellMenuRequest } from '../comments/cell-menu.js'
 import { DiscussionButtons } from '../comments/discussion-buttons.js'
 import { DiscussionPanel } from '../comments/discussion-panel.js'
 import { useDiscussion } from '../comments/use-discussion.js'
+import { CellHistoryDialog } from '../history/cell-history-dialog.js'
+import type { CellHistoryTarget } from '../history/cell-history-target.js'
+import { historyTargetAt } from '../history/history-target-at.js'
+import { useBoardVersions } from '../versions/use-board-versions.js'
+import { useMemberNames } from '../versions/use-member-names.js'
+import { useVersionedView } from '../versions/use-versioned-view.js'
+import { VersionBanner } from '../versions/version-banner.js'
+import { VersionsPanel } from '../versions/versions-panel.js'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -64,6 +72,11 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const { canUndo, canRedo } = useUndoState(live.undo)
   const [cellMenu, setCellMenu] = useState<CellMenuRequest>()
   const closeCellMenu = useCallback(() => setCellMenu(undefined), [])
+  const planId = live.provider.roomname
+  const versions = useBoardVersions(planId, live)
+  const nameOf = useMemberNames(planId)
+  const [versionsOpen, setVersionsOpen] = useState(false)
+  const [historyTarget, setHistoryTarget] = useState<CellHistoryTarget>()
 
   useEffect(() => {
     awareness.setLocalStateField('user', {
@@ -91,8 +104,9 @@ export function BoardLoaded(props: BoardLoadedProps) {
     }),
     [live, meta, layout, identity.role, options.gapsOnly, format, t],
   )
+  const shown = useVersionedView(view, versions, options)
 
-  const discussion = useDiscussion(view, live, identity, setJump)
+  const discussion = useDiscussion(shown, live, identity, setJump)
 
   const following = peers.find((peer) => peer.clientId === followingId)
   useEffect(() => {
@@ -174,6 +188,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
         onToggleChart={() => setChartOpen((open) => !open)}
       >
         <DiscussionButtons discussion={discussion} />
+        <button
+          type="button"
+          className="button"
+          aria-pressed={versionsOpen}
+          data-testid="versions-button"
+          onClick={() => setVersionsOpen((open) => !open)}
+        >
+          {t('versions.button')}
+        </button>
       </BoardToolbar>
       {following && (
         <div className="following-banner" data-testid="following-banner">
@@ -183,9 +206,11 @@ export function BoardLoaded(props: BoardLoadedProps) {
           </button>
         </div>
       )}
+      <VersionBanner board={versions} format={format} />
       <main className={chartOpen ? 'board-main with-chart' : 'board-main'}>
         <PlanGrid
-          view={view}
+          key={versions.opened?.version.id ?? 'live'}
+          view={shown}
           session={session}
           live={live}
           peers={peers}
@@ -196,7 +221,12 @@ export function BoardLoaded(props: BoardLoadedProps) {
           onFocusRow={focusRow}
           onRelayout={relayout}
           threadCountAt={discussion.countAt}
-          onCellMenu={(cell, x, y) => setCellMenu(discussion.menuAt(cell, x, y))}
+          onCellMenu={(cell, x, y) => {
+            const request = discussion.menuAt(cell, x, y)
+            const target = historyTargetAt(shown, cell)
+            const onHistory = target && (() => setHistoryTarget(target))
+            setCellMenu(request && { ...request, onHistory })
+          }}
           onCommentShortcut={discussion.commentAt}
         />
         <DiscussionPanel discussion={discussion} view={view} identity={identity} />
@@ -207,6 +237,28 @@ export function BoardLoaded(props: BoardLoadedProps) {
         )}
       </main>
       {cellMenu && <CellMenu request={cellMenu} onClose={closeCellMenu} />}
+      {versionsOpen && (
+        <VersionsPanel
+          planId={planId}
+          role={identity.role}
+          meta={meta}
+          model={live.model}
+          board={versions}
+          format={format}
+          nameOf={nameOf}
+          notify={notify}
+          onClose={() => setVersionsOpen(false)}
+        />
+      )}
+      {historyTarget && (
+        <CellHistoryDialog
+          planId={planId}
+          target={historyTarget}
+          format={format}
+          nameOf={nameOf}
+          onClose={() => setHistoryTarget(undefined)}
+        />
+      )}
       <NoticeArea notices={props.notices} onDismiss={props.onDismiss} />
     </div>
   )

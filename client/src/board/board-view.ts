@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { PlanDoc, PlanMeta, PlanModel, Role } from '@tandem/shared'
 import type { Formatters } from '../i18n/use-formatters.js'
+import type { CompareOverlay } from '../versions/compare-overlay.js'
 import type { BoardLayout } from './board-layout.js'
 
 /** Everything the grid reads from while painting, rebuilt when one of its parts changes. */
@@ -14,6 +15,10 @@ export interface BoardView {
   gapsOnly: boolean
   format: Formatters
   t: TFunction
+  /** A comparison with a version, whose changed cells are highlighted. */
+  compare?: CompareOverlay
+  /** The name of the version shown read-only instead of the live plan. */
+  shownVersion?: string
 }
 
 /** Family, SKU, name and measure stay in place while the periods scroll. */

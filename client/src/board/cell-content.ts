@@ -4,6 +4,7 @@ import type { GapKind } from '@tandem/shared'
 import type { BoardRow } from './board-row.js'
 import type { BoardView } from './board-view.js'
 import { FROZEN_COLUMNS, periodOfColumn } from './board-view.js'
+import { markChanged } from '../versions/mark-changed.js'
 import { isEditable } from './editable.js'
 import { gapAt } from './gap-at.js'
 import {
@@ -57,11 +58,11 @@ export function makeCellContent(view: BoardView): (cell: Item) => GridCell {
     if (period >= view.meta.periodCount) return EMPTY
     switch (row.kind) {
       case 'sku':
-        return skuCell(view, row, period)
+        return markChanged(view.compare, row, period, skuCell(view, row, period))
       case 'family':
         return familyCell(view, row, period)
       case 'resource':
-        return resourceCell(view, row, period)
+        return markChanged(view.compare, row, period, resourceCell(view, row, period))
     }
   }
 }

@@ -28,6 +28,7 @@ import { exposeDebugHandle } from '../debug/debug-handle.js'
 import { EMPTY_SELECTION, singleCell } from './grid-selection.js'
 import { useGridEditing } from './use-grid-editing.js'
 import { markTiming } from '../debug/mark-timing.js'
+import { useChangeTooltip } from '../versions/change-tooltip.js'
 import { drawCornerMark } from '../comments/draw-corner-mark.js'
 
 interface PlanGridProps {
@@ -213,6 +214,8 @@ export function PlanGrid(props: PlanGridProps) {
     [view, live, getCellContent],
   )
 
+  const { onItemHovered, tooltip } = useChangeTooltip(view)
+
   const stopFollowing = following ? props.onStopFollowing : undefined
   const { threadCountAt, onCellMenu, onCommentShortcut } = props
   const drawCell = useMemo<DrawCellCallback | undefined>(
@@ -263,6 +266,7 @@ export function PlanGrid(props: PlanGridProps) {
           onPaste={onPaste}
           onKeyDown={onKeyDown}
           onCellActivated={(cell) => explainReadOnly(cell)}
+          onItemHovered={onItemHovered}
           drawCell={drawCell}
           onCellContextMenu={(cell, event) => {
             if (!onCellMenu) return
@@ -299,6 +303,7 @@ export function PlanGrid(props: PlanGridProps) {
         frozenWidth={frozenWidth}
         headerHeight={GROUP_HEADER_HEIGHT + HEADER_HEIGHT}
       />
+      {tooltip}
     </div>
   )
 }

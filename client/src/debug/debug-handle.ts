@@ -5,6 +5,8 @@ import type { BoardView } from '../board/board-view.js'
 import { columnOfPeriod } from '../board/board-view.js'
 import { rowKey } from '../board/board-row.js'
 import type { PlanLive } from '../sync/plan-session.js'
+import { changeText } from '../versions/change-tooltip.js'
+import { changeAt } from '../versions/compare-overlay.js'
 
 /** Read-only getters for end-to-end tests and for people debugging the canvas grid. */
 export interface TandemDebugHandle {
@@ -22,6 +24,12 @@ export interface TandemDebugHandle {
   generation(): number
   /** Everyone's presence as this browser sees it, by clientID. */
   presence(): Record<number, unknown>
+  /** In a comparison, a changed cell's "old → new" as its tooltip shows it; else undefined. */
+  changeAt(row: string, period: number): string | undefined
+  /** How many cells the current comparison found changed, or undefined when not comparing. */
+  changedCells(): number | undefined
+  /** The version shown read-only instead of the live plan, by name. */
+  shownVersion(): string | undefined
 }
 
 interface DebugSources {
@@ -71,6 +79,14 @@ export function exposeDebugHandle({
     rowKeys: () => view.layout.rows.map(rowKey),
     generation: () => live.generation,
     presence: () => Object.fromEntries(live.provider.awareness.getStates()),
+    changeAt(row, period) {
+      const index = view.layout.indexOf.get(row)
+      const change =
+        index === undefined ? undefined : changeAt(view.compare, view.layout.rows[index], period)
+      return change && changeText(view, change)
+    },
+    changedCells: () => view.compare?.comparison.cells.length,
+    shownVersion: () => view.shownVersion,
   }
   window.__tandem = handle
   return () => {

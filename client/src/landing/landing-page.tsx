@@ -8,6 +8,7 @@ import { IdentityChip } from '../identity/identity-chip.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { CreatePlanForm } from './create-plan-form.js'
+import { ImportPlanForm } from '../excel/import-plan-form.js'
 
 interface LandingPageProps {
   user: SessionUser
@@ -102,6 +103,7 @@ export function LandingPage({ user, onSignOut }: LandingPageProps) {
           )}
         </section>
         <CreatePlanForm onCreated={open} />
+        <ImportPlanForm onCreated={open} />
       </main>
     </div>
   )

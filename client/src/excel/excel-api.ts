@@ -1,0 +1,57 @@
+import type { Measure } from '@tandem/shared'
+import type { PlanRecord } from '../api/plan-record.js'
+import type { ImportIssue } from './upload-file.js'
+import { uploadFile } from './upload-file.js'
+
+/** One cell a file would change. */
+export interface ImportCell {
+  measure: Measure
+  key: string
+  period: number
+  from: number
+  to: number
+}
+
+/** What applying a file would do: the cells it changes and what is wrong with it. */
+export interface ImportPreview {
+  cells: ImportCell[]
+  changedCells: number
+  errors: ImportIssue[]
+  errorCount: number
+}
+
+const base = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`
+
+export const TEMPLATE_URL = '/api/plans/import-template.xlsx'
+
+export function importPlan(
+  file: File,
+  name: string,
+  onProgress: (fraction: number) => void,
+): Promise<PlanRecord> {
+  const query = name ? `?${new URLSearchParams({ name })}` : ''
+  return uploadFile<{ plan: PlanRecord }>(`/api/plans/import${query}`, file, onProgress).then(
+    (answer) => answer.plan,
+  )
+}
+
+export function previewImport(
+  planId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<ImportPreview> {
+  return uploadFile<ImportPreview>(`${base(planId)}/import/preview`, file, onProgress)
+}
+
+export function applyImport(
+  planId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<{ appliedCells: number }> {
+  return uploadFile(`${base(planId)}/import/apply`, file, onProgress)
+}
+
+/** Where the live plan (`live`) or a version downloads as XLSX or CSV. */
+export function exportUrl(planId: string, format: 'xlsx' | 'csv', version = 'live'): string {
+  return `${base(planId)}/export.${format}?${new URLSearchParams({ version })}`
+}

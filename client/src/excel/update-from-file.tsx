@@ -1,0 +1,125 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PlanMeta } from '@tandem/shared'
+import type { Notify } from '../board/use-notices.js'
+import type { Formatters } from '../i18n/use-formatters.js'
+import type { ImportPreview } from './excel-api.js'
+import { applyImport, previewImport } from './excel-api.js'
+import { UploadError } from './upload-error.js'
+import type { UploadFailure } from './upload-file.js'
+import { isUploadFailure } from './upload-file.js'
+import { UploadProgress } from './upload-progress.js'
+
+interface UpdateFromFileProps {
+  planId: string
+  meta: PlanMeta
+  format: Formatters
+  notify: Notify
+}
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'sending'; fraction: number }
+  | { kind: 'preview'; file: File; preview: ImportPreview }
+  | { kind: 'failed'; failure: UploadFailure }
+
+/** Updates demand and supply from a file: a preview of every change, then one apply. */
+export function UpdateFromFile({ planId, meta, format, notify }: UpdateFromFileProps) {
+  const { t } = useTranslation()
+  const [step, setStep] = useState<Step>({ kind: 'choose' })
+  const progress = (fraction: number) => setStep({ kind: 'sending', fraction })
+  const fail = (error: unknown) =>
+    setStep(
+      isUploadFailure(error)
+        ? { kind: 'failed', failure: error }
+        : { kind: 'failed', failure: { status: 0, code: 'network', message: '', errors: [] } },
+    )
+  const choose = (file: File | undefined) => {
+    if (!file) return
+    progress(0)
+    previewImport(planId, file, progress).then(
+      (preview) => setStep({ kind: 'preview', file, preview }),
+      fail,
+    )
+  }
+  const apply = (file: File) => {
+    progress(0)
+    applyImport(planId, file, progress).then((result) => {
+      notify(t('versions.excel.applied', { count: result.appliedCells }), 'info')
+      setStep({ kind: 'choose' })
+    }, fail)
+  }
+  const period = (index: number) => format.period(meta.periodKind, meta.firstPeriod, index)
+  return (
+    <div className="update-from-file" data-testid="update-from-file">
+      <label className="field">
+        <span>{t('versions.excel.updateFile')}</span>
+        <input
+          type="file"
+          accept=".xlsx,.csv"
+          data-testid="update-file"
+          onChange={(event) => {
+            choose(event.target.files?.[0])
+            event.target.value = ''
+          }}
+        />
+      </label>
+      {step.kind === 'sending' && <UploadProgress fraction={step.fraction} format={format} />}
+      {step.kind === 'failed' && <UploadError failure={step.failure} />}
+      {step.kind === 'preview' && (
+        <div className="import-preview" data-testid="import-preview">
+          {step.preview.errorCount > 0 ? (
+            <UploadError
+              failure={{
+                status: 400,
+                code: step.preview.errors[0]?.code ?? 'badRequest',
+                message: step.preview.errors[0]?.message ?? '',
+                errors: step.preview.errors,
+              }}
+            />
+          ) : (
+            <p>{t('versions.excel.willChange', { count: step.preview.changedCells })}</p>
+          )}
+          {step.preview.cells.length > 0 && (
+            <table className="compare-totals">
+              <thead>
+                <tr>
+                  <th>{t('versions.excel.row')}</th>
+                  <th>{t('versions.compare.measure')}</th>
+                  <th>{t('versions.excel.period')}</th>
+                  <th className="number">{t('versions.compare.from')}</th>
+                  <th className="number">{t('versions.compare.to')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {step.preview.cells.map((cell) => (
+                  <tr key={`${cell.measure}:${cell.key}:${cell.period}`}>
+                    <td>{cell.key}</td>
+                    <td>{t(`measure.${cell.measure}`)}</td>
+                    <td>{period(cell.period)}</td>
+                    <td className="number">{format.number(cell.from)}</td>
+                    <td className="number">{format.number(cell.to)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => setStep({ kind: 'choose' })}>
+              {t('versions.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              data-testid="apply-import"
+              disabled={step.preview.errorCount > 0 || step.preview.changedCells === 0}
+              onClick={() => apply(step.file)}
+            >
+              {t('versions.excel.apply', { count: step.preview.changedCells })}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+/** One thing wrong with an uploaded file; `field` is `Plan!R12C4` (sheet, row, column). */
+export interface ImportIssue {
+  code: string
+  message: string
+  field: string
+}
+
+/** A refused upload: the first problem, then every problem the server listed. */
+export interface UploadFailure {
+  status: number
+  /** An API error code, or `network` when the server could not be reached. */
+  code: string
+  message: string
+  field?: string
+  errors: ImportIssue[]
+}
+
+const MEDIA_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+} as const
+
+/** The media type the server reads a file as, from its name. */
+export function mediaTypeOf(file: File): string {
+  return file.name.toLowerCase().endsWith('.csv') ? MEDIA_TYPES.csv : MEDIA_TYPES.xlsx
+}
+
+/**
+ * Posts a file as the raw body with XMLHttpRequest, whose upload events report progress
+ * (fetch has none). Resolves with the parsed JSON answer; rejects with an `UploadFailure`.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  onProgress?: (fraction: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest()
+    request.open('POST', path)
+    request.setRequestHeader('content-type', mediaTypeOf(file))
+    request.responseType = 'json'
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total)
+    }
+    request.onload = () => {
+      const body = request.response as (T & Partial<UploadFailure>) | null
+      if (request.status >= 200 && request.status < 300 && body) return resolve(body)
+      const failure: UploadFailure = {
+        status: request.status,
+        code: body?.code ?? 'badRequest',
+        message: body?.message ?? `HTTP ${request.status}`,
+        field: body?.field,
+        errors: body?.errors ?? [],
+      }
+      reject(failure)
+    }
+    request.onerror = () => {
+      const failure: UploadFailure = { status: 0, code: 'network', message: '', errors: [] }
+      reject(failure)
+    }
+    request.send(file)
+  })
+}
+
+export function isUploadFailure(value: unknown): value is UploadFailure {
+  return typeof value === 'object' && value !== null && 'errors' in value && 'status' in value
+}

@@ -1,0 +1,18 @@
+import type { Item } from '@glideapps/glide-data-grid'
+import type { BoardView } from '../board/board-view.js'
+import { periodOfColumn } from '../board/board-view.js'
+import { describeCell } from '../board/describe-cell.js'
+import { measureOfRow } from '../versions/compare-overlay.js'
+import type { CellHistoryTarget } from './cell-history-target.js'
+
+/** The value cell at a grid position, whose history can be asked for; else undefined. */
+export function historyTargetAt(
+  view: BoardView,
+  [col, rowIndex]: Item,
+): CellHistoryTarget | undefined {
+  const row = view.layout.rows[rowIndex]
+  const place = row && measureOfRow(row)
+  const period = periodOfColumn(col)
+  if (!place || period < 0 || period >= view.meta.periodCount) return undefined
+  return { ...place, period, label: describeCell(view, place.measure, place.key, period) }
+}

@@ -1,0 +1,34 @@
+import type { BoardLayout } from '../board/board-layout.js'
+import type { BoardRow } from '../board/board-row.js'
+import { rowKey } from '../board/board-row.js'
+import type { CompareOverlay } from './compare-overlay.js'
+
+/** The layout with only the SKUs and resources that changed, and their families' roll-ups. */
+export function onlyChangedLayout(layout: BoardLayout, overlay: CompareOverlay): BoardLayout {
+  const families = new Set<string>()
+  for (const row of layout.rows) {
+    if (row.kind === 'sku' && overlay.changedKeys.has(row.sku)) families.add(row.family)
+  }
+  const keep = (row: BoardRow) => {
+    if (row.kind === 'sku') return overlay.changedKeys.has(row.sku)
+    if (row.kind === 'resource') return overlay.changedKeys.has(row.resource)
+    return families.has(row.family)
+  }
+  const rows = layout.rows.filter(keep)
+  const indexOf = new Map<string, number>()
+  const rowsOfSku = new Map<string, number[]>()
+  const rowsOfFamily = new Map<string, number[]>()
+  const rowsOfResource = new Map<string, number[]>()
+  const shownSkus = new Set<string>()
+  const add = (index: Map<string, number[]>, id: string, i: number) =>
+    index.set(id, [...(index.get(id) ?? []), i])
+  rows.forEach((row, i) => {
+    indexOf.set(rowKey(row), i)
+    if (row.kind === 'sku') {
+      add(rowsOfSku, row.sku, i)
+      shownSkus.add(row.sku)
+    } else if (row.kind === 'family') add(rowsOfFamily, row.family, i)
+    else add(rowsOfResource, row.resource, i)
+  })
+  return { rows, indexOf, rowsOfSku, rowsOfFamily, rowsOfResource, shownSkus }
+}
