@@ -228,6 +228,14 @@ export function PlanGrid(props: PlanGridProps) {
       }),
     [threadCountAt],
   )
+  useEffect(() => {
+    if (!threadCountAt) return
+    const { x, y, width, height } = visible.current
+    const cells: { cell: Item }[] = []
+    for (let row = y; row < y + height; row++)
+      for (let col = 0; col < x + width; col++) cells.push({ cell: [col, row] })
+    gridRef.current?.updateCells(cells)
+  }, [threadCountAt])
   const onKeyDownCapture = (event: React.KeyboardEvent) => {
     stopFollowing?.()
     const current = selection.current
