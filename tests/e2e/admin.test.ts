@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_PASSWORD } from '../support/test-server.js'
 import type { E2EServer } from './harness.js'
 import {
   clickCell,
@@ -148,6 +149,48 @@ describe('the admin page', () => {
       'You cannot disable yourself or remove your own admin right.',
     )
     expect(await self.getAttribute('data-disabled')).toBe('false')
+
+    await self.locator('[data-testid="user-admin"]').click()
+    const adminError = self.locator('[data-testid="error-isAdmin"]')
+    await adminError.waitFor()
+    expect(await adminError.textContent()).toBe(
+      'You cannot disable yourself or remove your own admin right.',
+    )
+    expect(await self.locator('[data-testid="user-admin"]').isChecked()).toBe(true)
+  })
+
+  it('renames a user, changes their default role and resets their password', async () => {
+    const admin = await openAdmin()
+    const viewer = userRow(admin, 'viewer@test.tandem')
+    await viewer.locator('[data-testid="user-name"]').fill('Vera Viewer')
+    await viewer.locator('[data-testid="user-name"]').press('Enter')
+    await viewer.locator('[data-testid="user-default-role"]').selectOption('production')
+    await viewer.locator('[data-testid="user-password"]').fill('short')
+    await viewer.getByRole('button', { name: 'Reset password' }).click()
+    expect(await viewer.locator('[data-testid="error-password"]').textContent()).toBe(
+      'The password needs at least 8 characters.',
+    )
+    await viewer.locator('[data-testid="user-password"]').fill('a-new-password')
+    await viewer.getByRole('button', { name: 'Reset password' }).click()
+    await viewer.locator('[data-testid="password-saved"]').waitFor()
+
+    const users = (await (
+      await fetch(`${server.url}/api/users`, { headers: server.headers('admin') })
+    ).json()) as {
+      users: { email: string; name: string; defaultRole: string | null }[]
+    }
+    expect(users.users.find((user) => user.email === 'viewer@test.tandem')).toMatchObject({
+      name: 'Vera Viewer',
+      defaultRole: 'production',
+    })
+    const login = (password: string) =>
+      fetch(`${server.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'viewer@test.tandem', password }),
+      })
+    expect((await login('a-new-password')).status).toBe(200)
+    expect((await login(TEST_PASSWORD)).status).toBe(401)
   })
 
   it('tells a non-admin who opens /admin that it is for admins only', async () => {
