@@ -18,6 +18,9 @@ export interface TandemDebugHandle {
   rowKeys(): string[]
   generation(): number
   presence(): Record<number, unknown>
+  changeAt(row: string, period: number): string | undefined
+  changedCells(): number | undefined
+  shownVersion(): string | undefined
 }
 
 declare global {

@@ -1,0 +1,202 @@
+import { readFile } from 'node:fs/promises'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { E2EServer } from './harness.js'
+import {
+  clickCell,
+  createPlan,
+  ensureClientBuilt,
+  launchBrowser,
+  nameOf,
+  openBoard,
+  personContext,
+  readCell,
+  ROOT,
+  startServer,
+  waitForGrid,
+  waitUntil,
+} from './harness.js'
+
+const SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
+const ROW = 'sku:SKU-00001:demand'
+const PERIOD = 2
+
+let server: E2EServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+async function person(account: 'planner' | 'sales'): Promise<BrowserContext> {
+  const context = await personContext(browser, server, { account })
+  contexts.push(context)
+  return context
+}
+
+async function typeInto(page: Page, row: string, period: number, text: string): Promise<void> {
+  await clickCell(page, row, period)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+}
+
+async function cellCentre(page: Page, row: string, period: number) {
+  const bounds = await page.evaluate(([r, p]) => window.__tandem?.cellBounds(r, p), [
+    row,
+    period,
+  ] as const)
+  if (!bounds) throw new Error(`no cell ${row} ${period}`)
+  return { x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height / 2 }
+}
+
+/** The live plan as CSV from the server, for comparing two plans value by value. */
+async function planCsv(planId: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/plans/${planId}/export.csv`, {
+    headers: server.headers('planner'),
+  })
+  expect(response.status).toBe(200)
+  return response.text()
+}
+
+beforeAll(async () => {
+  ensureClientBuilt()
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('versions, history and Excel, with a planner and a sales user', () => {
+  it('publishes, compares a sales edit, restores it, and shows who changed the cell', async () => {
+    const plan = await createPlan(server, { skuCount: 10, periodCount: 8 }, 'Versions plan')
+    const planner = await openBoard(await person('planner'), server.url, plan.id)
+    const sales = await openBoard(await person('sales'), server.url, plan.id)
+    const before = await readCell(planner, 'demand', 'SKU-00001', PERIOD)
+
+    await planner.click('[data-testid="versions-button"]')
+    await planner.fill('[data-testid="publish-name"]', 'Consensus plan, Dec 2026')
+    await planner.fill('[data-testid="publish-note"]', 'Agreed in the executive S&OP')
+    await planner.click('[data-testid="publish"]')
+    const version = planner.locator(
+      '[data-testid^="version-"][data-name="Consensus plan, Dec 2026"]',
+    )
+    await version.waitFor()
+    expect(await version.textContent()).toContain(nameOf('planner'))
+    const versionId = (await version.getAttribute('data-testid'))!.slice('version-'.length)
+
+    await typeInto(sales, ROW, PERIOD, String(before + 1234))
+    await waitUntil(
+      planner,
+      () => window.__tandem?.readCell('demand', 'SKU-00001', 2) !== undefined,
+    )
+    await planner.waitForFunction(
+      (value) => window.__tandem?.readCell('demand', 'SKU-00001', 2) === value,
+      before + 1234,
+    )
+
+    await planner.click(`[data-testid="compare-${versionId}"]`)
+    await waitUntil(planner, () => window.__tandem?.changedCells() === 1)
+    const format = new Intl.NumberFormat('en')
+    const expected = `${format.format(before)} → ${format.format(before + 1234)}`
+    expect(await planner.evaluate(() => window.__tandem?.changeAt('sku:SKU-00001:demand', 2))).toBe(
+      expected,
+    )
+    const summary = planner.locator('[data-testid="compare-totals"]')
+    await summary.waitFor()
+    const demandTotal = summary.locator('tr', { hasText: 'Demand' }).first()
+    expect(await demandTotal.textContent()).toContain('+1,234')
+
+    const centre = await cellCentre(planner, ROW, PERIOD)
+    await planner.mouse.move(centre.x, centre.y)
+    const tooltip = planner.locator('[data-testid="change-tooltip"]')
+    await tooltip.waitFor()
+    expect(await tooltip.textContent()).toBe(expected)
+    await planner.screenshot({ path: join(SCREENSHOTS, 'versions.png') })
+
+    await planner.click('[data-testid="changed-only"]')
+    await waitUntil(planner, () =>
+      (window.__tandem?.rowKeys() ?? []).every((key) => !key.startsWith('sku:SKU-00002')),
+    )
+    await planner.click('[data-testid="changed-only"]')
+
+    await planner.click(`[data-testid="restore-${versionId}"]`)
+    await planner.click('[data-testid="restore-confirmed"]')
+    await expect.poll(() => planner.textContent('.notices')).toContain('Restored 1 cell')
+    for (const page of [planner, sales]) {
+      await page.waitForFunction(
+        (value) => window.__tandem?.readCell('demand', 'SKU-00001', 2) === value,
+        before,
+      )
+    }
+    await waitUntil(planner, () => window.__tandem?.changedCells() === 0)
+
+    const cell = await cellCentre(planner, ROW, PERIOD)
+    await planner.mouse.click(cell.x, cell.y, { button: 'right' })
+    await planner.click('[data-testid="menu-history"]')
+    const history = planner.locator('[data-testid="cell-history"]')
+    await history.locator('tbody tr').nth(1).waitFor()
+    const text = await history.textContent()
+    expect(text).toContain(nameOf('sales'))
+    expect(text).toContain(nameOf('planner'))
+    expect(text).toContain(format.format(before + 1234))
+  })
+
+  it('refuses a bad file naming the row and column, and re-imports an export as the same plan', async () => {
+    const plan = await createPlan(server, { skuCount: 6, periodCount: 6 }, 'Excel plan')
+    const context = await person('planner')
+    const planner = await openBoard(context, server.url, plan.id)
+    const before = await readCell(planner, 'demand', 'SKU-00001', 1)
+    await planner.click('[data-testid="versions-button"]')
+    await planner.click('[data-testid="tab-excel"]')
+
+    const csv = await planCsv(plan.id)
+    const lines = csv.trimEnd().split(/\r?\n/)
+    const row = lines.findIndex((line) => line.includes('SKU-00001') && /demand/i.test(line))
+    const cells = lines[row].split(',')
+    cells[cells.length - 1] = 'lots'
+    lines[row] = cells.join(',')
+    await planner.setInputFiles('[data-testid="update-file"]', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    })
+    const error = planner.locator('[data-testid="upload-error"]')
+    await error.waitFor()
+    const message = await error.textContent()
+    expect(message).toContain(`row ${row + 1}`)
+    expect(message).toMatch(/column [A-Z]+/)
+    expect(await readCell(planner, 'demand', 'SKU-00001', 1)).toBe(before)
+    expect(await planCsv(plan.id)).toBe(csv)
+
+    const [download] = await Promise.all([
+      planner.waitForEvent('download'),
+      planner.click('[data-testid="export-xlsx"]'),
+    ])
+    const file = await readFile((await download.path())!)
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
+
+    await planner.goto(server.url)
+    await planner.setInputFiles('[data-testid="import-file"]', {
+      name: 'round-trip.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    })
+    await planner.click('[data-testid="import-submit"]')
+    await planner.waitForURL(
+      (url) => url.pathname.startsWith('/plans/') && !url.pathname.endsWith(plan.id),
+    )
+    await planner.goto(`${planner.url()}?debug=1`)
+    await waitForGrid(planner)
+    const imported = decodeURIComponent(new URL(planner.url()).pathname.split('/')[2])
+    expect(imported).not.toBe(plan.id)
+    expect(await planCsv(imported)).toBe(csv)
+    expect(await readCell(planner, 'demand', 'SKU-00001', 1)).toBe(before)
+  })
+})
