@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { E2EServer } from './harness.js'
 import {
+  cellText,
   clickCell,
   createPlan,
   ensureClientBuilt,
@@ -146,6 +147,26 @@ describe('versions, history and Excel, with a planner and a sales user', () => {
     expect(text).toContain(nameOf('sales'))
     expect(text).toContain(nameOf('planner'))
     expect(text).toContain(format.format(before + 1234))
+    await planner.keyboard.press('Escape')
+    await planner.click('[data-testid="cell-history"] .dialog-actions button')
+
+    await typeInto(sales, ROW, PERIOD, String(before + 7))
+    await planner.waitForFunction(
+      (value) => window.__tandem?.readCell('demand', 'SKU-00001', 2) === value,
+      before + 7,
+    )
+    await version.getByRole('button', { name: 'Open' }).click()
+    await planner.locator('[data-testid="version-banner"]').waitFor()
+    await waitUntil(planner, () => window.__tandem?.shownVersion() === 'Consensus plan, Dec 2026')
+    expect(await cellText(planner, ROW, PERIOD)).toBe(format.format(before))
+    await planner.getByRole('button', { name: 'Back to the live plan' }).click()
+    await waitUntil(planner, () => window.__tandem?.shownVersion() === undefined)
+    expect(await cellText(planner, ROW, PERIOD)).toBe(format.format(before + 7))
+
+    await version.getByRole('button', { name: 'Roll forward' }).click()
+    await planner.getByRole('button', { name: "Create next cycle's plan" }).click()
+    await planner.waitForURL((url) => !url.pathname.endsWith(plan.id))
+    expect(new URL(planner.url()).pathname).toMatch(/^\/plans\//)
   })
 
   it('refuses a bad file naming the row and column, and re-imports an export as the same plan', async () => {
@@ -175,6 +196,25 @@ describe('versions, history and Excel, with a planner and a sales user', () => {
     expect(await readCell(planner, 'demand', 'SKU-00001', 1)).toBe(before)
     expect(await planCsv(plan.id)).toBe(csv)
 
+    const good = csv.trimEnd().split(/\r?\n/)
+    const goodCells = good[row].split(',')
+    goodCells[goodCells.length - 1] = '4242'
+    good[row] = goodCells.join(',')
+    await planner.setInputFiles('[data-testid="update-file"]', {
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(good.join('\n')),
+    })
+    const preview = planner.locator('[data-testid="import-preview"]')
+    await preview.waitFor()
+    expect(await preview.textContent()).toContain('4,242')
+    expect(await planCsv(plan.id)).toBe(csv)
+    await planner.click('[data-testid="apply-import"]')
+    await planner.waitForFunction(
+      () => window.__tandem?.readCell('demand', 'SKU-00001', 5) === 4242,
+    )
+    const updated = await planCsv(plan.id)
+
     const [download] = await Promise.all([
       planner.waitForEvent('download'),
       planner.click('[data-testid="export-xlsx"]'),
@@ -196,7 +236,8 @@ describe('versions, history and Excel, with a planner and a sales user', () => {
     await waitForGrid(planner)
     const imported = decodeURIComponent(new URL(planner.url()).pathname.split('/')[2])
     expect(imported).not.toBe(plan.id)
-    expect(await planCsv(imported)).toBe(csv)
+    expect(await planCsv(imported)).toBe(updated)
     expect(await readCell(planner, 'demand', 'SKU-00001', 1)).toBe(before)
+    expect(await readCell(planner, 'demand', 'SKU-00001', 5)).toBe(4242)
   })
 })
