@@ -171,6 +171,22 @@ describe('comments and gap flags, with a viewer, sales, production and the plann
       expect(await reply.locator('[data-testid="mention"]').textContent()).toBe(`@${production_}`)
     }
 
+    // Only its author edits a message, in place (the editor is bound to its Y.XmlText).
+    const viewerReply = viewer.locator('[data-testid="thread-view"] [data-testid="message"]').nth(1)
+    expect(await viewerReply.locator('button').count()).toBe(0)
+    const salesReply = sales.locator('[data-testid="thread-view"] [data-testid="message"]').nth(1)
+    await salesReply.locator('[data-testid="message-edit"]').click()
+    await salesReply.locator('[data-testid="comment-editor"]').click()
+    await sales.keyboard.press('Control+End')
+    await sales.keyboard.insertText('（周五前）')
+    await salesReply.locator('[data-testid="message-submit"]').click()
+    await expect.poll(() => viewerReply.textContent()).toContain('（周五前）')
+    expect(await viewerReply.textContent()).toContain('(edited)')
+    await sales.mouse.move(700, 400)
+    await sales.mouse.wheel(220, 0)
+    await sales.waitForTimeout(300)
+    await sales.screenshot({ path: join(SCREENSHOTS, 'comments.png') })
+
     // 3. Production gets the notification, opens it and resolves the thread.
     await production.waitForSelector('[data-testid="open-notifications"][data-count="1"]')
     await production.click('[data-testid="open-notifications"]')
@@ -209,7 +225,6 @@ describe('comments and gap flags, with a viewer, sales, production and the plann
       expect(await flag.locator('[data-testid="flag-thread"]').count()).toBe(1)
     }
     expect(await viewer.isDisabled('[data-testid="flag-status"]')).toBe(true)
-    await planner.screenshot({ path: join(SCREENSHOTS, 'comments.png') })
 
     // 5. Production closes the gap with supply; the flag shows "gap closed", then is resolved.
     await clickCell(production, `sku:${sku}:supply`, PERIOD)

@@ -141,7 +141,7 @@ export function MessageEditor({
               setLinking({ url: '', at: editor.selection, error: false })
             }}
           >
-            🔗
+            {t('comments.link')}
           </button>
         </div>
         {linking && (

@@ -47,7 +47,12 @@ export function ThreadMessage({
         )}
         {mine && !editing && (
           <span className="message-actions">
-            <button type="button" className="link-button" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="link-button"
+              data-testid="message-edit"
+              onClick={() => setEditing(true)}
+            >
               {t('comments.edit')}
             </button>
             <button

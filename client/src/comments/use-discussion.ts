@@ -3,6 +3,7 @@ import type { Item } from '@glideapps/glide-data-grid'
 import type { CommentAnchor, CommentThread, GapFlag } from '@tandem/shared'
 import type { PlanMember } from '../api/plans-api.js'
 import type { BoardView } from '../board/board-view.js'
+import { FROZEN_COLUMNS } from '../board/board-view.js'
 import type { JumpRequest } from '../board/jump-request.js'
 import type { Identity } from '../identity/identity.js'
 import type { PlanLive } from '../sync/plan-session.js'
@@ -20,6 +21,9 @@ import { threadCounts } from './thread-counts.js'
 import { useMembers } from './use-members.js'
 import { useReadMarks } from './use-read-marks.js'
 import { useThreads } from './use-threads.js'
+
+/** The frozen column that carries a row thread's corner mark. */
+const SKU_COLUMN = 1
 
 /** Everything the board needs for comments and flags: data, the side panel and grid actions. */
 export interface Discussion {
@@ -61,6 +65,7 @@ export function useDiscussion(
 
   const countAt = useCallback(
     (item: Item) => {
+      if (item[0] < FROZEN_COLUMNS && item[0] !== SKU_COLUMN) return 0
       const anchor = anchorOf(view, item)
       return anchor ? (counts.get(anchorKey(anchor)) ?? 0) : 0
     },
