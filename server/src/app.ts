@@ -77,13 +77,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiProblem) return reply.code(error.status).send(error.toBody())
     const fastifyError = error as {
-      validation?: unknown
+      validation?: SchemaIssue[]
       statusCode?: number
       message: string
       code?: string
     }
     if (fastifyError.validation) {
-      return reply.code(400).send({ code: 'badRequest', message: fastifyError.message })
+      const field = validationField(fastifyError.validation[0])
+      return reply
+        .code(400)
+        .send(
+          field
+            ? { code: 'badRequest', message: fastifyError.message, field }
+            : { code: 'badRequest', message: fastifyError.message },
+        )
     }
     if (fastifyError.statusCode === 429) {
       return reply.code(429).send({ code: 'rateLimited', message: fastifyError.message })
@@ -182,4 +189,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await rooms.closeAll()
   })
   return app
+}
+
+interface SchemaIssue {
+  instancePath?: string
+  params?: { missingProperty?: string; additionalProperty?: string }
+}
+
+/** The field a schema error is about: `password` for `/password`, `email` for a missing email. */
+function validationField(issue: SchemaIssue | undefined): string | undefined {
+  if (!issue) return undefined
+  const path = (issue.instancePath ?? '').split('/').filter(Boolean)
+  const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty
+  if (extra) path.push(extra)
+  return path.length > 0 ? path.join('.') : undefined
 }

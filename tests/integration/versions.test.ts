@@ -253,3 +253,31 @@ describe('plan members and read marks', () => {
     await temp.cleanup()
   })
 })
+
+describe('REST errors name their field', () => {
+  it('names the field of a schema error and of a refused self-lockout', async () => {
+    const temp = await tempSqliteStore()
+    const server = await startTestServer(temp.store)
+    const post = await fetch(`${server.url}/api/users`, {
+      method: 'POST',
+      headers: { ...server.headers('admin'), 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'new@example.com', name: 'New', password: 'short' }),
+    })
+    expect(post.status).toBe(400)
+    expect(await post.json()).toMatchObject({ code: 'badRequest', field: 'password' })
+    const missing = await fetch(`${server.url}/api/users`, {
+      method: 'POST',
+      headers: { ...server.headers('admin'), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'New', password: 'long-enough-1' }),
+    })
+    expect(await missing.json()).toMatchObject({ field: 'email' })
+    const unadmin = await fetch(`${server.url}/api/users/${server.users.admin.id}`, {
+      method: 'PATCH',
+      headers: { ...server.headers('admin'), 'content-type': 'application/json' },
+      body: JSON.stringify({ isAdmin: false }),
+    })
+    expect(await unadmin.json()).toMatchObject({ code: 'badRequest', field: 'isAdmin' })
+    await server.close()
+    await temp.cleanup()
+  })
+})

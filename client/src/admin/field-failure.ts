@@ -26,7 +26,11 @@ export function fieldFailure(t: TFunction, failure: unknown): FieldFailure {
     return { field, message: t('admin.errors.passwordTooShort') }
   if (code === 'badRequest' && field === 'email')
     return { field, message: t('admin.errors.badEmail') }
-  if (code === 'badRequest' && field === 'disabled' && !SCHEMA_FIELD.test(message))
+  if (
+    code === 'badRequest' &&
+    (field === 'disabled' || field === 'isAdmin') &&
+    !SCHEMA_FIELD.test(message)
+  )
     return { field, message: t('admin.errors.selfLockout') }
   if (code === 'forbidden') return { field, message: t('admin.errors.forbidden') }
   return { field, message }

@@ -129,12 +129,11 @@ export async function usersRoutes(
     async (request) => {
       const admin = await auth.requireAdmin(request)
       const { password, ...rest } = request.body
-      if (request.params.id === admin.id && (rest.disabled || rest.isAdmin === false)) {
-        throw new ApiProblem(
-          'badRequest',
-          'You cannot disable yourself or remove your own admin right',
-          'disabled',
-        )
+      if (request.params.id === admin.id && rest.disabled) {
+        throw new ApiProblem('badRequest', 'You cannot disable yourself', 'disabled')
+      }
+      if (request.params.id === admin.id && rest.isAdmin === false) {
+        throw new ApiProblem('badRequest', 'You cannot remove your own admin right', 'isAdmin')
       }
       const patch: UserPatch = { ...rest }
       if (password !== undefined) patch.passwordHash = await hashPassword(password)
