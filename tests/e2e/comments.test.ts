@@ -161,7 +161,17 @@ describe('comments and gap flags, with a viewer, sales, production and the plann
     await typeInEditor(sales, '[data-testid="thread-view"]', '@Produ')
     await sales.waitForSelector('[data-testid="mention-choices"]')
     await sales.keyboard.press('Enter')
-    await sales.keyboard.insertText('请确认第六周的补货计划，谢谢！')
+    // Pinyin composed by an input method, then committed as 请, then the rest of the sentence.
+    const ime = await sales.context().newCDPSession(sales)
+    for (const text of ['q', 'qi', 'qin', 'qing']) {
+      await ime.send('Input.imeSetComposition', {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      })
+    }
+    await ime.send('Input.insertText', { text: '请' })
+    await sales.keyboard.insertText('确认第六周的补货计划，谢谢！')
     await sales.click('[data-testid="thread-view"] [data-testid="message-submit"]')
     await sales.waitForSelector('[data-testid="thread-view"] [data-testid="message"]:nth-child(2)')
     const production_ = nameOf('production')
@@ -169,6 +179,9 @@ describe('comments and gap flags, with a viewer, sales, production and the plann
       const reply = page.locator('[data-testid="thread-view"] [data-testid="message"]').nth(1)
       await expect.poll(() => reply.textContent()).toContain('请确认第六周的补货计划')
       expect(await reply.locator('[data-testid="mention"]').textContent()).toBe(`@${production_}`)
+      const text = (await reply.locator('.message-body').textContent()) ?? ''
+      expect(text).not.toContain('q')
+      expect(text.split('请').length).toBe(2)
     }
 
     // Only its author edits a message, in place (the editor is bound to its Y.XmlText).

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { FlagStatus, GapFlag, PlanDoc, PlanModel, Role } from '@tandem/shared'
 import { FLAG_STATUSES, updateFlag } from '@tandem/shared'
 import type { PlanMember } from '../api/plans-api.js'
+import { FlagAssignment } from './flag-assignment.js'
 import { isGapClosed } from './is-gap-closed.js'
 import { isOverdue } from './is-overdue.js'
 import { sortFlags } from './sort-flags.js'
@@ -107,6 +108,9 @@ export function FlagsPanel(props: FlagsPanelProps) {
                 )}
               </div>
               {flag.note && <p className="flag-note">{flag.note}</p>}
+              {(role === 'planner' || flag.createdBy === me) && (
+                <FlagAssignment plan={props.plan} flag={flag} members={members} />
+              )}
               <div className="flag-actions">
                 <select
                   data-testid="flag-status"
