@@ -309,5 +309,12 @@ describe('comments and gap flags, with a viewer, sales, production and the plann
       await production.evaluate(() => (window as { __pwned?: unknown }).__pwned),
     ).toBeUndefined()
     expect(await sales.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined()
+
+    // Only its author deletes a message; the others see that it was deleted.
+    expect(await production.locator('[data-testid="message-delete"]').count()).toBe(0)
+    await sales.click('[data-testid="message-delete"]')
+    await expect
+      .poll(() => production.textContent('[data-testid="thread-view"] [data-testid="message"]'))
+      .toContain('This message was deleted.')
   })
 })
