@@ -20,12 +20,15 @@ Latest results of \`pnpm bench\` (tests/bench), written by the bench itself. Do 
 ## How to run
 
 \`\`\`
-pnpm bench            # full suite, 3 runs, writes this file (about 8 minutes on 2 cores)
-pnpm bench --quick    # 1,000 × 52 plan, shorter ramps; prints only
+pnpm bench            # full suite, 3 runs, writes this file (about 8–9 minutes on 2 cores)
+pnpm bench --quick    # 1 run, 1,000 × 52 plan for load and probes, shorter ramps; prints only (2–4 min)
+pnpm bench --quick --no-paint                          # without Chromium (about 70 s)
+pnpm bench --quick --scenarios=paint                   # only URL → painted grid (about 1 min)
+pnpm bench --quick --scenarios=probe --plan=10000x104  # probes on the large plan
 pnpm bench --runs=5 --only=tandem-sqlite,y-websocket-server --cpu-prof=/tmp/prof
 \`\`\`
 
-It needs \`redis-server\` on PATH (started on a free loopback port and stopped afterwards). It never fails because of a timing: it prints PASS or MISS.
+It needs \`redis-server\` on PATH (started on a free loopback port and stopped afterwards) and \`/usr/bin/chromium\` for the paint scenario (it builds \`client/dist\` with \`pnpm --filter @tandem/client build\` if that is missing). It never fails because of a timing: it prints PASS or MISS.
 
 ## Results
 

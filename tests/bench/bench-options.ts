@@ -21,17 +21,35 @@ export interface BenchOptions {
   profileDir: string | undefined
   /** Only these server kinds (comma list), for profiling one. */
   only: string[] | undefined
+  /** Scenarios to run: `load` (throughput and latency), `probe`, `paint` (Chromium). */
+  scenarios: Scenario[]
+  /** Cold and warm page loads of the paint scenario (at least 3, for a median). */
+  paintSamples: number
+}
+
+export const SCENARIOS = ['load', 'probe', 'paint'] as const
+export type Scenario = (typeof SCENARIOS)[number]
+
+function isScenario(name: string): name is Scenario {
+  return (SCENARIOS as readonly string[]).includes(name)
 }
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick')
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
-  const runs = Number(value('runs') ?? 3)
+  const runs = Number(value('runs') ?? (quick ? 1 : 3))
+  // `--plan=10000x104`: the plan of the load and probe scenarios (quick defaults to 1000 × 52).
+  const [planSkus, planPeriods] = (value('plan') ?? '').split('x').map(Number)
+  const planGiven = planSkus > 0 && planPeriods > 0
+  const listed = value('scenarios')?.split(',').filter(isScenario) ?? [...SCENARIOS]
+  const scenarios = listed.filter((s) => !argv.includes(`--no-${s}`))
   return {
     quick,
     runs: Math.max(1, Math.min(10, Number.isFinite(runs) ? runs : 3)),
-    skuCount: quick ? 1000 : 10_000,
-    periodCount: quick ? 52 : 104,
+    scenarios,
+    paintSamples: Math.max(3, Number(value('paint-samples') ?? 3) || 3),
+    skuCount: planGiven ? planSkus : quick ? 1000 : 10_000,
+    periodCount: planGiven ? planPeriods : quick ? 52 : 104,
     steps: quick ? [2000, 4000, 8000, 16000] : [1000, 2000, 4000, 8000, 16000, 32000],
     stepMs: quick ? 600 : 1000,
     writerCounts: [1, 10, 50],

@@ -1,6 +1,9 @@
 import type { BenchOptions } from './bench-options.js'
 import type { LoadRun } from './load-suite.js'
+import { fixChangesTable } from './fix-changes.js'
 import { markdownTable } from './markdown-table.js'
+import { PAINT_STEPS } from './board-paint.js'
+import type { PaintReport } from './paint-report.js'
 import type { ProbeReport } from './probe-report.js'
 import type { ServerKind } from './server-kind.js'
 import type { Summary } from './summarize.js'
@@ -12,6 +15,8 @@ export interface BenchResults {
   kinds: ServerKind[]
   loads: LoadRun[]
   probes: ProbeReport[]
+  /** The browser scenario, once per suite; undefined if skipped or failed. */
+  paint: PaintReport | undefined
 }
 
 const fmt = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
@@ -83,23 +88,25 @@ export function benchTables(results: BenchResults): string {
       }
     }
   }
-  sections.push(
-    '### Throughput: single-cell edits accepted and relayed per second (median (min–max))\n\n' +
-      markdownTable(
-        [
-          'writers',
-          'server',
-          'edits/s',
-          'saturated',
-          'per run (CPU at saturation, 1 core = 100 %)',
-        ],
-        throughputRows,
-      ),
-  )
-  sections.push(
-    '### Throughput ratios (of medians)\n\n' +
-      markdownTable(['writers', 'ratio', 'value', 'target', ''], ratioRows),
-  )
+  if (results.loads.length > 0)
+    sections.push(
+      '### Throughput: single-cell edits accepted and relayed per second (median (min–max))\n\n' +
+        markdownTable(
+          [
+            'writers',
+            'server',
+            'edits/s',
+            'saturated',
+            'per run (CPU at saturation, 1 core = 100 %)',
+          ],
+          throughputRows,
+        ),
+    )
+  if (results.loads.length > 0)
+    sections.push(
+      '### Throughput ratios (of medians)\n\n' +
+        markdownTable(['writers', 'ratio', 'value', 'target', ''], ratioRows),
+    )
 
   const latencyRows: string[][] = []
   for (const [phase, target] of [
@@ -124,10 +131,11 @@ export function benchTables(results: BenchResults): string {
       ])
     }
   }
-  sections.push(
-    `### Latency: edit → remote receive, ${options.latencyClients} clients, ms (median (min–max))\n\n` +
-      markdownTable(['load', 'server', 'p50', 'p99', 'max', 'delivered', 'target'], latencyRows),
-  )
+  if (results.loads.length > 0)
+    sections.push(
+      `### Latency: edit → remote receive, ${options.latencyClients} clients, ms (median (min–max))\n\n` +
+        markdownTable(['load', 'server', 'p50', 'p99', 'max', 'delivered', 'target'], latencyRows),
+    )
 
   const probes = results.probes
   const of = (pick: (p: ProbeReport) => number) => summarize(probes.map(pick))
@@ -158,7 +166,7 @@ export function benchTables(results: BenchResults): string {
     ],
     ['heap per open 1000 × 52 × 3 plan (MB)', of((p) => p.heapSmallMB), 1, '', undefined],
     [
-      `heap of the ${plan} plan after ${probes[0]?.overwrites ?? 0} overwrites (MB)`,
+      `heap of the ${plan} plan's room after ${probes[0]?.overwrites ?? 0} overwrites (MB)`,
       of((p) => p.heapAfterOverwritesMB),
       1,
       '',
@@ -179,27 +187,65 @@ export function benchTables(results: BenchResults): string {
     ['Redis append p50 (ms)', of((p) => p.appendRedis.p50), 3, '', undefined],
     ['Redis append p99 (ms)', of((p) => p.appendRedis.p99), 3, '', undefined],
   ]
-  sections.push(
-    '### Cold load, memory, leaks, persistence (Tandem; median (min–max))\n\n' +
-      markdownTable(
-        ['what', 'value', 'target', ''],
-        probeRows.map(([what, summary, digits, target, ok]) => [
-          what,
-          cell(summary, digits),
-          target,
-          target ? verdict(ok) : '',
-        ]),
-      ),
-  )
+  if (results.probes.length > 0)
+    sections.push(
+      '### Cold load, memory, leaks, persistence (Tandem; median (min–max))\n\n' +
+        markdownTable(
+          ['what', 'value', 'target', ''],
+          probeRows.map(([what, summary, digits, target, ok]) => [
+            what,
+            cell(summary, digits),
+            target,
+            target ? verdict(ok) : '',
+          ]),
+        ),
+    )
+  if (results.paint) sections.push(paintTable(results.paint))
   const starts = kinds.map((kind) => [
     kind,
     cell(summarize(results.loads.filter((r) => r.kind === kind).map((r) => r.startMs))),
   ])
-  sections.push(
-    '### Server process start with the plan seeded (ms)\n\n' +
-      markdownTable(['server', 'ms'], starts),
-  )
+  if (results.loads.length > 0)
+    sections.push(
+      '### Server process start with the plan seeded (ms)\n\n' +
+        markdownTable(['server', 'ms'], starts),
+    )
+  const fixes = fixChangesTable(results)
+  if (fixes) sections.push(fixes)
   const errors = results.loads.flatMap((r) => r.errors)
   if (errors.length > 0) sections.push('### Errors\n\n' + errors.map((e) => `- ${e}`).join('\n'))
   return sections.join('\n\n')
+}
+
+/** URL → painted grid in Chromium, cold and warm room, against the 2 s target. */
+function paintTable(paint: PaintReport): string {
+  const plan = `${paint.skuCount} × ${paint.periodCount} × 3`
+  const rows = (
+    [
+      ['cold room (server loads the plan from the store)', paint.cold, paint.coldSteps],
+      ['warm room (another person has the plan open)', paint.warm, paint.warmSteps],
+    ] as const
+  ).map(([what, samples, steps]) => {
+    const summary = summarize(samples)
+    const stepText = PAINT_STEPS.map((name) => `${name.slice(7)} ${fmt(steps[name] ?? NaN)}`).join(
+      ', ',
+    )
+    return [
+      what,
+      `${cell(summary)} [${samples.map((v) => fmt(v)).join(', ')}]`,
+      stepText,
+      '≤ 2000 ms',
+      verdict(summary.runs ? summary.median <= 2000 : undefined),
+    ]
+  })
+  return (
+    `### URL → painted grid in Chromium, ${plan} plan, ms (median (min–max) [samples])\n\n` +
+    `Fresh browser context each time (empty IndexedDB), Debian Chromium headless, \`tandem:grid-painted\` ` +
+    `mark after navigation start. Plan created over REST in ${fmt(paint.createMs)} ms; page JS heap ` +
+    `${fmt(paint.pageHeapMb)} MB.\n\n` +
+    markdownTable(
+      ['room', 'URL → painted grid', 'marks of the median sample (ms)', 'target', ''],
+      rows,
+    )
+  )
 }

@@ -25,18 +25,20 @@ async function main(): Promise<void> {
 
   const server = await startTandem(plan, { kind: 'sqlite' })
   await server.store.createPlan(small.record, small.snapshot)
-  const base = heapMB()
+  // Every heap reading is after forced GC; each room is measured against the heap before it existed.
+  const base = await heapMB()
   const started = performance.now()
   await server.app.rooms.open(plan.id)
   const loadMs = performance.now() - started
-  const heapLarge = heapMB() - base
-  const baseSmall = heapMB()
-  await server.app.rooms.open(small.id)
-  const heapSmall = heapMB() - baseSmall
+  const heapLarge = (await heapMB()) - base
   const fullSyncMs = await stockFullSyncMs(server, plan.id)
-  const beforeOverwrites = heapMB()
   await sendThrough(tandemTarget(server, plan.id), overwrites)
-  const afterOverwrites = heapMB()
+  // Past the room's quiet second, so a due compaction has run and its buffers are released.
+  await new Promise((resolve) => setTimeout(resolve, 2_500))
+  const afterOverwrites = await heapMB()
+  const baseSmall = afterOverwrites
+  await server.app.rooms.open(small.id)
+  const heapSmall = (await heapMB()) - baseSmall
   await server.stop()
 
   const churn = await churnPlans(Number(churnArg))
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
     fullSyncMs,
     heapLargeMB: heapLarge,
     heapSmallMB: heapSmall,
-    heapAfterOverwritesMB: heapLarge + (afterOverwrites - beforeOverwrites),
+    heapAfterOverwritesMB: afterOverwrites - base,
     overwrites: overwrites.length,
     rssBeforeChurnMB: churn.rssBefore,
     rssAfterChurnMB: churn.rssAfter,

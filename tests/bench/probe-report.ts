@@ -9,6 +9,7 @@ export interface ProbeReport {
   fullSyncMs: number
   heapLargeMB: number
   heapSmallMB: number
+  /** Heap of the large plan's room after the overwrites: heap(after) − heap(before the room existed), both after forced GC. */
   heapAfterOverwritesMB: number
   overwrites: number
   rssBeforeChurnMB: number

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { startRedisServer } from '../support/redis-server.js'
 import { saveBenchPlan } from './bench-plan.js'
 import { benchDoc } from './bench-doc.js'
+import type { Scenario } from './bench-options.js'
 import { parseBenchOptions } from './bench-options.js'
 import type { BenchResults } from './bench-report.js'
 import { benchTables } from './bench-report.js'
@@ -13,11 +14,15 @@ import { buildBenchPlan } from './build-bench-plan.js'
 import { generateEditStreams } from './edit-streams.js'
 import { startLoadWorkers } from './load-group.js'
 import { loadRun, planSlots, slotEditCounts } from './load-suite.js'
+import { paintRun } from './paint-run.js'
 import { probeRun } from './probe-run.js'
 import { isServerKind, SERVER_KINDS } from './server-kind.js'
 import { saveStream } from './stream-file.js'
 
-/** `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--cpu-prof=dir] [--no-probe] [--write]` */
+/**
+ * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint] [--no-load]
+ * [--no-probe] [--no-paint] [--paint-samples=N] [--cpu-prof=dir] [--write]`
+ */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   const options = parseBenchOptions(argv)
@@ -25,8 +30,10 @@ async function main(): Promise<void> {
   const kinds = (options.only ?? [...SERVER_KINDS]).filter(isServerKind)
   const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'))
   console.log(
-    `Tandem bench: ${options.quick ? 'quick' : 'full'}, ${options.runs} runs, ${kinds.join(', ')}`,
+    `Tandem bench: ${options.quick ? 'quick' : 'full'}, ${options.runs} runs, ${kinds.join(', ')}; ` +
+      `scenarios ${options.scenarios.join(', ')}`,
   )
+  const wants = (scenario: Scenario) => options.scenarios.includes(scenario)
 
   const plan = buildBenchPlan(options.skuCount, options.periodCount)
   const planFile = await saveBenchPlan(dir, plan)
@@ -40,11 +47,11 @@ async function main(): Promise<void> {
 
   const redis = await startRedisServer()
   const workers = startLoadWorkers(options.loadWorkers)
-  const results: BenchResults = { options, kinds, loads: [], probes: [] }
+  const results: BenchResults = { options, kinds, loads: [], probes: [], paint: undefined }
   try {
     for (let run = 1; run <= options.runs; run++) {
       console.log(`run ${run}/${options.runs}`)
-      for (const kind of kinds) {
+      for (const kind of wants('load') ? kinds : []) {
         const context = {
           options,
           workers,
@@ -62,18 +69,28 @@ async function main(): Promise<void> {
           )
         }
       }
-      if (argv.includes('--no-probe')) continue
+      if (!wants('probe')) continue
       try {
         const probe = await probeRun(options, planFile, redis.url)
         results.probes.push(probe)
         console.log(
           `  probe: load ${probe.loadMs.toFixed(0)} ms, heap ${probe.heapLargeMB.toFixed(1)} MB, ` +
+            `after ${probe.overwrites} overwrites ${probe.heapAfterOverwritesMB.toFixed(1)} MB, ` +
             `full sync ${probe.fullSyncMs.toFixed(0)} ms, leaked ${probe.roomsLeaked}`,
         )
       } catch (error) {
         console.error(
           `  ! probe run ${run}: ${error instanceof Error ? error.message : String(error)}`,
         )
+      }
+    }
+    // Once per suite, after the load: Chromium needs the cores to itself as much as the servers do.
+    if (wants('paint')) {
+      console.log(`paint: URL → painted grid, ${options.paintSamples} cold and warm page loads`)
+      try {
+        results.paint = await paintRun(options.paintSamples)
+      } catch (error) {
+        console.error(`  ! paint: ${error instanceof Error ? error.message : String(error)}`)
       }
     }
   } finally {

@@ -11,10 +11,17 @@ import type { Target } from './light-client.js'
 import type { RunningServer } from './running-server.js'
 import { startTandem } from './tandem-server.js'
 
-/** Heap in use after a full collection, in MB. */
-export function heapMB(): number {
-  globalThis.gc?.()
-  globalThis.gc?.()
+/**
+ * Heap in use after forced full collections, in MB. Collects, lets pending timers, finalizers and
+ * socket callbacks run, and collects again, so garbage from the previous step is gone.
+ */
+export async function heapMB(): Promise<number> {
+  if (!globalThis.gc) throw new Error('heap readings need --expose-gc')
+  for (let i = 0; i < 3; i++) {
+    globalThis.gc()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  globalThis.gc()
   return process.memoryUsage().heapUsed / 2 ** 20
 }
 

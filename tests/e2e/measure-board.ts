@@ -10,6 +10,8 @@
  * process, so `performance.timeOrigin + mark.startTime` is one clock for both.
  */
 import type { Page } from 'playwright-core'
+import { formatSteps, lastMark, median, openTimed } from '../bench/board-paint.js'
+import { percentile } from '../bench/percentile.js'
 import {
   clickCell,
   createPlan,
@@ -17,53 +19,17 @@ import {
   launchBrowser,
   personContext,
   startServer,
-  waitForGrid,
 } from './harness.js'
 
 const skuCount = Number(process.argv[2] ?? 10_000)
 const periodCount = Number(process.argv[3] ?? 104)
 const editCount = Number(process.argv[4] ?? 30)
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
-async function lastMark(page: Page, name: string): Promise<number | undefined> {
-  return page.evaluate((mark) => {
-    const entries = performance.getEntriesByName(mark, 'mark')
-    const last = entries[entries.length - 1]
-    return last ? performance.timeOrigin + last.startTime : undefined
-  }, name)
-}
-
-async function openTimed(page: Page, url: string): Promise<{ painted: number; heapMb: number }> {
-  await page.goto(url)
-  await waitForGrid(page)
-  const steps = await page.evaluate(() =>
-    [
-      'tandem:local-copy-loaded',
-      'tandem:connecting',
-      'tandem:doc-loaded',
-      'tandem:model-built',
-      'tandem:grid-painted',
-    ].map(
-      (name) =>
-        `${name.slice(7)} ${Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1)}`,
-    ),
-  )
-  console.log(`  steps (ms after navigation): ${steps.join(', ')}`)
-  return page.evaluate(() => {
-    const mark = performance.getEntriesByName('tandem:grid-painted')[0]
-    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
-    return { painted: mark.startTime, heapMb: (memory?.usedJSHeapSize ?? 0) / 1024 / 1024 }
-  })
+/** Shared with the bench's paint scenario (tests/bench/board-paint.ts). */
+async function openLogged(page: Page, url: string): Promise<{ painted: number; heapMb: number }> {
+  const timing = await openTimed(page, url)
+  console.log(`  steps (ms after navigation): ${formatSteps(timing.steps)}`)
+  return timing
 }
 
 ensureClientBuilt()
@@ -87,13 +53,13 @@ try {
   const board = `${server.url}/plans/${plan.id}?debug=1`
 
   started = performance.now()
-  const cold = await openTimed(sales, board)
+  const cold = await openLogged(sales, board)
   console.log(
     `URL → painted grid (cold, empty IndexedDB): ${Math.round(cold.painted)} ms (wall ${Math.round(performance.now() - started)} ms, JS heap ${Math.round(cold.heapMb)} MB)`,
   )
-  const second = await openTimed(production, board)
+  const second = await openLogged(production, board)
   console.log(`URL → painted grid (second context): ${Math.round(second.painted)} ms`)
-  const warm = await openTimed(sales, board)
+  const warm = await openLogged(sales, board)
   console.log(
     `URL → painted grid (reload, local copy in IndexedDB): ${Math.round(warm.painted)} ms`,
   )
