@@ -213,7 +213,8 @@ describe('comments and gap flags, with a viewer, sales, production and the plann
     expect(await viewer.locator('[data-testid="thread-resolve"]').count()).toBe(0)
 
     // 4. The planner flags the gap, assigns production and sets a due date.
-    await rightClickCell(planner, projected, PERIOD)
+    await clickCell(planner, projected, PERIOD)
+    await planner.keyboard.press('Shift+F10')
     await planner.click('[data-testid="menu-flag"]')
     await planner.waitForSelector('[data-testid="flag-form"]')
     expect(await planner.inputValue('[data-testid="flag-kind"]')).toBe('shortage')

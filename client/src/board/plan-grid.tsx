@@ -244,6 +244,14 @@ export function PlanGrid(props: PlanGridProps) {
       event.stopPropagation()
       onCommentShortcut(current.cell)
     }
+    const menuKey = event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')
+    if (!onCellMenu || !current || !menuKey) return
+    const bounds = gridRef.current?.getBounds(current.cell[0], current.cell[1])
+    if (bounds) {
+      event.preventDefault()
+      event.stopPropagation()
+      onCellMenu(current.cell, bounds.x + bounds.width / 2, bounds.y + bounds.height / 2)
+    }
   }
   return (
     <div
