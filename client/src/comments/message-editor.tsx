@@ -19,6 +19,7 @@ import {
 import { EditorElement, EditorLeaf } from './editor-nodes.js'
 import { mentionQuery } from './mention-query.js'
 import { emptyComment } from './rich-text.js'
+import { ToolButton } from './tool-button.js'
 
 interface MessageEditorProps {
   members: PlanMember[]
@@ -104,45 +105,31 @@ export function MessageEditor({
         }}
       >
         <div className="editor-tools" role="toolbar">
-          <button
-            type="button"
-            title={t('comments.bold')}
-            onMouseDown={(e) => (e.preventDefault(), toggleMark(editor, 'bold'))}
-          >
+          <ToolButton title={t('comments.bold')} onPress={() => toggleMark(editor, 'bold')}>
             <strong>B</strong>
-          </button>
-          <button
-            type="button"
-            title={t('comments.italic')}
-            onMouseDown={(e) => (e.preventDefault(), toggleMark(editor, 'italic'))}
-          >
+          </ToolButton>
+          <ToolButton title={t('comments.italic')} onPress={() => toggleMark(editor, 'italic')}>
             <em>I</em>
-          </button>
-          <button
-            type="button"
+          </ToolButton>
+          <ToolButton
             title={t('comments.bulleted')}
-            onMouseDown={(e) => (e.preventDefault(), toggleList(editor, 'bulleted-list'))}
+            onPress={() => toggleList(editor, 'bulleted-list')}
           >
             •
-          </button>
-          <button
-            type="button"
+          </ToolButton>
+          <ToolButton
             title={t('comments.numbered')}
-            onMouseDown={(e) => (e.preventDefault(), toggleList(editor, 'numbered-list'))}
+            onPress={() => toggleList(editor, 'numbered-list')}
           >
             1.
-          </button>
-          <button
-            type="button"
-            data-testid="link-button"
+          </ToolButton>
+          <ToolButton
             title={t('comments.link')}
-            onMouseDown={(e) => {
-              e.preventDefault()
-              setLinking({ url: '', at: editor.selection, error: false })
-            }}
+            testId="link-button"
+            onPress={() => setLinking({ url: '', at: editor.selection, error: false })}
           >
             {t('comments.link')}
-          </button>
+          </ToolButton>
         </div>
         {linking && (
           <div className="link-form">
@@ -152,7 +139,11 @@ export function MessageEditor({
               placeholder="https://"
               value={linking.url}
               onChange={(e) => setLinking({ ...linking, url: e.target.value, error: false })}
-              onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), applyLink())}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return
+                e.preventDefault()
+                applyLink()
+              }}
             />
             <button type="button" className="button" data-testid="link-apply" onClick={applyLink}>
               {t('comments.addLink')}
@@ -179,7 +170,10 @@ export function MessageEditor({
                 key={member.id}
                 role="option"
                 aria-selected={i === mention.index}
-                onMouseDown={(e) => (e.preventDefault(), choose(member))}
+                onMouseDown={(e) => {
+                  e.preventDefault()
+                  choose(member)
+                }}
               >
                 {member.name}
               </li>

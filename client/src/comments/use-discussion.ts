@@ -87,7 +87,7 @@ export function useDiscussion(
       const anchor = anchorOf(view, item)
       if (!anchor) return undefined
       const thread = threads.find((t) => t.anchor && anchorKey(t.anchor) === anchorKey(anchor))
-      const draft = flagDraftAt(view.model, anchor, thread?.id ?? '')
+      const draft = flagDraftAt(live.model, anchor, thread?.id ?? '')
       return {
         x,
         y,
@@ -97,7 +97,7 @@ export function useDiscussion(
         onFlag: () => setPane({ kind: 'newFlag', draft }),
       }
     },
-    [view, threads, identity.role, commentAt],
+    [view, live.model, threads, identity.role, commentAt],
   )
   const jumpTo = useCallback(
     (anchor: CommentAnchor) => onJump({ pointer: pointerOf(anchor) }),
