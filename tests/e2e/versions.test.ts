@@ -58,6 +58,11 @@ async function planCsv(planId: string): Promise<string> {
   return response.text()
 }
 
+async function planCount(): Promise<number> {
+  const response = await fetch(`${server.url}/api/plans`, { headers: server.headers('planner') })
+  return ((await response.json()) as { plans: unknown[] }).plans.length
+}
+
 beforeAll(async () => {
   ensureClientBuilt()
   mkdirSync(SCREENSHOTS, { recursive: true })
@@ -223,6 +228,17 @@ describe('versions, history and Excel, with a planner and a sales user', () => {
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
 
     await planner.goto(server.url)
+    const plansBefore = await planCount()
+    await planner.setInputFiles('[data-testid="import-file"]', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    })
+    await planner.click('[data-testid="import-submit"]')
+    const refused = planner.locator('[data-testid="import-plan"] [data-testid="upload-error"]')
+    await refused.waitFor()
+    expect(await refused.textContent()).toContain(`row ${row + 1}`)
+    expect(await planCount()).toBe(plansBefore)
     await planner.setInputFiles('[data-testid="import-file"]', {
       name: 'round-trip.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
