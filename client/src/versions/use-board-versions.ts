@@ -11,7 +11,8 @@ import type { PlanVersion } from './versions-api.js'
 /** What the board shows from the versions panel: an opened version, a comparison. */
 export interface BoardVersions {
   opened: OpenedVersion | undefined
-  open: (version: PlanVersion | undefined) => void
+  /** Shows a version read-only (undefined: back to the live plan); rejects if it cannot load. */
+  open: (version: PlanVersion | undefined) => Promise<void>
   comparing: CompareRequest | undefined
   compare: (request: CompareRequest | undefined) => void
   overlay: CompareOverlay | undefined
@@ -33,10 +34,10 @@ export function useBoardVersions(
     () => (comparison ? compareOverlay(comparison, changedOnly) : undefined),
     [comparison, changedOnly],
   )
-  const open = (version: PlanVersion | undefined) => {
+  const open = async (version: PlanVersion | undefined) => {
     if (!version) return setOpened(undefined)
     setComparing(undefined)
-    void loadVersion(planId, version).then(setOpened)
+    setOpened(await loadVersion(planId, version))
   }
   const compare = (request: CompareRequest | undefined) => {
     setOpened(undefined)

@@ -43,6 +43,13 @@ export function VersionActions(props: VersionActionsProps) {
       (failure: Error) => notify(t('versions.failed', { message: failure.message }), 'error'),
     )
   }
+  const openVersion = () => {
+    board
+      .open(version)
+      .catch((failure: Error) =>
+        notify(t('versions.failed', { message: failure.message }), 'error'),
+      )
+  }
   const roll = (event: React.FormEvent) => {
     event.preventDefault()
     const planName = name.trim() || t('versions.rollForward.defaultName', { name: version.name })
@@ -53,7 +60,7 @@ export function VersionActions(props: VersionActionsProps) {
   }
   return (
     <div className="version-actions">
-      <button type="button" className="link-button" onClick={() => board.open(version)}>
+      <button type="button" className="link-button" onClick={openVersion}>
         {t('versions.open')}
       </button>
       <button

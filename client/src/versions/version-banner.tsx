@@ -13,7 +13,7 @@ export function VersionBanner({ board, format }: { board: BoardVersions; format:
         name: opened.version.name,
         at: format.dateTime(opened.version.createdAt),
       })}{' '}
-      <button type="button" className="link-button" onClick={() => board.open(undefined)}>
+      <button type="button" className="link-button" onClick={() => void board.open(undefined)}>
         {t('versions.backToLive')}
       </button>
     </div>
