@@ -5,6 +5,7 @@ import { describeViolation } from './describe-violation.js'
 /** Why a cell cannot be typed into, in the reader's language; undefined when it can. */
 export function readOnlyReason(view: BoardView, target: CellTarget): string | undefined {
   const { t } = view
+  if (view.shownVersion) return t('versions.readOnly', { name: view.shownVersion })
   switch (target.kind) {
     case 'label':
       return t('readOnly.label')
