@@ -139,6 +139,34 @@ describe('the admin page', () => {
     expect(await newcomer.locator('[data-testid="connection-status"]').count()).toBe(0)
   })
 
+  it('reopens an open board under the new role when an admin changes it', async () => {
+    const plan = await createPlan(server, { skuCount: 5, periodCount: 8 }, 'Role change E2E plan')
+    const context = await track(await personContext(browser, server, { account: 'sales' }))
+    const sales = await context.newPage()
+    await sales.goto(`${server.url}/plans/${plan.id}?debug=1`)
+    await waitForGrid(sales)
+    expect(await sales.textContent('[data-testid="identity-chip"]')).toContain('(Sales)')
+    const changed = await fetch(
+      `${server.url}/api/plans/${plan.id}/roles/${server.users.sales.id}`,
+      {
+        method: 'PUT',
+        headers: { ...server.headers('admin'), 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'viewer' }),
+      },
+    )
+    expect(changed.status).toBe(200)
+    await expect
+      .poll(() => sales.textContent('[data-testid="identity-chip"]'), { timeout: 10_000 })
+      .toContain('(Viewer)')
+    await waitForGrid(sales)
+    const before = await readCell(sales, 'demand', 'SKU-00001', 5)
+    await clickCell(sales, 'sku:SKU-00001:demand', 5)
+    await sales.keyboard.type('555')
+    await sales.keyboard.press('Enter')
+    await sales.locator('[data-testid="notice"][data-tone="error"]').first().waitFor()
+    expect(await readCell(sales, 'demand', 'SKU-00001', 5)).toBe(before)
+  })
+
   it("shows the server's refusal beside the field when an admin disables themselves", async () => {
     const admin = await openAdmin()
     const self = userRow(admin, 'admin@test.tandem')

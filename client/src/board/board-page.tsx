@@ -39,6 +39,7 @@ const ASK_TIMEOUT_MS = 3_000
 export function BoardPage({ planId, user, onSignOut }: BoardPageProps) {
   const { t } = useTranslation()
   const [admission, setAdmission] = useState<Admission>({ kind: 'asking' })
+  const [accessChecks, setAccessChecks] = useState(0)
   useEffect(() => {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), ASK_TIMEOUT_MS)
@@ -65,7 +66,7 @@ export function BoardPage({ planId, user, onSignOut }: BoardPageProps) {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [planId, user.id])
+  }, [planId, user.id, accessChecks])
   if (admission.kind === 'open') {
     return (
       <BoardSession
@@ -74,6 +75,7 @@ export function BoardPage({ planId, user, onSignOut }: BoardPageProps) {
         identity={identityIn(user, admission.role)}
         createdAt={admission.record?.createdAt}
         onSignOut={onSignOut}
+        onAccessChanged={() => setAccessChecks((n) => n + 1)}
       />
     )
   }
@@ -118,11 +120,20 @@ function BoardHeader(props: {
 interface BoardSessionProps extends BoardPageProps {
   identity: Identity
   createdAt: string | undefined
+  /** The server says my role changed: look it up again and reopen under it. */
+  onAccessChanged: () => void
 }
 
-function BoardSession({ planId, user, identity, createdAt, onSignOut }: BoardSessionProps) {
+function BoardSession({
+  planId,
+  user,
+  identity,
+  createdAt,
+  onSignOut,
+  onAccessChanged,
+}: BoardSessionProps) {
   const { t, i18n } = useTranslation()
-  const { session, snapshot } = usePlan(planId, identity, createdAt)
+  const { session, snapshot } = usePlan(planId, identity, createdAt, onAccessChanged)
   const { notices, notify, dismiss } = useNotices()
   useEffect(() => {
     if (!session) return

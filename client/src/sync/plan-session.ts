@@ -29,6 +29,8 @@ export interface PlanSessionOptions {
   syncUrl: string
   /** The plan's creation time from the REST API: a different one means the local copy is stale. */
   createdAt?: string
+  /** Called when the server says my role in the plan changed (close 1012), to look it up again. */
+  onAccessChanged?: () => void
 }
 
 /** The live objects of one document generation; a resync replaces all of them. */
@@ -239,6 +241,7 @@ export class PlanSession {
       this.publish()
     })
     provider.on('connection-close', (event) => {
+      if (event && event.code === CLOSE_CODES.serviceRestart) this.options.onAccessChanged?.()
       if (event && event.code === CLOSE_CODES.rateLimited) {
         setTimeout(() => this.current === state && provider.connect(), 5_000)
       }
