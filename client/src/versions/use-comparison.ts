@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { PlanComparison, PlanDoc, PlanModel } from '@tandem/shared'
 import { comparePlans } from '@tandem/shared'
+import { LiveComparison } from './live-comparison.js'
 import type { OpenedVersion } from './opened-version.js'
 import { closeVersion, loadVersion } from './opened-version.js'
 import type { PlanVersion } from './versions-api.js'
@@ -11,11 +12,11 @@ export interface CompareRequest {
   to: PlanVersion | undefined
 }
 
-const RECOMPUTE_MS = 300
+const RECOMPUTE_MS = 100
 
 /**
  * The comparison of two versions, or of a version with the live plan. Against the live plan it
- * is recomputed in the browser a moment after each change, so others' edits show at once.
+ * follows each change in the browser (only the touched rows), so others' edits show at once.
  */
 export function useComparison(
   planId: string,
@@ -39,12 +40,18 @@ export function useComparison(
       ([from, to]) => {
         opened.push(from, ...(to ? [to] : []))
         if (cancelled) return opened.forEach(closeVersion)
-        const compute = () => setComparison(comparePlans(from.plan, to ? to.plan : live.plan))
-        compute()
-        if (to) return
-        stop = live.model.onChange(() => {
+        if (to) return setComparison(comparePlans(from.plan, to.plan))
+        const comparison = new LiveComparison(from.plan, live.plan)
+        setComparison(comparison.result())
+        const touched = new Set<string>()
+        stop = live.model.onChange((change) => {
+          for (const key of [...change.skus, ...change.resources]) touched.add(key)
           clearTimeout(timer)
-          timer = setTimeout(compute, RECOMPUTE_MS)
+          timer = setTimeout(() => {
+            comparison.update(touched)
+            touched.clear()
+            setComparison(comparison.result())
+          }, RECOMPUTE_MS)
         })
       },
       (error: Error) => !cancelled && setFailure(error.message),
