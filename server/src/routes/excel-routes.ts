@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { isValidId, PlanDoc } from '@tandem/shared'
-import type { Authenticator } from '../auth/authenticator.js'
 import type { UserNames } from '../excel/discussion-sheets.js'
 import { importChanges } from '../excel/import-changes.js'
 import { failureCode, ImportProblem, IssueList } from '../excel/import-issue.js'
@@ -15,24 +14,13 @@ import { readPlanFile, readPlanSheet } from '../excel/read-plan-file.js'
 import { writeCsv } from '../excel/write-csv.js'
 import { writeXlsx } from '../excel/write-xlsx.js'
 import { ApiProblem } from '../http/api-problem.js'
-import type { RoomRegistry } from '../rooms/room-registry.js'
-import type { PlanStore } from '../store/plan-store.js'
 import { planDocOf } from '../plans/plan-doc-of.js'
 import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
 import { useRoom } from '../rooms/use-room.js'
 import { requirePlanRole } from './plan-access-guard.js'
+import { planIdParamsSchema } from './plan-schemas.js'
+import type { RouteDeps } from './route-deps.js'
 
-interface Deps {
-  store: PlanStore
-  auth: Authenticator
-  rooms: RoomRegistry
-}
-
-const idParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', maxLength: 64 } },
-} as const
 const versionQuery = {
   type: 'object',
   properties: { version: { type: 'string', maxLength: 64, default: 'live' } },
@@ -43,7 +31,7 @@ const versionQuery = {
  * apply of a file's demand and supply changes to a live plan, and exports of the live plan or
  * a version. The layout is documented in docs/import-format.md.
  */
-export async function excelRoutes(app: FastifyInstance, deps: Deps) {
+export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
   const { store, rooms, auth } = deps
 
   app.addContentTypeParser(
@@ -100,7 +88,7 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: { id: string } }>(
     '/api/plans/:id/import/preview',
-    { schema: { params: idParams } },
+    { schema: { params: planIdParamsSchema } },
     async (request) => {
       const planId = request.params.id
       const { role } = await requirePlanRole(deps, request, planId)
@@ -120,7 +108,7 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post<{ Params: { id: string } }>(
     '/api/plans/:id/import/apply',
-    { schema: { params: idParams } },
+    { schema: { params: planIdParamsSchema } },
     async (request) => {
       const planId = request.params.id
       const { user, role } = await requirePlanRole(deps, request, planId)
@@ -143,7 +131,7 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get<{ Params: { id: string }; Querystring: { version: string } }>(
     '/api/plans/:id/export.xlsx',
-    { schema: { params: idParams, querystring: versionQuery } },
+    { schema: { params: planIdParamsSchema, querystring: versionQuery } },
     async (request, reply) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
@@ -159,7 +147,7 @@ export async function excelRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get<{ Params: { id: string }; Querystring: { version: string } }>(
     '/api/plans/:id/export.csv',
-    { schema: { params: idParams, querystring: versionQuery } },
+    { schema: { params: planIdParamsSchema, querystring: versionQuery } },
     async (request, reply) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)

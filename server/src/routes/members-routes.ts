@@ -3,12 +3,7 @@ import type { Authenticator } from '../auth/authenticator.js'
 import { planRole } from '../auth/plan-access.js'
 import type { PlanStore } from '../store/plan-store.js'
 import { requirePlanRole } from './plan-access-guard.js'
-
-const idParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', maxLength: 64 } },
-} as const
+import { planIdParamsSchema } from './plan-schemas.js'
 
 /**
  * Who is in a plan (for @mentions and flag owners) and each caller's read marks of comment
@@ -22,7 +17,7 @@ export async function membersRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/api/plans/:id/members',
-    { schema: { params: idParams } },
+    { schema: { params: planIdParamsSchema } },
     async (request) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
@@ -39,7 +34,7 @@ export async function membersRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/api/plans/:id/read-marks',
-    { schema: { params: idParams } },
+    { schema: { params: planIdParamsSchema } },
     async (request) => {
       const { user } = await requirePlanRole(deps, request, request.params.id)
       return { readMarks: await store.getReadMarks(request.params.id, user.id) }

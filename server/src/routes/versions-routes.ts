@@ -3,27 +3,15 @@ import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
 import type { Measure } from '@tandem/shared'
 import { comparePlans, isValidId, MEASURES, rollForward } from '@tandem/shared'
-import type { Authenticator } from '../auth/authenticator.js'
 import { ApiProblem } from '../http/api-problem.js'
-import type { RoomRegistry } from '../rooms/room-registry.js'
-import type { PlanStore } from '../store/plan-store.js'
 import { VersionExistsError } from '../store/plan-store.js'
 import { planDocOf } from '../plans/plan-doc-of.js'
 import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
 import { useRoom } from '../rooms/use-room.js'
 import { requirePlanRole } from './plan-access-guard.js'
+import { planIdParamsSchema } from './plan-schemas.js'
+import type { RouteDeps } from './route-deps.js'
 
-interface Deps {
-  store: PlanStore
-  auth: Authenticator
-  rooms: RoomRegistry
-}
-
-const idParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', maxLength: 64 } },
-} as const
 const versionParams = {
   type: 'object',
   required: ['id', 'versionId'],
@@ -37,7 +25,7 @@ const versionParams = {
  * Versions (publish, list, open, compare, restore), per-cell history, the activity feed and
  * rolling a published plan forward into the next cycle.
  */
-export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
+export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
   const { store, rooms } = deps
 
   /** Runs `use` on the plan's live room, which stays loaded only as long as someone needs it. */
@@ -45,7 +33,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     '/api/plans/:id/versions',
     {
       schema: {
-        params: idParams,
+        params: planIdParamsSchema,
         body: {
           type: 'object',
           required: ['name'],
@@ -89,7 +77,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get<{ Params: { id: string } }>(
     '/api/plans/:id/versions',
-    { schema: { params: idParams } },
+    { schema: { params: planIdParamsSchema } },
     async (request) => {
       await requirePlanRole(deps, request, request.params.id)
       return { versions: await store.listVersions(request.params.id) }
@@ -112,7 +100,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     '/api/plans/:id/compare',
     {
       schema: {
-        params: idParams,
+        params: planIdParamsSchema,
         querystring: {
           type: 'object',
           required: ['from'],
@@ -170,7 +158,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     '/api/plans/:id/history',
     {
       schema: {
-        params: idParams,
+        params: planIdParamsSchema,
         querystring: {
           type: 'object',
           required: ['measure', 'key', 'period'],
@@ -196,7 +184,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     '/api/plans/:id/activity',
     {
       schema: {
-        params: idParams,
+        params: planIdParamsSchema,
         querystring: {
           type: 'object',
           properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
@@ -216,7 +204,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: Deps) {
     '/api/plans/:id/roll-forward',
     {
       schema: {
-        params: idParams,
+        params: planIdParamsSchema,
         body: {
           type: 'object',
           required: ['versionId', 'periods', 'name'],
