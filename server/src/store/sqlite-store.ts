@@ -295,8 +295,12 @@ export class SqliteStore implements PlanStore {
     return seqs
   }
 
+  /** Compiled once: better-sqlite3 builds a new wrapper on every `db.transaction` call. */
+  private appendInTransaction: Database.Transaction<typeof this.appendTransaction> | undefined
+
   async appendUpdates(planId: string, entries: NewLogEntry[]): Promise<string[]> {
-    return this.db.transaction(this.appendTransaction).immediate(planId, entries)
+    this.appendInTransaction ??= this.db.transaction(this.appendTransaction)
+    return this.appendInTransaction.immediate(planId, entries)
   }
 
   async loadPlan(planId: string): Promise<StoredPlanState | undefined> {
