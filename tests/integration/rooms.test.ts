@@ -78,6 +78,17 @@ describe('rooms: compaction, unloading and shutdown', () => {
     }
   })
 
+  it('starts loading a room when a browser asks for the plan record, and unloads it if nobody comes', async () => {
+    const planId = await createPlan(server, { skuCount: 2, periodCount: 2 })
+    expect(server.app.rooms.size).toBe(0)
+    const response = await fetch(`${server.url}/api/plans/${planId}`, {
+      headers: server.headers('viewer'),
+    })
+    expect(response.status).toBe(200)
+    expect(server.app.rooms.size).toBe(1)
+    await waitFor(() => server.app.rooms.size === 0, 5000, 'warmed room unloaded')
+  })
+
   it('closes the sockets of a deleted plan with planDeleted', async () => {
     const planId = await createPlan(server, { skuCount: 2, periodCount: 2 })
     const client = connectStockClient(server.syncUrl, planId, {

@@ -107,6 +107,7 @@ export async function plansRoutes(
       const plan = await store.getPlan(validPlanId(request.params.id))
       const role = plan ? await planRole(store, user, plan.id) : undefined
       if (!plan || !role) throw new ApiProblem('planNotFound', `No plan ${request.params.id}`, 'id')
+      warmRoom(rooms, plan.id)
       return { plan, role }
     },
   )
@@ -126,6 +127,18 @@ export async function plansRoutes(
       if (!(await store.deletePlan(id))) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')
       return reply.code(204).send()
     },
+  )
+}
+
+/**
+ * A browser asks for the plan's record just before it opens the socket: start loading the room
+ * now (a 10,000 × 104 plan takes most of a second), so it is ready when the socket arrives. The
+ * room is released at once and unloads after the usual grace period if nobody comes.
+ */
+function warmRoom(rooms: RoomRegistry, planId: string): void {
+  rooms.open(planId).then(
+    (room) => room && rooms.release(room),
+    () => undefined,
   )
 }
 
