@@ -85,7 +85,7 @@ describe('rooms: compaction, unloading and shutdown', () => {
       headers: server.headers('viewer'),
     })
     expect(response.status).toBe(200)
-    expect(server.app.rooms.size).toBe(1)
+    await waitFor(() => server.app.rooms.size === 1, 5000, 'room warming')
     await waitFor(() => server.app.rooms.size === 0, 5000, 'warmed room unloaded')
   })
 
