@@ -4,6 +4,7 @@ import { isSafeUrl } from '../comments/safe-url.js'
 import { FLAG_FIELDS, FLAG_KINDS, FLAG_SEVERITIES, FLAG_STATUSES } from '../flags/gap-flag.js'
 import { isValidId } from '../ids.js'
 import type { PlanDoc } from '../plan-doc.js'
+import { deleted, isType, singleValue } from './item-content.js'
 import type { Place } from './place-resolver.js'
 import type { Role } from './role.js'
 import type { RuleViolation } from './rule-violation.js'
@@ -292,19 +293,6 @@ function messageMap(
   const messages = thread instanceof Y.Map ? thread.get('messages') : undefined
   const message = messages instanceof Y.Map ? messages.get(messageId) : undefined
   return message instanceof Y.Map ? message : undefined
-}
-
-const deleted = Symbol('deleted')
-
-function singleValue(item: Y.Item): unknown {
-  if (item.content instanceof Y.ContentDeleted) return deleted
-  if (item.content instanceof Y.ContentAny && item.content.arr.length === 1)
-    return item.content.arr[0]
-  return Symbol('notAValue')
-}
-
-function isType(item: Y.Item, type: typeof Y.Map | typeof Y.XmlText): boolean {
-  return item.content instanceof Y.ContentType && item.content.type instanceof type
 }
 
 function isTimestamp(value: unknown): boolean {
