@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { CLOSE_CODES, PlanDoc, seededRandom } from '@tandem/shared'
 import type { StockClient } from '../support/stock-client.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
@@ -244,6 +245,55 @@ describe('newcomers to a busy plan', () => {
     expect(late.plan.readCell('demand', sku, 6)).toBe(6006)
     expect(late.plan.listSkus()).toHaveLength(30)
     for (const client of [...first, writer, late]) client.destroy()
+    await server.close()
+    await temp.cleanup()
+  })
+})
+
+describe('presence', () => {
+  it("relays everyone's presence but ignores an attempt to overwrite someone else's", async () => {
+    const temp = await tempSqliteStore()
+    const server = await startTestServer(temp.store)
+    const planId = await createPlan(server, { skuCount: 2, periodCount: 2 })
+    const sales = connectStockClient(server.syncUrl, planId, { token: server.tokens.sales })
+    const viewer = connectStockClient(server.syncUrl, planId, { token: server.tokens.viewer })
+    const observer = connectStockClient(server.syncUrl, planId, { token: server.tokens.production })
+    await Promise.all([sales.synced(), viewer.synced(), observer.synced()])
+    sales.provider.awareness.setLocalStateField('user', { name: 'Sam Sales' })
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Vic Viewer' })
+    const nameAt = (client: typeof observer, id: number) =>
+      (client.provider.awareness.getStates().get(id) as { user?: { name: string } } | undefined)
+        ?.user?.name
+    await waitFor(
+      () => nameAt(observer, sales.doc.clientID) === 'Sam Sales',
+      5000,
+      'sales presence',
+    )
+    await waitFor(
+      () => nameAt(observer, viewer.doc.clientID) === 'Vic Viewer',
+      5000,
+      'viewer presence',
+    )
+
+    const forged = new Awareness(new Y.Doc())
+    forged.clientID = sales.doc.clientID
+    for (let i = 0; i < 10; i++) forged.setLocalState({ user: { name: 'Forged by the viewer' } })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(forged, [sales.doc.clientID]))
+    const socket = new WebSocket(`${server.syncUrl}/${planId}?token=${server.tokens.viewer}`)
+    await new Promise((resolve) => socket.once('open', resolve))
+    socket.send(encoding.toUint8Array(encoder))
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Vic Viewer, later' })
+    await waitFor(
+      () => nameAt(observer, viewer.doc.clientID) === 'Vic Viewer, later',
+      5000,
+      'later presence',
+    )
+    expect(nameAt(observer, sales.doc.clientID)).toBe('Sam Sales')
+    socket.close()
+    forged.destroy()
+    for (const client of [sales, viewer, observer]) client.destroy()
     await server.close()
     await temp.cleanup()
   })

@@ -49,6 +49,7 @@ export class Room {
   private flushChain: Promise<void> = Promise.resolve()
   private flushScheduled = false
   private captured: Uint8Array | null = null
+  private readonly awarenessUsers = new Map<number, string>()
   /** The whole document encoded, shared by every newcomer with an empty state until it changes. */
   private fullState: Uint8Array | null = null
   private capturedCells: CellChange[] = []
@@ -223,6 +224,11 @@ export class Room {
     return this.fullState
   }
 
+  /** The user whose connection set a presence entry, if it was set through this instance. */
+  awarenessUserOf(clientId: number): string | undefined {
+    return this.awarenessUsers.get(clientId)
+  }
+
   /** Resolves once every update applied so far is durable. */
   whenDurable(): Promise<void> {
     if (this.pending.length > 0) this.scheduleFlush()
@@ -363,9 +369,15 @@ export class Room {
     const changed = [...added, ...updated, ...removed]
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
     if (isConnection(origin)) {
-      for (const id of [...added, ...updated]) origin.awarenessClients.add(id)
+      for (const id of [...added, ...updated]) {
+        origin.awarenessClients.add(id)
+        this.awarenessUsers.set(id, origin.identity.userId)
+        for (const other of this.connections)
+          if (other !== origin) other.awarenessClients.delete(id)
+      }
       for (const id of removed) origin.awarenessClients.delete(id)
     }
+    for (const id of removed) this.awarenessUsers.delete(id)
     if (origin !== PEER) this.options.store.feed?.publishAwareness(this.planId, update)
     const message = encodeAwarenessMessage(update)
     for (const connection of this.connections) connection.send(message)

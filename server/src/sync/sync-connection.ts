@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import type { CloseReason, Role, RuleViolation } from '@tandem/shared'
 import { CLOSE_CODES, encodeExtensionMessage, MESSAGE_TYPES } from '@tandem/shared'
 import type { Room } from '../rooms/room.js'
+import { foreignAwarenessClients } from './foreign-awareness-clients.js'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './wire.js'
 
 /** Who is on the other end of a socket, as far as this connection knows. */
@@ -200,13 +201,24 @@ export class SyncConnection {
         }
         return
       }
-      case MESSAGE_TYPES.awareness:
-        awarenessProtocol.applyAwarenessUpdate(
+      case MESSAGE_TYPES.awareness: {
+        const update = decoding.readVarUint8Array(decoder)
+        const foreign = foreignAwarenessClients(
+          update,
           room.awareness,
-          decoding.readVarUint8Array(decoder),
-          this,
+          this.identity.userId,
+          (id) => room.awarenessUserOf(id),
         )
+        if (foreign.length > 0) {
+          this.logger.info(
+            { userId: this.identity.userId, foreign },
+            'ignored presence for another client',
+          )
+          return
+        }
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this)
         return
+      }
       case MESSAGE_TYPES.queryAwareness: {
         const clients = [...room.awareness.getStates().keys()]
         this.send(
