@@ -157,10 +157,15 @@ export async function waitForGrid(page: Page): Promise<void> {
 
 /** Clicks the middle of a cell, found by row key and period, like a person would. */
 export async function clickCell(page: Page, row: string, period: number): Promise<void> {
-  const bounds = await page.evaluate(([r, p]) => window.__tandem?.cellBounds(r, p), [
-    row,
-    period,
-  ] as const)
+  // Under load the grid may still be laying out (a resync, a panel opening): wait for the cell
+  // to be on screen, as a person would, before clicking it.
+  const handle = await page
+    .waitForFunction(([r, p]) => window.__tandem?.cellBounds(r, p), [row, period] as const, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined)
+  const bounds = (await handle?.jsonValue()) as
+    { x: number; y: number; width: number; height: number } | undefined
   if (!bounds) throw new Error(`no cell ${row} ${period}`)
   await page.mouse.click(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2)
   // The grid takes keyboard focus on the next frame; a person never types faster than that.
