@@ -52,7 +52,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // Browsers last, alone: Chromium timing on two cores suffers under the server tests.
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
