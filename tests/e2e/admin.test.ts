@@ -1,15 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { TEST_PASSWORD } from '../support/test-server.js'
 import type { E2EServer } from './harness.js'
 import {
   clickCell,
   createPlan,
-  ensureClientBuilt,
-  launchBrowser,
   personContext,
   readCell,
-  startServer,
+  useE2ESuite,
   waitForGrid,
   waitUntil,
 } from './harness.js'
@@ -18,12 +16,10 @@ const NEWCOMER = { email: 'newcomer@test.tandem', name: 'Nina Newcomer', passwor
 
 let server: E2EServer
 let browser: Browser
-const contexts: BrowserContext[] = []
-
-async function track(context: BrowserContext): Promise<BrowserContext> {
-  contexts.push(context)
-  return context
-}
+const { track } = useE2ESuite((started, launched) => {
+  server = started
+  browser = launched
+})
 
 async function openAdmin(): Promise<Page> {
   const context = await track(await personContext(browser, server, { account: 'admin' }))
@@ -84,21 +80,6 @@ async function signInOnBoard(planId: string): Promise<Page> {
   await waitForGrid(page)
   return page
 }
-
-beforeAll(async () => {
-  ensureClientBuilt()
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
 
 describe('the admin page', () => {
   it('creates a user, gives them sales in a plan, and disconnects them when disabled', async () => {

@@ -1,40 +1,40 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { connectStockClient } from '../support/stock-client.js'
 import { TEST_PASSWORD } from '../support/test-server.js'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { E2EServer } from './harness.js'
 import {
   cellColour,
   cellText,
   clickCell,
   createPlan,
-  ensureClientBuilt,
-  launchBrowser,
   localUpdateCount,
   nameOf,
   openBoard,
   personContext,
   readCell,
-  ROOT,
-  startServer,
+  SCREENSHOTS,
+  typeInto,
+  useE2ESuite,
   waitForGrid,
   waitUntil,
 } from './harness.js'
 
 const SALES = { account: 'sales', name: nameOf('sales') } as const
 const PRODUCTION = { account: 'production', name: nameOf('production') } as const
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
 const SHORTAGE_BG = [0xf9, 0xc9, 0xc9]
 
 let server: E2EServer
 let browser: Browser
-const contexts: BrowserContext[] = []
+const { track } = useE2ESuite((started, launched) => {
+  server = started
+  browser = launched
+})
 
 async function person(who: Parameters<typeof personContext>[2]): Promise<BrowserContext> {
   const context = await personContext(browser, server, who)
-  contexts.push(context)
+  track(context)
   return context
 }
 
@@ -44,28 +44,6 @@ async function twoPeople(): Promise<{ planId: string; sales: Page; production: P
   const production = await openBoard(await person(PRODUCTION), server.url, plan.id)
   return { planId: plan.id, sales, production }
 }
-
-async function typeInto(page: Page, row: string, period: number, text: string): Promise<void> {
-  await clickCell(page, row, period)
-  await page.keyboard.type(text)
-  await page.keyboard.press('Enter')
-}
-
-beforeAll(async () => {
-  ensureClientBuilt()
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
 
 describe('the board, with a sales and a production user in one plan', () => {
   it('shows demand typed by sales to production, with the new projection and gap colour', async () => {
@@ -268,7 +246,7 @@ describe('the board, with a sales and a production user in one plan', () => {
       viewport: { width: 1440, height: 900 },
       timezoneId: 'UTC',
     })
-    contexts.push(context)
+    track(context)
     const page = await context.newPage()
     await page.goto(`${server.url}/plans/${plan.id}?debug=1`)
     await page.fill('[data-testid="sign-in-email"]', 'production@test.tandem')

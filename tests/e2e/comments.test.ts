@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import * as Y from 'yjs'
 import { addMessage } from '@tandem/shared'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { connectStockClient } from '../support/stock-client.js'
 import type { TestAccount } from '../support/test-server.js'
 import type { E2EServer } from './harness.js'
@@ -11,28 +10,28 @@ import {
   cellText,
   clickCell,
   createPlan,
-  ensureClientBuilt,
-  launchBrowser,
   nameOf,
   openBoard,
   personContext,
   readCell,
-  ROOT,
-  startServer,
+  SCREENSHOTS,
+  useE2ESuite,
 } from './harness.js'
 
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
 const PERIOD = 5
 const PERIODS = 12
 const CORNER_MARK = [0xd9, 0x77, 0x06]
 
 let server: E2EServer
 let browser: Browser
-const contexts: BrowserContext[] = []
+const { track } = useE2ESuite((started, launched) => {
+  server = started
+  browser = launched
+})
 
 async function open(account: TestAccount, planId: string): Promise<Page> {
   const context = await personContext(browser, server, { account })
-  contexts.push(context)
+  track(context)
   return openBoard(context, server.url, planId)
 }
 
@@ -94,22 +93,6 @@ async function openThreads(page: Page): Promise<void> {
   if ((await page.getAttribute('[data-testid="open-comments"]', 'aria-pressed')) !== 'true')
     await page.click('[data-testid="open-comments"]')
 }
-
-beforeAll(async () => {
-  ensureClientBuilt()
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
 
 describe('comments and gap flags, with a viewer, sales, production and the planner', () => {
   it('discusses a shortage, mentions production, flags the gap and closes it', async () => {

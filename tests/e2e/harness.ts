@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { Measure } from '@tandem/shared'
 import type { TestAccount, TestServer } from '../support/test-server.js'
 import { startTestServer, tempSqliteStore, TEST_PASSWORD } from '../support/test-server.js'
@@ -253,4 +254,52 @@ export async function localUpdateCount(page: Page, planId: string): Promise<numb
       }
     })
   }, `tandem:plan:${planId}:`)
+}
+
+/** Where the e2e runs write the screenshots the README and the user guide show. */
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
+
+/**
+ * One test file's server and browser: started before its tests (the client built if stale),
+ * every tracked context closed after each test, everything closed at the end. `ready` hands the
+ * server and browser to the file.
+ */
+export function useE2ESuite(ready: (server: E2EServer, browser: Browser) => void): {
+  track(context: BrowserContext): BrowserContext
+} {
+  const contexts: BrowserContext[] = []
+  let server: E2EServer | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    ensureClientBuilt()
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    server = await startServer()
+    browser = await launchBrowser()
+    ready(server, browser)
+  })
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+  return {
+    track(context) {
+      contexts.push(context)
+      return context
+    },
+  }
+}
+
+/** Types into a cell the way a person does: click it, type, Enter. */
+export async function typeInto(
+  page: Page,
+  row: string,
+  period: number,
+  text: string,
+): Promise<void> {
+  await clickCell(page, row, period)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
 }

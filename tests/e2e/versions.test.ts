@@ -1,43 +1,37 @@
 import { readFile } from 'node:fs/promises'
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { E2EServer } from './harness.js'
 import {
   cellText,
   clickCell,
   createPlan,
-  ensureClientBuilt,
-  launchBrowser,
   nameOf,
   openBoard,
   personContext,
   readCell,
-  ROOT,
-  startServer,
+  SCREENSHOTS,
+  typeInto,
+  useE2ESuite,
   waitForGrid,
   waitUntil,
 } from './harness.js'
 
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots')
 const ROW = 'sku:SKU-00001:demand'
 const PERIOD = 2
 
 let server: E2EServer
 let browser: Browser
-const contexts: BrowserContext[] = []
+const { track } = useE2ESuite((started, launched) => {
+  server = started
+  browser = launched
+})
 
 async function person(account: 'planner' | 'sales'): Promise<BrowserContext> {
   const context = await personContext(browser, server, { account })
-  contexts.push(context)
+  track(context)
   return context
-}
-
-async function typeInto(page: Page, row: string, period: number, text: string): Promise<void> {
-  await clickCell(page, row, period)
-  await page.keyboard.type(text)
-  await page.keyboard.press('Enter')
 }
 
 async function cellCentre(page: Page, row: string, period: number) {
@@ -62,22 +56,6 @@ async function planCount(): Promise<number> {
   const response = await fetch(`${server.url}/api/plans`, { headers: server.headers('planner') })
   return ((await response.json()) as { plans: unknown[] }).plans.length
 }
-
-beforeAll(async () => {
-  ensureClientBuilt()
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
 
 describe('versions, history and Excel, with a planner and a sales user', () => {
   it('publishes, compares a sales edit, restores it, and shows who changed the cell', async () => {
