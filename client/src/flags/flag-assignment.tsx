@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { GapFlag, PlanDoc } from '@tandem/shared'
 import { updateFlag } from '@tandem/shared'
 import type { PlanMember } from '../api/plans-api.js'
+import { OwnerSelect } from './owner-select.js'
 
 interface FlagAssignmentProps {
   plan: PlanDoc
@@ -16,20 +17,12 @@ export function FlagAssignment({ plan, flag, members }: FlagAssignmentProps) {
     <div className="flag-assignment">
       <label>
         {t('flags.owner')}
-        <select
-          data-testid="flag-edit-owner"
+        <OwnerSelect
+          testId="flag-edit-owner"
           value={flag.owner}
-          onChange={(e) => updateFlag(plan, flag.id, { owner: e.target.value })}
-        >
-          {members.every((m) => m.id !== flag.owner) && (
-            <option value={flag.owner}>{flag.owner}</option>
-          )}
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
+          members={members}
+          onChange={(owner) => updateFlag(plan, flag.id, { owner })}
+        />
       </label>
       <label>
         {t('flags.dueDate')}

@@ -5,6 +5,7 @@ import { createFlag, FLAG_KINDS, FLAG_SEVERITIES } from '@tandem/shared'
 import type { PlanMember } from '../api/plans-api.js'
 import type { FlagDraft } from '../comments/discussion-pane.js'
 import { newId } from '../comments/new-id.js'
+import { OwnerSelect } from './owner-select.js'
 
 interface FlagFormProps {
   plan: PlanDoc
@@ -80,14 +81,7 @@ export function FlagForm({ plan, draft, cellsLabel, me, members, onDone }: FlagF
       </label>
       <label>
         {t('flags.owner')}
-        <select data-testid="flag-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
-          {members.every((m) => m.id !== me) && <option value={me}>{me}</option>}
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
+        <OwnerSelect testId="flag-owner" value={owner} members={members} onChange={setOwner} />
       </label>
       <label>
         {t('flags.dueDate')}
