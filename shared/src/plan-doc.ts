@@ -71,7 +71,7 @@ export class PlanDoc {
   readCell(measure: Measure, key: string, period: number): number {
     const row = this.row(measure, key)
     if (!row) return 0
-    return row.edits.get(String(period)) ?? row.base.get(period) ?? 0
+    return cellNumber(row.edits.get(String(period))) ?? cellNumber(row.base.get(period)) ?? 0
   }
 
   /** All values of a row, overlay applied. */
@@ -81,10 +81,11 @@ export class PlanDoc {
     const values = new Array<number>(count).fill(0)
     if (!row) return values
     const base = row.base.toArray()
-    for (let p = 0; p < count; p++) values[p] = base[p] ?? 0
+    for (let p = 0; p < count; p++) values[p] = cellNumber(base[p]) ?? 0
     row.edits.forEach((value, period) => {
       const p = Number(period)
-      if (p >= 0 && p < count) values[p] = value
+      const number = cellNumber(value)
+      if (p >= 0 && p < count && number !== undefined) values[p] = number
     })
     return values
   }
@@ -129,4 +130,9 @@ export class PlanDoc {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** A stored cell value as a number; anything else (which the rules never let in) reads as absent. */
+function cellNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }

@@ -58,7 +58,6 @@ export function checkCommentWrite(
     if (!Object.hasOwn(THREAD_FIELDS, field))
       return violation('badStructure', `Unknown thread field "${field}"`, at)
     const value = singleValue(item)
-    if (value === deleted) return undefined
     if (field === 'resolved' || field === 'resolvedBy' || field === 'resolvedAt') {
       if (!place.parentFresh && writer.role === 'viewer') {
         return violation(
@@ -67,6 +66,7 @@ export function checkCommentWrite(
           at,
         )
       }
+      if (value === deleted) return undefined
       if (field === 'resolved' && typeof value !== 'boolean')
         return violation('badValue', 'resolved must be true or false', at)
       if (field === 'resolvedBy' && value !== writer.userId)
@@ -75,7 +75,7 @@ export function checkCommentWrite(
         return violation('badValue', 'resolvedAt must be a timestamp', at)
       return undefined
     }
-    if (!place.parentFresh)
+    if (!place.parentFresh || value === deleted)
       return violation('badStructure', `The ${field} of thread ${threadId} is fixed`, at)
     if (field === 'createdBy' && value !== writer.userId)
       return violation('badValue', 'createdBy must be you', at)
@@ -117,14 +117,17 @@ export function checkCommentWrite(
     }
     if (!Object.hasOwn(MESSAGE_FIELDS, messageField))
       return violation('badStructure', `Unknown message field "${messageField}"`, messageAt)
-    if ((messageField === 'author' || messageField === 'createdAt') && !place.parentFresh) {
+    const value = singleValue(item)
+    if (
+      (messageField === 'author' || messageField === 'createdAt') &&
+      (!place.parentFresh || value === deleted)
+    ) {
       return violation(
         'badStructure',
         `The ${messageField} of message ${messageId} is fixed`,
         messageAt,
       )
     }
-    const value = singleValue(item)
     if (value === deleted) return undefined
     const kind = MESSAGE_FIELDS[messageField as keyof typeof MESSAGE_FIELDS]
     if (typeof value !== kind)
@@ -219,7 +222,11 @@ export function checkFlagWrite(
     }
   }
   const value = singleValue(item)
-  if (value === deleted) return undefined
+  if (value === deleted) {
+    return field === 'createdBy' || field === 'createdAt'
+      ? violation('badStructure', `The ${field} of flag ${flagId} is fixed`, at)
+      : undefined
+  }
   const bad = (reason: string) => violation('badValue', reason, at)
   if (typeof value !== FLAG_FIELDS[field as keyof typeof FLAG_FIELDS])
     return bad(`Flag ${field} has the wrong type`)

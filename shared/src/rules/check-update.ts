@@ -13,6 +13,8 @@ import { checkItemWrite } from './check-item-write.js'
 import { checkMeasureWrite, incompleteRow } from './check-measure-write.js'
 import { checkMetaWrite } from './check-meta-write.js'
 import { periodIndex, placeKey } from './item-content.js'
+import type { NormalizedUpdate } from './normalize-update.js'
+import { normalizeUpdate } from './normalize-update.js'
 import type { Place } from './place-resolver.js'
 import { PlaceResolver } from './place-resolver.js'
 import type { Role } from './role.js'
@@ -34,19 +36,18 @@ export interface UpdateContext {
  * were written under, or the first violation.
  */
 export type UpdateCheck =
-  { ok: true; structs: number; clients: number[] } | { ok: false; violation: RuleViolation }
+  | { ok: true; structs: number; clients: number[]; update: Uint8Array }
+  | { ok: false; violation: RuleViolation }
 
 /**
- * Decodes an update and checks every new struct and every deletion it carries against the
- * plan's layout and rules, without applying it. Pure: the live document is only read.
+ * Decodes an update, brings it into the shape Yjs will integrate (`normalizeUpdate`) and checks
+ * every new struct and every deletion it carries against the plan's layout and rules, without
+ * applying it. Pure: the live document is only read. An accepted verdict carries the bytes to
+ * apply, which are what was checked.
  */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateContext): UpdateCheck {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
-  try {
-    decoded = Y.decodeUpdate(update)
-  } catch {
-    return fail('malformed', 'The update could not be decoded', { root: '' })
-  }
+  const decoded = normalizeUpdate(doc, update)
+  if (!decoded.ok) return decoded
   const plan = new PlanDoc(doc)
   const meta = plan.readMeta()
   const resolver = new PlaceResolver(doc, decoded.structs)
@@ -55,25 +56,10 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
   const checked: { item: Y.Item; place: Place }[] = []
   const clients = new Set<number>()
   let count = 0
-  let lastClient = -1
-  let nextClock = 0
 
   for (const struct of decoded.structs) {
-    // Yjs never encodes an empty struct, and applying one corrupts the document's store.
-    if (struct.length < 1)
-      return fail('malformed', 'The update holds an empty struct', { root: '' })
-    if (struct instanceof Y.Skip) continue
     const { client, clock } = struct.id
     const known = Y.getState(doc.store, client)
-    if (client !== lastClient) {
-      lastClient = client
-      nextClock = known
-    }
-    if (clock > nextClock)
-      return fail('missingHistory', 'The update depends on edits the server does not have', {
-        root: '',
-      })
-    nextClock = Math.max(nextClock, clock + struct.length)
     if (struct instanceof Y.Item && !resolver.referencesExist(struct))
       return fail('badStructure', 'The update refers to content the plan does not have', {
         root: '',
@@ -99,8 +85,10 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
     if (place.root === 'items' && place.keys.length === 1) newItems.add(place.keys[0])
     checked.push({ item: struct, place })
   }
+  const twice = secondValue(checked, decoded.ds)
+  if (twice) return { ok: false, violation: twice }
   const writer: Writer = { role: context.role, userId: context.userId ?? '' }
-  const fresh = freshDiscussion(checked)
+  const fresh = freshDiscussion(checked, decoded.ds)
   for (const { item, place } of checked) {
     const found =
       place.root === 'comments'
@@ -139,16 +127,50 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
       }
     }
   }
-  return { ok: true, structs: count, clients: [...clients] }
+  return { ok: true, structs: count, clients: [...clients], update: decoded.update }
+}
+
+/**
+ * A map key may receive several values in one update only when all but one are deleted by it
+ * (an honest client setting a key twice in one transaction). Otherwise which value wins depends
+ * on how Yjs orders them, and the rules could be checking the loser.
+ */
+function secondValue(
+  checked: { item: Y.Item; place: Place }[],
+  ds: NormalizedUpdate['ds'],
+): RuleViolation | undefined {
+  const live = new Set<string>()
+  for (const { item, place } of checked) {
+    if (place.keys[place.keys.length - 1] === '#') continue
+    if (item.content instanceof Y.ContentDeleted || deletedBy(ds, item.id)) continue
+    const key = placeKey(place)
+    if (live.has(key)) {
+      return violation('badStructure', `The update sets ${place.keys.join(' ')} twice`, {
+        root: place.root,
+        key: place.keys[0],
+      })
+    }
+    live.add(key)
+  }
+  return undefined
+}
+
+function deletedBy(ds: NormalizedUpdate['ds'], id: Y.ID): boolean {
+  const ranges = ds.clients.get(id.client)
+  return !!ranges?.some((r) => id.clock >= r.clock && id.clock < r.clock + r.len)
 }
 
 /** Authors of the messages an update creates, so their bodies can be written in the same update. */
-function freshDiscussion(checked: { item: Y.Item; place: Place }[]): FreshDiscussion {
+function freshDiscussion(
+  checked: { item: Y.Item; place: Place }[],
+  ds: NormalizedUpdate['ds'],
+): FreshDiscussion {
   const messageAuthors = new Map<string, unknown>()
   for (const { item, place } of checked) {
     const [threadId, field, messageId, messageField] = place.keys
     if (place.root !== 'comments' || place.keys.length !== 4 || field !== 'messages') continue
     if (messageField === 'author' && place.parentFresh && item.content instanceof Y.ContentAny) {
+      if (deletedBy(ds, item.id)) continue
       messageAuthors.set(`${threadId}/${messageId}`, item.content.arr[0])
     }
   }
