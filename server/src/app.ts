@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import Fastify from 'fastify'
 import { Authenticator } from './auth/authenticator.js'
 import { ACCESS_RECHECK_MS, recheckConnectedUsers } from './auth/recheck-connected-users.js'
+import { installRequestGuard } from './http/request-guard.js'
 import { ApiProblem } from './http/api-problem.js'
 import { withoutTokensInLogs } from './http/logger-options.js'
 import { RoomRegistry } from './rooms/room-registry.js'
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const secret =
     deps.jwtSecret ??
     (await deps.store.ensureSetting('jwtSecret', randomBytes(48).toString('base64url')))
+  installRequestGuard(app, { allowedOrigins: deps.allowedOrigins ?? [] })
   await app.register(fastifyCookie)
   await app.register(fastifyJwt, { secret })
   await app.register(fastifyRateLimit, {

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   userNotFound: { status: 404 },
   conflict: { status: 409 },
   payloadTooLarge: { status: 413 },
+  unsupportedMediaType: { status: 415 },
   rateLimited: { status: 429 },
   storeUnavailable: { status: 503 },
 } as const

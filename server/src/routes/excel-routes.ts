@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import * as Y from 'yjs'
 import { isValidId, PlanDoc } from '@tandem/shared'
 import type { UserNames } from '../excel/discussion-sheets.js'
@@ -69,9 +70,7 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (request, reply) => {
       const user = await auth.require(request)
-      if (!user.isAdmin && user.defaultRole !== 'planner') {
-        throw new ApiProblem('forbidden', 'Only a planner or an admin may create plans')
-      }
+      requireMayCreatePlans(user)
       const id = newPlanId(request.query.id)
       if (await store.getPlan(id))
         throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')

@@ -8,6 +8,7 @@ import { checkPlanInput } from '../plans/check-plan-input.js'
 import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { PlanStore } from '../store/plan-store.js'
+import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import { createPlanBodySchema, planIdParamsSchema, planRecordSchema } from './plan-schemas.js'
 
 interface CreatePlanBody {
@@ -58,9 +59,7 @@ export async function plansRoutes(
     },
     async (request, reply) => {
       const user = await auth.require(request)
-      if (!user.isAdmin && user.defaultRole !== 'planner') {
-        throw new ApiProblem('forbidden', 'Only a planner or an admin may create plans')
-      }
+      requireMayCreatePlans(user)
       const body = request.body
       if (body.generator && body.rows)
         throw new ApiProblem('badRequest', 'Give either generator or rows, not both', 'rows')

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
 import type { Measure } from '@tandem/shared'
+import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import { comparePlans, isValidId, MEASURES, rollForward } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
 import { VersionExistsError } from '../store/plan-store.js'
@@ -220,7 +221,8 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (request, reply) => {
       const planId = request.params.id
-      await requirePlanRole(deps, request, planId, ['planner'])
+      const { user } = await requirePlanRole(deps, request, planId, ['planner'])
+      requireMayCreatePlans(user)
       const version = await planDocOf(deps, planId, request.body.versionId)
       let input
       try {
