@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static'
 import fastifyWebsocket from '@fastify/websocket'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import Fastify from 'fastify'
+import { CLOSE_CODES } from '@tandem/shared'
 import { Authenticator } from './auth/authenticator.js'
 import { ACCESS_RECHECK_MS, recheckConnectedUsers } from './auth/recheck-connected-users.js'
 import { installRequestGuard } from './http/request-guard.js'
@@ -131,6 +132,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await app.register(fastifyWebsocket, {
     options: { maxPayload: deps.maxPayload ?? 8 * 1024 * 1024 },
+    // The plugin's default closes every socket (1005) before onClose hooks run, so the last
+    // flush's `saved` never reached clients. Rooms flush, acknowledge and close with 1001 first.
+    preClose: async function closeRoomsFirst(this: FastifyInstance) {
+      await rooms.closeAll()
+      for (const socket of this.websocketServer.clients) socket.close(CLOSE_CODES.goingAway)
+      await new Promise<void>((resolve) => this.websocketServer.close(() => resolve()))
+    },
   })
   const auth = new Authenticator(app, deps.store)
   app.decorate('auth', auth)
