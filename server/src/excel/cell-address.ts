@@ -1,10 +1,4 @@
-/** A cell of a sheet, 1-based, as the file shows it. */
-export interface CellPlace {
-  sheet: string
-  row: number
-  /** Omitted for a whole row. */
-  column?: number
-}
+import type { ImportPlace } from '@tandem/shared'
 
 /** The column's letters as Excel shows them: 1 → A, 27 → AA. */
 export function columnLetters(column: number): string {
@@ -15,15 +9,20 @@ export function columnLetters(column: number): string {
   return letters
 }
 
-/** The machine-readable name of a place: `Plan!R12C4`, or `Plan!R12` for a row. */
-export function cellField(place: CellPlace): string {
-  return place.column === undefined
-    ? `${place.sheet}!R${place.row}`
-    : `${place.sheet}!R${place.row}C${place.column}`
+/**
+ * The machine-readable name of a place: `Plan!R12C4`, `Plan!R12` for a row, `Plan!R0` for a
+ * whole sheet and `file!R0` for the file.
+ */
+export function cellField(place: ImportPlace): string {
+  const row = `${place.sheet ?? 'file'}!R${place.row ?? 0}`
+  return place.column === undefined ? row : `${row}C${place.column}`
 }
 
-/** The place as a planner reads it: `sheet Plan, row 12, column D`. */
-export function describePlace(place: CellPlace): string {
-  const row = `sheet ${place.sheet}, row ${place.row}`
-  return place.column === undefined ? row : `${row}, column ${columnLetters(place.column)}`
+/** The place as a planner reads it, in English: `sheet Plan, row 12, column D`. */
+export function describePlace(place: ImportPlace): string | undefined {
+  if (place.sheet === undefined) return undefined
+  const parts = [`sheet ${place.sheet}`]
+  if (place.row !== undefined) parts.push(`row ${place.row}`)
+  if (place.column !== undefined) parts.push(`column ${columnLetters(place.column)}`)
+  return parts.join(', ')
 }

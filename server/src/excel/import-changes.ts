@@ -1,20 +1,15 @@
-import type { Measure, PlanDoc, Role } from '@tandem/shared'
+import type {
+  ImportCell,
+  ImportIssue,
+  PlanDoc,
+  PlanMeta,
+  Role,
+  RuleViolation,
+} from '@tandem/shared'
 import { checkCellEdit, periodKey } from '@tandem/shared'
 import { issueAt } from './import-issue.js'
 import type { IssueList } from './import-issue.js'
 import type { PlanSheet } from './parse-plan-sheet.js'
-
-/** A cell an import changes, with its value before and after. */
-export interface ImportCell {
-  measure: Measure
-  key: string
-  /** The period's index in the plan. */
-  period: number
-  /** The period as the file names it: 2026-W49 or 2026-12. */
-  periodKey: string
-  from: number
-  to: number
-}
 
 /**
  * The cells of a plan's demand and supply that the Plan sheet changes. Blank cells and equal
@@ -30,7 +25,12 @@ export function importChanges(
   issues: IssueList,
 ): ImportCell[] {
   const meta = plan.readMeta()
-  const at = (row: number, column?: number) => ({ sheet: sheet.sheet, row, column })
+  const at = (row: number, column?: number, field?: string) => ({
+    sheet: sheet.sheet,
+    row,
+    column,
+    field,
+  })
   const index = new Map<string, number>()
   for (let p = 0; p < meta.periodCount; p++) {
     index.set(periodKey(meta.periodKind, meta.firstPeriod, p), p)
@@ -38,13 +38,10 @@ export function importChanges(
   const periods: (number | undefined)[] = sheet.periods.map(({ column, label }) => {
     const p = label.kind === meta.periodKind ? index.get(label.key) : undefined
     if (p === undefined) {
-      const horizon = `${periodKey(meta.periodKind, meta.firstPeriod, 0)} to ${periodKey(meta.periodKind, meta.firstPeriod, meta.periodCount - 1)}`
+      const first = periodKey(meta.periodKind, meta.firstPeriod, 0)
+      const last = periodKey(meta.periodKind, meta.firstPeriod, meta.periodCount - 1)
       issues.add(
-        issueAt(
-          'invalidPlan',
-          at(1, column),
-          `${label.key} is outside the plan's horizon (${horizon})`,
-        ),
+        issueAt('outsideHorizon', at(1, column, label.key), { period: label.key, first, last }),
       )
     }
     return p
@@ -53,16 +50,16 @@ export function importChanges(
   const seen = new Map<string, number>()
   for (const row of sheet.rows) {
     if (row.measure === 'capacity') continue
-    const skuCell = at(row.row, sheet.columns.sku)
+    const skuCell = at(row.row, sheet.columns.sku, 'sku')
     if (!plan.items.has(row.key) || !plan.row(row.measure, row.key)) {
-      issues.add(issueAt('invalidPlan', skuCell, `the plan has no SKU ${row.key}`))
+      issues.add(issueAt('unknownSku', skuCell, { key: row.key }))
       continue
     }
     const id = `${row.measure}.${row.key}`
     const earlier = seen.get(id)
     if (earlier !== undefined) {
-      const reason = `${row.key} has a second ${row.measure} row (first on row ${earlier})`
-      issues.add(issueAt('invalidPlan', skuCell, reason))
+      const params = { key: row.key, measure: row.measure, firstRow: earlier }
+      issues.add(issueAt('duplicateRow', skuCell, params))
       continue
     }
     seen.set(id, row.row)
@@ -70,11 +67,14 @@ export function importChanges(
     row.values.forEach((to, i) => {
       const period = periods[i]
       if (to === undefined || period === undefined || to === current[period]) return
-      const place = at(row.row, sheet.periods[i].column)
+      const label = sheet.periods[i].label.key
+      const place = at(row.row, sheet.periods[i].column, label)
       const broken = checkCellEdit(meta, role, row.measure, row.key, period, to)
-      if (broken) issues.add(issueAt(broken.code, place, broken.reason))
-      else {
-        const label = sheet.periods[i].label.key
+      if (broken) {
+        const cell = { measure: row.measure, key: row.key, period: label, periodIndex: period }
+        const [code, params] = issueOf(broken, meta, role, to)
+        issues.add(issueAt(code, place, { ...cell, ...params }))
+      } else {
         cells.push({
           measure: row.measure,
           key: row.key,
@@ -87,4 +87,26 @@ export function importChanges(
     })
   }
   return cells
+}
+
+/** A broken cell rule as an import issue: its code and the values its reason names. */
+function issueOf(
+  broken: RuleViolation,
+  meta: PlanMeta,
+  role: Role,
+  value: number,
+): [ImportIssue['code'], ImportIssue['params']] {
+  switch (broken.code) {
+    case 'forbiddenRole':
+      return ['forbiddenRole', { role }]
+    case 'planApproved':
+    case 'frozenPeriod':
+      return [broken.code, {}]
+    case 'outOfRange':
+      if (value < 0) return ['negativeValue', { value }]
+      if (value > meta.maxValue) return ['valueTooLarge', { value, max: meta.maxValue }]
+      return ['tooManyDecimals', { value, decimals: meta.decimals }]
+    default:
+      return ['cellRefused', { rule: broken.code }]
+  }
 }

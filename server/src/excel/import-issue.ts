@@ -1,50 +1,68 @@
-import type { ApiError, ErrorCode, RejectionCode } from '@tandem/shared'
+import type {
+  ErrorCode,
+  ImportErrorBody,
+  ImportIssue,
+  ImportIssueAnswer,
+  ImportIssueCode,
+  ImportPlace,
+} from '@tandem/shared'
+import { IMPORT_ISSUE_CODES } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
-import type { CellPlace } from './cell-address.js'
-import { cellField, describePlace } from './cell-address.js'
+import { cellField } from './cell-address.js'
+import { importIssueMessage } from './import-issue-message.js'
 import { IMPORT_LIMITS } from './import-limits.js'
 
-/** One thing wrong with an imported file, naming the sheet, row and column concerned. */
-export interface ImportIssue {
-  code: ErrorCode | RejectionCode
-  message: string
-  /** `Plan!R12C4`: sheet, row and column; `Plan!R12` for a row; the sheet alone for a sheet. */
-  field: string
+/** An issue of `code` at `place`, with the values its reason names. */
+export function issueAt(
+  code: ImportIssueCode,
+  place: ImportPlace,
+  params: ImportIssue['params'] = {},
+): ImportIssue {
+  return { code, place, params }
 }
 
-/** Builds an issue whose message starts with the place, the way a planner reads it. */
-export function issueAt(code: ImportIssue['code'], place: CellPlace, reason: string): ImportIssue {
-  return { code, message: `${describePlace(place)}: ${reason}`, field: cellField(place) }
+/** The issue as it is sent: with its place as `Plan!R12C4` and an English message. */
+export function issueAnswer(issue: ImportIssue): ImportIssueAnswer {
+  return { ...issue, field: cellField(issue.place), message: importIssueMessage(issue) }
 }
 
-/** The body of an import that failed: the first issue, then every issue (up to a limit). */
-export interface ImportErrorBody extends ApiError {
-  errors: ImportIssue[]
-  errorCount: number
+/**
+ * The answer code for a file with these issues: forbidden when the role may not write a cell,
+ * conflict when the plan refuses one (frozen periods, approved plan), else the first issue's.
+ */
+export function failureCode(issues: readonly ImportIssue[]): ErrorCode {
+  const answers: ErrorCode[] = issues.map((issue) => IMPORT_ISSUE_CODES[issue.code].answer)
+  if (answers.includes('forbidden')) return 'forbidden'
+  if (answers.includes('conflict')) return 'conflict'
+  return answers[0] ?? 'invalidPlan'
 }
 
 /** An import that failed as a whole: nothing was created or applied. */
 export class ImportProblem extends ApiProblem {
   constructor(
-    code: ErrorCode,
     readonly issues: ImportIssue[],
     readonly issueCount = issues.length,
   ) {
+    const first = issues[0]
     const more = issueCount > 1 ? ` (and ${issueCount - 1} more)` : ''
     super(
-      code,
-      `${issues[0]?.message ?? 'The file could not be imported'}${more}`,
-      issues[0]?.field,
+      failureCode(issues),
+      first ? `${importIssueMessage(first)}${more}` : 'The file could not be imported',
+      first && cellField(first.place),
     )
   }
 
   /** A failure with one issue. */
-  static single(code: ErrorCode, place: CellPlace, reason: string): ImportProblem {
-    return new ImportProblem(code, [issueAt(code, place, reason)])
+  static single(
+    code: ImportIssueCode,
+    place: ImportPlace,
+    params: ImportIssue['params'] = {},
+  ): ImportProblem {
+    return new ImportProblem([issueAt(code, place, params)])
   }
 
   override toBody(): ImportErrorBody {
-    return { ...super.toBody(), errors: this.issues, errorCount: this.issueCount }
+    return { ...super.toBody(), errors: this.issues.map(issueAnswer), errorCount: this.issueCount }
   }
 }
 
@@ -63,18 +81,7 @@ export class IssueList {
   }
 
   /** Throws an ImportProblem with every issue unless there are none. */
-  throwIfAny(code: ErrorCode = 'invalidPlan'): void {
-    if (this.count > 0) throw new ImportProblem(code, this.listed, this.count)
+  throwIfAny(): void {
+    if (this.count > 0) throw new ImportProblem(this.listed, this.count)
   }
-}
-
-/**
- * The answer code for a file whose cells break rules: forbidden when the role may not write
- * them, conflict when the plan refuses them (frozen periods, approved plan), else invalidPlan.
- */
-export function failureCode(issues: readonly ImportIssue[]): ErrorCode {
-  if (issues.some((issue) => issue.code === 'forbiddenRole')) return 'forbidden'
-  if (issues.some((issue) => issue.code === 'frozenPeriod' || issue.code === 'planApproved'))
-    return 'conflict'
-  return 'invalidPlan'
 }

@@ -51,18 +51,16 @@ export interface PlanSheet {
 export function parsePlanSheet(table: SheetTable, issues: IssueList): PlanSheet {
   const sheet = table.name
   const [header, ...body] = table.rows
-  if (!header) throw ImportProblem.single('invalidPlan', { sheet, row: 1 }, 'the sheet is empty')
+  if (!header) throw ImportProblem.single('emptySheet', { sheet, row: 1 })
   const { columns, periods } = readHeader(sheet, header.row, header.cells)
   const known = new Set<number>([...Object.values(columns), ...periods.map((p) => p.column)])
   const rows: PlanSheetRow[] = []
   let decimals = 0
   for (const { row, cells } of body) {
-    const at = (column: number) => ({ sheet, row, column })
+    const at = (column: number, field?: string) => ({ sheet, row, column, field })
     const stray = cells.findIndex((cell, i) => cell !== null && !known.has(i + 1))
     if (stray >= 0) {
-      issues.add(
-        issueAt('invalidPlan', at(stray + 1), 'the cell has a value but its column has no header'),
-      )
+      issues.add(issueAt('unheadedValue', at(stray + 1)))
       continue
     }
     const cell = (column: PlanColumn): SheetCell => {
@@ -72,23 +70,22 @@ export function parsePlanSheet(table: SheetTable, issues: IssueList): PlanSheet 
     const measureCell = cell('measure')
     const measure = measureCell === null ? undefined : measureOf(String(measureCell))
     if (!measure) {
-      const reason =
+      const place = at(columns.measure ?? 0, 'measure')
+      issues.add(
         measureCell === null
-          ? 'Measure is empty; use demand, supply or capacity'
-          : `unknown measure "${String(measureCell)}"; use demand, supply or capacity`
-      issues.add(issueAt('invalidPlan', at(columns.measure ?? 0), reason))
+          ? issueAt('emptyMeasure', place)
+          : issueAt('unknownMeasure', place, { value: String(measureCell) }),
+      )
       continue
     }
     const keyCell = cell('sku')
     const key = keyCell === null ? '' : String(keyCell).trim()
-    const what = measure === 'capacity' ? 'resource id' : 'SKU'
     if (!key) {
-      issues.add(issueAt('invalidPlan', at(columns.sku ?? 0), `the ${what} is empty`))
+      issues.add(issueAt('emptyKey', at(columns.sku ?? 0, 'sku'), { measure }))
       continue
     }
     if (!isValidId(key)) {
-      const reason = `"${key}" is not a valid ${what}: letters, digits, ".", "_" and "-", up to 64 characters`
-      issues.add(issueAt('invalidId', at(columns.sku ?? 0), reason))
+      issues.add(issueAt('invalidKey', at(columns.sku ?? 0, 'sku'), { measure, value: key }))
       continue
     }
     let ok = true
@@ -98,8 +95,8 @@ export function parsePlanSheet(table: SheetTable, issues: IssueList): PlanSheet 
       if (value === null) continue
       const clean = unescapeFormulaText(String(value)).trim()
       if (clean.length > TEXT_COLUMN_LIMITS[column]) {
-        const reason = `${PLAN_COLUMN_HEADERS[column][0]} may have at most ${TEXT_COLUMN_LIMITS[column]} characters`
-        issues.add(issueAt('invalidPlan', at(columns[column] ?? 0), reason))
+        const params = { header: PLAN_COLUMN_HEADERS[column][0], max: TEXT_COLUMN_LIMITS[column] }
+        issues.add(issueAt('textTooLong', at(columns[column] ?? 0, column), params))
         ok = false
       } else if (clean) text[column] = clean
     }
@@ -107,8 +104,8 @@ export function parsePlanSheet(table: SheetTable, issues: IssueList): PlanSheet 
     for (const column of STOCK_COLUMNS) {
       const value = sheetNumber(cell(column))
       if (Number.isNaN(value)) {
-        const reason = `${PLAN_COLUMN_HEADERS[column][0]} must be a number (got "${String(cell(column))}")`
-        issues.add(issueAt('invalidPlan', at(columns[column] ?? 0), reason))
+        const params = { header: PLAN_COLUMN_HEADERS[column][0], value: String(cell(column)) }
+        issues.add(issueAt('notANumber', at(columns[column] ?? 0, column), params))
         ok = false
       } else if (value !== undefined) stock[column] = value
     }
@@ -117,8 +114,9 @@ export function parsePlanSheet(table: SheetTable, issues: IssueList): PlanSheet 
       const raw = cells[periods[p].column - 1] ?? null
       const value = sheetNumber(raw)
       if (Number.isNaN(value)) {
-        const reason = `${periods[p].label.key} must be a number (got "${String(raw)}")`
-        issues.add(issueAt('invalidPlan', at(periods[p].column), reason))
+        const { column, label } = periods[p]
+        const params = { header: label.key, value: String(raw) }
+        issues.add(issueAt('notANumber', at(column, label.key), params))
         ok = false
         continue
       }
@@ -147,24 +145,16 @@ function readHeader(
     const label = column ? undefined : parsePeriodLabel(text)
     const name = column ?? label?.key
     if (!name) {
-      throw ImportProblem.single(
-        'invalidPlan',
-        place,
-        `unknown column "${text}": expected ${PLAN_COLUMN_HEADERS.family[0]}, ${PLAN_COLUMN_HEADERS.sku[0]}, … ${PLAN_COLUMN_HEADERS.measure[0]} or a period such as 2026-W49 or 2026-12`,
-      )
+      throw ImportProblem.single('unknownColumn', place, { header: text })
     }
     if (seen.has(name)) {
-      throw ImportProblem.single('invalidPlan', place, `the column "${text}" appears twice`)
+      throw ImportProblem.single('duplicateColumn', place, { header: text })
     }
     seen.set(name, i + 1)
     if (column) columns[column] = i + 1
     else if (label) {
       if (periods.length > 0 && periods[0].label.kind !== label.kind) {
-        throw ImportProblem.single(
-          'invalidPlan',
-          place,
-          `period ${text} mixes weeks and months; a plan has one kind of period`,
-        )
+        throw ImportProblem.single('mixedPeriods', place, { period: text })
       }
       periods.push({ column: i + 1, label })
     }
@@ -172,18 +162,14 @@ function readHeader(
   for (const required of ['sku', 'measure'] as const) {
     if (columns[required] === undefined) {
       throw ImportProblem.single(
-        'invalidPlan',
-        { sheet, row },
-        `the header has no ${PLAN_COLUMN_HEADERS[required][0]} column`,
+        'missingColumn',
+        { sheet, row, field: required },
+        { header: PLAN_COLUMN_HEADERS[required][0] },
       )
     }
   }
   if (periods.length === 0) {
-    throw ImportProblem.single(
-      'invalidPlan',
-      { sheet, row },
-      'the header has no period columns (such as 2026-W49 or 2026-12)',
-    )
+    throw ImportProblem.single('noPeriods', { sheet, row })
   }
   return { columns, periods }
 }

@@ -1,4 +1,4 @@
-import type { CellPlace } from './cell-address.js'
+import type { ImportPlace } from '@tandem/shared'
 import { unescapeFormulaText } from './formula-text.js'
 import { issueAt } from './import-issue.js'
 import type { IssueList } from './import-issue.js'
@@ -13,7 +13,7 @@ export type SettingKey = (typeof SETTING_KEYS)[number]
 /** A setting's value and the cell it came from, for errors. */
 export interface SettingValue<T> {
   value: T
-  place: CellPlace
+  place: ImportPlace
 }
 
 /** The plan settings a file gives; `frozenThrough` is a period label or an index. */
@@ -52,12 +52,12 @@ export function parseSettingsSheet(table: SheetTable, issues: IssueList): PlanSe
     const lower = keyText.toLowerCase()
     if (lower === 'key' || lower === 'setting' || keyText === '') continue
     const key = ALIASES[lower]
-    const place = { sheet, row, column: 2 }
     if (!key) {
-      const reason = `unknown setting "${keyText}"; use ${SETTING_KEYS.join(', ')}`
-      issues.add(issueAt('invalidPlan', { sheet, row, column: 1 }, reason))
+      const known = SETTING_KEYS.join(', ')
+      issues.add(issueAt('unknownSetting', { sheet, row, column: 1 }, { key: keyText, known }))
       continue
     }
+    const place = { sheet, row, column: 2, field: key }
     const raw = cells[1] ?? null
     const text = raw === null ? '' : unescapeFormulaText(String(raw)).trim()
     if (key === 'decimals' || key === 'maxValue') {
@@ -65,8 +65,8 @@ export function parseSettingsSheet(table: SheetTable, issues: IssueList): PlanSe
       if (value === undefined) continue
       const limit = key === 'decimals' ? 6 : Number.MAX_SAFE_INTEGER
       if (!Number.isInteger(value) || value < 0 || value > limit) {
-        const reason = `${key} must be a whole number from 0 to ${limit} (got "${String(raw)}")`
-        issues.add(issueAt('invalidPlan', place, reason))
+        const params = { key, max: limit, value: String(raw) }
+        issues.add(issueAt('settingNotWholeNumber', place, params))
         continue
       }
       settings[key] = { value, place }

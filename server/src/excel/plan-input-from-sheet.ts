@@ -1,9 +1,7 @@
-import type { Item, PlanInput, Resource } from '@tandem/shared'
+import type { ImportPlace, Item, PlanInput, Resource } from '@tandem/shared'
 import { DEFAULT_MAX_VALUE, periodKey } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
 import { checkPlanInput } from '../plans/check-plan-input.js'
-import type { CellPlace } from './cell-address.js'
-import { cellField } from './cell-address.js'
 import { ImportProblem, issueAt } from './import-issue.js'
 import type { IssueList } from './import-issue.js'
 import type { PlanSheet, PlanSheetRow } from './parse-plan-sheet.js'
@@ -26,16 +24,20 @@ export function planInputFromSheet(
   issues: IssueList,
   name?: string,
 ): PlanInput {
-  const at = (row: number, column?: number): CellPlace => ({ sheet: sheet.sheet, row, column })
+  const at = (row: number, column?: number, field?: string): ImportPlace => ({
+    sheet: sheet.sheet,
+    row,
+    column,
+    field,
+  })
   const first = sheet.periods[0].label
   sheet.periods.forEach(({ column, label }, p) => {
     const expected = periodKey(first.kind, first.start, p)
     if (label.key !== expected) {
-      throw ImportProblem.single(
-        'invalidPlan',
-        at(1, column),
-        `periods must be consecutive: expected ${expected} here, found ${label.key}`,
-      )
+      throw ImportProblem.single('periodsNotConsecutive', at(1, column), {
+        expected,
+        found: label.key,
+      })
     }
   })
   const decimals = settings.decimals?.value ?? sheet.decimals
@@ -64,35 +66,24 @@ export function planInputFromSheet(
   }
   for (const row of sheet.rows) {
     const id = `${row.measure}.${row.key}`
-    const skuCell = at(row.row, sheet.columns.sku)
+    const skuCell = at(row.row, sheet.columns.sku, 'sku')
     const earlier = seen.get(id)
     if (earlier !== undefined) {
-      issues.add(
-        issueAt(
-          'invalidPlan',
-          skuCell,
-          `${row.key} has a second ${row.measure} row (first on row ${earlier})`,
-        ),
-      )
+      const params = { key: row.key, measure: row.measure, firstRow: earlier }
+      issues.add(issueAt('duplicateRow', skuCell, params))
       continue
     }
     seen.set(id, row.row)
     rowOf.set(id, row)
     input[row.measure][row.key] = row.values.map((value, p) => {
       const v = value ?? 0
-      const column = sheet.periods[p].column
-      if (v < 0 || v > maxValue) {
-        issues.add(
-          issueAt('invalidPlan', at(row.row, column), `${v} is not a number from 0 to ${maxValue}`),
-        )
-      } else if (decimals < 6 && decimalPlaces(v) > decimals) {
-        issues.add(
-          issueAt(
-            'invalidPlan',
-            at(row.row, column),
-            `${v} has more than ${decimals} decimal places`,
-          ),
-        )
+      const { column, label } = sheet.periods[p]
+      const place = at(row.row, column, label.key)
+      if (v < 0) issues.add(issueAt('negativeValue', place, { value: v }))
+      else if (v > maxValue)
+        issues.add(issueAt('valueTooLarge', place, { value: v, max: maxValue }))
+      else if (decimals < 6 && decimalPlaces(v) > decimals) {
+        issues.add(issueAt('tooManyDecimals', place, { value: v, decimals }))
       }
       return v
     })
@@ -113,14 +104,8 @@ export function planInputFromSheet(
       entry,
       row,
       (field, column, before) => {
-        const header = PLAN_COLUMN_HEADERS[field][0]
-        issues.add(
-          issueAt(
-            'invalidPlan',
-            at(row.row, column),
-            `${header} differs from row ${before} of ${row.key}`,
-          ),
-        )
+        const params = { header: PLAN_COLUMN_HEADERS[field][0], key: row.key, firstRow: before }
+        issues.add(issueAt('conflictingItemField', at(row.row, column, field), params))
       },
       sheet,
     )
@@ -128,12 +113,16 @@ export function planInputFromSheet(
   input.items = [...items.values()].map((entry) => entry.item)
   input.meta.resources = [...resources.values()]
   if (!settings.unit) input.meta.unit = input.items.find((item) => item.unit)?.unit ?? ''
+  for (const [sku, { item, rows }] of items) {
+    if (!item.resource || resources.has(item.resource)) continue
+    const place = at(rows.get('resource') ?? 0, sheet.columns.resource, 'resource')
+    issues.add(issueAt('unknownResource', place, { key: sku, resource: item.resource }))
+  }
   const frozen = settings.frozenThrough
   if (frozen) {
     const index = frozenIndex(frozen.value, sheet)
     if (index === undefined) {
-      const reason = `frozenThrough must be a period of the plan (such as ${first.key}), an index or "none"`
-      issues.add(issueAt('invalidPlan', frozen.place, reason))
+      issues.add(issueAt('badFrozenThrough', frozen.place, { example: first.key }))
     } else input.meta.frozenThrough = index
   }
   issues.throwIfAny()
@@ -141,13 +130,8 @@ export function planInputFromSheet(
     checkPlanInput(input)
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error
-    throw new ImportProblem(error.code, [
-      {
-        code: error.code,
-        message: error.message,
-        field: placeOf(error.field, input, sheet, items, rowOf, settings),
-      },
-    ])
+    const place = placeOf(error.field, input, sheet, items, rowOf, settings)
+    throw ImportProblem.single('planCheckFailed', place, { detail: error.message })
   }
   return input
 }
@@ -211,30 +195,31 @@ function placeOf(
   items: Map<string, { rows: Map<string, number> }>,
   rows: Map<string, PlanSheetRow>,
   settings: PlanSettings,
-): string {
-  const cell = (row: number, column?: number) => cellField({ sheet: sheet.sheet, row, column })
+): ImportPlace {
+  const cell = (row: number, column?: number): ImportPlace => ({ sheet: sheet.sheet, row, column })
+  const whole = { sheet: sheet.sheet }
   const item = /^items\[(\d+)\]\.(\w+)$/.exec(field ?? '')
   if (item) {
     const sku = input.items[Number(item[1])]?.sku ?? ''
     const key = item[2] === 'resource' ? 'resource' : 'sku'
     const first = rows.get(`demand.${sku}`)?.row ?? rows.get(`supply.${sku}`)?.row
     const row = key === 'resource' ? (items.get(sku)?.rows.get('resource') ?? first) : first
-    return row === undefined ? sheet.sheet : cell(row, sheet.columns[key])
+    return row === undefined ? whole : cell(row, sheet.columns[key])
   }
   const resource = /^meta\.resources\[(\d+)\]/.exec(field ?? '')
   if (resource) {
     const row = rows.get(`capacity.${input.meta.resources[Number(resource[1])]?.id}`)?.row
-    return row === undefined ? sheet.sheet : cell(row, sheet.columns.sku)
+    return row === undefined ? whole : cell(row, sheet.columns.sku)
   }
   const value = /^(demand|supply|capacity)\.(.+?)(?:\[(\d+)\])?$/.exec(field ?? '')
   if (value) {
     const row = rows.get(`${value[1]}.${value[2]}`)?.row
     const column =
       value[3] === undefined ? sheet.columns.sku : sheet.periods[Number(value[3])]?.column
-    return row === undefined ? sheet.sheet : cell(row, column)
+    return row === undefined ? whole : cell(row, column)
   }
   if (field === 'meta.frozenThrough' && settings.frozenThrough) {
-    return cellField(settings.frozenThrough.place)
+    return settings.frozenThrough.place
   }
-  return field === 'meta.firstPeriod' ? cell(1, sheet.periods[0].column) : sheet.sheet
+  return field === 'meta.firstPeriod' ? cell(1, sheet.periods[0].column) : whole
 }

@@ -13,12 +13,12 @@ export function readCsvSheet(file: Buffer, sheet: string): SheetTable {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file)
   } catch {
-    throw ImportProblem.single('badRequest', { sheet, row: 0 }, 'the file is not UTF-8 text')
+    throw ImportProblem.single('notUtf8', { sheet })
   }
   const nul = text.indexOf('\u0000')
   if (nul >= 0) {
     const row = text.slice(0, nul).split('\n').length
-    throw ImportProblem.single('badRequest', { sheet, row }, 'the file holds binary data, not text')
+    throw ImportProblem.single('binaryData', { sheet, row })
   }
   const rows: SheetRow[] = []
   let problem: ImportProblem | undefined
@@ -45,28 +45,25 @@ function checkRecord(
   errors: Papa.ParseError[],
 ): ImportProblem | undefined {
   if (row > IMPORT_LIMITS.rows) {
-    return ImportProblem.single(
-      'payloadTooLarge',
-      { sheet, row },
-      `a sheet may have at most ${IMPORT_LIMITS.rows} rows`,
-    )
+    return ImportProblem.single('tooManyRows', { sheet, row }, { max: IMPORT_LIMITS.rows })
   }
   if (values.length > IMPORT_LIMITS.columns) {
     return ImportProblem.single(
-      'payloadTooLarge',
+      'tooManyColumns',
       { sheet, row, column: values.length },
-      `a sheet may have at most ${IMPORT_LIMITS.columns} columns`,
+      { max: IMPORT_LIMITS.columns },
     )
   }
   const long = values.findIndex((value) => value.length > IMPORT_LIMITS.cellChars)
   if (long >= 0) {
     return ImportProblem.single(
-      'payloadTooLarge',
+      'cellTooLong',
       { sheet, row, column: long + 1 },
-      `a cell may hold at most ${IMPORT_LIMITS.cellChars} characters (this one has ${values[long].length})`,
+      { max: IMPORT_LIMITS.cellChars, length: values[long].length },
     )
   }
-  const error = errors.find((e) => e.type === 'Quotes' || e.type === 'FieldMismatch')
-  if (error) return ImportProblem.single('invalidPlan', { sheet, row }, error.message)
+  // Without a header row Papa reports no FieldMismatch; quotes are the only broken record.
+  if (errors.some((e) => e.type === 'Quotes'))
+    return ImportProblem.single('badQuotes', { sheet, row })
   return undefined
 }

@@ -27,7 +27,7 @@ const SETTINGS_SHEET = ['settings', '设置']
  */
 export async function readImportFile(file: Buffer, format: ImportFormat): Promise<ImportedSheets> {
   if (file.length === 0) {
-    throw ImportProblem.single('badRequest', { sheet: 'file', row: 0 }, 'the file is empty')
+    throw ImportProblem.single('fileEmpty', {})
   }
   if (format === 'csv') return { plan: readCsvSheet(file, 'Plan') }
   const tables = await readXlsxSheets(file, (name, position) => {
@@ -37,11 +37,7 @@ export async function readImportFile(file: Buffer, format: ImportFormat): Promis
   const named = (names: string[]) => tables.find((t) => names.includes(t.name.trim().toLowerCase()))
   const plan = named(PLAN_SHEET) ?? tables[0]
   if (!plan) {
-    throw ImportProblem.single(
-      'invalidPlan',
-      { sheet: 'Plan', row: 0 },
-      'the workbook has no sheets',
-    )
+    throw ImportProblem.single('noSheets', { sheet: 'Plan' })
   }
   return { plan, settings: named(SETTINGS_SHEET) }
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import type { CellPlace } from './cell-address.js'
+import type { ImportPlace } from '@tandem/shared'
 import { ImportProblem } from './import-issue.js'
 import { IMPORT_LIMITS } from './import-limits.js'
 import type { SheetCell, SheetRow, SheetTable } from './sheet-table.js'
@@ -16,13 +16,13 @@ export async function readXlsxSheets(
   wanted: (name: string, position: number) => boolean,
 ): Promise<SheetTable[]> {
   const directory = readZipDirectory(file)
-  if (!directory) throw ImportProblem.single('badRequest', { sheet: 'file', row: 0 }, NOT_XLSX)
+  if (!directory) throw ImportProblem.single('notXlsx', {})
   const declared = directory.entries.reduce((sum, entry) => sum + entry.size, 0)
   if (declared > IMPORT_LIMITS.unzippedBytes) {
     throw ImportProblem.single(
-      'payloadTooLarge',
-      { sheet: 'file', row: 0 },
-      `the file unpacks to ${declared} bytes; at most ${IMPORT_LIMITS.unzippedBytes} are read`,
+      'xlsxTooLarge',
+      {},
+      { bytes: declared, maxBytes: IMPORT_LIMITS.unzippedBytes },
     )
   }
   const ordered = zipWithEntriesFirst(file, directory, WORKBOOK_PARTS)
@@ -48,11 +48,7 @@ export async function readXlsxSheets(
     }
   } catch (error) {
     if (error instanceof ImportProblem) throw error
-    throw ImportProblem.single(
-      'badRequest',
-      { sheet: 'file', row: 0 },
-      `${NOT_XLSX} (${(error as Error).message})`,
-    )
+    throw ImportProblem.single('notXlsx', {}, { detail: (error as Error).message })
   }
   return tables
 }
@@ -64,22 +60,21 @@ const WORKBOOK_PARTS = [
   'xl/styles.xml',
   'xl/sharedStrings.xml',
 ]
-const NOT_XLSX = 'the file could not be read as an XLSX workbook'
 
 function readRow(sheet: string, row: ExcelJS.Row): SheetCell[] | undefined {
   if (row.number > IMPORT_LIMITS.rows) {
     throw ImportProblem.single(
-      'payloadTooLarge',
+      'tooManyRows',
       { sheet, row: row.number },
-      `a sheet may have at most ${IMPORT_LIMITS.rows} rows`,
+      { max: IMPORT_LIMITS.rows },
     )
   }
   const values = row.values as ExcelJS.CellValue[]
   if (values.length - 1 > IMPORT_LIMITS.columns) {
     throw ImportProblem.single(
-      'payloadTooLarge',
+      'tooManyColumns',
       { sheet, row: row.number, column: values.length - 1 },
-      `a sheet may have at most ${IMPORT_LIMITS.columns} columns`,
+      { max: IMPORT_LIMITS.columns },
     )
   }
   const cells: SheetCell[] = new Array<SheetCell>(Math.max(0, values.length - 1)).fill(null)
@@ -92,18 +87,14 @@ function readRow(sheet: string, row: ExcelJS.Row): SheetCell[] | undefined {
   return empty ? undefined : cells
 }
 
-function toSheetCell(value: ExcelJS.CellValue | undefined, place: CellPlace): SheetCell {
+function toSheetCell(value: ExcelJS.CellValue | undefined, place: ImportPlace): SheetCell {
   if (value === null || value === undefined) return null
   if (typeof value === 'number') return value
   if (typeof value === 'string') return checkedText(value, place)
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
   if (value instanceof Date) return value.toISOString().replace(/T00:00:00\.000Z$/, '')
   if ('formula' in value || 'sharedFormula' in value) {
-    throw ImportProblem.single(
-      'invalidPlan',
-      place,
-      'the cell holds a formula; formulas are never evaluated, so paste values instead',
-    )
+    throw ImportProblem.single('formula', place)
   }
   if ('richText' in value) return checkedText(value.richText.map((r) => r.text).join(''), place)
   if ('error' in value) return checkedText(String(value.error), place)
@@ -111,16 +102,15 @@ function toSheetCell(value: ExcelJS.CellValue | undefined, place: CellPlace): Sh
     const text = value.text as unknown
     return checkedText(typeof text === 'string' ? text : String(text ?? ''), place)
   }
-  throw ImportProblem.single('invalidPlan', place, 'the cell holds a value that is not supported')
+  throw ImportProblem.single('unsupportedValue', place)
 }
 
-function checkedText(text: string, place: CellPlace): string | null {
+function checkedText(text: string, place: ImportPlace): string | null {
   if (text.length > IMPORT_LIMITS.cellChars) {
-    throw ImportProblem.single(
-      'payloadTooLarge',
-      place,
-      `a cell may hold at most ${IMPORT_LIMITS.cellChars} characters (this one has ${text.length})`,
-    )
+    throw ImportProblem.single('cellTooLong', place, {
+      max: IMPORT_LIMITS.cellChars,
+      length: text.length,
+    })
   }
   return text === '' ? null : text
 }

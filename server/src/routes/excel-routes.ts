@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import * as Y from 'yjs'
+import type { ImportPreviewBody } from '@tandem/shared'
 import { isValidId, PlanDoc } from '@tandem/shared'
 import type { UserNames } from '../excel/discussion-sheets.js'
 import { importChanges } from '../excel/import-changes.js'
-import { failureCode, ImportProblem, IssueList } from '../excel/import-issue.js'
+import { ImportProblem, issueAnswer, IssueList } from '../excel/import-issue.js'
 import { IMPORT_LIMITS } from '../excel/import-limits.js'
 import { importTemplate } from '../excel/import-template.js'
 import { planGridSheet } from '../excel/plan-grid-sheets.js'
@@ -42,11 +43,8 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
   )
   app.setErrorHandler((error, _request, reply) => {
     if ((error as { code?: string }).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error
-    return reply.code(413).send({
-      code: 'payloadTooLarge',
-      message: `Import files are limited to ${IMPORT_LIMITS.bytes} bytes (32 MiB)`,
-      field: 'file',
-    })
+    const problem = ImportProblem.single('fileTooLarge', {}, { maxBytes: IMPORT_LIMITS.bytes })
+    return reply.code(problem.status).send({ ...problem.toBody(), field: 'file' })
   })
 
   app.get('/api/plans/import-template.xlsx', async (request, reply) => {
@@ -88,7 +86,7 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.post<{ Params: { id: string } }>(
     '/api/plans/:id/import/preview',
     { schema: { params: planIdParamsSchema } },
-    async (request) => {
+    async (request): Promise<ImportPreviewBody> => {
       const planId = request.params.id
       const { role } = await requirePlanRole(deps, request, planId)
       const issues = new IssueList()
@@ -99,7 +97,7 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
       return {
         cells: cells.slice(0, IMPORT_LIMITS.listedCells),
         changedCells: cells.length,
-        errors: issues.listed,
+        errors: issues.listed.map(issueAnswer),
         errorCount: issues.count,
       }
     },
@@ -118,7 +116,7 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
         room.change(user.id, (live) => {
           const cells = importChanges(live, sheet, role, issues)
           if (!issues.isEmpty) {
-            throw new ImportProblem(failureCode(issues.listed), issues.listed, issues.count)
+            throw new ImportProblem(issues.listed, issues.count)
           }
           for (const cell of cells) live.writeCell(cell.measure, cell.key, cell.period, cell.to)
         }),
