@@ -1,24 +1,6 @@
-import type { Measure } from '@tandem/shared'
+import type { ImportPreviewBody } from '@tandem/shared'
 import type { PlanRecord } from '../api/plan-record.js'
-import type { ImportIssue } from './upload-file.js'
 import { uploadFile } from './upload-file.js'
-
-/** One cell a file would change. */
-export interface ImportCell {
-  measure: Measure
-  key: string
-  period: number
-  from: number
-  to: number
-}
-
-/** What applying a file would do: the cells it changes and what is wrong with it. */
-export interface ImportPreview {
-  cells: ImportCell[]
-  changedCells: number
-  errors: ImportIssue[]
-  errorCount: number
-}
 
 const base = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`
 
@@ -39,8 +21,8 @@ export function previewImport(
   planId: string,
   file: File,
   onProgress: (fraction: number) => void,
-): Promise<ImportPreview> {
-  return uploadFile<ImportPreview>(`${base(planId)}/import/preview`, file, onProgress)
+): Promise<ImportPreviewBody> {
+  return uploadFile<ImportPreviewBody>(`${base(planId)}/import/preview`, file, onProgress)
 }
 
 export function applyImport(

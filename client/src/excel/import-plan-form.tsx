@@ -5,7 +5,7 @@ import { useFormatters } from '../i18n/use-formatters.js'
 import { importPlan, TEMPLATE_URL } from './excel-api.js'
 import { UploadError } from './upload-error.js'
 import type { UploadFailure } from './upload-file.js'
-import { isUploadFailure } from './upload-file.js'
+import { isUploadFailure, NETWORK_FAILURE } from './upload-file.js'
 import { UploadProgress } from './upload-progress.js'
 
 /** Creates a plan from an XLSX or CSV file in the documented layout, with upload progress. */
@@ -23,9 +23,7 @@ export function ImportPlanForm({ onCreated }: { onCreated: (plan: PlanRecord) =>
     setFraction(0)
     importPlan(file, name.trim(), setFraction).then(onCreated, (error: unknown) => {
       setFraction(undefined)
-      setFailure(
-        isUploadFailure(error) ? error : { status: 0, code: 'network', message: '', errors: [] },
-      )
+      setFailure(isUploadFailure(error) ? error : NETWORK_FAILURE)
     })
   }
   return (

@@ -1,13 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PlanMeta } from '@tandem/shared'
+import type { ImportPreviewBody, PlanMeta } from '@tandem/shared'
 import type { Notify } from '../board/use-notices.js'
 import type { Formatters } from '../i18n/use-formatters.js'
-import type { ImportPreview } from './excel-api.js'
 import { applyImport, previewImport } from './excel-api.js'
 import { UploadError } from './upload-error.js'
 import type { UploadFailure } from './upload-file.js'
-import { isUploadFailure } from './upload-file.js'
+import { isUploadFailure, NETWORK_FAILURE } from './upload-file.js'
 import { UploadProgress } from './upload-progress.js'
 
 interface UpdateFromFileProps {
@@ -20,7 +19,7 @@ interface UpdateFromFileProps {
 type Step =
   | { kind: 'choose' }
   | { kind: 'sending'; fraction: number }
-  | { kind: 'preview'; file: File; preview: ImportPreview }
+  | { kind: 'preview'; file: File; preview: ImportPreviewBody }
   | { kind: 'failed'; failure: UploadFailure }
 
 /** Updates demand and supply from a file: a preview of every change, then one apply. */
@@ -29,11 +28,7 @@ export function UpdateFromFile({ planId, meta, format, notify }: UpdateFromFileP
   const [step, setStep] = useState<Step>({ kind: 'choose' })
   const progress = (fraction: number) => setStep({ kind: 'sending', fraction })
   const fail = (error: unknown) =>
-    setStep(
-      isUploadFailure(error)
-        ? { kind: 'failed', failure: error }
-        : { kind: 'failed', failure: { status: 0, code: 'network', message: '', errors: [] } },
-    )
+    setStep({ kind: 'failed', failure: isUploadFailure(error) ? error : NETWORK_FAILURE })
   const choose = (file: File | undefined) => {
     if (!file) return
     progress(0)
@@ -71,10 +66,10 @@ export function UpdateFromFile({ planId, meta, format, notify }: UpdateFromFileP
           {step.preview.errorCount > 0 ? (
             <UploadError
               failure={{
-                status: 400,
-                code: step.preview.errors[0]?.code ?? 'badRequest',
-                message: step.preview.errors[0]?.message ?? '',
+                status: 200,
+                code: 'invalidPlan',
                 errors: step.preview.errors,
+                errorCount: step.preview.errorCount,
               }}
             />
           ) : (

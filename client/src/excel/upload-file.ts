@@ -1,19 +1,17 @@
-/** One thing wrong with an uploaded file; `field` is `Plan!R12C4` (sheet, row, column). */
-export interface ImportIssue {
-  code: string
-  message: string
-  field: string
-}
+import type { ErrorCode, ImportErrorBody, ImportIssueAnswer } from '@tandem/shared'
 
-/** A refused upload: the first problem, then every problem the server listed. */
+/** A refused upload: the answer's code, then every problem the server listed. */
 export interface UploadFailure {
   status: number
   /** An API error code, or `network` when the server could not be reached. */
-  code: string
-  message: string
-  field?: string
-  errors: ImportIssue[]
+  code: ErrorCode | 'network'
+  errors: ImportIssueAnswer[]
+  /** How many problems there are, when the server listed only the first few. */
+  errorCount?: number
 }
+
+/** The failure of an upload that never got an answer. */
+export const NETWORK_FAILURE: UploadFailure = { status: 0, code: 'network', errors: [] }
 
 const MEDIA_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -43,21 +41,17 @@ export function uploadFile<T>(
       if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total)
     }
     request.onload = () => {
-      const body = request.response as (T & Partial<UploadFailure>) | null
+      const body = request.response as (T & Partial<ImportErrorBody>) | null
       if (request.status >= 200 && request.status < 300 && body) return resolve(body)
       const failure: UploadFailure = {
         status: request.status,
         code: body?.code ?? 'badRequest',
-        message: body?.message ?? `HTTP ${request.status}`,
-        field: body?.field,
         errors: body?.errors ?? [],
+        errorCount: body?.errorCount,
       }
       reject(failure)
     }
-    request.onerror = () => {
-      const failure: UploadFailure = { status: 0, code: 'network', message: '', errors: [] }
-      reject(failure)
-    }
+    request.onerror = () => reject(NETWORK_FAILURE)
     request.send(file)
   })
 }
