@@ -90,7 +90,10 @@ export class PlanDoc {
     return values
   }
 
-  /** Writes one cell into the row's overlay. The caller checks the rules first. */
+  /**
+   * Writes one cell into the row's overlay, the primitive under `writeCells` (which the client
+   * and the server write through). The caller checks the rules first.
+   */
   writeCell(measure: Measure, key: string, period: number, value: number): void {
     const row = this.row(measure, key)
     if (!row) throw new Error(`No ${measure} row for ${key}`)

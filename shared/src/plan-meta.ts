@@ -29,6 +29,11 @@ export interface PlanMeta {
   resources: Resource[]
 }
 
+/** The frozen-period rule: a period at or before `frozenThrough` may not be edited. */
+export function isFrozenPeriod(meta: Pick<PlanMeta, 'frozenThrough'>, period: number): boolean {
+  return period <= meta.frozenThrough
+}
+
 /** Meta keys and the JSON type each must hold. */
 export const META_FIELDS = {
   name: 'string',

@@ -1,6 +1,7 @@
 import type { GridColumn } from '@glideapps/glide-data-grid'
 import type { TFunction } from 'i18next'
 import type { PlanMeta } from '@tandem/shared'
+import { isFrozenPeriod } from '@tandem/shared'
 import type { Formatters } from '../i18n/use-formatters.js'
 import { FROZEN_BG } from './gap-colours.js'
 
@@ -16,7 +17,7 @@ export function boardColumns(meta: PlanMeta, format: Formatters, t: TFunction): 
   ]
   for (let p = 0; p < meta.periodCount; p++) {
     const label = format.period(meta.periodKind, meta.firstPeriod, p)
-    const frozen = p <= meta.frozenThrough
+    const frozen = isFrozenPeriod(meta, p)
     columns.push({
       id: `p${p}`,
       title: frozen ? t('column.frozen', { label }) : label,

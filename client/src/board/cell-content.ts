@@ -1,6 +1,7 @@
 import type { GridCell, Item, Theme } from '@glideapps/glide-data-grid'
 import { GridCellKind } from '@glideapps/glide-data-grid'
 import type { GapKind } from '@tandem/shared'
+import { isFrozenPeriod } from '@tandem/shared'
 import type { BoardRow } from './board-row.js'
 import type { BoardView } from './board-view.js'
 import { FROZEN_COLUMNS, periodOfColumn } from './board-view.js'
@@ -132,7 +133,7 @@ function skuCell(
 ): GridCell {
   const sku = view.model.sku(row.sku)
   if (!sku) return EMPTY
-  const frozen = period <= view.meta.frozenThrough
+  const frozen = isFrozenPeriod(view.meta, period)
   if (row.measure === 'demand' || row.measure === 'supply') {
     const editable = isEditable(view.meta, view.role, row.measure, period)
     const value = row.measure === 'demand' ? sku.demand[period] : sku.supply[period]

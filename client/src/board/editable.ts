@@ -1,7 +1,7 @@
 import type { Measure, PlanMeta, Role } from '@tandem/shared'
-import { roleMayWrite } from '@tandem/shared'
+import { isFrozenPeriod, roleMayWrite } from '@tandem/shared'
 
 /** The cheap form of the rules, for painting: may this role type into this measure and period? */
 export function isEditable(meta: PlanMeta, role: Role, measure: Measure, period: number): boolean {
-  return roleMayWrite(role, measure) && meta.status !== 'approved' && period > meta.frozenThrough
+  return roleMayWrite(role, measure) && meta.status !== 'approved' && !isFrozenPeriod(meta, period)
 }

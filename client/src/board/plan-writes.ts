@@ -1,7 +1,6 @@
 import type { Item } from '@glideapps/glide-data-grid'
-import type { RuleViolation } from '@tandem/shared'
-import { spreadTotal } from '@tandem/shared'
-import type { CellEdit } from '../sync/cell-edit.js'
+import type { CellEdit, RuleViolation } from '@tandem/shared'
+import { isFrozenPeriod, spreadTotal } from '@tandem/shared'
 import type { BoardView } from './board-view.js'
 import { periodOfColumn } from './board-view.js'
 import { cellTarget } from './cell-target.js'
@@ -62,7 +61,7 @@ export function planWrites(view: BoardView, writes: readonly GridWrite[]): Plann
     const family = view.model.family(target.family)
     if (!family) continue
     const current = family.skus.map((sku) => view.plan.readCell(target.measure, sku, target.period))
-    const frozen = family.skus.map(() => target.period <= view.meta.frozenThrough)
+    const frozen = family.skus.map(() => isFrozenPeriod(view.meta, target.period))
     const spread = spreadTotal(value, current, frozen, view.meta.decimals)
     if (!spread.ok) {
       const key =

@@ -1,5 +1,5 @@
-import type { CellEdit } from './cell-edit.js'
-import { cellEditKey } from './cell-edit.js'
+import type { CellEdit } from '@tandem/shared'
+import { cellEditKey } from '@tandem/shared'
 
 /** A local cell edit the server has not yet said is durable. */
 export interface PendingEdit extends CellEdit {

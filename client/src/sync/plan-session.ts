@@ -1,11 +1,16 @@
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import type { ExtensionMessage, Role, RuleViolation } from '@tandem/shared'
-import { checkCellEdit, CLOSE_CODES, PlanDoc, PlanModel } from '@tandem/shared'
-import type { CellEdit } from './cell-edit.js'
-import { cellEditKey } from './cell-edit.js'
-import { changedCells } from './changed-cells.js'
+import type { CellEdit, ExtensionMessage, Role, RuleViolation } from '@tandem/shared'
+import {
+  cellEditKey,
+  changedCells,
+  checkCellEdit,
+  CLOSE_CODES,
+  PlanDoc,
+  PlanModel,
+  writeCells,
+} from '@tandem/shared'
 import type { ConnectionStatus, SessionFailure } from './connection-status.js'
 import { handleExtensionMessages } from './extension-handlers.js'
 import { failureOfClose } from './failure-of-close.js'
@@ -125,7 +130,7 @@ export class PlanSession {
       const found = checkCellEdit(meta, this.role, edit.measure, edit.key, edit.period, edit.value)
       if (found) return found
     }
-    this.write(live, edits, LOCAL_ORIGIN)
+    writeCells(live.plan, edits, LOCAL_ORIGIN)
     markTiming('tandem:edit')
     live.undo.stopCapturing()
     return undefined
@@ -164,21 +169,6 @@ export class PlanSession {
     if (direction === 'undo') live.undo.undo()
     else live.undo.redo()
     return undefined
-  }
-
-  private write(live: PlanLive, edits: readonly CellEdit[], origin: object): void {
-    live.doc.transact(() => {
-      for (const edit of edits) {
-        const row = live.plan.row(edit.measure, edit.key)
-        if (!row) continue
-        const period = String(edit.period)
-        if (edit.value === undefined) {
-          if (row.edits.has(period)) row.edits.delete(period)
-        } else if (live.plan.readCell(edit.measure, edit.key, edit.period) !== edit.value) {
-          row.edits.set(period, edit.value)
-        }
-      }
-    }, origin)
   }
 
   private open(): void {
@@ -319,7 +309,7 @@ export class PlanSession {
         !this.rejectedPlaces.has(cellEditKey(edit)) &&
         !checkCellEdit(meta, this.role, edit.measure, edit.key, edit.period, edit.value),
     )
-    if (valid.length > 0) this.write(live, valid, REAPPLY_ORIGIN)
+    if (valid.length > 0) writeCells(live.plan, valid, REAPPLY_ORIGIN)
     this.rejectedPlaces.clear()
     if (!announce) return
     this.emitNotice({
@@ -341,7 +331,9 @@ export class PlanSession {
     this.consecutiveRejections++
     for (const place of message.places) {
       if (place.key !== undefined && place.period !== undefined) {
-        this.rejectedPlaces.add(`${place.root}\u0000${place.key}\u0000${place.period}`)
+        this.rejectedPlaces.add(
+          cellEditKey({ measure: place.root, key: place.key, period: place.period }),
+        )
       }
     }
     this.emitNotice({

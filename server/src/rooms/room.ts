@@ -2,12 +2,11 @@ import type { FastifyBaseLogger } from 'fastify'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { RuleViolation } from '@tandem/shared'
-import { checkUpdate, PlanDoc } from '@tandem/shared'
+import { changedCellValues, checkUpdate, PlanDoc } from '@tandem/shared'
 import type { CellChange, LoggedUpdate, PlanStore } from '../store/plan-store.js'
 import type { ChangeOrigin } from '../sync/origin.js'
 import type { SyncConnection } from '../sync/sync-connection.js'
 import { encodeAwarenessMessage, encodeUpdateMessage } from '../sync/wire.js'
-import { changedCells } from './changed-cells.js'
 
 /** Options a room takes from the server's configuration. */
 export interface RoomOptions {
@@ -89,7 +88,7 @@ export class Room {
       if (isChange(origin)) this.captured = update
     })
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (isChange(transaction.origin)) this.capturedCells = changedCells(this.plan, transaction)
+      if (isChange(transaction.origin)) this.capturedCells = changedCellValues(this.plan, transaction.changed)
     })
     this.awareness.on('update', this.relayAwareness)
   }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import * as Y from 'yjs'
 import type { ImportPreviewBody } from '@tandem/shared'
-import { isValidId, PlanDoc } from '@tandem/shared'
+import { isValidId, PlanDoc, writeCells } from '@tandem/shared'
 import type { UserNames } from '../excel/discussion-sheets.js'
 import { importChanges } from '../excel/import-changes.js'
 import { ImportProblem, issueAnswer, IssueList } from '../excel/import-issue.js'
@@ -118,7 +118,10 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
           if (!issues.isEmpty) {
             throw new ImportProblem(issues.listed, issues.count)
           }
-          for (const cell of cells) live.writeCell(cell.measure, cell.key, cell.period, cell.to)
+          writeCells(
+            live,
+            cells.map(({ measure, key, period, to }) => ({ measure, key, period, value: to })),
+          )
         }),
       )
       request.log.info({ planId, cells: appliedCells }, 'import applied')

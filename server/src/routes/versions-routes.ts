@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
-import type { Measure } from '@tandem/shared'
+import type { CellEdit, Measure } from '@tandem/shared'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
-import { comparePlans, isValidId, MEASURES, rollForward } from '@tandem/shared'
+import {
+  comparePlans,
+  isFrozenPeriod,
+  isValidId,
+  MEASURES,
+  rollForward,
+  writeCells,
+} from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
 import { VersionExistsError } from '../store/plan-store.js'
 import { planDocOf } from '../plans/plan-doc-of.js'
@@ -138,14 +145,21 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
               'The plan is approved: set it to draft first',
               'status',
             )
+          const edits: CellEdit[] = []
           for (const diff of comparePlans(live, version).cells) {
             if (!live.row(diff.measure, diff.key)) continue
-            if (diff.period <= meta.frozenThrough) {
+            if (isFrozenPeriod(meta, diff.period)) {
               skippedFrozen++
               continue
             }
-            live.writeCell(diff.measure, diff.key, diff.period, diff.to)
+            edits.push({
+              measure: diff.measure,
+              key: diff.key,
+              period: diff.period,
+              value: diff.to,
+            })
           }
+          writeCells(live, edits)
         }),
       )
       return { restoredCells: cells, skippedFrozen }

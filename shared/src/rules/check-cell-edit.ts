@@ -1,4 +1,5 @@
 import type { PlanMeta } from '../plan-meta.js'
+import { isFrozenPeriod } from '../plan-meta.js'
 import { periodKey } from '../periods.js'
 import type { Measure } from '../roots.js'
 import type { Role } from './role.js'
@@ -35,7 +36,7 @@ export function checkCellEdit(
       place,
     )
   }
-  if (period <= meta.frozenThrough) {
+  if (isFrozenPeriod(meta, period)) {
     return violation('frozenPeriod', `${cell()} is in a frozen period`, place)
   }
   if (value === undefined) return undefined

@@ -1,4 +1,4 @@
-import type { Measure } from '@tandem/shared'
+import type { Measure } from './roots.js'
 
 /** One cell write: `value` undefined removes the overlay entry, so the base value shows again. */
 export interface CellEdit {
@@ -8,6 +8,7 @@ export interface CellEdit {
   value: number | undefined
 }
 
-export function cellEditKey(edit: Pick<CellEdit, 'measure' | 'key' | 'period'>): string {
+/** A cell's place as one string, the same for every edit of that cell. */
+export function cellEditKey(edit: { measure: string; key: string; period: number }): string {
   return `${edit.measure}\u0000${edit.key}\u0000${edit.period}`
 }

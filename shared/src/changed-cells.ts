@@ -1,16 +1,18 @@
 import * as Y from 'yjs'
-import type { Measure, PlanDoc } from '@tandem/shared'
-import { MEASURES } from '@tandem/shared'
 import type { CellEdit } from './cell-edit.js'
+import type { PlanDoc } from './plan-doc.js'
+import { MEASURES } from './roots.js'
+import type { Measure } from './roots.js'
+
+/** Changed Yjs types with their changed keys, as `Y.Transaction.changed` holds them. */
+export type ChangedTypes = Iterable<readonly [unknown, Iterable<string | null>]>
 
 /**
- * The measure cells a set of changed Yjs types touched: an overlay map `edits` sits in a row
- * map keyed by the row key, which sits in a measure root.
+ * The measure cells a set of changed Yjs types wrote, as edits that would write them again:
+ * every changed key of a row's `edits` overlay, with its new overlay value (undefined when the
+ * entry was removed).
  */
-export function changedCells(
-  plan: PlanDoc,
-  changed: Iterable<readonly [unknown, Iterable<string | null>]>,
-): CellEdit[] {
+export function changedCells(plan: PlanDoc, changed: ChangedTypes): CellEdit[] {
   const cells: CellEdit[] = []
   for (const [type, keys] of changed) {
     const located = locateOverlay(plan, type)
@@ -22,6 +24,17 @@ export function changedCells(
     }
   }
   return cells
+}
+
+/** The same cells with the value each shows now: the base value after a removed overlay entry. */
+export function changedCellValues(
+  plan: PlanDoc,
+  changed: ChangedTypes,
+): (CellEdit & { value: number })[] {
+  return changedCells(plan, changed).map((cell) => ({
+    ...cell,
+    value: plan.readCell(cell.measure, cell.key, cell.period),
+  }))
 }
 
 function locateOverlay(
