@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { PlanInput } from '@tandem/shared'
-import { comparePlans, demoPlan, periodKey, PlanDoc } from '@tandem/shared'
+import type { ImportIssueAnswer, PlanInput } from '@tandem/shared'
+import { comparePlans, demoPlan, isImportIssueCode, periodKey, PlanDoc } from '@tandem/shared'
 import type { StockClient } from '../support/stock-client.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
 import type { TestAccount, TestServer } from '../support/test-server.js'
@@ -274,6 +274,7 @@ describe('Excel and CSV import and export over a real server', () => {
       status: number
       field: string
       says: RegExp
+      issue: string
     }[] = [
       {
         name: 'non-number',
@@ -282,6 +283,7 @@ describe('Excel and CSV import and export over a real server', () => {
         status: 400,
         field: 'Plan!R2C12',
         says: /row 2, column L: .* must be a number/,
+        issue: 'notANumber',
       },
       {
         name: 'unknown measure',
@@ -290,6 +292,7 @@ describe('Excel and CSV import and export over a real server', () => {
         status: 400,
         field: 'Plan!R2C10',
         says: /unknown measure "forecast"/,
+        issue: 'unknownMeasure',
       },
       {
         name: 'missing SKU',
@@ -298,6 +301,7 @@ describe('Excel and CSV import and export over a real server', () => {
         status: 400,
         field: 'Plan!R3C2',
         says: /the SKU is empty/,
+        issue: 'emptyKey',
       },
       {
         name: 'too many columns',
@@ -306,6 +310,7 @@ describe('Excel and CSV import and export over a real server', () => {
         status: 413,
         field: 'Plan!R1C201',
         says: /at most 200 columns/,
+        issue: 'tooManyColumns',
       },
       {
         name: 'too many rows',
@@ -314,6 +319,7 @@ describe('Excel and CSV import and export over a real server', () => {
         status: 413,
         field: 'Plan!R60001',
         says: /at most 60000 rows/,
+        issue: 'tooManyRows',
       },
       {
         name: 'too large',
@@ -322,6 +328,7 @@ describe('Excel and CSV import and export over a real server', () => {
         status: 413,
         field: 'file',
         says: /limited to 33554432 bytes/,
+        issue: 'fileTooLarge',
       },
       {
         name: 'formula',
@@ -330,6 +337,7 @@ describe('Excel and CSV import and export over a real server', () => {
         status: 400,
         field: 'Plan!R4C13',
         says: /formula/,
+        issue: 'formula',
       },
       {
         name: 'garbage as xlsx',
@@ -338,6 +346,7 @@ describe('Excel and CSV import and export over a real server', () => {
         status: 400,
         field: 'file!R0',
         says: /could not be read as an XLSX/,
+        issue: 'notXlsx',
       },
       {
         name: 'garbage as csv',
@@ -346,6 +355,7 @@ describe('Excel and CSV import and export over a real server', () => {
         status: 400,
         field: 'Plan!R0',
         says: /not UTF-8 text/,
+        issue: 'notUtf8',
       },
     ]
     const fingerprint = await storeFingerprint(planId)
@@ -355,8 +365,19 @@ describe('Excel and CSV import and export over a real server', () => {
         expect(answer.status, `${bad.name} ${path}`).toBe(bad.status)
         expect(answer.body.field, bad.name).toBe(bad.field)
         expect(answer.body.message, bad.name).toMatch(bad.says)
+        const [first] = answer.body.errors as ImportIssueAnswer[]
+        expect(first.code, bad.name).toBe(bad.issue)
+        expect(first.message, bad.name).toMatch(bad.says)
       }
     }
+    const notNumber = await send('planner', '/api/plans/import?id=bad-plan', cases[0].file, CSV)
+    expect((notNumber.body.errors as ImportIssueAnswer[])[0]).toEqual({
+      code: 'notANumber',
+      place: { sheet: 'Plan', row: 2, column: 12, field: week(1) },
+      params: { header: week(1), value: 'lots' },
+      field: 'Plan!R2C12',
+      message: `sheet Plan, row 2, column L: ${week(1)} must be a number (got "lots")`,
+    })
     const preview = await send(
       'planner',
       `/api/plans/${planId}/import/preview`,
@@ -368,6 +389,13 @@ describe('Excel and CSV import and export over a real server', () => {
       'Plan!R2C12',
       'Plan!R3C2',
     ])
+    expect((preview.body.errors as ImportIssueAnswer[]).map((e) => e.code)).toEqual([
+      'notANumber',
+      'unknownSku',
+    ])
+    for (const issue of preview.body.errors as ImportIssueAnswer[]) {
+      expect(isImportIssueCode(issue.code)).toBe(true)
+    }
     expect(
       (await fetch(`${server.url}/api/plans/bad-plan`, { headers: server.headers('planner') }))
         .status,
@@ -394,11 +422,20 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(refused.status).toBe(403)
     expect(refused.body).toMatchObject({ code: 'forbidden', field: 'Plan!R3C14', errorCount: 1 })
     expect(refused.body.message).toMatch(/A sales may not change supply/)
+    expect((refused.body.errors as ImportIssueAnswer[])[0]).toMatchObject({
+      code: 'forbiddenRole',
+      place: { sheet: 'Plan', row: 3, column: 14, field: week(3) },
+      params: { role: 'sales', measure: 'supply', key: b, period: week(3), periodIndex: 3 },
+    })
 
     const frozen = csvFile([['', a, '', '', '', '', '', '', '', 'demand', '', '1', '', p3]])
     const blocked = await send('planner', `/api/plans/${planId}/import/apply`, frozen, CSV)
     expect(blocked.status).toBe(409)
     expect(blocked.body).toMatchObject({ code: 'conflict', field: 'Plan!R2C12' })
+    expect((blocked.body.errors as ImportIssueAnswer[])[0]).toMatchObject({
+      code: 'frozenPeriod',
+      params: { measure: 'demand', key: a, period: week(1), periodIndex: 1 },
+    })
     expect(blocked.body.message).toMatch(
       new RegExp(`demand ${a}, ${week(1)} \\(period 1\\) is in a frozen period`),
     )
