@@ -8,7 +8,8 @@ import fastifyStatic from '@fastify/static'
 import fastifyWebsocket from '@fastify/websocket'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import Fastify from 'fastify'
-import { CLOSE_CODES } from '@tandem/shared'
+import type { SocketRate } from '@tandem/shared'
+import { CLOSE_CODES, DEFAULT_SOCKET_RATE } from '@tandem/shared'
 import { Authenticator } from './auth/authenticator.js'
 import { ACCESS_RECHECK_MS, recheckConnectedUsers } from './auth/recheck-connected-users.js'
 import { installRequestGuard } from './http/request-guard.js'
@@ -45,7 +46,7 @@ export interface AppDeps {
   /** REST requests per minute per address, and sign-in attempts per minute. */
   restRateLimit?: number
   loginRateLimit?: number
-  socketRate?: { perSecond: number; burst: number }
+  socketRate?: SocketRate
 }
 
 /** Largest REST body accepted (a plan created from JSON rows), in bytes. */
@@ -160,7 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rooms,
     auth,
     allowedOrigins: deps.allowedOrigins ?? [],
-    messageRate: deps.socketRate ?? { perSecond: 500, burst: 2000 },
+    messageRate: deps.socketRate ?? DEFAULT_SOCKET_RATE,
   })
 
   const clientDir = deps.clientDir

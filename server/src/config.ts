@@ -1,4 +1,6 @@
 import { resolve } from 'node:path'
+import type { SocketRate } from '@tandem/shared'
+import { DEFAULT_SOCKET_RATE } from '@tandem/shared'
 
 /** The server's configuration, parsed once from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -30,43 +32,150 @@ export interface Config {
   /** Sign-in attempts per minute per client address. */
   loginRateLimit: number
   /** Socket messages per second per connection, on average and in a burst. */
-  socketRate: { perSecond: number; burst: number }
+  socketRate: SocketRate
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** One environment variable the server reads: its name, its default (undefined: unset), what it does. */
+export interface ConfigVariable {
+  name: string
+  default: string | undefined
+  meaning: string
+}
+
+/**
+ * Every environment variable the server reads, in the order the README's table lists them.
+ * `parseConfig` can only read names listed here, and takes its defaults from here.
+ */
+export const CONFIG_VARIABLES = [
+  { name: 'PORT', default: '3000', meaning: 'HTTP and WebSocket port' },
+  { name: 'HOST', default: '127.0.0.1', meaning: 'interface to listen on (`0.0.0.0` to expose)' },
+  {
+    name: 'DATA_DIR',
+    default: 'data',
+    meaning: 'where the SQLite file `tandem.db` lives, from the working directory',
+  },
+  {
+    name: 'REDIS_URL',
+    default: undefined,
+    meaning: 'e.g. `redis://127.0.0.1:6379`: store everything in Redis instead of SQLite',
+  },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'pino log level' },
+  {
+    name: 'TANDEM_DEMO',
+    default: '1',
+    meaning: '`0` skips creating the demo plan and demo users on first start',
+  },
+  {
+    name: 'TANDEM_COMPACT_AFTER',
+    default: '1000',
+    meaning: "log entries before a plan's snapshot is rebuilt",
+  },
+  { name: 'TANDEM_ROOM_GRACE_MS', default: '30000', meaning: 'how long an empty plan stays loaded' },
+  { name: 'TANDEM_MAX_PAYLOAD', default: '8388608', meaning: 'largest WebSocket message, bytes' },
+  {
+    name: 'TANDEM_CLIENT_DIR',
+    default: 'client/dist',
+    meaning: 'the built client to serve, from the checkout; empty serves none',
+  },
+  {
+    name: 'TANDEM_JWT_SECRET',
+    default: undefined,
+    meaning: 'signs sessions and tokens; generated and kept in the store when unset',
+  },
+  {
+    name: 'ALLOWED_ORIGINS',
+    default: undefined,
+    meaning: "comma-separated origins, besides the server's own, that browsers may use",
+  },
+  {
+    name: 'TANDEM_SECURE_COOKIES',
+    default: '0',
+    meaning: '`1` marks the session cookie Secure (serve over HTTPS)',
+  },
+  {
+    name: 'TANDEM_ADMIN_EMAIL',
+    default: undefined,
+    meaning: 'the first admin; one-time credentials are printed when unset',
+  },
+  {
+    name: 'TANDEM_ADMIN_PASSWORD',
+    default: undefined,
+    meaning: "the first admin's password, with `TANDEM_ADMIN_EMAIL`",
+  },
+  {
+    name: 'TANDEM_REST_RATE_LIMIT',
+    default: '600',
+    meaning: 'REST requests per minute per client address',
+  },
+  {
+    name: 'TANDEM_LOGIN_RATE_LIMIT',
+    default: '20',
+    meaning: 'sign-in attempts per minute per client address',
+  },
+  {
+    name: 'TANDEM_SOCKET_RATE',
+    default: String(DEFAULT_SOCKET_RATE.perSecond),
+    meaning: 'socket messages per second per connection, on average',
+  },
+  {
+    name: 'TANDEM_SOCKET_BURST',
+    default: String(DEFAULT_SOCKET_RATE.burst),
+    meaning: 'socket messages per connection in a burst',
+  },
+] as const satisfies readonly ConfigVariable[]
+
+export type ConfigVariableName = (typeof CONFIG_VARIABLES)[number]['name']
+
+type Env = NodeJS.ProcessEnv
+
+export function parseConfig(env: Env = process.env): Config {
   return {
-    port: integer(env, 'PORT', 3000),
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.DATA_DIR ?? 'data'),
-    redisUrl: env.REDIS_URL || undefined,
-    logLevel: env.LOG_LEVEL ?? 'info',
-    compactAfter: integer(env, 'TANDEM_COMPACT_AFTER', 1000),
-    roomGraceMs: integer(env, 'TANDEM_ROOM_GRACE_MS', 30_000),
-    maxPayload: integer(env, 'TANDEM_MAX_PAYLOAD', 8 * 1024 * 1024),
-    jwtSecret: env.TANDEM_JWT_SECRET || undefined,
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+    port: integer(env, 'PORT'),
+    host: text(env, 'HOST'),
+    dataDir: resolve(text(env, 'DATA_DIR')),
+    redisUrl: optional(env, 'REDIS_URL'),
+    logLevel: text(env, 'LOG_LEVEL'),
+    compactAfter: integer(env, 'TANDEM_COMPACT_AFTER'),
+    roomGraceMs: integer(env, 'TANDEM_ROOM_GRACE_MS'),
+    maxPayload: integer(env, 'TANDEM_MAX_PAYLOAD'),
+    jwtSecret: optional(env, 'TANDEM_JWT_SECRET'),
+    allowedOrigins: (optional(env, 'ALLOWED_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    secureCookies: env.TANDEM_SECURE_COOKIES === '1',
-    adminEmail: env.TANDEM_ADMIN_EMAIL || undefined,
-    adminPassword: env.TANDEM_ADMIN_PASSWORD || undefined,
-    restRateLimit: integer(env, 'TANDEM_REST_RATE_LIMIT', 600),
-    loginRateLimit: integer(env, 'TANDEM_LOGIN_RATE_LIMIT', 20),
+    secureCookies: text(env, 'TANDEM_SECURE_COOKIES') === '1',
+    adminEmail: optional(env, 'TANDEM_ADMIN_EMAIL'),
+    adminPassword: optional(env, 'TANDEM_ADMIN_PASSWORD'),
+    restRateLimit: integer(env, 'TANDEM_REST_RATE_LIMIT'),
+    loginRateLimit: integer(env, 'TANDEM_LOGIN_RATE_LIMIT'),
     socketRate: {
-      perSecond: integer(env, 'TANDEM_SOCKET_RATE', 500),
-      burst: integer(env, 'TANDEM_SOCKET_BURST', 2000),
+      perSecond: integer(env, 'TANDEM_SOCKET_RATE'),
+      burst: integer(env, 'TANDEM_SOCKET_BURST'),
     },
-    demo: env.TANDEM_DEMO !== '0',
+    demo: text(env, 'TANDEM_DEMO') !== '0',
+    // Relative to the checkout (two folders up from server/src or server/dist), not the cwd.
     clientDir: resolve(
-      env.TANDEM_CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname,
+      new URL('../../', import.meta.url).pathname,
+      text(env, 'TANDEM_CLIENT_DIR'),
     ),
   }
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function defaultOf(name: ConfigVariableName): string | undefined {
+  return CONFIG_VARIABLES.find((variable) => variable.name === name)?.default
+}
+
+function text(env: Env, name: ConfigVariableName): string {
+  return env[name] ?? defaultOf(name) ?? ''
+}
+
+function optional(env: Env, name: ConfigVariableName): string | undefined {
+  return env[name] || defaultOf(name)
+}
+
+function integer(env: Env, name: ConfigVariableName): number {
   const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
+  if (raw === undefined || raw === '') return Number(defaultOf(name))
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`${name} must be a whole number ≥ 0 (got "${raw}")`)

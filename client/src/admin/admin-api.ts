@@ -1,23 +1,23 @@
 import type { Role } from '@tandem/shared'
 import { call } from '../api/plans-api.js'
-import type { ManagedUser, NewUser, UserChange } from './managed-user.js'
+import type { NewUser, PublicUser, UserChange } from '@tandem/shared'
 
 /** Each user's own role in one plan, by user id; users without one fall back to their default. */
 export type PlanRoles = Record<string, Role>
 
-export async function listUsers(): Promise<ManagedUser[]> {
-  return (await call<{ users: ManagedUser[] }>('/api/users')).users
+export async function listUsers(): Promise<PublicUser[]> {
+  return (await call<{ users: PublicUser[] }>('/api/users')).users
 }
 
-export async function createUser(user: NewUser): Promise<ManagedUser> {
+export async function createUser(user: NewUser): Promise<PublicUser> {
   const body = JSON.stringify(user)
-  return (await call<{ user: ManagedUser }>('/api/users', { method: 'POST', body })).user
+  return (await call<{ user: PublicUser }>('/api/users', { method: 'POST', body })).user
 }
 
-export async function updateUser(id: string, change: UserChange): Promise<ManagedUser> {
+export async function updateUser(id: string, change: UserChange): Promise<PublicUser> {
   const path = `/api/users/${encodeURIComponent(id)}`
   const body = JSON.stringify(change)
-  return (await call<{ user: ManagedUser }>(path, { method: 'PATCH', body })).user
+  return (await call<{ user: PublicUser }>(path, { method: 'PATCH', body })).user
 }
 
 export async function getPlanRoles(planId: string): Promise<PlanRoles> {

@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../i18n/language-switch.js'
 import { listUsers } from './admin-api.js'
 import { CreateUserForm } from './create-user-form.js'
 import { fieldFailure } from './field-failure.js'
-import type { ManagedUser } from './managed-user.js'
+import type { PublicUser } from '@tandem/shared'
 import { PlanRolesEditor } from './plan-roles-editor.js'
 import { UsersTable } from './users-table.js'
 
@@ -50,14 +50,14 @@ export function AdminPage({ user, onSignOut }: AdminPageProps) {
 
 function AdminConsole() {
   const { t } = useTranslation()
-  const [users, setUsers] = useState<ManagedUser[]>()
+  const [users, setUsers] = useState<PublicUser[]>()
   const [error, setError] = useState<string>()
   useEffect(() => {
     listUsers().then(setUsers, (failure: unknown) => setError(fieldFailure(t, failure).message))
   }, [t])
-  const replace = (changed: ManagedUser) =>
+  const replace = (changed: PublicUser) =>
     setUsers((list) => list?.map((user) => (user.id === changed.id ? changed : user)))
-  const add = (created: ManagedUser) => setUsers((list) => [...(list ?? []), created])
+  const add = (created: PublicUser) => setUsers((list) => [...(list ?? []), created])
   return (
     <main className="admin-main">
       <section className="card admin-users-card">

@@ -4,11 +4,11 @@ import type { Role } from '@tandem/shared'
 import { createUser } from './admin-api.js'
 import { FieldError } from './field-error.js'
 import { fieldFailure } from './field-failure.js'
-import type { ManagedUser, NewUser } from './managed-user.js'
+import type { NewUser, PublicUser } from '@tandem/shared'
 import { RoleSelect } from './role-select.js'
 
 interface CreateUserFormProps {
-  onCreated: (user: ManagedUser) => void
+  onCreated: (user: PublicUser) => void
 }
 
 type NewUserField = keyof NewUser | 'form'

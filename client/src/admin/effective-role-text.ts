@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next'
 import type { PlanRoles } from './admin-api.js'
-import type { ManagedUser } from './managed-user.js'
+import type { PublicUser } from '@tandem/shared'
 
 /**
  * A user's role in a plan as the server decides it: the plan's own assignment, else the
  * workspace default, else planner for an admin; a disabled account has none.
  */
-export function effectiveRoleText(t: TFunction, user: ManagedUser, roles: PlanRoles): string {
+export function effectiveRoleText(t: TFunction, user: PublicUser, roles: PlanRoles): string {
   if (user.disabled) return t('admin.planRoles.disabled')
   const own = roles[user.id]
   if (own) return t(`role.${own}`)

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '@tandem/shared'
-import type { PlanRecord } from '../api/plan-record.js'
+import type { PlanRecord } from '@tandem/shared'
 import { listPlans } from '../api/plans-api.js'
 import type { PlanRoles } from './admin-api.js'
 import { getPlanRoles, setPlanRole } from './admin-api.js'
 import { effectiveRoleText } from './effective-role-text.js'
 import { FieldError } from './field-error.js'
 import { fieldFailure } from './field-failure.js'
-import type { ManagedUser } from './managed-user.js'
+import type { PublicUser } from '@tandem/shared'
 import { RoleSelect } from './role-select.js'
 
 interface PlanRolesEditorProps {
-  users: ManagedUser[]
+  users: PublicUser[]
 }
 
 /** Pick a plan; see each user's effective role in it; set or clear the plan's own role. */

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { updateUser } from './admin-api.js'
 import { FieldError } from './field-error.js'
 import { fieldFailure } from './field-failure.js'
-import type { ManagedUser, UserChange } from './managed-user.js'
+import type { PublicUser, UserChange } from '@tandem/shared'
 import { RoleSelect } from './role-select.js'
 
 interface UserRowProps {
-  user: ManagedUser
-  onChanged: (user: ManagedUser) => void
+  user: PublicUser
+  onChanged: (user: PublicUser) => void
 }
 
 type UserField = keyof UserChange

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import type { ManagedUser } from './managed-user.js'
+import type { PublicUser } from '@tandem/shared'
 import { UserRow } from './user-row.js'
 
 interface UsersTableProps {
-  users: ManagedUser[]
-  onChanged: (user: ManagedUser) => void
+  users: PublicUser[]
+  onChanged: (user: PublicUser) => void
 }
 
 /** Every account, each editable in place. */

@@ -1,5 +1,5 @@
 import type { ApiError, Role } from '@tandem/shared'
-import type { PlanRecord } from './plan-record.js'
+import type { PlanRecord } from '@tandem/shared'
 
 /** A failed REST call, carrying the server's error code when it sent one. */
 export class ApiFailure extends Error {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '@tandem/shared'
-import type { PlanRecord } from '../api/plan-record.js'
+import type { PlanRecord } from '@tandem/shared'
 import { ApiFailure, getPlan, listMembers } from '../api/plans-api.js'
 import { navigate } from '../app/navigation.js'
 import type { SessionUser } from '../auth/session-user.js'

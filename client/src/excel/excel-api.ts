@@ -1,5 +1,5 @@
 import type { ImportPreviewBody } from '@tandem/shared'
-import type { PlanRecord } from '../api/plan-record.js'
+import type { PlanRecord } from '@tandem/shared'
 import { uploadFile } from './upload-file.js'
 
 const base = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PlanRecord } from '../api/plan-record.js'
+import type { PlanRecord } from '@tandem/shared'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { importPlan, TEMPLATE_URL } from './excel-api.js'
 import { UploadError } from './upload-error.js'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PlanRecord } from '../api/plan-record.js'
+import type { PlanRecord } from '@tandem/shared'
 import { createDemoPlan } from '../api/plans-api.js'
 
 /** Creates a generated demo plan of the chosen size and opens it. */

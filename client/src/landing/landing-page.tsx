@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PlanRecord } from '../api/plan-record.js'
+import type { PlanRecord } from '@tandem/shared'
 import { listPlans } from '../api/plans-api.js'
 import { ADMIN_PATH, navigate } from '../app/navigation.js'
 import type { SessionUser } from '../auth/session-user.js'

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { PlanDoc, PlanModel } from '@tandem/shared'
-import type { PlanVersion } from './versions-api.js'
+import type { PlanVersion } from '@tandem/shared'
 import { versionSnapshot } from './versions-api.js'
 
 /** A version loaded into its own document, never connected to a socket. */

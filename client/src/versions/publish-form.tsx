@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PlanVersion } from './versions-api.js'
+import type { PlanVersion } from '@tandem/shared'
 import { publishVersion } from './versions-api.js'
 
 /** A planner publishes the live plan as a named version with a note. */

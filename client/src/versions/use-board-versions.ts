@@ -6,7 +6,7 @@ import type { OpenedVersion } from './opened-version.js'
 import { closeVersion, loadVersion } from './opened-version.js'
 import type { CompareRequest } from './use-comparison.js'
 import { useComparison } from './use-comparison.js'
-import type { PlanVersion } from './versions-api.js'
+import type { PlanVersion } from '@tandem/shared'
 
 /** What the board shows from the versions panel: an opened version, a comparison. */
 export interface BoardVersions {

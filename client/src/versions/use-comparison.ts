@@ -4,7 +4,7 @@ import { comparePlans } from '@tandem/shared'
 import { LiveComparison } from './live-comparison.js'
 import type { OpenedVersion } from './opened-version.js'
 import { closeVersion, loadVersion } from './opened-version.js'
-import type { PlanVersion } from './versions-api.js'
+import type { PlanVersion } from '@tandem/shared'
 
 /** Compare `from` (a version) with `to` (another version, or the live plan when absent). */
 export interface CompareRequest {

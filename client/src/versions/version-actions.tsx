@@ -6,7 +6,7 @@ import { exportUrl } from '../excel/excel-api.js'
 import type { Notify } from '../board/use-notices.js'
 import type { Formatters } from '../i18n/use-formatters.js'
 import type { BoardVersions } from './use-board-versions.js'
-import type { PlanVersion } from './versions-api.js'
+import type { PlanVersion } from '@tandem/shared'
 import { restoreVersion, rollForward } from './versions-api.js'
 
 interface VersionActionsProps {

@@ -6,7 +6,7 @@ import type { Formatters } from '../i18n/use-formatters.js'
 import { PublishForm } from './publish-form.js'
 import type { BoardVersions } from './use-board-versions.js'
 import { VersionActions } from './version-actions.js'
-import type { PlanVersion } from './versions-api.js'
+import type { PlanVersion } from '@tandem/shared'
 import { listVersions } from './versions-api.js'
 
 interface VersionListProps {

@@ -1,16 +1,5 @@
-import type { PlanComparison } from '@tandem/shared'
-import type { PlanRecord } from '../api/plan-record.js'
+import type { PlanComparison, PlanRecord, PlanVersion, RestoreResult } from '@tandem/shared'
 import { ApiFailure, call } from '../api/plans-api.js'
-
-/** A published, immutable snapshot of a plan. */
-export interface PlanVersion {
-  id: string
-  planId: string
-  name: string
-  note: string
-  author: string
-  createdAt: string
-}
 
 /** Either a version id or the live plan. */
 export type VersionRef = string | 'live'
@@ -46,12 +35,6 @@ export async function comparePlanVersions(
 ): Promise<PlanComparison> {
   const query = new URLSearchParams({ from, to })
   return call<PlanComparison>(`${base(planId)}/compare?${query}`)
-}
-
-/** What a restore wrote, and how many cells it left because they are frozen. */
-export interface RestoreResult {
-  restoredCells: number
-  skippedFrozen: number
 }
 
 export async function restoreVersion(planId: string, versionId: string): Promise<RestoreResult> {

@@ -1,15 +1,5 @@
-import type { Role } from '@tandem/shared'
+import type { PublicUser } from '@tandem/shared'
 import type { UserRecord } from '../store/user-record.js'
-
-/** A user as the API shows it: never the password hash. */
-export interface PublicUser {
-  id: string
-  email: string
-  name: string
-  isAdmin: boolean
-  defaultRole: Role | null
-  disabled: boolean
-}
 
 export function publicUser(user: UserRecord): PublicUser {
   const { id, email, name, isAdmin, defaultRole, disabled } = user

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Role } from '@tandem/shared'
+import type { Role, SocketRate } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { planRole } from '../auth/plan-access.js'
 import { ApiProblem } from '../http/api-problem.js'
@@ -24,7 +24,7 @@ export interface SyncRouteOptions {
   /** Origins a browser may open sockets from, besides the server's own. */
   allowedOrigins: string[]
   /** Messages per second a connection may send on average, and in a burst. */
-  messageRate: { perSecond: number; burst: number }
+  messageRate: SocketRate
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { Role } from '@tandem/shared'
+import type { NewUser, Role, UserChange } from '@tandem/shared'
 import { ROLES } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { hashPassword } from '../auth/password.js'
@@ -14,22 +14,6 @@ import { UserExistsError } from '../store/user-record.js'
 import { validPlanId } from './plans-routes.js'
 
 const roleOrNull = { type: ['string', 'null'], enum: [...ROLES, null] } as const
-
-interface NewUser {
-  email: string
-  name: string
-  password: string
-  isAdmin?: boolean
-  defaultRole?: Role | null
-}
-
-interface UserChange {
-  name?: string
-  password?: string
-  isAdmin?: boolean
-  defaultRole?: Role | null
-  disabled?: boolean
-}
 
 /** Admin management of users, and per-plan role assignments (admin or the plan's planner). */
 export async function usersRoutes(

@@ -1,16 +1,7 @@
-import type { Measure } from '@tandem/shared'
+import type { Measure, PlanRecord } from '@tandem/shared'
 
-/** What the store keeps about a plan besides its document. */
-export interface PlanRecord {
-  id: string
-  name: string
-  periodKind: 'week' | 'month'
-  firstPeriod: string
-  periodCount: number
-  skuCount: number
-  /** ISO timestamp. */
-  createdAt: string
-}
+/** What the store keeps about a plan besides its document: the wire type. */
+export type { PlanRecord }
 
 /** A cell's value after an accepted update: the record behind per-cell history. */
 export interface CellChange {

@@ -1,4 +1,4 @@
-import type { Measure, Role } from '@tandem/shared'
+import type { Measure, PlanVersion, Role } from '@tandem/shared'
 import type { UserPatch, UserRecord } from './user-record.js'
 import type { CellChange, PlanLog } from './plan-log.js'
 
@@ -35,14 +35,7 @@ export interface ActivityEntry {
 }
 
 /** A published version: an immutable snapshot with its name, note, author and time. */
-export interface VersionRecord {
-  id: string
-  planId: string
-  name: string
-  note: string
-  author: string
-  createdAt: string
-}
+export type VersionRecord = PlanVersion
 
 /**
  * The one storage contract. Every backend (SQLite, Redis) implements it and passes the same

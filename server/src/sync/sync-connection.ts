@@ -3,8 +3,13 @@ import * as decoding from 'lib0/decoding'
 import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { CloseReason, Role, RuleViolation } from '@tandem/shared'
-import { CLOSE_CODES, encodeExtensionMessage, MESSAGE_TYPES } from '@tandem/shared'
+import type { CloseReason, Role, RuleViolation, SocketRate } from '@tandem/shared'
+import {
+  CLOSE_CODES,
+  DEFAULT_SOCKET_RATE,
+  encodeExtensionMessage,
+  MESSAGE_TYPES,
+} from '@tandem/shared'
 import type { Room } from '../rooms/room.js'
 import { foreignAwarenessClients } from './foreign-awareness-clients.js'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './wire.js'
@@ -40,7 +45,7 @@ export class SyncConnection {
     private readonly socket: WebSocket,
     readonly identity: ConnectionIdentity,
     private readonly logger: FastifyBaseLogger,
-    private readonly rate: { perSecond: number; burst: number } = { perSecond: 500, burst: 2000 },
+    private readonly rate: SocketRate = DEFAULT_SOCKET_RATE,
   ) {
     this.tokens = rate.burst
     socket.binaryType = 'nodebuffer'

@@ -1,6 +1,6 @@
-import type { PeriodKind } from '@tandem/shared'
+import type { PeriodKind } from '../plan-meta.js'
 
-/** A plan as the REST API lists it. */
+/** A plan as the store keeps it and the REST API lists it, besides its document. */
 export interface PlanRecord {
   id: string
   name: string
@@ -8,5 +8,6 @@ export interface PlanRecord {
   firstPeriod: string
   periodCount: number
   skuCount: number
+  /** ISO timestamp. */
   createdAt: string
 }
