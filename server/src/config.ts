@@ -70,12 +70,16 @@ export const CONFIG_VARIABLES = [
     default: '1000',
     meaning: "log entries before a plan's snapshot is rebuilt",
   },
-  { name: 'TANDEM_ROOM_GRACE_MS', default: '30000', meaning: 'how long an empty plan stays loaded' },
+  {
+    name: 'TANDEM_ROOM_GRACE_MS',
+    default: '30000',
+    meaning: 'how long an empty plan stays loaded',
+  },
   { name: 'TANDEM_MAX_PAYLOAD', default: '8388608', meaning: 'largest WebSocket message, bytes' },
   {
     name: 'TANDEM_CLIENT_DIR',
     default: 'client/dist',
-    meaning: 'the built client to serve, from the checkout; empty serves none',
+    meaning: "the built client to serve; the default is the checkout's",
   },
   {
     name: 'TANDEM_JWT_SECRET',
@@ -153,11 +157,12 @@ export function parseConfig(env: Env = process.env): Config {
       burst: integer(env, 'TANDEM_SOCKET_BURST'),
     },
     demo: text(env, 'TANDEM_DEMO') !== '0',
-    // Relative to the checkout (two folders up from server/src or server/dist), not the cwd.
-    clientDir: resolve(
-      new URL('../../', import.meta.url).pathname,
-      text(env, 'TANDEM_CLIENT_DIR'),
-    ),
+    // The default is the checkout's (two folders up from server/src or server/dist); a value
+    // that is set is taken from the working directory.
+    clientDir:
+      env.TANDEM_CLIENT_DIR === undefined
+        ? resolve(new URL('../../', import.meta.url).pathname, text(env, 'TANDEM_CLIENT_DIR'))
+        : resolve(env.TANDEM_CLIENT_DIR),
   }
 }
 
