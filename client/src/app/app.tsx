@@ -7,7 +7,7 @@ import { forgetUser, lastUser, rememberUser } from '../auth/session-user.js'
 import { SignInPage } from '../auth/sign-in-page.js'
 import { BoardPage } from '../board/board-page.js'
 import { LandingPage } from '../landing/landing-page.js'
-import { isAdminPath, planIdOf, usePath } from './navigation.js'
+import { isAdminPath, planIdOf, usePath } from '../navigation/navigation.js'
 
 type AuthState =
   | { kind: 'checking' }

@@ -1,8 +1,8 @@
 import type { Item, Rectangle } from '@glideapps/glide-data-grid'
 import type { ModelChange } from '@tandem/shared'
-import { hasGaps } from './board-layout.js'
-import type { BoardView } from './board-view.js'
-import { FROZEN_COLUMNS } from './board-view.js'
+import { hasGaps } from '../plan-view/board-layout.js'
+import type { BoardView } from '../plan-view/board-view.js'
+import { FROZEN_COLUMNS } from '../plan-view/board-view.js'
 
 /**
  * The on-screen cells a model change repaints, found by walking only the visible rows; or

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '@tandem/shared'
 import type { PlanRecord } from '@tandem/shared'
 import { ApiFailure, getPlan, listMembers } from '../api/plans-api.js'
-import { navigate } from '../app/navigation.js'
+import { navigate } from '../navigation/navigation.js'
 import type { SessionUser } from '../auth/session-user.js'
 import { rememberedRole, rememberRole } from '../auth/session-user.js'
 import type { Identity } from '../identity/identity.js'
@@ -15,7 +15,7 @@ import { ConnectionBadge } from '../sync/connection-badge.js'
 import { usePlan } from '../sync/use-plan.js'
 import { BoardLoaded } from './board-loaded.js'
 import { sessionNoticeText } from './session-notice-text.js'
-import { useNotices } from './use-notices.js'
+import { useNotices } from '../notices/use-notices.js'
 
 interface BoardPageProps {
   planId: string

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import type { SkuMeasure } from './board-row.js'
-import { SKU_MEASURES } from './board-row.js'
+import type { SkuMeasure } from '../plan-view/board-row.js'
+import { SKU_MEASURES } from '../plan-view/board-row.js'
 import type { GapCounts } from './gap-tally.js'
 import { GapSummary } from './gap-summary.js'
-import type { RowOptions } from './row-options.js'
+import type { RowOptions } from '../plan-view/row-options.js'
 
 interface BoardToolbarProps {
   options: RowOptions

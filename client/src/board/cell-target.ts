@@ -1,7 +1,7 @@
 import type { Measure, RuleViolation } from '@tandem/shared'
 import { checkCellEdit } from '@tandem/shared'
-import type { BoardView } from './board-view.js'
-import { FROZEN_COLUMNS, periodOfColumn } from './board-view.js'
+import type { BoardView } from '../plan-view/board-view.js'
+import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
 
 /** What typing into a grid location would change, or why it changes nothing. */
 export type CellTarget =

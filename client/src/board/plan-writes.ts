@@ -1,10 +1,10 @@
 import type { Item } from '@glideapps/glide-data-grid'
 import type { CellEdit, RuleViolation } from '@tandem/shared'
 import { isFrozenPeriod, spreadTotal } from '@tandem/shared'
-import type { BoardView } from './board-view.js'
-import { periodOfColumn } from './board-view.js'
+import type { BoardView } from '../plan-view/board-view.js'
+import { periodOfColumn } from '../plan-view/board-view.js'
 import { cellTarget } from './cell-target.js'
-import { describeCell } from './describe-cell.js'
+import { describeCell } from '../plan-view/describe-cell.js'
 import { describeViolation } from './describe-violation.js'
 import { readOnlyReason } from './read-only-reason.js'
 

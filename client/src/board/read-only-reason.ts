@@ -1,4 +1,4 @@
-import type { BoardView } from './board-view.js'
+import type { BoardView } from '../plan-view/board-view.js'
 import type { CellTarget } from './cell-target.js'
 import { describeViolation } from './describe-violation.js'
 

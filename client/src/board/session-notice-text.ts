@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { SessionNotice } from '../sync/session-notice.js'
-import type { CellNaming } from './describe-cell.js'
+import type { CellNaming } from '../plan-view/describe-cell.js'
 import { describeViolation } from './describe-violation.js'
 
 /** A sync-layer notice in the reader's language; `naming` is needed to name a rejected cell. */

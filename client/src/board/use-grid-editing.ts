@@ -8,7 +8,7 @@ import type {
 import { GridCellKind } from '@glideapps/glide-data-grid'
 import type { EditingBridge, KeyTaker, TypeAhead } from '../presence/editing-context.js'
 import type { PlanLive, PlanSession } from '../sync/plan-session.js'
-import type { BoardView } from './board-view.js'
+import type { BoardView } from '../plan-view/board-view.js'
 import { cellTarget } from './cell-target.js'
 import { EMPTY_SELECTION } from './grid-selection.js'
 import { parseNumber } from './parse-number.js'
@@ -16,7 +16,7 @@ import type { GridWrite } from './plan-writes.js'
 import { describeEditViolation, planWrites } from './plan-writes.js'
 import { readOnlyReason } from './read-only-reason.js'
 import { bufferTypeAhead } from './type-ahead.js'
-import type { Notify } from './use-notices.js'
+import type { Notify } from '../notices/use-notices.js'
 
 interface GridEditingOptions {
   view: BoardView

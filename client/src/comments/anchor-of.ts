@@ -1,7 +1,7 @@
 import type { Item } from '@glideapps/glide-data-grid'
 import type { CommentAnchor } from '@tandem/shared'
-import type { BoardView } from '../board/board-view.js'
-import { FROZEN_COLUMNS, periodOfColumn } from '../board/board-view.js'
+import type { BoardView } from '../plan-view/board-view.js'
+import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
 
 /** The comment anchor of a grid location: a SKU or resource cell, or a whole SKU row. */
 export function anchorOf(view: BoardView, [col, rowIndex]: Item): CommentAnchor | undefined {

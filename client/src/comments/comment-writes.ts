@@ -3,7 +3,7 @@ import type { Descendant } from 'slate'
 import type { CommentAnchor, PlanDoc } from '@tandem/shared'
 import { addMessage, startThread } from '@tandem/shared'
 import { mentionsIn } from './mentions-in.js'
-import { newId } from './new-id.js'
+import { newId } from '../plan-view/new-id.js'
 import { writeBody } from './write-body.js'
 
 /** Starts a thread on an anchor with its first message; returns the thread id. */

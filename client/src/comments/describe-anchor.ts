@@ -1,6 +1,6 @@
 import type { CommentAnchor } from '@tandem/shared'
-import type { CellNaming } from '../board/describe-cell.js'
-import { describeCell } from '../board/describe-cell.js'
+import type { CellNaming } from '../plan-view/describe-cell.js'
+import { describeCell } from '../plan-view/describe-cell.js'
 
 /** An anchor named in the reader's language: a cell, or "SKU-00001 (whole row)". */
 export function describeAnchor(view: CellNaming, anchor: CommentAnchor): string {

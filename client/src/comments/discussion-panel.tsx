@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { GapFlag } from '@tandem/shared'
-import type { BoardView } from '../board/board-view.js'
+import type { BoardView } from '../plan-view/board-view.js'
 import type { Identity } from '../identity/identity.js'
 import { FlagForm } from '../flags/flag-form.js'
 import { FlagsPanel } from '../flags/flags-panel.js'

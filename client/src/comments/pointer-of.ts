@@ -1,5 +1,5 @@
 import type { CommentAnchor } from '@tandem/shared'
-import { columnOfPeriod } from '../board/board-view.js'
+import { columnOfPeriod } from '../plan-view/board-view.js'
 import type { CellPointer } from '../presence/presence-state.js'
 
 /** The grid location of an anchor, for jumping to it. */

@@ -1,12 +1,12 @@
 import type { RefObject } from 'react'
 import type { DataEditorRef, GridCell, Item, Rectangle } from '@glideapps/glide-data-grid'
 import type { TandemDebugHandle } from '@tandem/shared'
-import type { BoardView } from '../board/board-view.js'
-import { columnOfPeriod } from '../board/board-view.js'
-import { rowKey } from '../board/board-row.js'
+import type { BoardView } from '../plan-view/board-view.js'
+import { columnOfPeriod } from '../plan-view/board-view.js'
+import { rowKey } from '../plan-view/board-row.js'
 import type { PlanLive } from '../sync/plan-session.js'
 import { changeText } from '../versions/change-tooltip.js'
-import { changeAt } from '../versions/compare-overlay.js'
+import { changeAt } from '../plan-view/compare-overlay.js'
 
 interface DebugSources {
   view: BoardView

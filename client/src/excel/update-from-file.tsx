@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportPreviewBody, PlanMeta } from '@tandem/shared'
-import type { Notify } from '../board/use-notices.js'
+import type { Notify } from '../notices/use-notices.js'
 import type { Formatters } from '../i18n/use-formatters.js'
 import { applyImport, previewImport } from './excel-api.js'
 import { UploadError } from './upload-error.js'

@@ -1,5 +1,5 @@
 import type { CommentAnchor, FlagKind, GapKind, PlanModel } from '@tandem/shared'
-import type { FlagDraft } from '../comments/discussion-pane.js'
+import type { FlagDraft } from '../plan-view/discussion-pane.js'
 
 const KIND_OF_GAP: Record<GapKind, FlagKind> = {
   shortage: 'shortage',

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { FlagKind, FlagSeverity, PlanDoc } from '@tandem/shared'
 import { createFlag, FLAG_KINDS, FLAG_SEVERITIES } from '@tandem/shared'
 import type { PlanMember } from '../api/plans-api.js'
-import type { FlagDraft } from '../comments/discussion-pane.js'
-import { newId } from '../comments/new-id.js'
+import type { FlagDraft } from '../plan-view/discussion-pane.js'
+import { newId } from '../plan-view/new-id.js'
 import { OwnerSelect } from './owner-select.js'
 
 interface FlagFormProps {

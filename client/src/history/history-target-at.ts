@@ -1,8 +1,8 @@
 import type { Item } from '@glideapps/glide-data-grid'
-import type { BoardView } from '../board/board-view.js'
-import { periodOfColumn } from '../board/board-view.js'
-import { describeCell } from '../board/describe-cell.js'
-import { measureOfRow } from '../versions/compare-overlay.js'
+import type { BoardView } from '../plan-view/board-view.js'
+import { periodOfColumn } from '../plan-view/board-view.js'
+import { describeCell } from '../plan-view/describe-cell.js'
+import { measureOfRow } from '../plan-view/compare-overlay.js'
 import type { CellHistoryTarget } from './cell-history-target.js'
 
 /** The value cell at a grid position, whose history can be asked for; else undefined. */

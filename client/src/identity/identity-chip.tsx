@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Role } from '@tandem/shared'
 import type { SessionUser } from '../auth/session-user.js'
-import { personColour } from '../presence/person-colour.js'
+import { personColour } from './person-colour.js'
 
 interface IdentityChipProps {
   user: SessionUser

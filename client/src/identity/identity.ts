@@ -1,6 +1,6 @@
 import type { Role } from '@tandem/shared'
 import type { SessionUser } from '../auth/session-user.js'
-import { personColour } from '../presence/person-colour.js'
+import { personColour } from './person-colour.js'
 
 /** Who I am in one plan: my name and colour for presence, my role there for the rules. */
 export interface Identity {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Identity } from '../identity/identity.js'
-import { initials } from './person-colour.js'
+import { initials } from '../identity/person-colour.js'
 import type { Peer } from './presence-state.js'
 
 interface AvatarBarProps {

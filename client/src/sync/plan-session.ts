@@ -16,7 +16,7 @@ import { handleExtensionMessages } from './extension-handlers.js'
 import { failureOfClose } from './failure-of-close.js'
 import { localCopyLoaded } from './local-copy-loaded.js'
 import { LOCAL_ORIGIN, REAPPLY_ORIGIN } from './local-origin.js'
-import { markTiming } from '../debug/mark-timing.js'
+import { markTiming } from './mark-timing.js'
 import { PendingEdits } from './pending-edits.js'
 import type { SessionNotice } from './session-notice.js'
 

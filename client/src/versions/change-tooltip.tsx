@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react'
 import type { GridMouseEventArgs, Rectangle } from '@glideapps/glide-data-grid'
 import type { CellDiff } from '@tandem/shared'
-import type { BoardView } from '../board/board-view.js'
-import { periodOfColumn } from '../board/board-view.js'
-import { changeAt } from './compare-overlay.js'
+import type { BoardView } from '../plan-view/board-view.js'
+import { periodOfColumn } from '../plan-view/board-view.js'
+import { changeAt } from '../plan-view/compare-overlay.js'
 
 /** A changed cell's "old → new", in the reader's number format. */
 export function changeText(view: Pick<BoardView, 'format'>, change: CellDiff): string {

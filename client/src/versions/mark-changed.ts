@@ -1,7 +1,7 @@
 import type { GridCell } from '@glideapps/glide-data-grid'
-import type { BoardRow } from '../board/board-row.js'
-import type { CompareOverlay } from './compare-overlay.js'
-import { changeAt } from './compare-overlay.js'
+import type { BoardRow } from '../plan-view/board-row.js'
+import type { CompareOverlay } from '../plan-view/compare-overlay.js'
+import { changeAt } from '../plan-view/compare-overlay.js'
 
 /** The fill of a cell that differs in a comparison; its ink stays the cell's own. */
 export const CHANGED_BG = '#fde68a'

@@ -1,7 +1,7 @@
-import type { BoardLayout } from '../board/board-layout.js'
-import type { BoardRow } from '../board/board-row.js'
-import { rowKey } from '../board/board-row.js'
-import type { CompareOverlay } from './compare-overlay.js'
+import type { BoardLayout } from '../plan-view/board-layout.js'
+import type { BoardRow } from '../plan-view/board-row.js'
+import { rowKey } from '../plan-view/board-row.js'
+import type { CompareOverlay } from '../plan-view/compare-overlay.js'
 
 /** The layout with only the SKUs and resources that changed, and their families' roll-ups. */
 export function onlyChangedLayout(layout: BoardLayout, overlay: CompareOverlay): BoardLayout {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
-import { buildBoardLayout } from '../board/board-layout.js'
-import type { BoardView } from '../board/board-view.js'
-import type { RowOptions } from '../board/row-options.js'
+import { buildBoardLayout } from '../plan-view/board-layout.js'
+import type { BoardView } from '../plan-view/board-view.js'
+import type { RowOptions } from '../plan-view/row-options.js'
 import { onlyChangedLayout } from './only-changed-layout.js'
 import type { BoardVersions } from './use-board-versions.js'
 

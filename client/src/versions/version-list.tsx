@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '@tandem/shared'
-import type { Notify } from '../board/use-notices.js'
+import type { Notify } from '../notices/use-notices.js'
 import type { Formatters } from '../i18n/use-formatters.js'
 import { PublishForm } from './publish-form.js'
 import type { BoardVersions } from './use-board-versions.js'

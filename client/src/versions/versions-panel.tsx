@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlanMeta, PlanModel, Role } from '@tandem/shared'
-import type { Notify } from '../board/use-notices.js'
+import type { Notify } from '../notices/use-notices.js'
 import { exportUrl } from '../excel/excel-api.js'
 import { UpdateFromFile } from '../excel/update-from-file.js'
 import { ActivityFeed } from '../history/activity-feed.js'

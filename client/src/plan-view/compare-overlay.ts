@@ -1,5 +1,5 @@
 import type { CellDiff, Measure, PlanComparison } from '@tandem/shared'
-import type { BoardRow } from '../board/board-row.js'
+import type { BoardRow } from './board-row.js'
 
 /** A comparison laid over the grid: changed cells by place, and the rows that hold them. */
 export interface CompareOverlay {

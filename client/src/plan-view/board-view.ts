@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { PlanDoc, PlanMeta, PlanModel, Role } from '@tandem/shared'
 import type { Formatters } from '../i18n/use-formatters.js'
-import type { CompareOverlay } from '../versions/compare-overlay.js'
+import type { CompareOverlay } from './compare-overlay.js'
 import type { BoardLayout } from './board-layout.js'
 
 /** Everything the grid reads from while painting, rebuilt when one of its parts changes. */
