@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../i18n/language-switch.js'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { AvatarBar } from '../presence/avatar-bar.js'
 import type { Peer } from '../presence/presence-state.js'
+import { publishPresence } from '../presence/publish-presence.js'
 import { usePeers } from '../presence/use-peers.js'
 import { ConnectionBadge } from '../sync/connection-badge.js'
 import type { PlanLive, PlanSession, SessionSnapshot } from '../sync/plan-session.js'
@@ -79,7 +80,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const [historyTarget, setHistoryTarget] = useState<CellHistoryTarget>()
 
   useEffect(() => {
-    awareness.setLocalStateField('user', {
+    publishPresence(awareness, 'user', {
       name: identity.name,
       role: identity.role,
       colour: identity.colour,

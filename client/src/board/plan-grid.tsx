@@ -10,6 +10,7 @@ import type {
 import { DataEditor, GridCellKind } from '@glideapps/glide-data-grid'
 import type { Peer } from '../presence/presence-state.js'
 import { EditingContext } from '../presence/editing-context.js'
+import { publishPresence } from '../presence/publish-presence.js'
 import { followScroll } from './follow-scroll.js'
 import { RemoteCursors } from '../presence/remote-cursors.js'
 import { shade } from '../identity/person-colour.js'
@@ -107,15 +108,16 @@ export function PlanGrid(props: PlanGridProps) {
       const row = current ? view.layout.rows[current.cell[1]] : undefined
       onFocusRow(row)
       if (!current || !row) {
-        awareness.setLocalStateField('cursor', undefined)
-        awareness.setLocalStateField('selection', undefined)
+        publishPresence(awareness, 'cursor', undefined)
+        publishPresence(awareness, 'selection', undefined)
         return
       }
       const { range } = current
       const top = view.layout.rows[range.y]
       const bottom = view.layout.rows[range.y + range.height - 1]
-      awareness.setLocalStateField('cursor', { row: rowKey(row), col: current.cell[0] })
-      awareness.setLocalStateField(
+      publishPresence(awareness, 'cursor', { row: rowKey(row), col: current.cell[0] })
+      publishPresence(
+        awareness,
         'selection',
         top && bottom && range.width * range.height > 1
           ? { from: rowKey(top), to: rowKey(bottom), col: range.x, width: range.width }
@@ -133,7 +135,7 @@ export function PlanGrid(props: PlanGridProps) {
       setScrollTick((tick) => tick + 1)
       const top = view.layout.rows[range.y]
       if (top && (previous.x !== range.x || previous.y !== range.y)) {
-        awareness.setLocalStateField('viewport', { row: rowKey(top), col: range.x })
+        publishPresence(awareness, 'viewport', { row: rowKey(top), col: range.x })
       }
     },
     [awareness, view.layout.rows],

@@ -7,6 +7,7 @@ import type {
 } from '@glideapps/glide-data-grid'
 import { GridCellKind } from '@glideapps/glide-data-grid'
 import type { EditingBridge, KeyTaker, TypeAhead } from '../presence/editing-context.js'
+import { publishPresence } from '../presence/publish-presence.js'
 import type { PlanLive, PlanSession } from '../sync/plan-session.js'
 import type { BoardView } from '../plan-view/board-view.js'
 import { cellTarget } from './cell-target.js'
@@ -167,7 +168,7 @@ export function useGridEditing(options: GridEditingOptions) {
   const openEditor = useRef<KeyTaker | undefined>(undefined)
   const editing = useMemo<EditingBridge>(
     () => ({
-      setEditing: (on) => awareness.setLocalStateField('editing', on),
+      setEditing: (on) => publishPresence(awareness, 'editing', on),
       peekTypeAhead: () => typeAhead.current,
       endTypeAhead: () => {
         typeAhead.current = undefined
