@@ -1,74 +1,29 @@
 import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
-import { WebsocketProvider } from 'y-websocket'
 import type { CellEdit, ExtensionMessage, Role, RuleViolation } from '@tandem/shared'
-import {
-  cellEditKey,
-  changedCells,
-  checkCellEdit,
-  CLOSE_CODES,
-  PlanDoc,
-  PlanModel,
-  writeCells,
-} from '@tandem/shared'
-import type { ConnectionStatus, SessionFailure } from './connection-status.js'
+import { cellEditKey, CLOSE_CODES, PlanModel, writeCells } from '@tandem/shared'
+import type { SessionFailure } from './connection-status.js'
+import { connectionStatusOf } from './connection-status-of.js'
 import { handleExtensionMessages } from './extension-handlers.js'
 import { failureOfClose } from './failure-of-close.js'
+import { firstViolation } from './first-violation.js'
+import type { Generation } from './generation.js'
+import { closeGeneration, liveOf, openGeneration } from './generation.js'
+import { localCopyIsStale } from './local-copy-is-stale.js'
 import { localCopyLoaded } from './local-copy-loaded.js'
 import { LOCAL_ORIGIN, REAPPLY_ORIGIN } from './local-origin.js'
 import { markTiming } from './mark-timing.js'
 import { PendingEdits } from './pending-edits.js'
+import { recordLocalEdits } from './record-local-edits.js'
+import type { PlanSessionOptions } from './plan-session-options.js'
 import type { SessionNotice } from './session-notice.js'
+import type { SessionSnapshot } from './session-snapshot.js'
+import { sameSnapshot } from './session-snapshot.js'
+import { trackUndoCells, undoCells } from './track-undo-cells.js'
 
-/** Who opens the plan: the server knows it from the session cookie; the client checks edits with it. */
-export interface SessionIdentity {
-  userId: string
-  name: string
-  role: Role
-}
-
-export interface PlanSessionOptions {
-  planId: string
-  identity: SessionIdentity
-  /** `ws://host/sync`: the room name (the plan id) is appended by the provider. */
-  syncUrl: string
-  /** The plan's creation time from the REST API: a different one means the local copy is stale. */
-  createdAt?: string
-  /** Called when the server says my role in the plan changed (close 1012), to look it up again. */
-  onAccessChanged?: () => void
-}
-
-/** The live objects of one document generation; a resync replaces all of them. */
-export interface PlanLive {
-  generation: number
-  doc: Y.Doc
-  plan: PlanDoc
-  model: PlanModel
-  provider: WebsocketProvider
-  undo: Y.UndoManager
-}
-
-/** What React renders from: replaced (never mutated) whenever something visible changes. */
-export interface SessionSnapshot {
-  live: PlanLive | undefined
-  status: ConnectionStatus
-  unsaved: number
-  failure: SessionFailure | undefined
-}
-
-interface Generation {
-  generation: number
-  doc: Y.Doc
-  plan: PlanDoc
-  provider: WebsocketProvider
-  persistence: IndexeddbPersistence
-  undo: Y.UndoManager
-  model: PlanModel | undefined
-  everConnected: boolean
-  /** The local copy is loaded (or unavailable) and the socket may connect. */
-  ready: boolean
-  stops: (() => void)[]
-}
+export type { PlanLive } from './plan-live.js'
+export type { PlanSessionOptions } from './plan-session-options.js'
+export type { SessionIdentity } from './session-identity.js'
+export type { SessionSnapshot } from './session-snapshot.js'
 
 /**
  * One open plan: a Y.Doc kept in IndexedDB and synced over a stock y-websocket provider, its
@@ -125,11 +80,8 @@ export class PlanSession {
   applyEdits(edits: readonly CellEdit[]): RuleViolation | undefined {
     const live = this.snapshot.live
     if (!live) return undefined
-    const meta = live.plan.readMeta()
-    for (const edit of edits) {
-      const found = checkCellEdit(meta, this.role, edit.measure, edit.key, edit.period, edit.value)
-      if (found) return found
-    }
+    const found = firstViolation(live.plan.readMeta(), this.role, edits)
+    if (found) return found
     writeCells(live.plan, edits, LOCAL_ORIGIN)
     markTiming('tandem:edit')
     live.undo.stopCapturing()
@@ -160,12 +112,9 @@ export class PlanSession {
     const stack = direction === 'undo' ? live.undo.undoStack : live.undo.redoStack
     const item = stack[stack.length - 1]
     if (!item) return undefined
-    const cells = (item.meta.get('cells') as CellEdit[] | undefined) ?? []
-    const meta = live.plan.readMeta()
-    for (const cell of cells) {
-      const found = checkCellEdit(meta, this.role, cell.measure, cell.key, cell.period, undefined)
-      if (found) return found
-    }
+    const places = undoCells(item).map((cell) => ({ ...cell, value: undefined }))
+    const found = firstViolation(live.plan.readMeta(), this.role, places)
+    if (found) return found
     if (direction === 'undo') live.undo.undo()
     else live.undo.redo()
     return undefined
@@ -173,53 +122,12 @@ export class PlanSession {
 
   private open(): void {
     const { planId, syncUrl } = this.options
-    const generation = ++this.generationCount
-    const doc = new Y.Doc()
-    const plan = new PlanDoc(doc)
     const storage = `tandem:plan:${planId}:${this.options.identity.userId}`
-    const persistence = new IndexeddbPersistence(storage, doc)
-    const provider = new WebsocketProvider(syncUrl, planId, doc, {
-      connect: false,
-      disableBc: true,
-      params: { ext: '1' },
-    })
-    const undo = new Y.UndoManager([plan.demand, plan.supply, plan.capacity], {
-      trackedOrigins: new Set([LOCAL_ORIGIN]),
-      captureTimeout: 0,
-    })
-    const state: Generation = {
-      generation,
-      doc,
-      plan,
-      provider,
-      persistence,
-      undo,
-      model: undefined,
-      everConnected: false,
-      ready: false,
-      stops: [],
-    }
+    const state = openGeneration(++this.generationCount, planId, syncUrl, storage)
+    const { plan, provider, persistence, undo } = state
     this.current = state
-
-    undo.on('stack-item-added', (event) => {
-      const cells = changedCells(
-        plan,
-        [...event.changedParentTypes.values()].flatMap((events) =>
-          events.map((e) => [e.target, (e as Y.YMapEvent<unknown>).keysChanged ?? []] as const),
-        ),
-      )
-      event.stackItem.meta.set('cells', cells)
-    })
-    const onTransaction = (transaction: Y.Transaction) => {
-      const origin = transaction.origin as unknown
-      if (origin !== LOCAL_ORIGIN && origin !== REAPPLY_ORIGIN && origin !== undo) return
-      const cells = changedCells(plan, transaction.changed)
-      if (cells.length === 0) return
-      this.pending.record(cells, doc.clientID, Y.getState(doc.store, doc.clientID))
-      this.publish()
-    }
-    doc.on('afterTransaction', onTransaction)
-    state.stops.push(() => doc.off('afterTransaction', onTransaction))
+    trackUndoCells(undo, plan)
+    recordLocalEdits(state, this.pending, () => this.publish())
 
     handleExtensionMessages(provider, (message) => this.onExtension(state, message))
     provider.on('status', ({ status }) => {
@@ -241,7 +149,7 @@ export class PlanSession {
     void localCopyLoaded(persistence).then(async (loaded) => {
       performance.mark('tandem:local-copy-loaded')
       if (this.current !== state) return
-      if (loaded && (await this.localCopyIsStale(persistence))) {
+      if (loaded && (await localCopyIsStale(persistence, this.options.createdAt))) {
         await this.teardown(state, true)
         if (!this.destroyed) this.open()
         return
@@ -256,12 +164,6 @@ export class PlanSession {
       this.publish()
     })
     this.publish()
-  }
-
-  private async localCopyIsStale(persistence: IndexeddbPersistence): Promise<boolean> {
-    if (!this.options.createdAt) return false
-    const stored = (await persistence.get('createdAt')) as string | undefined
-    return stored !== undefined && stored !== this.options.createdAt
   }
 
   private attachModel(state: Generation): void {
@@ -301,13 +203,12 @@ export class PlanSession {
   }
 
   private reapply(edits: CellEdit[], announce = true): void {
-    const live = this.liveOf(this.current)
+    const live = liveOf(this.current)
     if (!live) return
     const meta = live.plan.readMeta()
     const valid = edits.filter(
       (edit) =>
-        !this.rejectedPlaces.has(cellEditKey(edit)) &&
-        !checkCellEdit(meta, this.role, edit.measure, edit.key, edit.period, edit.value),
+        !this.rejectedPlaces.has(cellEditKey(edit)) && !firstViolation(meta, this.role, [edit]),
     )
     if (valid.length > 0) writeCells(live.plan, valid, REAPPLY_ORIGIN)
     this.rejectedPlaces.clear()
@@ -371,13 +272,7 @@ export class PlanSession {
 
   private async teardown(state: Generation, clearStorage: boolean): Promise<void> {
     if (this.current === state) this.current = undefined
-    for (const stop of state.stops) stop()
-    state.model?.destroy()
-    state.undo.destroy()
-    state.provider.destroy()
-    if (clearStorage) await state.persistence.clearData()
-    else await state.persistence.destroy()
-    state.doc.destroy()
+    await closeGeneration(state, clearStorage)
     this.publish()
   }
 
@@ -392,40 +287,20 @@ export class PlanSession {
     this.publish()
   }
 
-  private liveOf(state: Generation | undefined): PlanLive | undefined {
-    if (!state?.model) return undefined
-    const { generation, doc, plan, model, provider, undo } = state
-    return { generation, doc, plan, model, provider, undo }
-  }
-
-  private status(state: Generation | undefined): ConnectionStatus {
-    if (!navigator.onLine) return 'offline'
-    if (!state) return 'connecting'
-    if (state.provider.wsconnected && state.provider.synced) return 'online'
-    return state.everConnected ? 'reconnecting' : 'connecting'
-  }
-
   private publish(): void {
     const state = this.current
     const previous = this.snapshot
     const live =
       previous.live && state && previous.live.generation === state.generation && state.model
         ? previous.live
-        : this.liveOf(state)
+        : liveOf(state)
     const next: SessionSnapshot = {
       live,
-      status: this.status(state),
+      status: connectionStatusOf(state),
       unsaved: this.pending.size,
       failure: this.failure,
     }
-    if (
-      next.live === previous.live &&
-      next.status === previous.status &&
-      next.unsaved === previous.unsaved &&
-      next.failure === previous.failure
-    ) {
-      return
-    }
+    if (sameSnapshot(next, previous)) return
     this.snapshot = next
     for (const listener of this.listeners) listener()
   }
