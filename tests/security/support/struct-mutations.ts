@@ -69,7 +69,8 @@ export function mutateUpdate(
         null,
         null,
         null,
-        parent.parent,
+        // A decoded item names a root by its key string; Item's type says only types or IDs.
+        parent.parent as Y.ID,
         parent.parentSub,
         new Y.ContentAny(['x', ...values.slice(0, 1), random.pick(source.nastyValues)]),
       )
