@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { navigate } from '../navigation/navigation.js'
+import { HomeLink } from '../navigation/home-link.js'
 import type { SessionUser } from '../auth/session-user.js'
 import { IdentityChip } from '../identity/identity-chip.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
@@ -22,16 +22,7 @@ export function AdminPage({ user, onSignOut }: AdminPageProps) {
   return (
     <div className="page admin">
       <header className="topbar">
-        <a
-          className="brand"
-          href="/"
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
-          {t('app.name')}
-        </a>
+        <HomeLink className="brand">{t('app.name')}</HomeLink>
         <span className="muted tagline">{t('admin.title')}</span>
         <span className="spacer" />
         <LanguageSwitch />

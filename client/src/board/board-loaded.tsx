@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { navigate } from '../navigation/navigation.js'
+import { HomeLink } from '../navigation/home-link.js'
 import type { ChartTarget } from '../chart/chart-target.js'
 import type { SessionUser } from '../auth/session-user.js'
 import type { Identity } from '../identity/identity.js'
@@ -138,16 +138,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
   return (
     <div className="page board">
       <header className="topbar">
-        <a
-          href="/"
-          className="back"
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
-          ← {t('board.allPlans')}
-        </a>
+        <HomeLink className="back">← {t('board.allPlans')}</HomeLink>
         <h1 className="plan-name" data-testid="plan-name">
           {meta.name}
         </h1>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '@tandem/shared'
 import type { PlanRecord } from '@tandem/shared'
 import { ApiFailure, getPlan, listMembers } from '../api/plans-api.js'
-import { navigate } from '../navigation/navigation.js'
+import { HomeLink } from '../navigation/home-link.js'
 import type { SessionUser } from '../auth/session-user.js'
 import { rememberedRole, rememberRole } from '../auth/session-user.js'
 import type { Identity } from '../identity/identity.js'
@@ -99,16 +99,7 @@ function BoardHeader(props: {
   const { t } = useTranslation()
   return (
     <header className="topbar">
-      <a
-        href="/"
-        className="back"
-        onClick={(event) => {
-          event.preventDefault()
-          navigate('/')
-        }}
-      >
-        ← {t('board.allPlans')}
-      </a>
+      <HomeLink className="back">← {t('board.allPlans')}</HomeLink>
       <span className="spacer" />
       {props.children}
       <LanguageSwitch />
