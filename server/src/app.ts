@@ -24,11 +24,11 @@ import { plansRoutes } from './routes/plans-routes.js'
 import { syncRoute } from './routes/sync-route.js'
 import { usersRoutes } from './routes/users-routes.js'
 import { versionsRoutes } from './routes/versions-routes.js'
-import type { PlanStore } from './store/plan-store.js'
+import type { Stores } from './store/stores.js'
 
-/** What the app is built from. Tests pass their own store; main.ts passes the configured one. */
+/** What the app is built from. Tests pass their own stores; main.ts passes the configured ones. */
 export interface AppDeps {
-  store: PlanStore
+  stores: Stores
   logger?: FastifyServerOptions['logger']
   /** The built client to serve at `/`, if present. */
   clientDir?: string
@@ -67,8 +67,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: withoutTokensInLogs(deps.logger ?? false),
     bodyLimit: MAX_BODY_BYTES,
   })
+  const { stores } = deps
+  const { log, records, accounts } = stores
+  stores.useLogger(app.log)
   const rooms = new RoomRegistry({
-    store: deps.store,
+    store: log,
     logger: app.log,
     compactAfter: deps.compactAfter ?? 1000,
     compactIdleMs: deps.compactIdleMs ?? 1000,
@@ -117,7 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const secret =
     deps.jwtSecret ??
-    (await deps.store.ensureSetting('jwtSecret', randomBytes(48).toString('base64url')))
+    (await accounts.ensureSetting('jwtSecret', randomBytes(48).toString('base64url')))
   installRequestGuard(app, { allowedOrigins: deps.allowedOrigins ?? [] })
   await app.register(fastifyCookie)
   await app.register(fastifyJwt, { secret })
@@ -141,23 +144,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await new Promise<void>((resolve) => this.websocketServer.close(() => resolve()))
     },
   })
-  const auth = new Authenticator(app, deps.store)
+  const auth = new Authenticator(app, accounts)
   app.decorate('auth', auth)
-  const store = deps.store
-  await app.register(healthRoute, { store, rooms })
+  await app.register(healthRoute, { stores, rooms })
   await app.register(authRoutes, {
-    store,
+    accounts,
     auth,
     secureCookies: deps.secureCookies ?? false,
     loginRateLimit: deps.loginRateLimit ?? 20,
   })
-  await app.register(usersRoutes, { store, auth, rooms })
-  await app.register(plansRoutes, { store, rooms, auth })
-  await app.register(versionsRoutes, { store, rooms, auth })
-  await app.register(membersRoutes, { store, auth })
-  await app.register(excelRoutes, { store, rooms, auth })
+  await app.register(usersRoutes, { log, accounts, auth, rooms })
+  await app.register(plansRoutes, { log, accounts, rooms, auth })
+  await app.register(versionsRoutes, { log, records, accounts, rooms, auth })
+  await app.register(membersRoutes, { log, records, accounts, auth })
+  await app.register(excelRoutes, { log, records, accounts, rooms, auth })
   await app.register(syncRoute, {
-    store,
+    log,
+    accounts,
     rooms,
     auth,
     allowedOrigins: deps.allowedOrigins ?? [],
@@ -186,9 +189,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   // Instances sharing a store do not hear of each other's access changes: look again often.
-  const accessCheck = store.feed
+  const accessCheck = log.feed
     ? setInterval(() => {
-        recheckConnectedUsers(rooms, store).catch((error: unknown) =>
+        recheckConnectedUsers(rooms, accounts).catch((error: unknown) =>
           app.log.warn({ err: error }, 'access re-check failed'),
         )
       }, ACCESS_RECHECK_MS)

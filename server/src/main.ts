@@ -5,9 +5,9 @@ import { openStore } from './open-store.js'
 import { DEMO_PLAN_ID, ensureDemoPlan } from './plans/ensure-demo-plan.js'
 
 const config = parseConfig()
-const store = await openStore(config)
+const stores = await openStore(config)
 const app = await buildApp({
-  store,
+  stores,
   logger: { level: config.logLevel },
   clientDir: config.clientDir,
   compactAfter: config.compactAfter,
@@ -21,8 +21,8 @@ const app = await buildApp({
   socketRate: config.socketRate,
 })
 
-if (config.demo && (await ensureDemoPlan(store))) app.log.info('created the demo plan')
-const firstRun = await bootstrapUsers(store, {
+if (config.demo && (await ensureDemoPlan(stores.log))) app.log.info('created the demo plan')
+const firstRun = await bootstrapUsers(stores.accounts, {
   adminEmail: config.adminEmail,
   adminPassword: config.adminPassword,
   demo: config.demo,
@@ -35,7 +35,7 @@ async function stop(signal: string): Promise<void> {
   app.log.info({ signal }, 'shutting down: no new connections, flushing rooms')
   try {
     await app.close()
-    await store.close()
+    await stores.close()
     process.exit(0)
   } catch (error) {
     app.log.error({ err: error }, 'shutdown failed')
@@ -47,7 +47,7 @@ process.on('SIGINT', () => void stop('SIGINT'))
 
 const address = await app.listen({ port: config.port, host: config.host })
 const base = address.replace('127.0.0.1', 'localhost')
-const storeName = store.kind === 'redis' ? 'Redis' : `SQLite (${config.dataDir})`
+const storeName = stores.kind === 'redis' ? 'Redis' : `SQLite (${config.dataDir})`
 const lines = [`Tandem is running with ${storeName}.`, `  Open ${base}/plans/${DEMO_PLAN_ID}`]
 if (firstRun.generatedAdmin) {
   const { email, password } = firstRun.generatedAdmin

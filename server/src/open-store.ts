@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import type { Config } from './config.js'
-import type { PlanStore } from './store/plan-store.js'
-import { RedisStore } from './store/redis-store.js'
-import { SqliteStore } from './store/sqlite-store.js'
+import { connectRedisStores } from './store/redis/connect-redis-stores.js'
+import { openSqliteStores } from './store/sqlite/open-sqlite-stores.js'
+import type { Stores } from './store/stores.js'
 
-/** The configured store: Redis when REDIS_URL is set, else the SQLite file under DATA_DIR. */
-export async function openStore(config: Pick<Config, 'redisUrl' | 'dataDir'>): Promise<PlanStore> {
-  if (config.redisUrl) return RedisStore.connect(config.redisUrl)
-  return new SqliteStore(join(config.dataDir, 'tandem.db'))
+/** The configured stores: Redis when REDIS_URL is set, else the SQLite file under DATA_DIR. */
+export async function openStore(config: Pick<Config, 'redisUrl' | 'dataDir'>): Promise<Stores> {
+  if (config.redisUrl) return connectRedisStores(config.redisUrl)
+  return openSqliteStores(join(config.dataDir, 'tandem.db'))
 }

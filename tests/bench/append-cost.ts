@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { PlanStore } from '@tandem/server'
-import { RedisStore, SqliteStore } from '@tandem/server'
+import type { Stores } from '@tandem/server'
+import { connectRedisStores, openSqliteStores } from '@tandem/server'
 import type { BenchPlan } from './bench-plan.js'
 import { percentile } from './percentile.js'
 
@@ -14,16 +14,16 @@ export async function appendCost(
   updates: Uint8Array[],
 ): Promise<{ p50: number; p99: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'tandem-append-'))
-  const store: PlanStore =
+  const store: Stores =
     backend.kind === 'sqlite'
-      ? new SqliteStore(join(dir, 'tandem.db'))
-      : await RedisStore.connect(backend.url, { prefix: `append-${process.pid}-${Date.now()}` })
+      ? openSqliteStores(join(dir, 'tandem.db'))
+      : await connectRedisStores(backend.url, { prefix: `append-${process.pid}-${Date.now()}` })
   try {
-    await store.createPlan(plan.record, plan.snapshot)
+    await store.log.createPlan(plan.record, plan.snapshot)
     const times: number[] = []
     for (const update of updates) {
       const started = performance.now()
-      await store.appendUpdates(plan.id, [{ update, author: 'bench' }])
+      await store.log.appendUpdates(plan.id, [{ update, author: 'bench' }])
       times.push(performance.now() - started)
     }
     return { p50: percentile(times, 50), p99: percentile(times, 99) }

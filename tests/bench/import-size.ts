@@ -7,15 +7,15 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildApp, SqliteStore } from '@tandem/server'
+import { buildApp, openSqliteStores } from '@tandem/server'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const skuCount = Number(process.argv[2] ?? 10_000)
 const periodCount = Number(process.argv[3] ?? 104)
 
 const dir = await mkdtemp(join(tmpdir(), 'tandem-import-bench-'))
-const store = new SqliteStore(join(dir, 'bench.db'))
-const app = await buildApp({ store, restRateLimit: 10_000 })
+const store = openSqliteStores(join(dir, 'bench.db'))
+const app = await buildApp({ stores: store, restRateLimit: 10_000 })
 await app.listen({ port: 0, host: '127.0.0.1' })
 const address = app.server.address()
 if (!address || typeof address === 'string') throw new Error('no port')
@@ -30,7 +30,7 @@ const user = {
   disabled: false,
   createdAt: new Date().toISOString(),
 }
-await store.createUser(user)
+await store.accounts.createUser(user)
 const headers = { authorization: `Bearer ${app.auth.issue(user, 'token').token}` }
 
 async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {

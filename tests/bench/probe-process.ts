@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const small = buildBenchPlan(1000, 52, 'small')
 
   const server = await startTandem(plan, { kind: 'sqlite' })
-  await server.store.createPlan(small.record, small.snapshot)
+  await server.store.log.createPlan(small.record, small.snapshot)
   // Every heap reading is after forced GC; each room is measured against the heap before it existed.
   const base = await heapMB()
   const started = performance.now()

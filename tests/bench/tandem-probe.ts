@@ -99,7 +99,7 @@ export async function churnPlans(
   try {
     for (let i = 1; i < count; i++) {
       const plan = buildBenchPlan(5, 8, `churn-${i}`)
-      await server.store.createPlan(plan.record, plan.snapshot)
+      await server.store.log.createPlan(plan.record, plan.snapshot)
     }
     const rssBefore = rssMB()
     for (let i = 0; i < count; i += 20) {

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AppDeps, FastifyInstance, PlanStore } from '@tandem/server'
-import { buildApp, RedisStore, SqliteStore } from '@tandem/server'
+import type { AppDeps, FastifyInstance, Stores } from '@tandem/server'
+import { buildApp, connectRedisStores, openSqliteStores } from '@tandem/server'
 import type { BenchPlan } from './bench-plan.js'
 import { benchToken } from './bench-token.js'
 import type { RunningServer } from './running-server.js'
@@ -22,14 +22,14 @@ export async function startTandem(
   plan: BenchPlan,
   backend: { kind: 'sqlite' } | { kind: 'redis'; url: string },
   extra: Partial<AppDeps> = {},
-): Promise<RunningServer & { app: FastifyInstance; store: PlanStore; token: string }> {
+): Promise<RunningServer & { app: FastifyInstance; store: Stores; token: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'))
-  const store: PlanStore =
+  const store: Stores =
     backend.kind === 'sqlite'
-      ? new SqliteStore(join(dir, 'tandem.db'))
-      : await RedisStore.connect(backend.url, { prefix: `bench-${process.pid}-${Date.now()}` })
-  await store.createPlan(plan.record, plan.snapshot)
-  await store.createUser({
+      ? openSqliteStores(join(dir, 'tandem.db'))
+      : await connectRedisStores(backend.url, { prefix: `bench-${process.pid}-${Date.now()}` })
+  await store.log.createPlan(plan.record, plan.snapshot)
+  await store.accounts.createUser({
     id: BENCH_USER,
     email: `${BENCH_USER}@bench.local`,
     name: 'Bench',
@@ -40,7 +40,12 @@ export async function startTandem(
     createdAt: new Date().toISOString(),
   })
   const jwtSecret = randomBytes(32).toString('base64url')
-  const app = await buildApp({ store, jwtSecret, socketRate: UNLIMITED_SOCKET_RATE, ...extra })
+  const app = await buildApp({
+    stores: store,
+    jwtSecret,
+    socketRate: UNLIMITED_SOCKET_RATE,
+    ...extra,
+  })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (!address || typeof address === 'string') throw new Error('no port')

@@ -46,7 +46,7 @@ describe('Excel and CSV import and export over a real server', () => {
 
   /** The plan as the store holds it: snapshot plus log. */
   const storedPlan = async (id: string) => {
-    const state = await server.store.loadPlan(id)
+    const state = await server.store.log.loadPlan(id)
     if (!state) throw new Error(`no plan ${id}`)
     const doc = new Y.Doc()
     Y.applyUpdate(doc, state.snapshot)
@@ -55,7 +55,7 @@ describe('Excel and CSV import and export over a real server', () => {
   }
 
   const storeFingerprint = async (id: string) => {
-    const state = await server.store.loadPlan(id)
+    const state = await server.store.log.loadPlan(id)
     return (
       state && {
         snapshot: Buffer.from(state.snapshot).toString('base64'),

@@ -48,10 +48,10 @@ describe('rooms: compaction, unloading and shutdown', () => {
       10_000,
       'all edits saved',
     )
-    let stored = await server.store.loadPlan(planId)
+    let stored = await server.store.log.loadPlan(planId)
     for (let i = 0; i < 100 && stored && stored.updates.length >= 50; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20))
-      stored = await server.store.loadPlan(planId)
+      stored = await server.store.log.loadPlan(planId)
     }
     expect(stored).toBeDefined()
     expect(stored!.updates.length).toBeLessThan(50)

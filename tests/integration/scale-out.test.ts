@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { RedisStore } from '@tandem/server'
+import { connectRedisStores } from '@tandem/server'
 import type { RedisServer } from '../support/redis-server.js'
 import { startRedisServer } from '../support/redis-server.js'
 import type { StockClient } from '../support/stock-client.js'
@@ -19,12 +19,12 @@ describe('several server instances sharing one Redis', () => {
     redis = await startRedisServer()
     const prefix = `scale-${randomBytes(4).toString('hex')}`
     const jwtSecret = randomBytes(32).toString('hex')
-    one = await startTestServer(await RedisStore.connect(redis.url, { prefix }), {
+    one = await startTestServer(await connectRedisStores(redis.url, { prefix }), {
       jwtSecret,
       compactAfter: 40,
       compactIdleMs: 10,
     })
-    two = await startTestServer(await RedisStore.connect(redis.url, { prefix }), {
+    two = await startTestServer(await connectRedisStores(redis.url, { prefix }), {
       jwtSecret,
       compactAfter: 40,
       compactIdleMs: 10,
@@ -111,7 +111,7 @@ describe('several server instances sharing one Redis', () => {
       )
     await waitFor(same, 10_000, 'instances converge')
     await new Promise((resolve) => setTimeout(resolve, 300))
-    const stored = await one.store.loadPlan(planId)
+    const stored = await one.store.log.loadPlan(planId)
     expect(stored!.updates.length).toBeLessThan(300)
     const reloaded = new Y.Doc()
     Y.applyUpdate(reloaded, stored!.snapshot)

@@ -3,22 +3,20 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PlanStore } from '../../server/src/store/plan-store.js'
-import { nextStreamId, RedisStore } from '../../server/src/store/redis-store.js'
-import { SqliteStore } from '../../server/src/store/sqlite-store.js'
+import { buildApp } from '../../server/src/app.js'
+import type { RedisStores } from '../../server/src/store/redis/connect-redis-stores.js'
+import { connectRedisStores } from '../../server/src/store/redis/connect-redis-stores.js'
+import { nextStreamId } from '../../server/src/store/redis/redis-codec.js'
+import { openSqliteDatabase } from '../../server/src/store/sqlite/sqlite-database.js'
+import { openSqliteStores } from '../../server/src/store/sqlite/open-sqlite-stores.js'
+import type { StoreLogger } from '../../server/src/store/store-logger.js'
+import type { Stores } from '../../server/src/store/stores.js'
 import type { RedisServer } from '../support/redis-server.js'
 import { startRedisServer } from '../support/redis-server.js'
-import type { StoreUnderTest } from './store.contract.js'
-import { describeStoreContract } from './store.contract.js'
-
-describeStoreContract('SqliteStore', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'tandem-sqlite-'))
-  const file = join(dir, 'tandem.db')
-  return tracked(
-    async () => new SqliteStore(file),
-    () => rm(dir, { recursive: true, force: true }),
-  )
-})
+import { describeAccountsContract } from './accounts.contract.js'
+import { describePlanLogContract } from './plan-log.contract.js'
+import { describePlanRecordsContract } from './plan-records.contract.js'
+import type { StoresUnderTest } from './store-fixtures.js'
 
 let redis: RedisServer | undefined
 beforeAll(async () => {
@@ -28,27 +26,131 @@ afterAll(async () => {
   await redis?.stop()
 })
 
-describeStoreContract('RedisStore', async () => {
+/** SQLite: a file in a temp dir; a trigger from a second connection breaks user creation. */
+async function sqliteStores(): Promise<StoresUnderTest> {
+  const dir = await mkdtemp(join(tmpdir(), 'tandem-sqlite-'))
+  const file = join(dir, 'tandem.db')
+  return tracked(
+    async () => openSqliteStores(file),
+    async () => {
+      const db = openSqliteDatabase(file)
+      // AFTER INSERT: the row is written, then the statement aborts and SQLite undoes it.
+      db.exec(`CREATE TRIGGER fail_user_insert AFTER INSERT ON users
+               BEGIN SELECT RAISE(ABORT, 'injected failure'); END`)
+      return async () => {
+        db.exec('DROP TRIGGER fail_user_insert')
+        db.close()
+      }
+    },
+    () => rm(dir, { recursive: true, force: true }),
+  )
+}
+
+/** Redis: a fresh prefix; the users index holding a string makes its write fail. */
+async function redisStores(): Promise<StoresUnderTest> {
   const url = redis?.url
   if (!url) throw new Error('redis-server did not start')
   const prefix = `test-${randomUUID()}`
-  return tracked(() => RedisStore.connect(url, { prefix }))
-})
+  let first: RedisStores | undefined
+  return tracked(
+    async () => {
+      const stores = await connectRedisStores(url, { prefix, logger: silentLogger })
+      first ??= stores
+      return stores
+    },
+    async () => {
+      const { connection, keys } = first as RedisStores
+      await connection.client.set(keys.accounts.users, 'not a set')
+      return async () => {
+        await connection.client.del(keys.accounts.users)
+      }
+    },
+  )
+}
 
-describe('RedisStore outside the contract', () => {
-  it('answers ping with false once Redis is gone', async () => {
+for (const [name, open] of [
+  ['SQLite', sqliteStores],
+  ['Redis', redisStores],
+] as const) {
+  describePlanLogContract(name, open)
+  describePlanRecordsContract(name, open)
+  describeAccountsContract(name, open)
+}
+
+describe('Redis stores outside the contract', () => {
+  it('reports unreachable, with the reason, once Redis is gone, and logs it', async () => {
     const server = await startRedisServer()
-    const store = await RedisStore.connect(server.url)
-    expect(await store.ping()).toBe(true)
+    const logged: string[] = []
+    const logger: StoreLogger = {
+      error: (details) => logged.push(String((details as { context?: string }).context)),
+      warn: () => {},
+    }
+    const stores = await connectRedisStores(server.url, { logger })
+    expect(await stores.health()).toEqual({ reachable: true })
     await server.stop()
-    expect(await store.ping()).toBe(false)
-    await store.close()
+    const health = await stores.health()
+    expect(health.reachable).toBe(false)
+    expect(health.lastError?.message).toMatch(/\S/)
+    expect(logged.length).toBeGreaterThan(0)
+    await stores.close()
+  })
+
+  it('answers /health with 503 and the store’s reason when Redis is down', async () => {
+    const server = await startRedisServer()
+    const stores = await connectRedisStores(server.url, { logger: silentLogger })
+    const app = await buildApp({ stores, jwtSecret: 'test-secret' })
+    try {
+      const up = await app.inject({ method: 'GET', url: '/health' })
+      expect(up.statusCode).toBe(200)
+      expect(up.json()).toMatchObject({ status: 'ok', store: { kind: 'redis', reachable: true } })
+      await server.stop()
+      const down = await app.inject({ method: 'GET', url: '/health' })
+      expect(down.statusCode).toBe(503)
+      const body = down.json() as { status: string; store: { reachable: boolean; reason: string } }
+      expect(body.status).toBe('unavailable')
+      expect(body.store.reachable).toBe(false)
+      expect(body.store.reason).toMatch(/\S/)
+    } finally {
+      await app.close()
+      await stores.close()
+    }
   })
 
   it('refuses to connect when Redis is not there', async () => {
     const server = await startRedisServer()
     await server.stop()
-    await expect(RedisStore.connect(server.url)).rejects.toThrow()
+    await expect(connectRedisStores(server.url, { logger: silentLogger })).rejects.toThrow()
+  })
+
+  it('moves users written under the old account keys to the current ones', async () => {
+    const url = redis?.url
+    if (!url) throw new Error('redis-server did not start')
+    const prefix = `legacy-${randomUUID()}`
+    const first = await connectRedisStores(url, { prefix, logger: silentLogger })
+    const legacy = first.keys.legacyAccounts
+    const client = first.connection.client
+    const ann = {
+      id: 'ann',
+      email: 'ann@example.com',
+      name: 'Ann',
+      passwordHash: 'scrypt$1$2$3$salt$hash',
+      isAdmin: '0',
+      defaultRole: 'sales',
+      disabled: '0',
+      createdAt: '2026-11-27T08:00:00.000Z',
+    }
+    await client.hSet(legacy.user('ann'), ann)
+    await client.set(legacy.email(ann.email), 'ann')
+    await client.sAdd(legacy.users, 'ann')
+    const second = await connectRedisStores(url, { prefix, logger: silentLogger })
+    expect(await second.accounts.getUserByEmail(ann.email)).toMatchObject({
+      id: 'ann',
+      isAdmin: false,
+      defaultRole: 'sales',
+    })
+    expect(await client.exists([legacy.users, legacy.user('ann'), legacy.email(ann.email)])).toBe(0)
+    await first.close()
+    await second.close()
   })
 
   it('trims through a stream id by keeping everything from the next one', () => {
@@ -58,22 +160,26 @@ describe('RedisStore outside the contract', () => {
   })
 })
 
+const silentLogger: StoreLogger = { error: () => {}, warn: () => {} }
+
 /** Opens stores through `open`, remembering each so cleanup can close them all. */
 async function tracked(
-  open: () => Promise<PlanStore>,
+  open: () => Promise<Stores>,
+  breakUserCreation: StoresUnderTest['breakUserCreation'],
   removeData: () => Promise<void> = async () => {},
-): Promise<StoreUnderTest> {
-  const opened: PlanStore[] = []
+): Promise<StoresUnderTest> {
+  const opened: Stores[] = []
   const reopen = async () => {
-    const store = await open()
-    opened.push(store)
-    return store
+    const stores = await open()
+    opened.push(stores)
+    return stores
   }
   return {
-    store: await reopen(),
+    stores: await reopen(),
     reopen,
+    breakUserCreation,
     cleanup: async () => {
-      await Promise.all(opened.map((store) => store.close()))
+      await Promise.all(opened.map((stores) => stores.close()))
       await removeData()
     },
   }

@@ -111,8 +111,8 @@ describe('sync over a real server with stock y-websocket clients', () => {
     writer.destroy()
     await first.close(true)
 
-    const { SqliteStore } = await import('@tandem/server')
-    const reopened = new SqliteStore(temp.file)
+    const { openSqliteStores } = await import('@tandem/server')
+    const reopened = openSqliteStores(temp.file)
     const second = await startTestServer(reopened)
     const reader = connectStockClient(second.syncUrl, planId, { token: second.tokens.viewer })
     clients.push(reader)

@@ -150,7 +150,7 @@ describe('authentication before the upgrade, and who may write', () => {
   })
 
   it("rejects a viewer's write and keeps it out of the store", async () => {
-    const before = visibleState(await materializeStoredPlan(server.store, planId))
+    const before = visibleState(await materializeStoredPlan(server.store.log, planId))
     const viewer = await RawSyncClient.connect(server.syncUrl, planId, {
       token: server.tokens.viewer,
     })
@@ -162,7 +162,7 @@ describe('authentication before the upgrade, and who may write', () => {
       code: 'forbiddenRole',
       closeCode: CLOSE_CODES.updateRejected,
     })
-    expect(visibleState(await materializeStoredPlan(server.store, planId))).toBe(before)
+    expect(visibleState(await materializeStoredPlan(server.store.log, planId))).toBe(before)
   })
 
   it('answers REST without a credential with 401, and a wrong password with invalidCredentials', async () => {
@@ -311,7 +311,7 @@ describe('clientID spoofing', () => {
       client.close()
       return verdict
     }
-    const stored = async () => new PlanDoc(await materializeStoredPlan(temp.store, planId))
+    const stored = async () => new PlanDoc(await materializeStoredPlan(temp.store.log, planId))
     try {
       // Enough entries to force a compaction, so the binding must survive in the snapshot.
       const owner = await connect('sales', compacted)
@@ -320,7 +320,7 @@ describe('clientID spoofing', () => {
       let owners: Record<string, string> = {}
       await waitUntil(
         async () => {
-          owners = (await temp.store.loadPlan(planId))?.clientOwners ?? {}
+          owners = (await temp.store.log.loadPlan(planId))?.clientOwners ?? {}
           return owners[String(compacted)] !== undefined
         },
         5000,

@@ -78,7 +78,7 @@ describe('hand-crafted structs', () => {
       expect(fresh.applyErrors).toEqual([])
       expect(observer.applyErrors).toEqual([])
       expect(fresh.plan.readCell('demand', sku, 2)).toBe(77)
-      const stored = await materializeStoredPlan(server.store, planId)
+      const stored = await materializeStoredPlan(server.store.log, planId)
       expect(rootNames(stored).every((root) => (ROOTS as readonly string[]).includes(root))).toBe(
         true,
       )
@@ -134,7 +134,7 @@ describe('hand-crafted structs', () => {
     const reader = await RawSyncClient.connect(server.syncUrl, planId, {
       token: server.tokens.viewer,
     })
-    const stored = new PlanDoc(await materializeStoredPlan(server.store, planId))
+    const stored = new PlanDoc(await materializeStoredPlan(server.store.log, planId))
     expect(reader.plan.readCell('demand', sku, 3)).toBe(10)
     expect(stored.readCell('demand', sku, 3)).toBe(10)
     expect(Y.encodeStateAsUpdate(reader.doc).length).toBeGreaterThan(0)
@@ -172,7 +172,7 @@ describe('hand-crafted structs', () => {
       code: 'badStructure',
       closeCode: CLOSE_CODES.updateRejected,
     })
-    const stored = await materializeStoredPlan(server.store, planId)
+    const stored = await materializeStoredPlan(server.store.log, planId)
     expect(stored.getMap('comments').size).toBe(0)
   })
 

@@ -133,7 +133,7 @@ describe('a seeded corpus of malformed traffic over real sockets', () => {
     const health = await fetch(`${server.url}/health`)
     expect(health.status).toBe(200)
 
-    const stored = await materializeStoredPlan(server.store, planId)
+    const stored = await materializeStoredPlan(server.store.log, planId)
     expect(planProblems(stored, PERIODS)).toEqual([])
     const fresh = await RawSyncClient.connect(server.syncUrl, planId, {
       token: server.tokens.viewer,

@@ -139,7 +139,7 @@ describe('the full matrix: role × target × frozen × approved, over real socke
         await observer.resync()
         observerAgrees = visibleState(observer.doc) === before
       }
-      const stored = visibleState(await materializeStoredPlan(server.store, planId))
+      const stored = visibleState(await materializeStoredPlan(server.store.log, planId))
       const storeAgrees = stored === (accepted ? after : before)
       return {
         role,

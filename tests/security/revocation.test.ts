@@ -4,8 +4,8 @@ import type { StockClient } from '../support/stock-client.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
 import type { TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
-import type { PlanStore } from '@tandem/server'
-import { RedisStore } from '@tandem/server'
+import type { Stores } from '@tandem/server'
+import { connectRedisStores } from '@tandem/server'
 import { startRedisServer } from '../support/redis-server.js'
 import { callApi, createUserWithToken } from './support/http.js'
 import { RawSyncClient, withTimeout } from './support/raw-sync-client.js'
@@ -82,7 +82,7 @@ describe('permission revoked mid-session', () => {
       expect(stock.provider.wsconnected).toBe(false)
 
       await observer.resync()
-      const stored = await materializeStoredPlan(server.store, planId)
+      const stored = await materializeStoredPlan(server.store.log, planId)
       for (const doc of [observer.doc, stored]) {
         const state = JSON.parse(visibleState(doc)) as { demand: Record<string, unknown> }
         const edits = (state.demand[sku] as { edits: Record<string, number> }).edits
@@ -112,7 +112,7 @@ describe('permission revoked mid-session', () => {
       code: 'forbiddenRole',
       closeCode: CLOSE_CODES.updateRejected,
     })
-    const stored = await materializeStoredPlan(server.store, planId)
+    const stored = await materializeStoredPlan(server.store.log, planId)
     expect(JSON.stringify(stored.getMap('demand').toJSON())).toContain('"2":22')
   })
 
@@ -150,7 +150,7 @@ describe('permission revoked mid-session', () => {
       )
       const close = await withTimeout(client.closed, 5000, 'the close of the stale socket')
       expect(close.code).toBe(CLOSE_CODES.forbidden)
-      const stored = new PlanDoc(await materializeStoredPlan(temp.store, planId))
+      const stored = new PlanDoc(await materializeStoredPlan(temp.store.log, planId))
       expect(stored.row('demand', stored.listSkus()[0])?.edits.toJSON()).toEqual({})
     } finally {
       await shared.close()
@@ -163,8 +163,8 @@ describe('permission revoked on another instance (shared Redis store)', () => {
   it('closes the socket on the other instance within 5 s, and takes nothing after', async () => {
     const redis = await startRedisServer()
     const prefix = `security-${Date.now()}`
-    const storeA = await RedisStore.connect(redis.url, { prefix })
-    const storeB = await RedisStore.connect(redis.url, { prefix })
+    const storeA = await connectRedisStores(redis.url, { prefix })
+    const storeB = await connectRedisStores(redis.url, { prefix })
     const a = await startTestServer(storeA)
     const b = await startTestServer(storeB)
     try {
@@ -188,7 +188,7 @@ describe('permission revoked on another instance (shared Redis store)', () => {
       )
       expect(close.code).toBe(CLOSE_CODES.forbidden)
       client.sendUpdate(late)
-      const stored = new PlanDoc(await materializeStoredPlan(storeA, planId))
+      const stored = new PlanDoc(await materializeStoredPlan(storeA.log, planId))
       expect(stored.readCell('demand', sku, 2)).not.toBe(4242)
     } finally {
       await a.close(true)
@@ -198,9 +198,9 @@ describe('permission revoked on another instance (shared Redis store)', () => {
   })
 })
 
-/** The same store, with `loadPlan` answering `ms` later, as a busy remote store would. */
-function withLoadLatency(store: PlanStore, ms: number): PlanStore {
-  return new Proxy(store, {
+/** The same stores, with `loadPlan` answering `ms` later, as a busy remote store would. */
+function withLoadLatency(stores: Stores, ms: number): Stores {
+  const log = new Proxy(stores.log, {
     get(target, property) {
       if (property === 'loadPlan') {
         return async (planId: string) => {
@@ -212,4 +212,13 @@ function withLoadLatency(store: PlanStore, ms: number): PlanStore {
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value
     },
   })
+  return {
+    kind: stores.kind,
+    log,
+    records: stores.records,
+    accounts: stores.accounts,
+    useLogger: (logger) => stores.useLogger(logger),
+    health: () => stores.health(),
+    close: () => stores.close(),
+  }
 }

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import type { AppDeps, FastifyInstance, PlanStore, UserRecord } from '@tandem/server'
-import { buildApp, hashPassword, SqliteStore } from '@tandem/server'
+import type { Accounts, AppDeps, FastifyInstance, Stores, UserRecord } from '@tandem/server'
+import { buildApp, hashPassword, openSqliteStores } from '@tandem/server'
 import type { Role } from '@tandem/shared'
 
 /** The accounts every test server has: an admin and one user per role. */
@@ -13,10 +13,10 @@ export type TestAccount = 'admin' | Role
 export const TEST_PASSWORD = 'test-password-1'
 let passwordHash: Promise<string> | undefined
 
-/** A real Tandem server on a random port, with its own store. */
+/** A real Tandem server on a random port, with its own stores. */
 export interface TestServer {
   app: FastifyInstance
-  store: PlanStore
+  store: Stores
   /** http://127.0.0.1:port */
   url: string
   /** ws://127.0.0.1:port/sync, the base a WebsocketProvider takes. */
@@ -30,8 +30,8 @@ export interface TestServer {
   close(closeStore?: boolean): Promise<void>
 }
 
-/** Creates the test accounts in a store unless they exist. */
-export async function seedTestUsers(store: PlanStore): Promise<Record<TestAccount, UserRecord>> {
+/** Creates the test accounts unless they exist. */
+export async function seedTestUsers(store: Accounts): Promise<Record<TestAccount, UserRecord>> {
   passwordHash ??= hashPassword(TEST_PASSWORD)
   const hash = await passwordHash
   const accounts: TestAccount[] = ['admin', 'planner', 'sales', 'production', 'viewer']
@@ -71,15 +71,15 @@ export async function requestToken(
   return ((await response.json()) as { token: string }).token
 }
 
-/** A fresh SQLite store in a temp dir, removed by `cleanup`. */
+/** Fresh SQLite stores in a temp dir, removed by `cleanup`. */
 export async function tempSqliteStore(): Promise<{
-  store: SqliteStore
+  store: Stores
   file: string
   cleanup: () => Promise<void>
 }> {
   const dir = await mkdtemp(join(tmpdir(), 'tandem-test-'))
   const file = join(dir, 'tandem.db')
-  const store = new SqliteStore(file)
+  const store = openSqliteStores(file)
   return {
     store,
     file,
@@ -92,15 +92,15 @@ export async function tempSqliteStore(): Promise<{
 
 /** Builds the app on `store` and listens on port 0 (a free port). */
 export async function startTestServer(
-  store: PlanStore,
+  store: Stores,
   options: Partial<AppDeps> = {},
 ): Promise<TestServer> {
-  const app = await buildApp({ store, roomGraceMs: 50, ...options })
+  const app = await buildApp({ stores: store, roomGraceMs: 50, ...options })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (!address || typeof address === 'string') throw new Error('no port')
   const url = `http://127.0.0.1:${address.port}`
-  const users = await seedTestUsers(store)
+  const users = await seedTestUsers(store.accounts)
   const tokens = {} as Record<TestAccount, string>
   for (const [account, user] of Object.entries(users) as [TestAccount, UserRecord][]) {
     // Signed directly to keep set-up fast; tests/security covers POST /api/tokens itself.

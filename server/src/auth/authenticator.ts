@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ApiProblem } from '../http/api-problem.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
 import type { SessionClaims } from './session-claims.js'
 import { SESSION_COOKIE } from './session-claims.js'
@@ -16,7 +16,7 @@ export const TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60
 export class Authenticator {
   constructor(
     private readonly app: FastifyInstance,
-    private readonly store: PlanStore,
+    private readonly accounts: Accounts,
   ) {}
 
   issue(user: UserRecord, kind: SessionClaims['kind']): { token: string; expiresAt: string } {
@@ -39,7 +39,7 @@ export class Authenticator {
         expired ? 'Your session has expired' : 'The session or token is not valid',
       )
     }
-    const user = await this.store.getUser(claims.sub)
+    const user = await this.accounts.getUser(claims.sub)
     if (!user) throw new ApiProblem('unauthorized', 'The session or token is not valid')
     if (user.disabled) throw new ApiProblem('userDisabled', 'This account is disabled')
     return user

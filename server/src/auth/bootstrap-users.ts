@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Role } from '@tandem/shared'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
 import { hashPassword } from './password.js'
 
@@ -25,16 +25,16 @@ export interface BootstrapResult {
  * one-time password; in demo mode also one user per role.
  */
 export async function bootstrapUsers(
-  store: PlanStore,
+  accounts: Accounts,
   options: { adminEmail?: string; adminPassword?: string; demo: boolean },
 ): Promise<BootstrapResult> {
   const result: BootstrapResult = { demoUsersCreated: false }
-  const users = await store.listUsers()
+  const users = await accounts.listUsers()
   if (!users.some((user) => user.isAdmin)) {
     const email = (options.adminEmail ?? 'admin@tandem.local').toLowerCase()
     const password = options.adminPassword ?? randomBytes(12).toString('base64url')
-    if (!(await store.getUserByEmail(email))) {
-      await store.createUser(
+    if (!(await accounts.getUserByEmail(email))) {
+      await accounts.createUser(
         await newUser(email, 'Administrator', password, { isAdmin: true, defaultRole: 'planner' }),
       )
       if (!options.adminPassword) result.generatedAdmin = { email, password }
@@ -42,8 +42,8 @@ export async function bootstrapUsers(
   }
   if (options.demo) {
     for (const demo of DEMO_USERS) {
-      if (await store.getUserByEmail(demo.email)) continue
-      await store.createUser(
+      if (await accounts.getUserByEmail(demo.email)) continue
+      await accounts.createUser(
         await newUser(demo.email, demo.name, DEMO_PASSWORD, { defaultRole: demo.role }),
       )
       result.demoUsersCreated = true

@@ -1,5 +1,5 @@
 import type { Role } from '@tandem/shared'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
 
 /**
@@ -7,11 +7,11 @@ import type { UserRecord } from '../store/user-record.js'
  * default, else planner for an admin. Undefined means no access.
  */
 export async function planRole(
-  store: PlanStore,
+  accounts: Pick<Accounts, 'getPlanRoles'>,
   user: UserRecord,
   planId: string,
 ): Promise<Role | undefined> {
   if (user.disabled) return undefined
-  const roles = await store.getPlanRoles(planId)
+  const roles = await accounts.getPlanRoles(planId)
   return roles[user.id] ?? user.defaultRole ?? (user.isAdmin ? 'planner' : undefined)
 }

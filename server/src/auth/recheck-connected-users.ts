@@ -1,5 +1,5 @@
 import type { RoomRegistry } from '../rooms/room-registry.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
 import { planRole } from './plan-access.js'
 
 /** How often an instance sharing its store looks again at the access of its connected users. */
@@ -10,11 +10,14 @@ export const ACCESS_RECHECK_MS = 2_000
  * admin's change runs `recheckUser` only on the instance that served it; instances that share
  * the store (Redis) learn of it here.
  */
-export async function recheckConnectedUsers(rooms: RoomRegistry, store: PlanStore): Promise<void> {
+export async function recheckConnectedUsers(
+  rooms: RoomRegistry,
+  accounts: Accounts,
+): Promise<void> {
   for (const userId of rooms.connectedUsers()) {
-    const user = await store.getUser(userId)
+    const user = await accounts.getUser(userId)
     await rooms.recheckUser(userId, async (planId) =>
-      user ? planRole(store, user, planId) : undefined,
+      user ? planRole(accounts, user, planId) : undefined,
     )
   }
 }

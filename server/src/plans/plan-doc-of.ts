@@ -3,14 +3,14 @@ import { isValidId, PlanDoc } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import { useRoom } from '../rooms/use-room.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { PlanRecords } from '../store/plan-records.js'
 
 /**
  * A private copy of a plan to read: its durable live state (`ref` = `live`) or a published
  * version. A missing version is a 404 naming `field`.
  */
 export async function planDocOf(
-  deps: { store: PlanStore; rooms: RoomRegistry },
+  deps: { records: PlanRecords; rooms: RoomRegistry },
   planId: string,
   ref: string,
   field = 'versionId',
@@ -24,7 +24,7 @@ export async function planDocOf(
     Y.applyUpdate(doc, state)
     return new PlanDoc(doc)
   }
-  const version = isValidId(ref) ? await deps.store.loadVersion(planId, ref) : undefined
+  const version = isValidId(ref) ? await deps.records.loadVersion(planId, ref) : undefined
   if (!version) throw new ApiProblem('notFound', `Plan ${planId} has no version ${ref}`, field)
   Y.applyUpdate(doc, version.snapshot)
   return new PlanDoc(doc)

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { PlanInput } from '@tandem/shared'
 import { createPlanDoc } from '@tandem/shared'
-import type { PlanRecord } from '../store/plan-store.js'
+import type { PlanRecord } from '../store/plan-log.js'
 
 /** Builds a plan document from its input and encodes it as the plan's first snapshot. */
 export function planSnapshot(

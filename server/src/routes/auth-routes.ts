@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../auth/password.js'
 import { publicUser, publicUserSchema } from '../auth/public-user.js'
 import { SESSION_COOKIE } from '../auth/session-claims.js'
 import { ApiProblem } from '../http/api-problem.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
 
 interface Credentials {
@@ -27,13 +27,13 @@ const credentialsSchema = {
 /** Sign-in for browsers (cookie) and scripts (bearer token), sign-out, and who am I. */
 export async function authRoutes(
   app: FastifyInstance,
-  deps: { store: PlanStore; auth: Authenticator; secureCookies: boolean; loginRateLimit: number },
+  deps: { accounts: Accounts; auth: Authenticator; secureCookies: boolean; loginRateLimit: number },
 ) {
-  const { store, auth } = deps
+  const { accounts, auth } = deps
   // An unknown email costs the same scrypt as a wrong password, so timing reveals no accounts.
   let decoyHash: Promise<string> | undefined
   const signIn = async ({ email, password }: Credentials): Promise<UserRecord> => {
-    const user = await store.getUserByEmail(email.trim().toLowerCase())
+    const user = await accounts.getUserByEmail(email.trim().toLowerCase())
     decoyHash ??= hashPassword(randomBytes(18).toString('base64url'))
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash))
     if (!user || !ok)

@@ -34,7 +34,7 @@ const versionQuery = {
  * a version. The layout is documented in docs/import-format.md.
  */
 export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
-  const { store, rooms, auth } = deps
+  const { log, accounts, rooms, auth } = deps
 
   app.addContentTypeParser(
     Object.values(IMPORT_MEDIA_TYPES),
@@ -70,11 +70,10 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
       const user = await auth.require(request)
       requireMayCreatePlans(user)
       const id = newPlanId(request.query.id)
-      if (await store.getPlan(id))
-        throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
+      if (await log.getPlan(id)) throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
       const started = performance.now()
       const input = await readPlanFile(...uploaded(request), request.query.name)
-      const { record } = await storeNewPlan(store, id, input)
+      const { record } = await storeNewPlan(log, id, input)
       request.log.info(
         { planId: id, skus: record.skuCount, ms: Math.round(performance.now() - started) },
         'plan imported',
@@ -176,7 +175,7 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
     })
     const names = new Map<string, string>()
     for (const id of ids) {
-      const user = isValidId(id) ? await store.getUser(id) : undefined
+      const user = isValidId(id) ? await accounts.getUser(id) : undefined
       if (user) names.set(id, user.name)
     }
     return names

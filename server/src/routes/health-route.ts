@@ -1,17 +1,26 @@
 import type { FastifyInstance } from 'fastify'
 import type { RoomRegistry } from '../rooms/room-registry.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Stores } from '../store/stores.js'
 
-/** `GET /health`: 200 when the store answers, 503 when it does not. */
+/**
+ * `GET /health`: 200 when the store answers, 503 with the reason when it does not. The store's
+ * last reported error (a dropped connection, a failed feed read) is shown either way.
+ */
 export async function healthRoute(
   app: FastifyInstance,
-  deps: { store: PlanStore; rooms: RoomRegistry },
+  deps: { stores: Pick<Stores, 'kind' | 'health'>; rooms: RoomRegistry },
 ) {
   app.get('/health', async (_request, reply) => {
-    const storeUp = await deps.store.ping()
-    return reply.code(storeUp ? 200 : 503).send({
-      status: storeUp ? 'ok' : 'unavailable',
-      store: { kind: deps.store.kind, reachable: storeUp },
+    const { reachable, lastError } = await deps.stores.health()
+    const store = {
+      kind: deps.stores.kind,
+      reachable,
+      ...(reachable ? {} : { reason: lastError?.message ?? 'the store does not answer' }),
+      ...(lastError ? { lastError } : {}),
+    }
+    return reply.code(reachable ? 200 : 503).send({
+      status: reachable ? 'ok' : 'unavailable',
+      store,
       rooms: deps.rooms.size,
     })
   })

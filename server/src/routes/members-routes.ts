@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { Authenticator } from '../auth/authenticator.js'
 import { planRole } from '../auth/plan-access.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
+import type { PlanLog } from '../store/plan-log.js'
+import type { PlanRecords } from '../store/plan-records.js'
 import { requirePlanRole } from './plan-access-guard.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 
@@ -11,9 +13,9 @@ import { planIdParamsSchema } from './plan-schemas.js'
  */
 export async function membersRoutes(
   app: FastifyInstance,
-  deps: { store: PlanStore; auth: Authenticator },
+  deps: { log: PlanLog; records: PlanRecords; accounts: Accounts; auth: Authenticator },
 ) {
-  const { store } = deps
+  const { records, accounts } = deps
 
   app.get<{ Params: { id: string } }>(
     '/api/plans/:id/members',
@@ -21,8 +23,8 @@ export async function membersRoutes(
     async (request) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
-      const users = await store.listUsers()
-      const roles = await Promise.all(users.map((user) => planRole(store, user, planId)))
+      const users = await accounts.listUsers()
+      const roles = await Promise.all(users.map((user) => planRole(accounts, user, planId)))
       return {
         members: users.flatMap((user, i) => {
           const role = roles[i]
@@ -37,7 +39,7 @@ export async function membersRoutes(
     { schema: { params: planIdParamsSchema } },
     async (request) => {
       const { user } = await requirePlanRole(deps, request, request.params.id)
-      return { readMarks: await store.getReadMarks(request.params.id, user.id) }
+      return { readMarks: await records.getReadMarks(request.params.id, user.id) }
     },
   )
 
@@ -63,7 +65,7 @@ export async function membersRoutes(
     },
     async (request, reply) => {
       const { user } = await requirePlanRole(deps, request, request.params.id)
-      await store.setReadMark(
+      await records.setReadMark(
         request.params.id,
         user.id,
         request.params.threadId,

@@ -3,7 +3,8 @@ import type { Role } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { planRole } from '../auth/plan-access.js'
 import { ApiProblem } from '../http/api-problem.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
+import type { PlanLog } from '../store/plan-log.js'
 import type { UserRecord } from '../store/user-record.js'
 import { validPlanId } from './plans-routes.js'
 
@@ -12,14 +13,14 @@ import { validPlanId } from './plans-routes.js'
  * see answers 404, as if it did not exist. With `needs`, only those roles (or an admin) pass.
  */
 export async function requirePlanRole(
-  deps: { store: PlanStore; auth: Authenticator },
+  deps: { log: PlanLog; accounts: Accounts; auth: Authenticator },
   request: FastifyRequest,
   planId: string,
   needs?: Role[],
 ): Promise<{ user: UserRecord; role: Role }> {
   const user = await deps.auth.require(request)
   const id = validPlanId(planId)
-  const role = (await deps.store.getPlan(id)) ? await planRole(deps.store, user, id) : undefined
+  const role = (await deps.log.getPlan(id)) ? await planRole(deps.accounts, user, id) : undefined
   if (!role) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')
   if (needs && !needs.includes(role) && !user.isAdmin) {
     throw new ApiProblem('forbidden', `This needs the ${needs.join(' or ')} role in plan ${id}`)

@@ -7,7 +7,8 @@ import { ApiProblem } from '../http/api-problem.js'
 import { checkPlanInput } from '../plans/check-plan-input.js'
 import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
+import type { PlanLog } from '../store/plan-log.js'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import { createPlanBodySchema, planIdParamsSchema, planRecordSchema } from './plan-schemas.js'
 
@@ -25,9 +26,9 @@ interface CreatePlanBody {
  */
 export async function plansRoutes(
   app: FastifyInstance,
-  deps: { store: PlanStore; rooms: RoomRegistry; auth: Authenticator },
+  deps: { log: PlanLog; accounts: Accounts; rooms: RoomRegistry; auth: Authenticator },
 ) {
-  const { store, rooms, auth } = deps
+  const { log, accounts, rooms, auth } = deps
 
   app.get(
     '/api/plans',
@@ -43,8 +44,8 @@ export async function plansRoutes(
     },
     async (request) => {
       const user = await auth.require(request)
-      const plans = await store.listPlans()
-      const roles = await Promise.all(plans.map((plan) => planRole(store, user, plan.id)))
+      const plans = await log.listPlans()
+      const roles = await Promise.all(plans.map((plan) => planRole(accounts, user, plan.id)))
       return { plans: plans.filter((_, i) => roles[i] !== undefined) }
     },
   )
@@ -79,7 +80,7 @@ export async function plansRoutes(
       } else {
         input = demoPlan({ ...body.generator, name: body.name ?? 'Demo plan' })
       }
-      const { record, snapshot } = await storeNewPlan(store, id, input)
+      const { record, snapshot } = await storeNewPlan(log, id, input)
       request.log.info(
         { planId: id, skus: record.skuCount, bytes: snapshot.byteLength },
         'plan created',
@@ -103,8 +104,8 @@ export async function plansRoutes(
     },
     async (request) => {
       const user = await auth.require(request)
-      const plan = await store.getPlan(validPlanId(request.params.id))
-      const role = plan ? await planRole(store, user, plan.id) : undefined
+      const plan = await log.getPlan(validPlanId(request.params.id))
+      const role = plan ? await planRole(accounts, user, plan.id) : undefined
       if (!plan || !role) throw new ApiProblem('planNotFound', `No plan ${request.params.id}`, 'id')
       warmRoom(rooms, plan.id)
       return { plan, role }
@@ -117,13 +118,13 @@ export async function plansRoutes(
     async (request, reply) => {
       const user = await auth.require(request)
       const id = validPlanId(request.params.id)
-      const role = (await store.getPlan(id)) ? await planRole(store, user, id) : undefined
+      const role = (await log.getPlan(id)) ? await planRole(accounts, user, id) : undefined
       if (!role) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')
       if (role !== 'planner' && !user.isAdmin) {
         throw new ApiProblem('forbidden', "Only this plan's planner or an admin may delete it")
       }
       await rooms.evict(id)
-      if (!(await store.deletePlan(id))) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')
+      if (!(await log.deletePlan(id))) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')
       return reply.code(204).send()
     },
   )

@@ -1,10 +1,14 @@
 import type { Authenticator } from '../auth/authenticator.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
+import type { PlanLog } from '../store/plan-log.js'
+import type { PlanRecords } from '../store/plan-records.js'
 
 /** What the plan-scoped route plugins are registered with. */
 export interface RouteDeps {
-  store: PlanStore
+  log: PlanLog
+  records: PlanRecords
+  accounts: Accounts
   auth: Authenticator
   rooms: RoomRegistry
 }

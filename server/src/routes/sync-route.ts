@@ -5,7 +5,8 @@ import { planRole } from '../auth/plan-access.js'
 import { ApiProblem } from '../http/api-problem.js'
 import type { Room } from '../rooms/room.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
+import type { PlanLog } from '../store/plan-log.js'
 import type { UserRecord } from '../store/user-record.js'
 import { SyncConnection } from '../sync/sync-connection.js'
 import { planIdParamsSchema } from './plan-schemas.js'
@@ -18,7 +19,8 @@ interface SyncQuery {
 
 /** Options of the sync route. */
 export interface SyncRouteOptions {
-  store: PlanStore
+  log: PlanLog
+  accounts: Accounts
   rooms: RoomRegistry
   auth: Authenticator
   /** Origins a browser may open sockets from, besides the server's own. */
@@ -33,7 +35,7 @@ export interface SyncRouteOptions {
  * before the upgrade: a refusal is a 4xx answer and no socket opens.
  */
 export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
-  const { store, rooms, auth } = deps
+  const { log, accounts, rooms, auth } = deps
   const admitted = new WeakMap<FastifyRequest, { user: UserRecord; role: Role }>()
   app.get<{ Params: { planId: string }; Querystring: SyncQuery }>(
     '/sync/:planId',
@@ -54,9 +56,9 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         const id = validPlanId(request.params.planId)
         checkOrigin(request, deps.allowedOrigins)
         const user = await auth.require(request, true)
-        if (!(await store.getPlan(id)))
+        if (!(await log.getPlan(id)))
           throw new ApiProblem('planNotFound', `No plan ${id}`, 'planId')
-        const role = await planRole(store, user, id)
+        const role = await planRole(accounts, user, id)
         if (!role)
           throw new ApiProblem('noPlanAccess', `You have no access to plan ${id}`, 'planId')
         admitted.set(request, { user, role })
@@ -89,7 +91,7 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         if (!opened) return connection.close('planNotFound', 'The plan does not exist')
         // Access may have changed since the admission, while the room loaded: recheckUser only
         // sees connections that have joined, so look again right before joining.
-        const role = await currentRole(store, admission.user.id, opened.planId)
+        const role = await currentRole(accounts, admission.user.id, opened.planId)
         if (!connection.isOpen) return rooms.release(opened)
         if (role === undefined)
           return connection.close('forbidden', 'Your access to this plan was removed')
@@ -106,12 +108,12 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
 }
 
 async function currentRole(
-  store: PlanStore,
+  accounts: Accounts,
   userId: string,
   planId: string,
 ): Promise<Role | undefined> {
-  const user = await store.getUser(userId)
-  return user ? planRole(store, user, planId) : undefined
+  const user = await accounts.getUser(userId)
+  return user ? planRole(accounts, user, planId) : undefined
 }
 
 /**

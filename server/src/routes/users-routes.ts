@@ -8,7 +8,8 @@ import { planRole } from '../auth/plan-access.js'
 import { publicUser, publicUserSchema } from '../auth/public-user.js'
 import { ApiProblem } from '../http/api-problem.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
-import type { PlanStore } from '../store/plan-store.js'
+import type { Accounts } from '../store/accounts.js'
+import type { PlanLog } from '../store/plan-log.js'
 import type { UserPatch } from '../store/user-record.js'
 import { UserExistsError } from '../store/user-record.js'
 import { validPlanId } from './plans-routes.js'
@@ -18,9 +19,9 @@ const roleOrNull = { type: ['string', 'null'], enum: [...ROLES, null] } as const
 /** Admin management of users, and per-plan role assignments (admin or the plan's planner). */
 export async function usersRoutes(
   app: FastifyInstance,
-  deps: { store: PlanStore; auth: Authenticator; rooms: RoomRegistry },
+  deps: { log: PlanLog; accounts: Accounts; auth: Authenticator; rooms: RoomRegistry },
 ) {
-  const { store, auth, rooms } = deps
+  const { log, accounts, auth, rooms } = deps
 
   app.get(
     '/api/users',
@@ -36,7 +37,7 @@ export async function usersRoutes(
     },
     async (request) => {
       await auth.requireAdmin(request)
-      return { users: (await store.listUsers()).map(publicUser) }
+      return { users: (await accounts.listUsers()).map(publicUser) }
     },
   )
 
@@ -73,7 +74,7 @@ export async function usersRoutes(
         createdAt: new Date().toISOString(),
       }
       try {
-        await store.createUser(user)
+        await accounts.createUser(user)
       } catch (error) {
         if (error instanceof UserExistsError)
           throw new ApiProblem(
@@ -121,9 +122,9 @@ export async function usersRoutes(
       }
       const patch: UserPatch = { ...rest }
       if (password !== undefined) patch.passwordHash = await hashPassword(password)
-      const user = await store.updateUser(request.params.id, patch)
+      const user = await accounts.updateUser(request.params.id, patch)
       if (!user) throw new ApiProblem('userNotFound', `No user ${request.params.id}`, 'id')
-      await rooms.recheckUser(user.id, (planId) => planRole(store, user, planId))
+      await rooms.recheckUser(user.id, (planId) => planRole(accounts, user, planId))
       return { user: publicUser(user) }
     },
   )
@@ -131,7 +132,7 @@ export async function usersRoutes(
   app.get<{ Params: { id: string } }>('/api/plans/:id/roles', async (request) => {
     const planId = validPlanId(request.params.id)
     await requirePlanManager(planId, request)
-    return { roles: await store.getPlanRoles(planId) }
+    return { roles: await accounts.getPlanRoles(planId) }
   })
 
   app.put<{ Params: { id: string; userId: string }; Body: { role: Role | null } }>(
@@ -149,11 +150,11 @@ export async function usersRoutes(
     async (request) => {
       const planId = validPlanId(request.params.id)
       await requirePlanManager(planId, request)
-      const user = await store.getUser(request.params.userId)
+      const user = await accounts.getUser(request.params.userId)
       if (!user) throw new ApiProblem('userNotFound', `No user ${request.params.userId}`, 'userId')
-      await store.setPlanRole(planId, user.id, request.body.role)
-      await rooms.recheckUser(user.id, (id) => planRole(store, user, id))
-      return { roles: await store.getPlanRoles(planId) }
+      await accounts.setPlanRole(planId, user.id, request.body.role)
+      await rooms.recheckUser(user.id, (id) => planRole(accounts, user, id))
+      return { roles: await accounts.getPlanRoles(planId) }
     },
   )
 
@@ -162,9 +163,9 @@ export async function usersRoutes(
     request: Parameters<Authenticator['require']>[0],
   ) {
     const user = await auth.require(request)
-    if (!(await store.getPlan(planId)))
+    if (!(await log.getPlan(planId)))
       throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
-    if (!user.isAdmin && (await planRole(store, user, planId)) !== 'planner') {
+    if (!user.isAdmin && (await planRole(accounts, user, planId)) !== 'planner') {
       throw new ApiProblem('forbidden', "Only an admin or this plan's planner may manage its roles")
     }
   }

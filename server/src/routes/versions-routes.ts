@@ -12,7 +12,7 @@ import {
   writeCells,
 } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
-import { VersionExistsError } from '../store/plan-store.js'
+import { VersionExistsError } from '../store/plan-records.js'
 import { planDocOf } from '../plans/plan-doc-of.js'
 import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
 import { useRoom } from '../rooms/use-room.js'
@@ -34,7 +34,7 @@ const versionParams = {
  * rolling a published plan forward into the next cycle.
  */
 export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
-  const { store, rooms } = deps
+  const { log, records, rooms } = deps
 
   /** Runs `use` on the plan's live room, which stays loaded only as long as someone needs it. */
   app.post<{ Params: { id: string }; Body: { name: string; note?: string; id?: string } }>(
@@ -73,7 +73,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
         createdAt: new Date().toISOString(),
       }
       try {
-        await store.createVersion(record, snapshot)
+        await records.createVersion(record, snapshot)
       } catch (error) {
         if (error instanceof VersionExistsError)
           throw new ApiProblem('conflict', `Version ${id} already exists`, 'id')
@@ -88,7 +88,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     { schema: { params: planIdParamsSchema } },
     async (request) => {
       await requirePlanRole(deps, request, request.params.id)
-      return { versions: await store.listVersions(request.params.id) }
+      return { versions: await records.listVersions(request.params.id) }
     },
   )
 
@@ -97,7 +97,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     { schema: { params: versionParams } },
     async (request, reply) => {
       await requirePlanRole(deps, request, request.params.id)
-      const version = await store.loadVersion(request.params.id, request.params.versionId)
+      const version = await records.loadVersion(request.params.id, request.params.versionId)
       if (!version)
         throw new ApiProblem('notFound', `No version ${request.params.versionId}`, 'versionId')
       return reply.type('application/octet-stream').send(Buffer.from(version.snapshot))
@@ -190,7 +190,11 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
       await requirePlanRole(deps, request, request.params.id)
       const { measure, key, period, limit } = request.query
       return {
-        history: await store.cellHistory(request.params.id, { measure, key, period }, limit ?? 100),
+        history: await records.cellHistory(
+          request.params.id,
+          { measure, key, period },
+          limit ?? 100,
+        ),
       }
     },
   )
@@ -208,7 +212,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
     async (request) => {
       await requirePlanRole(deps, request, request.params.id)
-      return { activity: await store.activity(request.params.id, request.query.limit ?? 50) }
+      return { activity: await records.activity(request.params.id, request.query.limit ?? 50) }
     },
   )
 
@@ -244,7 +248,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
       } catch (error) {
         throw new ApiProblem('badRequest', (error as Error).message, 'periods')
       }
-      const { record } = await storeNewPlan(store, newPlanId(request.body.id), input)
+      const { record } = await storeNewPlan(log, newPlanId(request.body.id), input)
       return reply.code(201).send({ plan: record })
     },
   )

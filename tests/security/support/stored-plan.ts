@@ -1,9 +1,9 @@
 import * as Y from 'yjs'
-import type { PlanStore } from '@tandem/server'
+import type { PlanLog } from '@tandem/server'
 import { ROOTS } from '@tandem/shared'
 
 /** A plan's stored state (snapshot, then every logged update) materialized into a new Y.Doc. */
-export async function materializeStoredPlan(store: PlanStore, planId: string): Promise<Y.Doc> {
+export async function materializeStoredPlan(store: PlanLog, planId: string): Promise<Y.Doc> {
   const state = await store.loadPlan(planId)
   if (!state) throw new Error(`plan ${planId} is not in the store`)
   const doc = new Y.Doc()

@@ -1,0 +1,74 @@
+import type { Measure } from '@tandem/shared'
+import type { CellChange } from './plan-log.js'
+
+/** One value a cell has had. */
+export interface CellHistoryEntry {
+  value: number
+  author: string
+  at: string
+  seq: string
+}
+
+/** One accepted update in a plan's activity feed. */
+export interface ActivityEntry {
+  seq: string
+  author: string
+  at: string
+  /** How many cells it set. */
+  cells: number
+  /** The measures and row keys it touched (at most 10 keys). */
+  measures: Measure[]
+  keys: string[]
+}
+
+/** A published version: an immutable snapshot with its name, note, author and time. */
+export interface VersionRecord {
+  id: string
+  planId: string
+  name: string
+  note: string
+  author: string
+  createdAt: string
+}
+
+/**
+ * What is kept about a plan beside its document: published versions, per-cell history and
+ * activity (written by {@link PlanLog.appendUpdates} in the same step as the log, read here),
+ * and read marks. Everything here is removed with the plan. Every backend passes
+ * tests/integration/plan-records.contract.ts.
+ */
+export interface PlanRecords {
+  /** Newest first: every value a cell was set to, by whom and when (at most `limit`). */
+  cellHistory(
+    planId: string,
+    cell: Omit<CellChange, 'value'>,
+    limit: number,
+  ): Promise<CellHistoryEntry[]>
+  /** Newest first: accepted updates that set cells (at most `limit`). */
+  activity(planId: string, limit: number): Promise<ActivityEntry[]>
+  /**
+   * Stores a published version; throws VersionExistsError when its id is taken and
+   * PlanMissingError when there is no such plan.
+   */
+  createVersion(record: VersionRecord, snapshot: Uint8Array): Promise<void>
+  /** A plan's versions, oldest first. */
+  listVersions(planId: string): Promise<VersionRecord[]>
+  loadVersion(
+    planId: string,
+    versionId: string,
+  ): Promise<{ record: VersionRecord; snapshot: Uint8Array } | undefined>
+  /** When a user last read each comment thread of a plan (ISO time by thread id). */
+  getReadMarks(planId: string, userId: string): Promise<Record<string, string>>
+  /**
+   * Records that a user read a thread up to `at`; a later mark replaces an earlier one, an
+   * earlier one is ignored. Throws PlanMissingError when there is no such plan.
+   */
+  setReadMark(planId: string, userId: string, threadId: string, at: string): Promise<void>
+}
+
+/** Raised when a version id is taken: versions are immutable. */
+export class VersionExistsError extends Error {
+  constructor(readonly versionId: string) {
+    super(`Version ${versionId} already exists`)
+  }
+}

@@ -1,0 +1,52 @@
+import type { Stores } from '../stores.js'
+import type { StoreLogger } from '../store-logger.js'
+import { RedisAccounts } from './redis-accounts.js'
+import { RedisConnection } from './redis-connection.js'
+import { RedisKeys } from './redis-keys.js'
+import { RedisPlanLog } from './redis-plan-log.js'
+import { RedisPlanRecords } from './redis-plan-records.js'
+
+/** Options of {@link connectRedisStores}. */
+export interface RedisStoresOptions {
+  /** First part of every key; tests use a unique one each. Defaults to `tandem`. */
+  prefix?: string
+  /** Receives every Redis error; defaults to JSON lines on stderr until `useLogger`. */
+  logger?: StoreLogger
+}
+
+/** The Redis stores, with the concrete log (its feed and page reads) for tests and tools. */
+export interface RedisStores extends Stores {
+  readonly kind: 'redis'
+  readonly log: RedisPlanLog
+  readonly connection: RedisConnection
+  readonly keys: RedisKeys
+}
+
+/**
+ * The shared stores, through one node-redis connection (plus one subscriber for the feed).
+ * Resolves once Redis answers; rejects when it is not there.
+ */
+export async function connectRedisStores(
+  url: string,
+  options: RedisStoresOptions = {},
+): Promise<RedisStores> {
+  const connection = await RedisConnection.open(url, options.logger)
+  const keys = new RedisKeys(options.prefix ?? 'tandem')
+  const log = new RedisPlanLog(connection, keys)
+  const accounts = new RedisAccounts(connection, keys)
+  await accounts.migrateLegacyKeys()
+  return {
+    kind: 'redis',
+    connection,
+    keys,
+    log,
+    records: new RedisPlanRecords(connection, keys),
+    accounts,
+    useLogger: (logger) => connection.useLogger(logger),
+    health: () => connection.health(),
+    async close() {
+      await log.feed.close()
+      await connection.close()
+    },
+  }
+}

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto'
+import type { LoggedUpdate, PlanFeed } from '../plan-log.js'
+import type { RedisConnection } from './redis-connection.js'
+import { openSubscriber } from './redis-connection.js'
+import type { RedisKeys } from './redis-keys.js'
+
+type Subscriber = ReturnType<typeof openSubscriber>
+
+/** Reads one page (at most `LOG_PAGE` entries) of a plan's log after a stream id, in order. */
+export type ReadLogPage = (planId: string, afterSeq: string | undefined) => Promise<LoggedUpdate[]>
+
+/** How many log entries one read returns; a follower reads page after page until the end. */
+export const LOG_PAGE = 1_000
+/** After a failed read, a follower tries again this much later (a new append also retries). */
+const RETRY_MS = 1_000
+
+/**
+ * Shares live plans between instances through Redis pub/sub: an append publishes the plan's
+ * new last id on `…:{plan}:appended`, and followers read the log from where they were, page by
+ * page to its end (so a lost message only delays, never loses, an entry). Awareness travels on
+ * `…:{plan}:awareness`, tagged with the sending instance so it does not come back to it.
+ * Channels carry the plan's hash tag, and each read touches one key, so this works on Redis
+ * Cluster too. Failures are reported to the connection (logged, shown by /health), never dropped.
+ */
+export class RedisPlanFeed implements PlanFeed {
+  private readonly instance = randomBytes(8)
+  private subscriber: Promise<Subscriber> | undefined
+
+  constructor(
+    private readonly connection: RedisConnection,
+    private readonly keys: RedisKeys,
+    private readonly readPage: ReadLogPage,
+  ) {}
+
+  /** Tells followers that the plan's log grew. Not awaited by appenders: followers re-read. */
+  notifyAppended(planId: string, lastSeq: string): void {
+    this.connection.client
+      .publish(this.keys.channel(planId, 'appended'), lastSeq)
+      .catch((error: unknown) => this.connection.report(error, 'feed publish'))
+  }
+
+  async follow(
+    planId: string,
+    afterSeq: string | undefined,
+    onEntries: (entries: LoggedUpdate[]) => void,
+  ): Promise<() => Promise<void>> {
+    let position = afterSeq
+    let reading: Promise<void> = Promise.resolve()
+    let stopped = false
+    let retry: NodeJS.Timeout | undefined
+    const readToEnd = async () => {
+      for (;;) {
+        if (stopped) return
+        const entries = await this.readPage(planId, position)
+        if (stopped || entries.length === 0) return
+        position = entries[entries.length - 1].seq
+        onEntries(entries)
+        if (entries.length < LOG_PAGE) return
+      }
+    }
+    const catchUp = () => {
+      clearTimeout(retry)
+      reading = reading.then(readToEnd).catch((error: unknown) => {
+        this.connection.report(error, `feed read of plan ${planId}`)
+        if (!stopped) retry = setTimeout(catchUp, RETRY_MS).unref()
+      })
+    }
+    const subscriber = await this.subscriberClient()
+    const channel = this.keys.channel(planId, 'appended')
+    await subscriber.subscribe(channel, catchUp)
+    catchUp()
+    return async () => {
+      stopped = true
+      clearTimeout(retry)
+      await subscriber
+        .unsubscribe(channel, catchUp)
+        .catch((error: unknown) => this.connection.report(error, 'feed unsubscribe'))
+    }
+  }
+
+  publishAwareness(planId: string, update: Uint8Array): void {
+    const message = Buffer.concat([
+      this.instance,
+      Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+    ])
+    this.connection.client
+      .publish(this.keys.channel(planId, 'awareness'), message)
+      .catch((error: unknown) => this.connection.report(error, 'awareness publish'))
+  }
+
+  async subscribeAwareness(
+    planId: string,
+    onUpdate: (update: Uint8Array) => void,
+  ): Promise<() => Promise<void>> {
+    const subscriber = await this.subscriberClient()
+    const channel = this.keys.channel(planId, 'awareness')
+    const listener = (message: Buffer) => {
+      if (
+        message.length <= this.instance.length ||
+        message.subarray(0, this.instance.length).equals(this.instance)
+      )
+        return
+      onUpdate(new Uint8Array(message.subarray(this.instance.length)))
+    }
+    await subscriber.subscribe(channel, listener, true)
+    return async () => {
+      await subscriber
+        .unsubscribe(channel, listener, true)
+        .catch((error: unknown) => this.connection.report(error, 'awareness unsubscribe'))
+    }
+  }
+
+  async close(): Promise<void> {
+    const pending = this.subscriber
+    this.subscriber = undefined
+    const subscriber = await pending?.catch(() => undefined)
+    if (subscriber?.isOpen) await subscriber.close().catch(() => subscriber.destroy())
+  }
+
+  /** One subscriber connection per instance, opened on first use; it resubscribes on reconnect. */
+  private subscriberClient(): Promise<Subscriber> {
+    this.subscriber ??= (async () => {
+      const subscriber = openSubscriber(this.connection.url)
+      subscriber.on('error', (error: Error) => this.connection.report(error, 'feed subscriber'))
+      await subscriber.connect()
+      return subscriber
+    })().catch((error: unknown) => {
+      this.subscriber = undefined
+      throw error
+    })
+    return this.subscriber
+  }
+}

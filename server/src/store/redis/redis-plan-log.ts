@@ -1,0 +1,163 @@
+import type {
+  ClientOwners,
+  LoggedUpdate,
+  NewLogEntry,
+  PlanLog,
+  PlanRecord,
+  StoredPlanState,
+} from '../plan-log.js'
+import { PlanExistsError, PlanMissingError } from '../plan-log.js'
+import { compare, nextStreamId, toBuffer } from './redis-codec.js'
+import type { RedisConnection } from './redis-connection.js'
+import type { RedisKeys } from './redis-keys.js'
+import { LOG_PAGE, RedisPlanFeed } from './redis-plan-feed.js'
+import { AUTHOR_FIELD, OWNERS_FIELD, TIME_FIELD, UPDATE_FIELD } from './redis-scripts.js'
+
+const RECORD_FIELDS = [
+  'id',
+  'name',
+  'periodKind',
+  'firstPeriod',
+  'periodCount',
+  'skuCount',
+  'createdAt',
+] as const satisfies readonly (keyof PlanRecord)[]
+
+/**
+ * The plan log in Redis. Per plan: a stream `log` (one entry per update, the entry id is the
+ * seq), a string `snap` and a hash `meta`; a set lists the plan ids. Writes that must be atomic
+ * run as Lua scripts that declare every key they touch.
+ */
+export class RedisPlanLog implements PlanLog {
+  readonly feed: RedisPlanFeed
+
+  constructor(
+    private readonly connection: RedisConnection,
+    private readonly keys: RedisKeys,
+  ) {
+    this.feed = new RedisPlanFeed(connection, keys, (planId, afterSeq) =>
+      this.readLogAfter(planId, afterSeq),
+    )
+  }
+
+  private get client() {
+    return this.connection.client
+  }
+
+  async createPlan(record: PlanRecord, snapshot: Uint8Array): Promise<void> {
+    // The index lives in another slot, so it cannot join the script; a stale id there is
+    // skipped by listPlans, which is why it is added first.
+    await this.client.sAdd(this.keys.planIndex, record.id)
+    const fields = [
+      ...RECORD_FIELDS.flatMap((field) => [field, String(record[field])]),
+      OWNERS_FIELD,
+      '{}',
+    ]
+    const { meta, snap, log } = this.keys.plan(record.id)
+    const created = await this.client.createPlanScript(
+      [meta, snap, log],
+      toBuffer(snapshot),
+      fields,
+    )
+    if (!created) throw new PlanExistsError(record.id)
+  }
+
+  async listPlans(): Promise<PlanRecord[]> {
+    const ids = await this.client.sMembers(this.keys.planIndex)
+    const plans = await Promise.all(ids.map((id) => this.getPlan(id)))
+    return plans
+      .filter((plan) => plan !== undefined)
+      .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
+  }
+
+  async getPlan(id: string): Promise<PlanRecord | undefined> {
+    const hash = await this.client.hGetAll(this.keys.plan(id).meta)
+    return Object.keys(hash).length === 0 ? undefined : toRecord(hash)
+  }
+
+  async deletePlan(id: string): Promise<boolean> {
+    const keys = this.keys.plan(id)
+    const versionIds = await this.client.hKeys(keys.versions)
+    const versionKeys = versionIds.map((versionId) => this.keys.version(id, versionId))
+    const deleted = await this.client.del([...Object.values(keys), ...versionKeys])
+    if (deleted === 0) return false
+    await this.client.sRem(this.keys.planIndex, id)
+    return true
+  }
+
+  async appendUpdates(planId: string, entries: NewLogEntry[]): Promise<string[]> {
+    const flat = entries.flatMap(({ update, author, cells }) => [
+      toBuffer(update),
+      author,
+      cells && cells.length > 0
+        ? JSON.stringify(cells.map((c) => [c.measure, c.key, c.period, c.value]))
+        : '',
+    ])
+    const { meta, log, hist } = this.keys.plan(planId)
+    const ids = await this.client.appendScript([meta, log, hist], new Date().toISOString(), flat)
+    if (ids === null) throw new PlanMissingError(planId)
+    if (ids.length > 0) this.feed.notifyAppended(planId, ids[ids.length - 1])
+    return ids
+  }
+
+  /** One page of log entries after `afterSeq` (from the start when undefined), oldest first. */
+  async readLogAfter(planId: string, afterSeq: string | undefined): Promise<LoggedUpdate[]> {
+    const entries = await this.connection.binary.xRange(
+      this.keys.plan(planId).log,
+      afterSeq ? `(${afterSeq}` : '-',
+      '+',
+      { COUNT: LOG_PAGE },
+    )
+    return (entries ?? []).map(({ id, message }) => {
+      const fields = message as unknown as Record<string, Buffer>
+      return {
+        seq: id.toString(),
+        update: new Uint8Array(fields[UPDATE_FIELD] ?? new Uint8Array()),
+        author: fields[AUTHOR_FIELD]?.toString() ?? '',
+        at: fields[TIME_FIELD]?.toString() ?? '',
+      }
+    })
+  }
+
+  async loadPlan(planId: string): Promise<StoredPlanState | undefined> {
+    const { snap, log, meta } = this.keys.plan(planId)
+    const stored = await this.connection.binary.loadScript([snap, log, meta])
+    if (!stored) return undefined
+    const updates = stored.updates.map(({ seq, fields }) => ({
+      seq,
+      update: new Uint8Array(fields.get(UPDATE_FIELD) ?? new Uint8Array()),
+      author: fields.get(AUTHOR_FIELD)?.toString() ?? '',
+      at: fields.get(TIME_FIELD)?.toString() ?? '',
+    }))
+    const clientOwners = JSON.parse(stored.owners?.toString() ?? '{}') as ClientOwners
+    return { snapshot: new Uint8Array(stored.snapshot), clientOwners, updates }
+  }
+
+  async compact(
+    planId: string,
+    snapshot: Uint8Array,
+    throughSeq: string,
+    clientOwners: ClientOwners,
+  ): Promise<void> {
+    const { meta, snap, log } = this.keys.plan(planId)
+    const compacted = await this.client.compactScript(
+      [meta, snap, log],
+      toBuffer(snapshot),
+      nextStreamId(throughSeq),
+      JSON.stringify(clientOwners),
+    )
+    if (!compacted) throw new PlanMissingError(planId)
+  }
+}
+
+function toRecord(hash: Record<string, string>): PlanRecord {
+  return {
+    id: hash.id,
+    name: hash.name,
+    periodKind: hash.periodKind === 'month' ? 'month' : 'week',
+    firstPeriod: hash.firstPeriod,
+    periodCount: Number(hash.periodCount),
+    skuCount: Number(hash.skuCount),
+    createdAt: hash.createdAt,
+  }
+}

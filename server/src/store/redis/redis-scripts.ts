@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto'
+import type { CommandParser } from 'redis'
+import { streamFields } from './redis-codec.js'
+
+/** Stream fields of a log entry, and the meta field that holds the clientID owners. */
+export const UPDATE_FIELD = 'u'
+export const AUTHOR_FIELD = 'a'
+export const TIME_FIELD = 't'
+export const OWNERS_FIELD = 'clientOwners'
+
+/**
+ * What node-redis's `defineScript` does (adds the SHA1 that EVALSHA needs), with a return type
+ * that can be named outside the redis package, so the declarations stay portable.
+ */
+function defineScript<S extends { SCRIPT: string }>(script: S): S & { SHA1: string } {
+  return { ...script, SHA1: createHash('sha1').update(script.SCRIPT).digest('hex') }
+}
+
+/** The snapshot, then XRANGE's entries: each an id and its `[field, value]` list. */
+type LoadReply = [
+  snapshot: Buffer,
+  owners: Buffer | null,
+  entries: [id: Buffer, fields: Buffer[]][],
+]
+
+/**
+ * Every Lua script Tandem runs. Each declares every key it touches, so it runs in one slot on
+ * Redis Cluster. Lua does not roll back: a script that writes several keys checks everything
+ * that could fail before its first write, and undoes its writes if a later one fails anyway.
+ */
+export const redisScripts = {
+  createPlanScript: defineScript({
+    NUMBER_OF_KEYS: 3,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+      redis.call('DEL', KEYS[3])
+      redis.call('SET', KEYS[2], ARGV[1])
+      redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+      return 1`,
+    parseCommand(parser: CommandParser, keys: string[], snapshot: Buffer, fields: string[]) {
+      parser.pushKeys(keys)
+      parser.push(snapshot, ...fields)
+    },
+    transformReply: (reply: number) => reply === 1,
+  }),
+
+  /** Appends each update to the log and, when it set cells, one entry to the history stream. */
+  appendScript: defineScript({
+    NUMBER_OF_KEYS: 3,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+      local ids = {}
+      for i = 2, #ARGV, 3 do
+        local id = redis.call('XADD', KEYS[2], '*', '${UPDATE_FIELD}', ARGV[i], '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1])
+        ids[#ids + 1] = id
+        if ARGV[i + 2] ~= '' then
+          redis.call('XADD', KEYS[3], '*', 's', id, '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1], 'c', ARGV[i + 2])
+        end
+      end
+      return ids`,
+    parseCommand(parser: CommandParser, keys: string[], at: string, entries: (Buffer | string)[]) {
+      parser.pushKeys(keys)
+      parser.push(at, ...entries)
+    },
+    transformReply: (reply: string[] | null) => reply,
+  }),
+
+  compactScript: defineScript({
+    NUMBER_OF_KEYS: 3,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+      redis.call('SET', KEYS[2], ARGV[1])
+      redis.call('HSET', KEYS[1], '${OWNERS_FIELD}', ARGV[3])
+      redis.call('XTRIM', KEYS[3], 'MINID', ARGV[2])
+      return 1`,
+    parseCommand(
+      parser: CommandParser,
+      keys: string[],
+      snapshot: Buffer,
+      minId: string,
+      owners: string,
+    ) {
+      parser.pushKeys(keys)
+      parser.push(snapshot, minId, owners)
+    },
+    transformReply: (reply: number) => reply === 1,
+  }),
+
+  /**
+   * One script, so no compaction falls between reading the snapshot and the log. Not MULTI:
+   * node-redis 6.3 decodes EXEC's reply without the Buffer mapping, which mangles binary values.
+   */
+  loadScript: defineScript({
+    NUMBER_OF_KEYS: 3,
+    SCRIPT: `
+      local snapshot = redis.call('GET', KEYS[1])
+      if not snapshot then return false end
+      return {snapshot, redis.call('HGET', KEYS[3], '${OWNERS_FIELD}'), redis.call('XRANGE', KEYS[2], '-', '+')}`,
+    parseCommand(parser: CommandParser, keys: string[]) {
+      parser.pushKeys(keys)
+    },
+    transformReply: (reply: LoadReply | null) =>
+      reply && {
+        snapshot: reply[0],
+        owners: reply[1],
+        updates: reply[2].map(([id, fields]) => ({
+          seq: id.toString(),
+          fields: streamFields(fields),
+        })),
+      },
+  }),
+
+  /** Stores a version unless its id is taken; versions are immutable. */
+  createVersionScript: defineScript({
+    NUMBER_OF_KEYS: 3,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+      if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
+      redis.call('SET', KEYS[3], ARGV[3])
+      return 1`,
+    parseCommand(
+      parser: CommandParser,
+      keys: string[],
+      id: string,
+      record: string,
+      snapshot: Buffer,
+    ) {
+      parser.pushKeys(keys)
+      parser.push(id, record, snapshot)
+    },
+    transformReply: (reply: number) => reply,
+  }),
+
+  /** Moves a user's read mark of a thread forward (ISO times compare as strings). */
+  readMarkScript: defineScript({
+    NUMBER_OF_KEYS: 2,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+      local current = redis.call('HGET', KEYS[2], ARGV[1])
+      if current and current >= ARGV[2] then return 0 end
+      redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+      return 1`,
+    parseCommand(parser: CommandParser, keys: string[], field: string, at: string) {
+      parser.pushKeys(keys)
+      parser.push(field, at)
+    },
+    transformReply: (reply: number) => reply,
+  }),
+
+  /**
+   * Writes a user, its email claim and its index entry, or nothing: 1 when created, 0 when the
+   * email or the id is taken. KEYS: users set, user hash, email string; ARGV: id, then fields.
+   */
+  createUserScript: defineScript({
+    NUMBER_OF_KEYS: 3,
+    SCRIPT: `
+      local kinds = {'set', 'hash', 'string'}
+      for i = 1, 3 do
+        local kind = redis.call('TYPE', KEYS[i]).ok
+        if kind ~= 'none' and kind ~= kinds[i] then
+          return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' holds a ' .. kind)
+        end
+      end
+      if redis.call('EXISTS', KEYS[3]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+      redis.call('HSET', KEYS[2], unpack(ARGV, 2))
+      local indexed = redis.pcall('SADD', KEYS[1], ARGV[1])
+      if type(indexed) == 'table' and indexed.err then
+        redis.call('DEL', KEYS[2])
+        return indexed
+      end
+      local claimed = redis.pcall('SET', KEYS[3], ARGV[1])
+      if type(claimed) == 'table' and claimed.err then
+        redis.call('DEL', KEYS[2])
+        redis.call('SREM', KEYS[1], ARGV[1])
+        return claimed
+      end
+      return 1`,
+    parseCommand(parser: CommandParser, keys: string[], id: string, fields: string[]) {
+      parser.pushKeys(keys)
+      parser.push(id, ...fields)
+    },
+    transformReply: (reply: number) => reply === 1,
+  }),
+
+  /**
+   * Sets the given fields of an existing user and returns all of its fields, or nil when there
+   * is no such user. One key, one script: concurrent patches never lose each other's fields.
+   */
+  updateUserScript: defineScript({
+    NUMBER_OF_KEYS: 1,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+      if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end
+      return redis.call('HGETALL', KEYS[1])`,
+    parseCommand(parser: CommandParser, key: string, fields: string[]) {
+      parser.pushKey(key)
+      parser.push(...fields)
+    },
+    transformReply: (reply: string[] | Record<string, string> | null) => reply,
+  }),
+}

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+
+/** Opens (creating if needed) the SQLite file in WAL mode with every aggregate's tables. */
+export function openSqliteDatabase(file: string): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  checkSchemaVersion(db, file)
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS plans (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      period_kind TEXT NOT NULL,
+      first_period TEXT NOT NULL,
+      period_count INTEGER NOT NULL,
+      sku_count INTEGER NOT NULL,
+      created_at TEXT NOT NULL,
+      last_seq INTEGER NOT NULL DEFAULT 0,
+      client_owners TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE IF NOT EXISTS snapshots (
+      plan_id TEXT PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+      data BLOB NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS updates (
+      plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+      seq INTEGER NOT NULL,
+      data BLOB NOT NULL,
+      author TEXT NOT NULL,
+      at TEXT NOT NULL,
+      PRIMARY KEY (plan_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS users (
+      id TEXT PRIMARY KEY,
+      email TEXT NOT NULL UNIQUE,
+      name TEXT NOT NULL,
+      password_hash TEXT NOT NULL,
+      is_admin INTEGER NOT NULL,
+      default_role TEXT,
+      disabled INTEGER NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS plan_roles (
+      plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+      user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+      role TEXT NOT NULL,
+      PRIMARY KEY (plan_id, user_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS read_marks (
+      plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+      user_id TEXT NOT NULL,
+      thread_id TEXT NOT NULL,
+      at TEXT NOT NULL,
+      PRIMARY KEY (plan_id, user_id, thread_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS cell_history (
+      plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+      measure TEXT NOT NULL,
+      key TEXT NOT NULL,
+      period INTEGER NOT NULL,
+      value REAL NOT NULL,
+      author TEXT NOT NULL,
+      at TEXT NOT NULL,
+      seq INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS cell_history_cell ON cell_history (plan_id, measure, key, period, seq);
+    CREATE INDEX IF NOT EXISTS cell_history_seq ON cell_history (plan_id, seq);
+    CREATE TABLE IF NOT EXISTS versions (
+      plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+      id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      note TEXT NOT NULL,
+      author TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      snapshot BLOB NOT NULL,
+      PRIMARY KEY (plan_id, id)
+    ) WITHOUT ROWID;
+  `)
+  return db
+}
+
+/** The schema this code writes; older development layouts are refused with a clear message. */
+const SCHEMA_VERSION = 3
+
+function checkSchemaVersion(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  const hasPlans = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plans'")
+    .get()
+  if (hasPlans && version !== SCHEMA_VERSION) {
+    throw new Error(
+      `${file} was written by an older development build of Tandem (schema ${version}, expected ${SCHEMA_VERSION}); move it away to start fresh`,
+    )
+  }
+  db.pragma(`user_version = ${SCHEMA_VERSION}`)
+}

@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3'
+import type { Measure } from '@tandem/shared'
+import type { CellChange } from '../plan-log.js'
+import { PlanMissingError } from '../plan-log.js'
+import type {
+  ActivityEntry,
+  CellHistoryEntry,
+  PlanRecords,
+  VersionRecord,
+} from '../plan-records.js'
+import { VersionExistsError } from '../plan-records.js'
+
+interface VersionRow {
+  plan_id: string
+  id: string
+  name: string
+  note: string
+  author: string
+  created_at: string
+}
+
+/** Versions, cell history (written by SqlitePlanLog's append) and read marks in SQLite. */
+export class SqlitePlanRecords implements PlanRecords {
+  private readonly statements
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      readMarks: db.prepare<[string, string], { thread_id: string; at: string }>(
+        'SELECT thread_id, at FROM read_marks WHERE plan_id = ? AND user_id = ?',
+      ),
+      setReadMark: db.prepare<[string, string, string, string]>(
+        `INSERT INTO read_marks (plan_id, user_id, thread_id, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (plan_id, user_id, thread_id) DO UPDATE SET at = MAX(at, excluded.at)`,
+      ),
+      cellHistory: db.prepare<
+        [string, string, string, number, number],
+        { value: number; author: string; at: string; seq: number }
+      >(
+        `SELECT value, author, at, seq FROM cell_history
+         WHERE plan_id = ? AND measure = ? AND key = ? AND period = ? ORDER BY seq DESC LIMIT ?`,
+      ),
+      activity: db.prepare<
+        [string, number],
+        { seq: number; author: string; at: string; cells: number; measures: string; keys: string }
+      >(
+        `SELECT seq, author, at, COUNT(*) AS cells, GROUP_CONCAT(DISTINCT measure) AS measures,
+         GROUP_CONCAT(DISTINCT key) AS keys FROM cell_history WHERE plan_id = ?
+         GROUP BY seq ORDER BY seq DESC LIMIT ?`,
+      ),
+      insertVersion: db.prepare(
+        `INSERT INTO versions (plan_id, id, name, note, author, created_at, snapshot)
+         VALUES (@planId, @id, @name, @note, @author, @createdAt, @snapshot)`,
+      ),
+      versions: db.prepare<[string], VersionRow>(
+        'SELECT plan_id, id, name, note, author, created_at FROM versions WHERE plan_id = ? ORDER BY created_at, id',
+      ),
+      version: db.prepare<[string, string], VersionRow & { snapshot: Buffer }>(
+        'SELECT plan_id, id, name, note, author, created_at, snapshot FROM versions WHERE plan_id = ? AND id = ?',
+      ),
+    }
+  }
+
+  async cellHistory(
+    planId: string,
+    cell: Omit<CellChange, 'value'>,
+    limit: number,
+  ): Promise<CellHistoryEntry[]> {
+    return this.statements.cellHistory
+      .all(planId, cell.measure, cell.key, cell.period, limit)
+      .map(({ value, author, at, seq }) => ({ value, author, at, seq: String(seq) }))
+  }
+
+  async activity(planId: string, limit: number): Promise<ActivityEntry[]> {
+    return this.statements.activity.all(planId, limit).map((row) => ({
+      seq: String(row.seq),
+      author: row.author,
+      at: row.at,
+      cells: row.cells,
+      measures: row.measures.split(',') as Measure[],
+      keys: row.keys.split(',').slice(0, 10),
+    }))
+  }
+
+  async createVersion(record: VersionRecord, snapshot: Uint8Array): Promise<void> {
+    try {
+      this.statements.insertVersion.run({ ...record, snapshot })
+    } catch (error) {
+      const code = String((error as { code?: string }).code)
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new VersionExistsError(record.id)
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new PlanMissingError(record.planId)
+      throw error
+    }
+  }
+
+  async listVersions(planId: string): Promise<VersionRecord[]> {
+    return this.statements.versions.all(planId).map(toVersion)
+  }
+
+  async loadVersion(
+    planId: string,
+    versionId: string,
+  ): Promise<{ record: VersionRecord; snapshot: Uint8Array } | undefined> {
+    const row = this.statements.version.get(planId, versionId)
+    return row && { record: toVersion(row), snapshot: new Uint8Array(row.snapshot) }
+  }
+
+  async getReadMarks(planId: string, userId: string): Promise<Record<string, string>> {
+    const marks: Record<string, string> = {}
+    for (const { thread_id, at } of this.statements.readMarks.all(planId, userId))
+      marks[thread_id] = at
+    return marks
+  }
+
+  async setReadMark(planId: string, userId: string, threadId: string, at: string): Promise<void> {
+    try {
+      this.statements.setReadMark.run(planId, userId, threadId, at)
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+        throw new PlanMissingError(planId)
+      throw error
+    }
+  }
+}
+
+function toVersion(row: VersionRow): VersionRecord {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    name: row.name,
+    note: row.note,
+    author: row.author,
+    createdAt: row.created_at,
+  }
+}

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { PlanLog } from '../../server/src/store/plan-log.js'
+import { PlanMissingError } from '../../server/src/store/plan-log.js'
+import type { PlanRecords } from '../../server/src/store/plan-records.js'
+import { VersionExistsError } from '../../server/src/store/plan-records.js'
+import type { StoresUnderTest } from './store-fixtures.js'
+import { bytes, OWNERS, planRecord } from './store-fixtures.js'
+
+/** The plan records contract (PlanRecords), run once per backend. */
+export function describePlanRecordsContract(
+  name: string,
+  open: () => Promise<StoresUnderTest>,
+): void {
+  describe(`${name} (PlanRecords contract)`, () => {
+    let subject: StoresUnderTest
+    let log: PlanLog
+    let records: PlanRecords
+
+    beforeEach(async () => {
+      subject = await open()
+      log = subject.stores.log
+      records = subject.stores.records
+    })
+    afterEach(() => subject.cleanup())
+
+    it('keeps every value a cell had, newest first, across compaction, and an activity feed', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      const cell = { measure: 'demand' as const, key: 'SKU-1', period: 3 }
+      const [first] = await log.appendUpdates('plan-a', [
+        {
+          update: bytes(1),
+          author: 'alice',
+          cells: [
+            { ...cell, value: 10 },
+            { ...cell, period: 4, value: 11 },
+          ],
+        },
+      ])
+      await log.appendUpdates('plan-a', [{ update: bytes(2), author: 'carol' }])
+      const [third] = await log.appendUpdates('plan-a', [
+        { update: bytes(3), author: 'bob', cells: [{ ...cell, value: 12.5 }] },
+        {
+          update: bytes(4),
+          author: 'alice',
+          cells: [{ measure: 'supply', key: 'SKU-2', period: 0, value: 7 }],
+        },
+      ])
+      await log.compact('plan-a', bytes(9), third, OWNERS)
+
+      const history = await records.cellHistory('plan-a', cell, 10)
+      expect(history.map(({ value, author }) => [value, author])).toEqual([
+        [12.5, 'bob'],
+        [10, 'alice'],
+      ])
+      expect(history.map(({ seq }) => seq)).toEqual([third, first])
+      expect(await records.cellHistory('plan-a', cell, 1)).toHaveLength(1)
+      expect(await records.cellHistory('plan-a', { ...cell, key: 'SKU-9' }, 10)).toEqual([])
+
+      const feed = await records.activity('plan-a', 10)
+      expect(
+        feed.map(({ author, cells, measures, keys }) => [author, cells, measures, keys]),
+      ).toEqual([
+        ['alice', 1, ['supply'], ['SKU-2']],
+        ['bob', 1, ['demand'], ['SKU-1']],
+        ['alice', 2, ['demand'], ['SKU-1']],
+      ])
+      expect(await records.activity('plan-a', 2)).toHaveLength(2)
+    })
+
+    it('stores immutable named versions and drops them with the plan', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      const dec = {
+        id: 'v-dec',
+        planId: 'plan-a',
+        name: 'Consensus plan, Dec 2026',
+        note: 'Agreed in S&OP',
+        author: 'paula',
+        createdAt: '2026-12-01T10:00:00.000Z',
+      }
+      const jan = {
+        ...dec,
+        id: 'v-jan',
+        name: 'Consensus plan, Jan 2027',
+        createdAt: '2027-01-01T10:00:00.000Z',
+      }
+      await records.createVersion(jan, bytes(2, 2))
+      await records.createVersion(dec, bytes(1, 1, 1))
+      await expect(
+        records.createVersion({ ...dec, name: 'Overwrite' }, bytes(9)),
+      ).rejects.toBeInstanceOf(VersionExistsError)
+      await expect(
+        records.createVersion({ ...dec, planId: 'no-such-plan' }, bytes(9)),
+      ).rejects.toBeInstanceOf(PlanMissingError)
+      expect(await records.listVersions('plan-a')).toEqual([dec, jan])
+      expect(await records.loadVersion('plan-a', 'v-dec')).toEqual({
+        record: dec,
+        snapshot: bytes(1, 1, 1),
+      })
+      expect(await records.loadVersion('plan-a', 'v-none')).toBeUndefined()
+      await log.deletePlan('plan-a')
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      expect(await records.listVersions('plan-a')).toEqual([])
+      expect(await records.loadVersion('plan-a', 'v-dec')).toBeUndefined()
+    })
+
+    it('keeps per-user read marks that only move forward', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      await records.setReadMark('plan-a', 'ann', 'thread-1', '2026-11-27T10:00:00.000Z')
+      await records.setReadMark('plan-a', 'ann', 'thread-2', '2026-11-27T09:00:00.000Z')
+      await records.setReadMark('plan-a', 'ann', 'thread-1', '2026-11-27T08:00:00.000Z')
+      await records.setReadMark('plan-a', 'bob', 'thread-1', '2026-11-27T11:00:00.000Z')
+      expect(await records.getReadMarks('plan-a', 'ann')).toEqual({
+        'thread-1': '2026-11-27T10:00:00.000Z',
+        'thread-2': '2026-11-27T09:00:00.000Z',
+      })
+      expect(await records.getReadMarks('plan-a', 'carol')).toEqual({})
+      await expect(
+        records.setReadMark('no-such-plan', 'ann', 't', '2026-11-27T10:00:00.000Z'),
+      ).rejects.toBeInstanceOf(PlanMissingError)
+      await log.deletePlan('plan-a')
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      expect(await records.getReadMarks('plan-a', 'ann')).toEqual({})
+    })
+  })
+}
