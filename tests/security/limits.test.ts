@@ -57,7 +57,7 @@ describe('per-connection limits on the socket', () => {
       token: server.tokens.viewer,
     })
     const room = await server.app.rooms.open(planId)
-    expect(room?.connections.size).toBe(2)
+    expect(room?.peers.size).toBe(2)
     const tcp = (reader.socket as unknown as { _socket: Socket })._socket
     tcp.pause()
 
@@ -76,9 +76,9 @@ describe('per-connection limits on the socket', () => {
       )
       writer.send(encoding.toUint8Array(encoder))
       await writer.resync()
-      if (room?.connections.size === 1) break
+      if (room?.peers.size === 1) break
     }
-    await waitUntil(() => room?.connections.size === 1, 10_000, 'the slow reader to be dropped')
+    await waitUntil(() => room?.peers.size === 1, 10_000, 'the slow reader to be dropped')
     console.log(`[security] slow reader dropped after ${sent} presence states of 1 MiB`)
     expect(writer.isOpen).toBe(true)
     tcp.resume()

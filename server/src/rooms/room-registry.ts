@@ -1,11 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '@tandem/shared'
-import type { PlanStore } from '../store/plan-store.js'
+import type { RoomStore } from './room.js'
 import { Room } from './room.js'
 
 /** Options for the set of live rooms. */
 export interface RoomRegistryOptions {
-  store: PlanStore
+  store: RoomStore
   logger: FastifyBaseLogger
   compactAfter: number
   compactIdleMs?: number
@@ -17,7 +17,8 @@ export interface RoomRegistryOptions {
 
 /**
  * One live room per plan. A room is loaded once however many sockets ask for it at the same
- * time, and unloaded after a grace period once its last connection leaves.
+ * time, and unloaded after a grace period once its last peer leaves. It reaches peers only
+ * through the rooms' `RoomPeer` port.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room | undefined>>()
@@ -29,8 +30,7 @@ export class RoomRegistry {
 
   constructor(private readonly options: RoomRegistryOptions) {
     this.heartbeat = setInterval(() => {
-      for (const room of this.loaded.values())
-        for (const connection of room.connections) connection.heartbeat()
+      for (const room of this.loaded.values()) for (const peer of room.peers) peer.heartbeat()
     }, options.heartbeatMs ?? 30_000)
     this.heartbeat.unref()
   }
@@ -64,16 +64,16 @@ export class RoomRegistry {
     return room
   }
 
-  /** Called when a connection leaves: an empty room is unloaded after the grace period. */
+  /** Called when a peer leaves: an empty room is unloaded after the grace period. */
   release(room: Room): void {
-    if (room.connections.size > 0) return
+    if (room.peers.size > 0) return
     this.cancelUnload(room.planId)
     const timer = setTimeout(() => void this.unload(room), this.options.graceMs)
     timer.unref()
     this.timers.set(room.planId, timer)
   }
 
-  /** Closes every connection of a plan and unloads it at once (the plan was deleted). */
+  /** Closes every peer of a plan and unloads it at once (the plan was deleted). */
   async evict(planId: string): Promise<void> {
     this.cancelUnload(planId)
     const loading = this.rooms.get(planId)
@@ -81,38 +81,34 @@ export class RoomRegistry {
     this.loaded.delete(planId)
     const room = await loading?.catch(() => undefined)
     if (!room) return
-    for (const connection of room.connections)
-      connection.close('planDeleted', 'The plan was deleted')
+    for (const peer of [...room.peers]) peer.close('planDeleted', 'The plan was deleted')
     await this.destroy(room)
   }
 
   /**
    * Re-evaluates a user's access in every open plan after their account or roles changed:
-   * connections that lost access close with 4403, those whose role changed close with 1012 so
-   * the client reconnects under its new role.
+   * peers that lost access close with 4403, those whose role changed close with 4012 so the
+   * client reconnects under its new role.
    */
   async recheckUser(
     userId: string,
     roleIn: (planId: string) => Promise<Role | undefined>,
   ): Promise<void> {
     for (const room of this.loaded.values()) {
-      const connections = [...room.connections].filter((c) => c.identity.userId === userId)
-      if (connections.length === 0) continue
+      const peers = [...room.peers].filter((peer) => peer.userId === userId)
+      if (peers.length === 0) continue
       const role = await roleIn(room.planId)
-      for (const connection of connections) {
-        if (role === undefined)
-          connection.close('forbidden', 'Your access to this plan was removed')
-        else if (role !== connection.role)
-          connection.close('serviceRestart', 'Your role in this plan changed')
+      for (const peer of peers) {
+        if (role === undefined) peer.close('forbidden', 'Your access to this plan was removed')
+        else if (role !== peer.role) peer.close('roleChanged', 'Your role in this plan changed')
       }
     }
   }
 
-  /** The users with a connection in some open plan. */
+  /** The users with a peer in some open plan. */
   connectedUsers(): Set<string> {
     const users = new Set<string>()
-    for (const room of this.loaded.values())
-      for (const connection of room.connections) users.add(connection.identity.userId)
+    for (const room of this.loaded.values()) for (const peer of room.peers) users.add(peer.userId)
     return users
   }
 
@@ -129,8 +125,7 @@ export class RoomRegistry {
       rooms.map(async (room) => {
         if (!room) return
         await room.whenDurable()
-        for (const connection of room.connections)
-          connection.close('goingAway', 'The server is shutting down')
+        for (const peer of [...room.peers]) peer.close('goingAway', 'The server is shutting down')
         await this.destroy(room)
       }),
     )
@@ -138,7 +133,7 @@ export class RoomRegistry {
 
   private async unload(room: Room): Promise<void> {
     this.timers.delete(room.planId)
-    if (room.connections.size > 0 || this.loaded.get(room.planId) !== room) return
+    if (room.peers.size > 0 || this.loaded.get(room.planId) !== room) return
     this.rooms.delete(room.planId)
     this.loaded.delete(room.planId)
     await this.destroy(room)

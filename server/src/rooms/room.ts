@@ -1,16 +1,32 @@
 import type { FastifyBaseLogger } from 'fastify'
+import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { RuleViolation } from '@tandem/shared'
-import { changedCellValues, checkUpdate, PlanDoc } from '@tandem/shared'
-import type { CellChange, LoggedUpdate, PlanStore } from '../store/plan-store.js'
-import type { ChangeOrigin } from '../sync/origin.js'
-import type { SyncConnection } from '../sync/sync-connection.js'
-import { encodeAwarenessMessage, encodeUpdateMessage } from '../sync/wire.js'
+import { changedCellValues, checkUpdate, MESSAGE_TYPES, PlanDoc } from '@tandem/shared'
+import type { CellChange, LoggedUpdate, PlanLog, StoredPlanState } from '../store/plan-log.js'
+import { AwarenessOwners } from './awareness-owners.js'
+import type { ChangeOrigin } from './change-origin.js'
+import { FEED_ORIGIN, SERVER_ORIGIN, STORE_ORIGIN } from './change-origin.js'
+import { ClientOwners } from './client-owners.js'
+import { foreignAwarenessClients } from './foreign-awareness-clients.js'
+import { PeerFeed } from './peer-feed.js'
+import type { PendingChange } from './room-log.js'
+import { RoomLog } from './room-log.js'
+import type { RoomPeer } from './room-peer.js'
+import {
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from './wire.js'
+
+/** What a room needs of the store: the plan log, and its feed when the store is shared. */
+export type RoomStore = Pick<PlanLog, 'loadPlan' | 'appendUpdates' | 'compact' | 'feed'>
 
 /** Options a room takes from the server's configuration. */
 export interface RoomOptions {
-  store: PlanStore
+  store: RoomStore
   logger: FastifyBaseLogger
   /** Log entries before compaction is considered (it also needs the log to be a quarter of the snapshot's size). */
   compactAfter: number
@@ -18,78 +34,68 @@ export interface RoomOptions {
   compactIdleMs?: number
 }
 
-const PEER: ChangeOrigin = { kind: 'peer' }
-
-interface PendingUpdate {
-  /** The effective change, as the document encoded it; null when the update added nothing. */
+/** What one applied change wrote: the effective update (null when it added nothing) and its cells. */
+interface Effect {
   update: Uint8Array | null
-  /** The connection it came from, or null for a change the server made itself. */
-  sender: SyncConnection | null
-  author: string
   cells: CellChange[]
 }
 
-/** The author of content the server wrote itself (plan creation, imports). */
-export const SYSTEM_AUTHOR = '@system'
-
-/** A room's clientID owners: each Yjs clientID is bound to the first user who wrote with it. */
-type Owners = Map<number, string>
+type AwarenessOrigin = ChangeOrigin | 'timeout'
 
 /**
- * One live plan: its document, awareness and connections. Every incoming update is checked,
- * applied, appended to the store with the others of the same tick (group commit), and only
- * then relayed and acknowledged with `saved`.
+ * One live plan: its document, awareness and peers. Every incoming update is checked, applied,
+ * appended to the store with the others of the same tick (group commit), and only then relayed
+ * and acknowledged with `saved`. The room decides which peer controls which presence entries.
  */
 export class Room {
   readonly doc = new Y.Doc()
   readonly awareness: awarenessProtocol.Awareness
-  readonly connections = new Set<SyncConnection>()
-  private pending: PendingUpdate[] = []
-  private flushChain: Promise<void> = Promise.resolve()
-  private flushScheduled = false
-  private captured: Uint8Array | null = null
-  private readonly awarenessUsers = new Map<number, string>()
+  private readonly members = new Set<RoomPeer>()
+  private readonly plan: PlanDoc
+  private readonly owners: ClientOwners
+  private readonly presence = new AwarenessOwners()
+  private readonly log: RoomLog
+  private feed: PeerFeed | undefined
   /** The whole document encoded, shared by every newcomer with an empty state until it changes. */
   private fullState: Uint8Array | null = null
-  private capturedCells: CellChange[] = []
-  private readonly plan: PlanDoc
-  private logLength: number
-  private logBytes: number
-  private snapshotBytes: number
-  private lastSeq: string | undefined
-  /** With a shared store: the log position up to which every entry is applied here. */
-  private followedSeq: string | undefined
-  private readonly ownSeqs = new Set<string>()
-  private stopFeeds: (() => Promise<void>)[] = []
-  private compactTimer: NodeJS.Timeout | undefined
-  private compacting = false
-  private failed = false
+  private effect: Effect | null = null
   private destroyed = false
 
   private constructor(
     readonly planId: string,
     private readonly options: RoomOptions,
-    logLength: number,
-    logBytes: number,
-    snapshotBytes: number,
-    lastSeq: string | undefined,
-    private readonly owners: Owners,
+    state: StoredPlanState,
   ) {
-    this.logLength = logLength
-    this.logBytes = logBytes
-    this.snapshotBytes = snapshotBytes
-    this.lastSeq = lastSeq
-    this.followedSeq = lastSeq
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.plan = new PlanDoc(this.doc)
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullState = null
-      if (isChange(origin)) this.captured = update
-    })
-    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (isChange(transaction.origin)) this.capturedCells = changedCellValues(this.plan, transaction.changed)
-    })
+    this.owners = ClientOwners.of(state)
+    this.doc.on('update', this.captureEffect)
+    this.doc.transact(() => {
+      Y.applyUpdate(this.doc, state.snapshot, STORE_ORIGIN)
+      for (const { update } of state.updates) Y.applyUpdate(this.doc, update, STORE_ORIGIN)
+    }, STORE_ORIGIN)
+    this.owners.claimRemaining(this.doc)
+    if (state.updates.length === 0) this.fullState = state.snapshot
+    this.log = new RoomLog(
+      {
+        ...options,
+        planId,
+        doc: this.doc,
+        owners: this.owners,
+        appended: this.relay,
+        failed: () => {
+          for (const peer of [...this.members])
+            peer.close('internalError', 'The plan could not be saved')
+        },
+      },
+      {
+        entries: state.updates.length,
+        bytes: state.updates.reduce((sum, { update }) => sum + update.byteLength, 0),
+        snapshotBytes: state.snapshot.byteLength,
+        lastSeq: state.updates.at(-1)?.seq,
+      },
+    )
     this.awareness.on('update', this.relayAwareness)
   }
 
@@ -97,118 +103,142 @@ export class Room {
   static async load(planId: string, options: RoomOptions): Promise<Room | undefined> {
     const state = await options.store.loadPlan(planId)
     if (!state) return undefined
-    const owners: Owners = new Map(
-      Object.entries(state.clientOwners).map(([client, user]) => [Number(client), user]),
-    )
-    for (const { update, author } of state.updates) {
-      for (const client of Y.parseUpdateMeta(update).from.keys())
-        if (!owners.has(client)) owners.set(client, author)
-    }
-    const logBytes = state.updates.reduce((sum, { update }) => sum + update.byteLength, 0)
-    const lastSeq = state.updates.at(-1)?.seq
-    const room = new Room(
-      planId,
-      options,
-      state.updates.length,
-      logBytes,
-      state.snapshot.byteLength,
-      lastSeq,
-      owners,
-    )
-    const origin: ChangeOrigin = { kind: 'store' }
-    room.doc.transact(() => {
-      Y.applyUpdate(room.doc, state.snapshot, origin)
-      for (const { update } of state.updates) Y.applyUpdate(room.doc, update, origin)
-    }, origin)
-    for (const client of room.doc.store.clients.keys())
-      if (!owners.has(client)) owners.set(client, SYSTEM_AUTHOR)
-    if (state.updates.length === 0) room.fullState = state.snapshot
-    const feed = options.store.feed
+    const room = new Room(planId, options, state)
+    const { feed } = options.store
     if (feed) {
-      room.stopFeeds = await Promise.all([
-        feed.follow(planId, lastSeq, (entries) => room.receivePeerEntries(entries)),
-        feed.subscribeAwareness(planId, (update) => {
-          if (!room.destroyed) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, PEER)
-        }),
-      ])
+      room.feed = await PeerFeed.follow(feed, planId, state.updates.at(-1)?.seq, {
+        entries: (entries) => room.receiveFeedEntries(entries),
+        awareness: (update) =>
+          awarenessProtocol.applyAwarenessUpdate(room.awareness, update, FEED_ORIGIN),
+      })
     }
     return room
   }
 
-  /**
-   * Entries another instance appended to this plan's log (and this instance's own, which the
-   * feed also returns): applied here and relayed to this instance's connections.
-   */
-  private receivePeerEntries(entries: LoggedUpdate[]): void {
-    if (this.destroyed) return
-    for (const { seq, update, author } of entries) {
-      this.followedSeq = seq
-      if (this.ownSeqs.delete(seq)) continue
-      this.logLength++
-      this.logBytes += update.byteLength
-      for (const client of Y.parseUpdateMeta(update).from.keys()) {
-        if (!this.owners.has(client)) this.owners.set(client, author)
-      }
-      let changed: Uint8Array | null = null
-      const capture = (effective: Uint8Array) => (changed = effective)
-      this.doc.on('update', capture)
-      Y.applyUpdate(this.doc, update, PEER)
-      this.doc.off('update', capture)
-      if (changed) {
-        const message = encodeUpdateMessage(changed)
-        for (const connection of this.connections) connection.send(message)
-      }
-    }
+  /** The peers in the room. */
+  get peers(): ReadonlySet<RoomPeer> {
+    return this.members
   }
 
   get isDestroyed(): boolean {
     return this.destroyed
   }
 
+  get hasFailed(): boolean {
+    return this.log.isFailed
+  }
+
+  /** Adds a peer and greets it with sync step 1 and everyone's presence. */
+  join(peer: RoomPeer): void {
+    this.members.add(peer)
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const clients = [...this.awareness.getStates().keys()]
+    if (clients.length > 0)
+      peer.send(
+        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+      )
+  }
+
+  /** Removes a peer and the presence entries it controlled. */
+  leave(peer: RoomPeer): void {
+    if (!this.members.delete(peer)) return
+    const clients = this.presence.clientsOf(peer)
+    if (clients.length > 0)
+      awarenessProtocol.removeAwarenessStates(this.awareness, clients, SERVER_ORIGIN)
+  }
+
   /**
-   * Checks an update from a connection and, when it keeps the rules, applies it and queues it
-   * for the next durable append. Returns the violation otherwise; nothing is applied then.
+   * Handles one y-websocket message from a peer. Throws when the message cannot be read; the
+   * peer then closes. Messages from one peer must be handled one at a time, in order.
    */
-  receiveUpdate(sender: SyncConnection, update: Uint8Array): RuleViolation | undefined {
-    if (this.failed || this.destroyed) return undefined
-    const userId = sender.identity.userId
+  async receive(peer: RoomPeer, message: Uint8Array): Promise<void> {
+    if (this.destroyed || !this.members.has(peer)) return
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MESSAGE_TYPES.sync: {
+        const step = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
+        if (step === 0) {
+          await this.whenDurable()
+          if (!this.destroyed && this.members.has(peer))
+            peer.send(encodeSyncStep2(this.missingFor(payload)))
+        } else if (step === 1 || step === 2) {
+          const violation = this.receiveUpdate(peer, payload)
+          if (violation) peer.rejected(violation)
+        } else {
+          throw new Error(`unknown sync step ${step}`)
+        }
+        return
+      }
+      case MESSAGE_TYPES.awareness:
+        this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
+        return
+      case MESSAGE_TYPES.queryAwareness: {
+        const clients = [...this.awareness.getStates().keys()]
+        peer.send(
+          encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+        )
+        return
+      }
+      case MESSAGE_TYPES.auth:
+        return
+      default:
+        throw new Error(`unknown message type ${type}`)
+    }
+  }
+
+  /**
+   * Checks an update from a peer and, when it keeps the rules, applies it and queues it for the
+   * next durable append. Returns the violation otherwise; nothing is applied then.
+   */
+  receiveUpdate(sender: RoomPeer, update: Uint8Array): RuleViolation | undefined {
+    if (this.log.isFailed || this.destroyed) return undefined
+    const { userId } = sender
     const verdict = checkUpdate(this.doc, update, {
       role: sender.role,
       userId,
-      ownsClient: (client) => (this.owners.get(client) ?? userId) === userId,
+      ownsClient: (client) => (this.owners.ownerOf(client) ?? userId) === userId,
     })
     if (!verdict.ok) return verdict.violation
-    for (const client of verdict.clients)
-      if (!this.owners.has(client)) this.owners.set(client, userId)
-    this.captured = null
-    this.capturedCells = []
-    const origin: ChangeOrigin = { kind: 'remote', connection: sender }
-    Y.applyUpdate(this.doc, update, origin)
-    this.pending.push({ update: this.captured, sender, author: userId, cells: this.capturedCells })
-    this.captured = null
-    this.capturedCells = []
-    this.scheduleFlush()
+    for (const client of verdict.clients) this.owners.claim(client, userId)
+    const origin: ChangeOrigin = { kind: 'peer', peer: sender }
+    const effect = this.apply(() => Y.applyUpdate(this.doc, update, origin))
+    this.log.queue({ ...effect, sender, author: userId })
     return undefined
   }
 
   /**
+   * Applies a peer's presence, unless it would overwrite presence another user set: then
+   * nothing of it is applied.
+   */
+  receiveAwareness(sender: RoomPeer, update: Uint8Array): void {
+    const foreign = foreignAwarenessClients(update, this.awareness, sender.userId, (id) =>
+      this.presence.userOf(id),
+    )
+    if (foreign.length > 0) {
+      this.options.logger.info(
+        { userId: sender.userId, foreign },
+        'ignored presence for another client',
+      )
+      return
+    }
+    const origin: ChangeOrigin = { kind: 'peer', peer: sender }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
+  }
+
+  /**
    * Makes a change on the server's own behalf (a restore, an import) as one transaction,
-   * stored under `author` and relayed to every connection like any accepted update. Resolves
-   * once it is durable.
+   * stored under `author` and relayed to every peer like any accepted update. Resolves once it
+   * is durable, with the number of cells it wrote.
    */
   async change(author: string, edit: (plan: PlanDoc) => void): Promise<number> {
-    if (this.failed || this.destroyed) throw new Error(`Plan ${this.planId} is not available`)
-    this.captured = null
-    this.capturedCells = []
-    const origin: ChangeOrigin = { kind: 'local' }
-    this.doc.transact(() => edit(this.plan), origin)
-    const cells = this.capturedCells
-    this.pending.push({ update: this.captured, sender: null, author, cells })
-    this.captured = null
-    this.capturedCells = []
+    if (this.log.isFailed || this.destroyed) throw new Error(`Plan ${this.planId} is not available`)
+    const effect = this.apply(() => this.doc.transact(() => edit(this.plan), SERVER_ORIGIN))
+    this.log.queue({ ...effect, sender: undefined, author })
     await this.whenDurable()
-    if (this.failed) throw new Error(`Plan ${this.planId} could not be saved`)
-    return cells.length
+    if (this.log.isFailed) throw new Error(`Plan ${this.planId} could not be saved`)
+    return effect.cells.length
   }
 
   /**
@@ -223,26 +253,14 @@ export class Room {
     return this.fullState
   }
 
-  /** The user whose connection set a presence entry, if it was set through this instance. */
+  /** The user whose peer set a presence entry, if it was set through this instance. */
   awarenessUserOf(clientId: number): string | undefined {
-    return this.awarenessUsers.get(clientId)
+    return this.presence.userOf(clientId)
   }
 
   /** Resolves once every update applied so far is durable. */
   whenDurable(): Promise<void> {
-    if (this.pending.length > 0) this.scheduleFlush()
-    return this.flushChain
-  }
-
-  addConnection(connection: SyncConnection): void {
-    this.connections.add(connection)
-  }
-
-  /** Removes a connection and the awareness states it controlled. */
-  removeConnection(connection: SyncConnection): void {
-    if (!this.connections.delete(connection)) return
-    const clients = [...connection.awarenessClients]
-    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null)
+    return this.log.whenDurable()
   }
 
   /** Stops the room: no more updates are taken, and its document and awareness are released. */
@@ -250,148 +268,81 @@ export class Room {
     if (this.destroyed) return
     await this.whenDurable()
     this.destroyed = true
-    clearTimeout(this.compactTimer)
-    await Promise.all(this.stopFeeds.map((stop) => stop()))
+    this.log.stop()
+    await this.feed?.stop()
     this.awareness.off('update', this.relayAwareness)
     this.awareness.destroy()
     this.doc.destroy()
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return
-    this.flushScheduled = true
-    this.flushChain = this.flushChain.then(
-      () =>
-        new Promise<void>((resolve) =>
-          setImmediate(() => {
-            this.flushScheduled = false
-            this.flush().then(resolve, resolve)
-          }),
-        ),
-    )
+  /** Runs one transaction (`run` names its origin) and returns what it changed. */
+  private apply(run: () => void): Effect {
+    this.effect = null
+    run()
+    const effect = this.effect ?? { update: null, cells: [] }
+    this.effect = null
+    return effect
   }
 
-  private async flush(): Promise<void> {
-    const batch = this.pending
-    this.pending = []
-    if (batch.length === 0 || this.failed) return
-    const stateVector = Y.encodeStateVector(this.doc)
-    const entries = batch.flatMap(({ update, author, cells }) =>
-      update ? [{ update, author, cells }] : [],
-    )
-    try {
-      if (entries.length > 0) {
-        const seqs = await this.options.store.appendUpdates(this.planId, entries)
-        this.lastSeq = seqs.at(-1)
-        this.logLength += seqs.length
-        for (const { update } of entries) this.logBytes += update.byteLength
-        if (this.options.store.feed) for (const seq of seqs) this.ownSeqs.add(seq)
-      }
-    } catch (error) {
-      this.fail(error)
-      return
-    }
-    const receivers = [...this.connections]
-    for (const connection of receivers) connection.cork()
-    for (const { update, sender } of batch) {
-      if (!update) continue
-      const message = encodeUpdateMessage(update)
-      for (const connection of receivers) if (connection !== sender) connection.send(message)
-    }
-    const senders = new Set(batch.map((entry) => entry.sender))
-    for (const sender of senders) sender?.sendSaved(stateVector)
-    for (const connection of receivers) connection.uncork()
-    this.considerCompaction()
+  /** The one place the effective update of a change is captured. */
+  private readonly captureEffect = (
+    update: Uint8Array,
+    origin: ChangeOrigin | null,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
+    this.fullState = null
+    if (origin === null || origin.kind === 'store') return
+    const cells = origin.kind === 'feed' ? [] : changedCellValues(this.plan, transaction.changed)
+    this.effect = { update, cells }
   }
 
   /**
-   * Compaction is due once the log has `compactAfter` entries and a quarter of the snapshot's
-   * size, and runs after a quiet moment so it does not stall a busy meeting; a log ten times
-   * longer forces it.
+   * Entries another instance appended to this plan's log (and this instance's own, which the
+   * feed also returns): applied here and relayed to this room's peers.
    */
-  private considerCompaction(): void {
-    const { compactAfter, compactIdleMs = 1000 } = this.options
-    if (this.compacting || this.logLength < compactAfter) return
-    const forced = this.logLength >= 10 * compactAfter
-    if (!forced && this.logBytes * 4 < this.snapshotBytes) return
-    clearTimeout(this.compactTimer)
-    if (forced) {
-      void this.compact()
-      return
-    }
-    this.compactTimer = setTimeout(() => void this.compact(), compactIdleMs)
-    this.compactTimer.unref()
-  }
-
-  /** Rebuilds the snapshot from the live document (never mergeUpdates) and trims the log. */
-  private async compact(): Promise<void> {
-    const shared = this.options.store.feed !== undefined
-    const throughSeq = shared ? this.followedSeq : this.lastSeq
-    if (!throughSeq || this.pending.length > 0 || this.compacting || this.destroyed) return
-    this.compacting = true
-    const covered = shared ? this.logLength - this.ownSeqs.size : this.logLength
-    const coveredBytes = this.logBytes
-    try {
-      const owners = Object.fromEntries(
-        [...this.owners].map(([client, user]) => [String(client), user]),
-      )
-      const snapshot = Y.encodeStateAsUpdate(this.doc)
-      await this.options.store.compact(this.planId, snapshot, throughSeq, owners)
-      this.logLength -= covered
-      this.logBytes = Math.max(0, this.logBytes - coveredBytes)
-      this.snapshotBytes = snapshot.byteLength
-      this.options.logger.info(
-        { planId: this.planId, entries: covered, bytes: snapshot.byteLength },
-        'plan compacted',
-      )
-    } catch (error) {
-      this.options.logger.error({ planId: this.planId, err: error }, 'compaction failed')
-    } finally {
-      this.compacting = false
+  private receiveFeedEntries(entries: LoggedUpdate[]): void {
+    if (this.destroyed) return
+    for (const { seq, update, author } of entries) {
+      if (!this.log.followed(seq, update.byteLength)) continue
+      this.owners.claimUpdate(update, author)
+      const { update: effective } = this.apply(() => Y.applyUpdate(this.doc, update, FEED_ORIGIN))
+      if (!effective) continue
+      const message = encodeUpdateMessage(effective)
+      for (const peer of this.members) peer.send(message)
     }
   }
 
-  private fail(error: unknown): void {
-    this.failed = true
-    this.options.logger.error(
-      { planId: this.planId, err: error },
-      'store append failed; closing room',
+  /** After an append: each change goes to every peer but its sender, and senders get `saved`. */
+  private readonly relay = (batch: PendingChange[], durable: Uint8Array): void => {
+    const messages = batch.flatMap(({ update, sender }) =>
+      update ? [{ message: encodeUpdateMessage(update), sender }] : [],
     )
-    for (const connection of this.connections)
-      connection.close('internalError', 'The plan could not be saved')
+    const senders = new Set(batch.map(({ sender }) => sender))
+    for (const peer of [...this.members]) {
+      peer.batch(() => {
+        for (const { message, sender } of messages) if (sender !== peer) peer.send(message)
+        if (senders.has(peer)) peer.saved(durable)
+      })
+    }
   }
 
   private readonly relayAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
+    origin: AwarenessOrigin,
   ): void => {
-    const changed = [...added, ...updated, ...removed]
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
-    if (isConnection(origin)) {
-      for (const id of [...added, ...updated]) {
-        origin.awarenessClients.add(id)
-        this.awarenessUsers.set(id, origin.identity.userId)
-        for (const other of this.connections)
-          if (other !== origin) other.awarenessClients.delete(id)
-      }
-      for (const id of removed) origin.awarenessClients.delete(id)
-    }
-    for (const id of removed) this.awarenessUsers.delete(id)
-    if (origin !== PEER) this.options.store.feed?.publishAwareness(this.planId, update)
+    if (origin !== 'timeout' && origin.kind === 'peer')
+      this.presence.claim(origin.peer, [...added, ...updated])
+    this.presence.release(removed)
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
+      ...added,
+      ...updated,
+      ...removed,
+    ])
+    if (origin === 'timeout' || origin.kind !== 'feed') this.feed?.publishAwareness(update)
     const message = encodeAwarenessMessage(update)
-    for (const connection of this.connections) connection.send(message)
-  }
-
-  get hasFailed(): boolean {
-    return this.failed
+    for (const peer of this.members) peer.send(message)
   }
 }
 
-function isConnection(origin: unknown): origin is SyncConnection {
-  return typeof origin === 'object' && origin !== null && 'awarenessClients' in origin
-}
-
-/** A change to keep: from a connection or made by the server, not one loaded from the store. */
-function isChange(origin: unknown): boolean {
-  return typeof origin === 'object' && origin !== null && (origin as ChangeOrigin).kind !== 'store'
-}
+export { SYSTEM_AUTHOR } from './client-owners.js'

@@ -79,7 +79,9 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
           extensions: request.query.ext === '1',
         },
         request.log,
-        deps.messageRate,
+        { rate: deps.messageRate },
+        // ws writes to the upgraded request's socket: corking it sends a flush in one write.
+        request.raw.socket,
       )
       let room: Room | undefined
       socket.on('close', () => {
@@ -96,7 +98,7 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         if (role === undefined)
           return connection.close('forbidden', 'Your access to this plan was removed')
         if (role !== admission.role)
-          return connection.close('serviceRestart', 'Your role in this plan changed')
+          return connection.close('roleChanged', 'Your role in this plan changed')
         connection.attach(opened)
       }
       join().catch((error: unknown) => {

@@ -1,18 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify'
-import * as decoding from 'lib0/decoding'
 import type { WebSocket } from 'ws'
-import * as awarenessProtocol from 'y-protocols/awareness'
-import * as Y from 'yjs'
 import type { CloseReason, Role, RuleViolation, SocketRate } from '@tandem/shared'
-import {
-  CLOSE_CODES,
-  DEFAULT_SOCKET_RATE,
-  encodeExtensionMessage,
-  MESSAGE_TYPES,
-} from '@tandem/shared'
+import { CLOSE_CODES, DEFAULT_SOCKET_RATE, encodeExtensionMessage } from '@tandem/shared'
 import type { Room } from '../rooms/room.js'
-import { foreignAwarenessClients } from './foreign-awareness-clients.js'
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './wire.js'
+import type { RoomPeer } from '../rooms/room-peer.js'
 
 /** Who is on the other end of a socket, as far as this connection knows. */
 export interface ConnectionIdentity {
@@ -23,20 +14,43 @@ export interface ConnectionIdentity {
   extensions: boolean
 }
 
+/** What a connection is allowed, besides its identity. */
+export interface ConnectionLimits {
+  /** Messages per second a connection may send on average, and in a burst. */
+  rate: SocketRate
+  /** Bytes a client may send before its room has loaded; more closes it with 1013. */
+  maxPendingBytes: number
+}
+
+/** The byte stream under the socket, to send one flush's messages in one system call. */
+export interface CorkableStream {
+  cork(): void
+  uncork(): void
+}
+
 /** Bytes buffered for a slow receiver before it is closed with 1013. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 
+/** Bytes a client may send while its room loads (twice the default largest message). */
+export const MAX_PENDING_BYTES = 16 * 1024 * 1024
+
+const DEFAULT_LIMITS: ConnectionLimits = {
+  rate: DEFAULT_SOCKET_RATE,
+  maxPendingBytes: MAX_PENDING_BYTES,
+}
+
 /**
- * One WebSocket speaking the y-websocket protocol to one room. Messages that arrive before the
- * room is attached are buffered and replayed, so the first sync step is never lost.
+ * One WebSocket speaking the y-websocket protocol to one room, as the room's peer. Messages
+ * that arrive before the room is attached are buffered (up to `maxPendingBytes`) and replayed,
+ * so the first sync step is never lost.
  */
-export class SyncConnection {
-  readonly awarenessClients = new Set<number>()
+export class SyncConnection implements RoomPeer {
   private room: Room | undefined
-  private buffered: Uint8Array[] = []
+  private pending: Uint8Array[] = []
+  private pendingBytes = 0
   private closed = false
   private chain: Promise<void> = Promise.resolve()
-
+  private readonly limits: ConnectionLimits
   private tokens: number
   private alive = true
   private refilledAt = Date.now()
@@ -45,24 +59,30 @@ export class SyncConnection {
     private readonly socket: WebSocket,
     readonly identity: ConnectionIdentity,
     private readonly logger: FastifyBaseLogger,
-    private readonly rate: SocketRate = DEFAULT_SOCKET_RATE,
+    limits: Partial<ConnectionLimits> = {},
+    private readonly stream?: CorkableStream,
   ) {
-    this.tokens = rate.burst
+    this.limits = { ...DEFAULT_LIMITS, ...limits }
+    this.tokens = this.limits.rate.burst
     socket.binaryType = 'nodebuffer'
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (this.closed) return
       if (!this.takeToken()) {
-        this.close('rateLimited', `More than ${rate.perSecond} messages per second`)
+        this.close('rateLimited', `More than ${this.limits.rate.perSecond} messages per second`)
         return
       }
       if (!isBinary && data.length === 0) return
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
       if (this.room) this.enqueue(bytes)
-      else this.buffered.push(bytes)
+      else this.hold(bytes)
     })
     socket.on('pong', () => (this.alive = true))
     socket.on('close', () => this.detach())
     socket.on('error', (error) => this.logger.debug({ err: error }, 'socket error'))
+  }
+
+  get userId(): string {
+    return this.identity.userId
   }
 
   get role(): Role {
@@ -73,23 +93,15 @@ export class SyncConnection {
     return !this.closed
   }
 
-  /** Joins the room, greets the client with sync step 1, and replays what arrived meanwhile. */
+  /** Joins the room (which greets the client with sync step 1) and replays what arrived meanwhile. */
   attach(room: Room): void {
     if (this.closed) return
     this.room = room
-    room.addConnection(this)
-    this.send(encodeSyncStep1(Y.encodeStateVector(room.doc)))
-    const states = room.awareness.getStates()
-    if (states.size > 0) {
-      this.send(
-        encodeAwarenessMessage(
-          awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]),
-        ),
-      )
-    }
-    const buffered = this.buffered
-    this.buffered = []
-    for (const bytes of buffered) this.enqueue(bytes)
+    room.join(this)
+    const pending = this.pending
+    this.pending = []
+    this.pendingBytes = 0
+    for (const bytes of pending) this.enqueue(bytes)
   }
 
   send(message: Uint8Array): void {
@@ -99,6 +111,15 @@ export class SyncConnection {
       return
     }
     this.socket.send(message)
+  }
+
+  batch(write: () => void): void {
+    this.stream?.cork()
+    try {
+      write()
+    } finally {
+      this.stream?.uncork()
+    }
   }
 
   /**
@@ -118,25 +139,12 @@ export class SyncConnection {
     this.socket.ping()
   }
 
-  /** Holds writes until `uncork`, so one flush's messages leave in one system call. */
-  cork(): void {
-    this.rawSocket()?.cork()
-  }
-
-  uncork(): void {
-    this.rawSocket()?.uncork()
-  }
-
-  private rawSocket(): { cork(): void; uncork(): void } | undefined {
-    return (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket
-  }
-
-  sendSaved(stateVector: Uint8Array): void {
+  saved(stateVector: Uint8Array): void {
     if (this.identity.extensions) this.send(encodeExtensionMessage({ type: 'saved', stateVector }))
   }
 
   /** Tells the sender why its update was refused, then closes so it resyncs from the server. */
-  reject(violation: RuleViolation): void {
+  rejected(violation: RuleViolation): void {
     this.logger.info({ code: violation.code, place: violation.place }, 'update rejected')
     if (this.identity.extensions) {
       this.send(
@@ -158,13 +166,22 @@ export class SyncConnection {
     this.detach()
   }
 
+  /** Keeps a message until the room is attached, within the pre-room byte cap. */
+  private hold(bytes: Uint8Array): void {
+    this.pendingBytes += bytes.byteLength
+    if (this.pendingBytes > this.limits.maxPendingBytes) {
+      this.pending = []
+      this.close('tryAgainLater', 'Too much sent while the plan was loading')
+      return
+    }
+    this.pending.push(bytes)
+  }
+
   /** A token bucket: `burst` messages at once, refilled at `perSecond`. */
   private takeToken(): boolean {
+    const { perSecond, burst } = this.limits.rate
     const now = Date.now()
-    this.tokens = Math.min(
-      this.rate.burst,
-      this.tokens + ((now - this.refilledAt) / 1000) * this.rate.perSecond,
-    )
+    this.tokens = Math.min(burst, this.tokens + ((now - this.refilledAt) / 1000) * perSecond)
     this.refilledAt = now
     if (this.tokens < 1) return false
     this.tokens -= 1
@@ -173,7 +190,7 @@ export class SyncConnection {
 
   private detach(): void {
     this.closed = true
-    this.room?.removeConnection(this)
+    this.room?.leave(this)
   }
 
   private enqueue(bytes: Uint8Array): void {
@@ -186,56 +203,8 @@ export class SyncConnection {
   }
 
   private async handle(bytes: Uint8Array): Promise<void> {
-    const room = this.room
-    if (!room || this.closed || room.isDestroyed) return
-    const decoder = decoding.createDecoder(bytes)
-    const type = decoding.readVarUint(decoder)
-    switch (type) {
-      case MESSAGE_TYPES.sync: {
-        const step = decoding.readVarUint(decoder)
-        const payload = decoding.readVarUint8Array(decoder)
-        if (step === 0) {
-          await room.whenDurable()
-          if (!this.closed && !room.isDestroyed)
-            this.send(encodeSyncStep2(room.missingFor(payload)))
-        } else if (step === 1 || step === 2) {
-          const violation = room.receiveUpdate(this, payload)
-          if (violation) this.reject(violation)
-        } else {
-          throw new Error(`unknown sync step ${step}`)
-        }
-        return
-      }
-      case MESSAGE_TYPES.awareness: {
-        const update = decoding.readVarUint8Array(decoder)
-        const foreign = foreignAwarenessClients(
-          update,
-          room.awareness,
-          this.identity.userId,
-          (id) => room.awarenessUserOf(id),
-        )
-        if (foreign.length > 0) {
-          this.logger.info(
-            { userId: this.identity.userId, foreign },
-            'ignored presence for another client',
-          )
-          return
-        }
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this)
-        return
-      }
-      case MESSAGE_TYPES.queryAwareness: {
-        const clients = [...room.awareness.getStates().keys()]
-        this.send(
-          encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients)),
-        )
-        return
-      }
-      case MESSAGE_TYPES.auth:
-        return
-      default:
-        throw new Error(`unknown message type ${type}`)
-    }
+    if (this.closed || !this.room || this.room.isDestroyed) return
+    await this.room.receive(this, bytes)
   }
 }
 

@@ -1,0 +1,28 @@
+import type { RoomPeer } from './room-peer.js'
+
+/**
+ * Which peer of this instance controls each awareness clientID, and for which user. A peer's
+ * entries are removed when it leaves; another user's entries may not be written.
+ */
+export class AwarenessOwners {
+  private readonly byClient = new Map<number, { peer: RoomPeer; userId: string }>()
+
+  /** The user whose peer set a presence entry, if it was set through this instance. */
+  userOf(clientId: number): string | undefined {
+    return this.byClient.get(clientId)?.userId
+  }
+
+  /** `peer` set these entries: it controls them now (a reconnect takes them over). */
+  claim(peer: RoomPeer, clientIds: number[]): void {
+    for (const id of clientIds) this.byClient.set(id, { peer, userId: peer.userId })
+  }
+
+  release(clientIds: number[]): void {
+    for (const id of clientIds) this.byClient.delete(id)
+  }
+
+  /** The entries `peer` controls. */
+  clientsOf(peer: RoomPeer): number[] {
+    return [...this.byClient].filter(([, owner]) => owner.peer === peer).map(([id]) => id)
+  }
+}

@@ -1,0 +1,188 @@
+import type { FastifyBaseLogger } from 'fastify'
+import * as Y from 'yjs'
+import type { CellChange, PlanLog } from '../store/plan-log.js'
+import type { ClientOwners } from './client-owners.js'
+import type { RoomPeer } from './room-peer.js'
+
+/** An applied change waiting for the next append. */
+export interface PendingChange {
+  /** The effective change, as the document encoded it; null when the update added nothing. */
+  update: Uint8Array | null
+  /** The peer it came from, or undefined for a change the server made itself. */
+  sender: RoomPeer | undefined
+  author: string
+  cells: CellChange[]
+}
+
+/** How much log a loaded plan has, and where it ends. */
+export interface LogPosition {
+  entries: number
+  bytes: number
+  snapshotBytes: number
+  lastSeq: string | undefined
+}
+
+/** What a room's log needs from the room. */
+export interface RoomLogOptions {
+  planId: string
+  store: Pick<PlanLog, 'appendUpdates' | 'compact' | 'feed'>
+  logger: FastifyBaseLogger
+  /** Log entries before compaction is considered (it also needs the log to be a quarter of the snapshot's size). */
+  compactAfter: number
+  /** Quiet time after the last append before a due compaction runs; ten times compactAfter forces it. */
+  compactIdleMs?: number
+  doc: Y.Doc
+  owners: ClientOwners
+  /** Called after each append, with the batch in order and the state vector now durable. */
+  appended(batch: PendingChange[], durable: Uint8Array): void
+  /** Called once, when an append failed: the log takes nothing more. */
+  failed(error: unknown): void
+}
+
+/**
+ * A room's side of the plan log: changes queued in one tick are appended in one write (group
+ * commit); it counts the log it covers, tells its own appends from other instances', and
+ * compacts the log into a snapshot when it has grown.
+ */
+export class RoomLog {
+  private pending: PendingChange[] = []
+  private chain: Promise<void> = Promise.resolve()
+  private scheduled = false
+  private position: LogPosition
+  /** With a shared store: the log position up to which every entry is applied here. */
+  private followedSeq: string | undefined
+  /** Sequence numbers this room appended that the feed has not delivered back yet. */
+  private readonly ownSeqs = new Set<string>()
+  private compactTimer: NodeJS.Timeout | undefined
+  private compacting = false
+  private stopped = false
+  private hasFailed = false
+
+  constructor(
+    private readonly options: RoomLogOptions,
+    loaded: LogPosition,
+  ) {
+    this.position = { ...loaded }
+    this.followedSeq = loaded.lastSeq
+  }
+
+  get isFailed(): boolean {
+    return this.hasFailed
+  }
+
+  /** Queues an applied change for the next append. */
+  queue(change: PendingChange): void {
+    this.pending.push(change)
+    this.schedule()
+  }
+
+  /** Resolves once every change queued so far is durable (or the log failed). */
+  whenDurable(): Promise<void> {
+    if (this.pending.length > 0) this.schedule()
+    return this.chain
+  }
+
+  /**
+   * An entry the feed delivered, in log order: false when this room appended it itself (it is
+   * applied and counted already), true when it is another instance's and is now counted.
+   */
+  followed(seq: string, bytes: number): boolean {
+    this.followedSeq = seq
+    if (this.ownSeqs.delete(seq)) return false
+    this.position.entries++
+    this.position.bytes += bytes
+    return true
+  }
+
+  /** Stops compaction; pending appends still complete through `whenDurable`. */
+  stop(): void {
+    this.stopped = true
+    clearTimeout(this.compactTimer)
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    this.chain = this.chain.then(
+      () =>
+        new Promise<void>((resolve) =>
+          setImmediate(() => {
+            this.scheduled = false
+            this.flush().then(resolve, resolve)
+          }),
+        ),
+    )
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending
+    this.pending = []
+    if (batch.length === 0 || this.hasFailed) return
+    const durable = Y.encodeStateVector(this.options.doc)
+    const entries = batch.flatMap(({ update, author, cells }) =>
+      update ? [{ update, author, cells }] : [],
+    )
+    try {
+      if (entries.length > 0) {
+        const seqs = await this.options.store.appendUpdates(this.options.planId, entries)
+        this.position.lastSeq = seqs.at(-1)
+        this.position.entries += seqs.length
+        for (const { update } of entries) this.position.bytes += update.byteLength
+        if (this.options.store.feed) for (const seq of seqs) this.ownSeqs.add(seq)
+      }
+    } catch (error) {
+      this.hasFailed = true
+      this.options.logger.error(
+        { planId: this.options.planId, err: error },
+        'store append failed; closing room',
+      )
+      this.options.failed(error)
+      return
+    }
+    this.options.appended(batch, durable)
+    this.considerCompaction()
+  }
+
+  /**
+   * Compaction is due once the log has `compactAfter` entries and a quarter of the snapshot's
+   * size, and runs after a quiet moment so it does not stall a busy meeting; a log ten times
+   * longer forces it.
+   */
+  private considerCompaction(): void {
+    const { compactAfter, compactIdleMs = 1000 } = this.options
+    const { entries, bytes, snapshotBytes } = this.position
+    if (this.compacting || entries < compactAfter) return
+    const forced = entries >= 10 * compactAfter
+    if (!forced && bytes * 4 < snapshotBytes) return
+    clearTimeout(this.compactTimer)
+    if (forced) {
+      void this.compact()
+      return
+    }
+    this.compactTimer = setTimeout(() => void this.compact(), compactIdleMs)
+    this.compactTimer.unref()
+  }
+
+  /** Rebuilds the snapshot from the live document (never mergeUpdates) and trims the log. */
+  private async compact(): Promise<void> {
+    const { planId, store, logger, doc, owners } = this.options
+    const shared = store.feed !== undefined
+    const throughSeq = shared ? this.followedSeq : this.position.lastSeq
+    if (!throughSeq || this.pending.length > 0 || this.compacting || this.stopped) return
+    this.compacting = true
+    const covered = shared ? this.position.entries - this.ownSeqs.size : this.position.entries
+    const coveredBytes = this.position.bytes
+    try {
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      await store.compact(planId, snapshot, throughSeq, owners.toRecord())
+      this.position.entries -= covered
+      this.position.bytes = Math.max(0, this.position.bytes - coveredBytes)
+      this.position.snapshotBytes = snapshot.byteLength
+      logger.info({ planId, entries: covered, bytes: snapshot.byteLength }, 'plan compacted')
+    } catch (error) {
+      logger.error({ planId, err: error }, 'compaction failed')
+    } finally {
+      this.compacting = false
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { CloseReason, Role, RuleViolation } from '@tandem/shared'
+
+/**
+ * The room's port to one of its peers (a socket, or an in-memory peer in tests). The room only
+ * ever talks to a peer through this interface; whoever implements it imports the room, never
+ * the reverse. Messages are y-websocket messages, encoded by the room.
+ */
+export interface RoomPeer {
+  /** The user on the other end: the clientIDs and presence the peer writes are bound to them. */
+  readonly userId: string
+  /** The user's role in this plan, fixed for the peer's life (a role change closes the peer). */
+  readonly role: Role
+  /** Sends one y-websocket message. A peer that cannot keep up closes itself. */
+  send(message: Uint8Array): void
+  /** Runs `write` with this peer's outgoing messages held, so that they leave together. */
+  batch(write: () => void): void
+  /** Everything the room holds up to `stateVector` is durable, including this peer's updates. */
+  saved(stateVector: Uint8Array): void
+  /** An update from this peer broke a rule and was not applied; the peer then closes. */
+  rejected(violation: RuleViolation): void
+  /** Ends the peer with a named close code; it leaves the room. */
+  close(reason: CloseReason, text?: string): void
+  /** Called every heartbeat interval: a peer whose other end stopped answering ends itself. */
+  heartbeat(): void
+}
