@@ -1,6 +1,7 @@
 /**
  * Every way the server ends a sync socket, by name. Codes 4400–4499 mean "do not reconnect
- * as you are"; 1011 and 1013 are transient and a client retries them.
+ * as you are"; 1011 and 1013 are transient and a client retries them. 4012 asks the client to
+ * look up its role again and reconnect.
  */
 export const CLOSE_CODES = {
   normal: 1000,
@@ -8,6 +9,7 @@ export const CLOSE_CODES = {
   internalError: 1011,
   serviceRestart: 1012,
   tryAgainLater: 1013,
+  roleChanged: 4012,
   badMessage: 4400,
   unauthorized: 4401,
   forbidden: 4403,

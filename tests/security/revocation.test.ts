@@ -93,7 +93,7 @@ describe('permission revoked mid-session', () => {
     })
   }
 
-  it('closes with 1012 on a role change, and the new session can no longer write demand', async () => {
+  it('closes with 4012 on a role change, and the new session can no longer write demand', async () => {
     const planId = await createPlan(server, { skuCount: 3, periodCount: 6 })
     const user = await newSalesUser()
     const before = await RawSyncClient.connect(server.syncUrl, planId, { token: user.token })
@@ -102,8 +102,8 @@ describe('permission revoked mid-session', () => {
     expect((await before.verdict(0)).kind).toBe('accepted')
 
     expect((await patchUser(user.id, { defaultRole: 'viewer' })).status).toBe(200)
-    const close = await withTimeout(before.closed, 5000, 'the 1012 close')
-    expect(close.code).toBe(CLOSE_CODES.serviceRestart)
+    const close = await withTimeout(before.closed, 5000, 'the 4012 close')
+    expect(close.code).toBe(CLOSE_CODES.roleChanged)
 
     const after = await RawSyncClient.connect(server.syncUrl, planId, { token: user.token })
     after.sendUpdate(after.edit((plan) => plan.writeCell('demand', sku, 2, 23)))

@@ -7,6 +7,6 @@ export interface PlanSessionOptions {
   syncUrl: string
   /** The plan's creation time from the REST API: a different one means the local copy is stale. */
   createdAt?: string
-  /** Called when the server says my role in the plan changed (close 1012), to look it up again. */
+  /** Called when the server says my role in the plan changed (close 4012), to look it up again. */
   onAccessChanged?: () => void
 }

@@ -139,7 +139,7 @@ export class PlanSession {
       this.publish()
     })
     provider.on('connection-close', (event) => {
-      if (event && event.code === CLOSE_CODES.serviceRestart) this.options.onAccessChanged?.()
+      if (event && event.code === CLOSE_CODES.roleChanged) this.options.onAccessChanged?.()
       if (event && event.code === CLOSE_CODES.rateLimited) {
         setTimeout(() => this.current === state && provider.connect(), 5_000)
       }
