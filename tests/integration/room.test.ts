@@ -1,0 +1,288 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Role } from '@tandem/shared'
+import { createPlanDoc, demoPlan, PlanDoc, seededRandom } from '@tandem/shared'
+import type { RoomOptions, RoomStore } from '../../server/src/rooms/room.js'
+import { Room } from '../../server/src/rooms/room.js'
+import type { PlanLog } from '../../server/src/store/plan-log.js'
+import { MemoryPeer } from '../support/memory-peer.js'
+import { tempSqliteStore } from '../support/test-server.js'
+
+const PLAN = 'plan-room'
+const PERIODS = 6
+
+const noop = () => {}
+const silent = {
+  level: 'silent',
+  fatal: noop,
+  error: noop,
+  warn: noop,
+  info: noop,
+  debug: noop,
+  trace: noop,
+  silent: noop,
+  child: () => silent,
+} as unknown as RoomOptions['logger']
+
+/** The plan as every reader sees it. */
+function visible(doc: Y.Doc): string {
+  const plan = new PlanDoc(doc)
+  return JSON.stringify({ demand: plan.demand.toJSON(), supply: plan.supply.toJSON() })
+}
+
+/** A plan whose first snapshot is written under a fixed clientID. */
+async function createPlan(log: PlanLog): Promise<void> {
+  const doc = new Y.Doc()
+  doc.clientID = 1
+  const input = demoPlan({ skuCount: 4, periodCount: PERIODS, seed: 7 })
+  createPlanDoc(input, doc)
+  await log.createPlan(
+    {
+      id: PLAN,
+      name: input.meta.name,
+      periodKind: input.meta.periodKind,
+      firstPeriod: input.meta.firstPeriod,
+      periodCount: PERIODS,
+      skuCount: input.items.length,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    },
+    Y.encodeStateAsUpdate(doc),
+  )
+  doc.destroy()
+}
+
+/** The real log, with appends that fail once `failing` is set. */
+function failingAppends(log: PlanLog): RoomStore & { failing: boolean; appends: number } {
+  const store = {
+    failing: false,
+    appends: 0,
+    feed: log.feed,
+    loadPlan: (planId: string) => log.loadPlan(planId),
+    compact: log.compact.bind(log),
+    appendUpdates: async (planId: string, entries: Parameters<PlanLog['appendUpdates']>[1]) => {
+      store.appends++
+      if (store.failing) throw new Error('disk full')
+      return log.appendUpdates(planId, entries)
+    },
+  }
+  return store
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+describe('Room, with in-memory peers over a real SQLite log', () => {
+  let log: PlanLog
+  let cleanup: () => Promise<void>
+  const rooms: Room[] = []
+  const peers: MemoryPeer[] = []
+
+  beforeEach(async () => {
+    const temp = await tempSqliteStore()
+    log = temp.store.log
+    cleanup = temp.cleanup
+    await createPlan(log)
+  })
+
+  afterEach(async () => {
+    for (const peer of peers.splice(0)) peer.destroy()
+    for (const room of rooms.splice(0)) await room.destroy()
+    await cleanup()
+  })
+
+  async function open(options: Partial<RoomOptions> = {}): Promise<Room> {
+    const room = await Room.load(PLAN, {
+      store: log,
+      logger: silent,
+      compactAfter: 1000,
+      ...options,
+    })
+    if (!room) throw new Error('no plan')
+    rooms.push(room)
+    return room
+  }
+
+  async function joined(room: Room, userId: string, role: Role, clientID: number) {
+    const peer = new MemoryPeer(userId, role, clientID)
+    peers.push(peer)
+    peer.join(room)
+    await peer.settle()
+    return peer
+  }
+
+  async function reloaded(): Promise<Y.Doc> {
+    const state = await log.loadPlan(PLAN)
+    const doc = new Y.Doc()
+    if (!state) return doc
+    Y.applyUpdate(doc, state.snapshot)
+    for (const { update } of state.updates) Y.applyUpdate(doc, update)
+    return doc
+  }
+
+  for (const seed of [1, 2, 3]) {
+    it(`converges under seeded random delivery between four peers (seed ${seed})`, async () => {
+      const random = seededRandom(seed)
+      const room = await open()
+      const cast: [string, Role][] = [
+        ['sales-1', 'sales'],
+        ['sales-2', 'sales'],
+        ['prod-1', 'production'],
+        ['planner-1', 'planner'],
+      ]
+      const all = await Promise.all(
+        cast.map(([user, role], i) => joined(room, user, role, 100 + i)),
+      )
+      const skus = new PlanDoc(room.doc).listSkus()
+      for (let step = 0; step < 600; step++) {
+        const peer = all[Math.floor(random.next() * all.length)]
+        const action = random.next()
+        if (action < 0.3) {
+          const measure = peer.role === 'production' ? 'supply' : 'demand'
+          const sku = skus[Math.floor(random.next() * skus.length)]
+          const period = Math.floor(random.next() * PERIODS)
+          new PlanDoc(peer.doc).writeCell(measure, sku, period, Math.floor(random.next() * 1000))
+        } else if (action < 0.6) await peer.deliverToRoom()
+        else if (action < 0.9) peer.deliverToPeer()
+        else await tick()
+      }
+      for (let round = 0; round < 3; round++) for (const peer of all) await peer.settle()
+      await room.whenDurable()
+      for (const peer of all) {
+        expect(peer.isOpen).toBe(true)
+        expect(visible(peer.doc)).toBe(visible(room.doc))
+      }
+      expect(visible(await reloaded())).toBe(visible(room.doc))
+    })
+  }
+
+  it('stops taking updates when the store fails mid-append, closes its peers and relays nothing unsaved', async () => {
+    const store = failingAppends(log)
+    const room = await open({ store })
+    const writer = await joined(room, 'sales-1', 'sales', 201)
+    const reader = await joined(room, 'sales-2', 'sales', 202)
+    const sku = new PlanDoc(room.doc).listSkus()[0]
+
+    new PlanDoc(writer.doc).writeCell('demand', sku, 1, 11)
+    await writer.settle()
+    await reader.settle()
+    expect(new PlanDoc(reader.doc).readCell('demand', sku, 1)).toBe(11)
+
+    const savedBefore = writer.savedVectors.length
+    store.failing = true
+    new PlanDoc(writer.doc).writeCell('demand', sku, 2, 22)
+    await writer.deliverToRoom()
+    await room.whenDurable()
+
+    expect(room.hasFailed).toBe(true)
+    expect(writer.closedWith?.reason).toBe('internalError')
+    expect(reader.closedWith?.reason).toBe('internalError')
+    expect(room.peers.size).toBe(0)
+    while (reader.inbox.length > 0) reader.deliverToPeer()
+    expect(new PlanDoc(reader.doc).readCell('demand', sku, 2)).not.toBe(22)
+    expect(writer.savedVectors.length).toBe(savedBefore)
+
+    const appends = store.appends
+    const late = new MemoryPeer('sales-3', 'sales', 203)
+    peers.push(late)
+    late.join(room)
+    await late.settle()
+    new PlanDoc(late.doc).writeCell('demand', sku, 3, 33)
+    await late.settle()
+    await room.whenDurable()
+    expect(store.appends).toBe(appends)
+    expect(new PlanDoc(room.doc).readCell('demand', sku, 3)).not.toBe(33)
+    await expect(room.change('@system', () => {})).rejects.toThrow('not available')
+
+    const stored = new PlanDoc(await reloaded())
+    expect(stored.readCell('demand', sku, 1)).toBe(11)
+    expect(stored.readCell('demand', sku, 2)).not.toBe(22)
+  })
+
+  it('loses nothing when it compacts during a burst of edits', async () => {
+    let compactions = 0
+    const store: RoomStore = {
+      feed: log.feed,
+      loadPlan: (planId) => log.loadPlan(planId),
+      appendUpdates: (planId, entries) => log.appendUpdates(planId, entries),
+      compact: async (...args) => {
+        compactions++
+        // Slow enough that further appends land while the snapshot is written.
+        for (let i = 0; i < 5; i++) await tick()
+        return log.compact(...args)
+      },
+    }
+    const room = await open({ store, compactAfter: 5, compactIdleMs: 0 })
+    const writers = [
+      await joined(room, 'sales-1', 'sales', 301),
+      await joined(room, 'prod-1', 'production', 302),
+    ]
+    const skus = new PlanDoc(room.doc).listSkus()
+    const random = seededRandom(11)
+    for (let i = 0; i < 300; i++) {
+      const writer = writers[i % 2]
+      const measure = writer.role === 'production' ? 'supply' : 'demand'
+      const sku = skus[Math.floor(random.next() * skus.length)]
+      new PlanDoc(writer.doc).writeCell(measure, sku, Math.floor(random.next() * PERIODS), i)
+      await writer.deliverToRoom()
+      if (i % 3 === 0) await tick()
+    }
+    for (const writer of writers) await writer.settle()
+    await room.whenDurable()
+    for (let i = 0; i < 20; i++) await tick()
+
+    expect(compactions).toBeGreaterThan(1)
+    const stored = await log.loadPlan(PLAN)
+    expect(stored?.updates.length).toBeLessThan(300)
+    expect(visible(await reloaded())).toBe(visible(room.doc))
+    for (const writer of writers) expect(visible(writer.doc)).toBe(visible(room.doc))
+  })
+
+  it("lets a peer set only its own user's presence, and removes it when the peer leaves", async () => {
+    const room = await open()
+    const alice = await joined(room, 'alice', 'sales', 401)
+    const bob = await joined(room, 'bob', 'sales', 402)
+    const presenceOf = (clientID: number, state: Record<string, unknown> | null, clock = 0) => {
+      const doc = new Y.Doc()
+      doc.clientID = clientID
+      const awareness = new awarenessProtocol.Awareness(doc)
+      for (let i = 0; i < clock; i++) awareness.setLocalState({ tick: i })
+      awareness.setLocalState(state)
+      const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [clientID])
+      awareness.destroy()
+      doc.destroy()
+      return update
+    }
+
+    alice.sendAwareness(presenceOf(9001, { user: { name: 'Alice' } }))
+    await alice.settle()
+    expect(room.awareness.getStates().get(9001)).toEqual({ user: { name: 'Alice' } })
+    expect(room.awarenessUserOf(9001)).toBe('alice')
+
+    bob.sendAwareness(presenceOf(9001, { user: { name: 'Mallory' } }, 5))
+    await bob.settle()
+    expect(room.awareness.getStates().get(9001)).toEqual({ user: { name: 'Alice' } })
+    bob.sendAwareness(presenceOf(9001, null, 5))
+    await bob.settle()
+    expect(room.awareness.getStates().get(9001)).toEqual({ user: { name: 'Alice' } })
+    expect(bob.isOpen).toBe(true)
+
+    // Bob's own entry is his to set and to remove.
+    bob.sendAwareness(presenceOf(9002, { user: { name: 'Bob' } }))
+    await bob.settle()
+    while (alice.inbox.length > 0) alice.deliverToPeer()
+    expect(alice.awareness.getStates().get(9002)).toEqual({ user: { name: 'Bob' } })
+
+    alice.close('normal')
+    expect(room.awareness.getStates().has(9001)).toBe(false)
+    expect(room.awareness.getStates().get(9002)).toEqual({ user: { name: 'Bob' } })
+
+    // A reconnect of the same user takes over its entry; the old peer leaving then keeps it.
+    const phone = await joined(room, 'bob', 'sales', 403)
+    phone.sendAwareness(presenceOf(9002, { user: { name: 'Bob on the phone' } }, 1))
+    await phone.settle()
+    bob.close('normal')
+    expect(room.awareness.getStates().get(9002)).toEqual({ user: { name: 'Bob on the phone' } })
+    phone.close('normal')
+    expect(room.awareness.getStates().size).toBe(0)
+  })
+})
