@@ -22,8 +22,8 @@ const BINARY_MAPPING = { [RESP_TYPES.BLOB_STRING]: Buffer }
 
 /** The same client, answering bulk strings as Buffers. */
 export type RedisBinaryClient = RedisClientType<
-  {},
-  {},
+  Record<never, never>,
+  Record<never, never>,
   typeof redisScripts,
   3,
   typeof BINARY_MAPPING
