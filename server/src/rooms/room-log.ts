@@ -114,6 +114,21 @@ export class RoomLog {
     )
   }
 
+  /**
+   * Gives the room up: nothing queued is appended or relayed, and the room's peers are closed,
+   * so they reconnect to a fresh room loaded from what is durable (and resend what was lost).
+   */
+  abandon(error: unknown): void {
+    if (this.hasFailed) return
+    this.hasFailed = true
+    this.pending = []
+    this.options.logger.error(
+      { planId: this.options.planId, err: error },
+      'live document diverged from the store; closing room',
+    )
+    this.options.failed(error)
+  }
+
   private async flush(): Promise<void> {
     const batch = this.pending
     this.pending = []

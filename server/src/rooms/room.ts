@@ -8,7 +8,7 @@ import type { CellChange, LoggedUpdate, PlanLog, StoredPlanState } from '../stor
 import { AwarenessOwners } from './awareness-owners.js'
 import type { ChangeOrigin } from './change-origin.js'
 import { FEED_ORIGIN, SERVER_ORIGIN, STORE_ORIGIN } from './change-origin.js'
-import { ClientOwners } from './client-owners.js'
+import { ClientOwners, SYSTEM_AUTHOR } from './client-owners.js'
 import { foreignAwarenessClients } from './foreign-awareness-clients.js'
 import { PeerFeed } from './peer-feed.js'
 import type { PendingChange } from './room-log.js'
@@ -76,6 +76,8 @@ export class Room {
       for (const { update } of state.updates) Y.applyUpdate(this.doc, update, STORE_ORIGIN)
     }, STORE_ORIGIN)
     this.owners.claimRemaining(this.doc)
+    // The server writes restores and imports under the room's own clientID: nobody else may.
+    this.owners.claim(this.doc.clientID, SYSTEM_AUTHOR)
     if (state.updates.length === 0) this.fullState = state.snapshot
     this.log = new RoomLog(
       {
@@ -203,7 +205,19 @@ export class Room {
     if (!verdict.ok) return verdict.violation
     for (const client of verdict.clients) this.owners.claim(client, userId)
     const origin: ChangeOrigin = { kind: 'peer', peer: sender }
-    const effect = this.apply(() => Y.applyUpdate(this.doc, update, origin))
+    let effect: Effect
+    try {
+      effect = this.apply(() => Y.applyUpdate(this.doc, verdict.update, origin))
+    } catch (error) {
+      this.log.abandon(error)
+      return undefined
+    }
+    // Held-back structs would land later, unchecked, and the live document would hold what was
+    // never stored: start again from the store instead.
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      this.log.abandon(new Error('an accepted update left pending structs'))
+      return undefined
+    }
     this.log.queue({ ...effect, sender, author: userId })
     return undefined
   }

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
+import { isRootName } from '../roots.js'
 import type { RuleViolation } from './rule-violation.js'
 import { violation } from './rule-violation.js'
 
@@ -41,6 +42,14 @@ export function normalizeUpdate(doc: Y.Doc, update: Uint8Array): Normalized {
     if (struct.length < 1) return refuse('malformed', 'The update holds an empty struct')
     // A skip marks clocks the update lacks: the rest would wait, pending, unchecked.
     if (struct instanceof Y.Skip) return refuse('missingHistory', MISSING)
+    // Decoding creates the root a struct names, even one the document already has.
+    if (struct instanceof Y.Item && typeof struct.parent === 'string' && !isRootName(struct.parent))
+      return {
+        ok: false,
+        violation: violation('unknownRoot', `"${struct.parent}" is not part of a plan`, {
+          root: struct.parent,
+        }),
+      }
     const { client, clock } = struct.id
     if (last?.id.client === client) {
       if (clock !== last.id.clock + last.length) return refuse('missingHistory', MISSING)
