@@ -6,15 +6,25 @@ import type { RoomPeer } from './room-peer.js'
  */
 export class AwarenessOwners {
   private readonly byClient = new Map<number, { peer: RoomPeer; userId: string }>()
+  /** Who first set each entry in this room's lifetime: a removed entry stays theirs. */
+  private readonly firstUser = new Map<number, string>()
 
   /** The user whose peer set a presence entry, if it was set through this instance. */
   userOf(clientId: number): string | undefined {
     return this.byClient.get(clientId)?.userId
   }
 
+  /** The user who first set this entry while the room lived, even if it was removed since. */
+  firstUserOf(clientId: number): string | undefined {
+    return this.firstUser.get(clientId)
+  }
+
   /** `peer` set these entries: it controls them now (a reconnect takes them over). */
   claim(peer: RoomPeer, clientIds: number[]): void {
-    for (const id of clientIds) this.byClient.set(id, { peer, userId: peer.userId })
+    for (const id of clientIds) {
+      this.byClient.set(id, { peer, userId: peer.userId })
+      if (!this.firstUser.has(id)) this.firstUser.set(id, peer.userId)
+    }
   }
 
   release(clientIds: number[]): void {

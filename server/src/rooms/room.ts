@@ -6,6 +6,7 @@ import type { RuleViolation } from '@tandem/shared'
 import { changedCellValues, checkUpdate, MESSAGE_TYPES, PlanDoc } from '@tandem/shared'
 import type { CellChange, LoggedUpdate, PlanLog, StoredPlanState } from '../store/plan-log.js'
 import { AwarenessOwners } from './awareness-owners.js'
+import { awarenessProblem } from './awareness-problem.js'
 import type { ChangeOrigin } from './change-origin.js'
 import { FEED_ORIGIN, SERVER_ORIGIN, STORE_ORIGIN } from './change-origin.js'
 import { ClientOwners, SYSTEM_AUTHOR } from './client-owners.js'
@@ -227,6 +228,14 @@ export class Room {
    * nothing of it is applied.
    */
   receiveAwareness(sender: RoomPeer, update: Uint8Array): void {
+    const problem = awarenessProblem(update, this.awareness, {
+      userId: sender.userId,
+      userOf: (id) => this.presence.firstUserOf(id),
+    })
+    if (problem) {
+      this.options.logger.info({ userId: sender.userId, problem }, 'ignored presence')
+      return
+    }
     const foreign = foreignAwarenessClients(update, this.awareness, sender.userId, (id) =>
       this.presence.userOf(id),
     )

@@ -1,0 +1,98 @@
+import * as encoding from 'lib0/encoding'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MESSAGE_TYPES } from '@tandem/shared'
+import type { TestServer } from '../support/test-server.js'
+import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
+import { RawSyncClient } from './support/raw-sync-client.js'
+
+/** One awareness message with hand-written entries: [clientID, clock, JSON state]. */
+function awarenessMessage(entries: [number, number, string][]): Uint8Array {
+  const inner = encoding.createEncoder()
+  encoding.writeVarUint(inner, entries.length)
+  for (const [client, clock, json] of entries) {
+    encoding.writeVarUint(inner, client)
+    encoding.writeVarUint(inner, clock)
+    encoding.writeVarString(inner, json)
+  }
+  const outer = encoding.createEncoder()
+  encoding.writeVarUint(outer, MESSAGE_TYPES.awareness)
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner))
+  return encoding.toUint8Array(outer)
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150))
+
+/** Presence is bounded before y-protocols stores it (issue 11, case 8). */
+describe('presence bounds', () => {
+  let server: TestServer
+  let cleanup: () => Promise<void>
+  let planId: string
+
+  beforeAll(async () => {
+    const temp = await tempSqliteStore()
+    cleanup = temp.cleanup
+    server = await startTestServer(temp.store)
+    planId = await createPlan(server, { skuCount: 2, periodCount: 4, seed: 2 })
+  })
+
+  afterAll(async () => {
+    await server.close()
+    await cleanup()
+  })
+
+  it('ignores a state nested 10,000 deep; newcomers still join', async () => {
+    const viewer = await RawSyncClient.connect(server.syncUrl, planId, {
+      token: server.tokens.viewer,
+    })
+    const deep = `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`
+    viewer.send(awarenessMessage([[4242, 1, deep]]))
+    await settle()
+    const room = await server.app.rooms.open(planId)
+    expect(room?.awareness.getStates().has(4242)).toBe(false)
+    const newcomer = await RawSyncClient.connect(server.syncUrl, planId, {
+      token: server.tokens.sales,
+    })
+    await settle()
+    expect(room?.peers.size).toBe(2)
+    newcomer.close()
+    viewer.close()
+  })
+
+  it('ignores a flood of removals for entries nobody has, keeping no memory for them', async () => {
+    const viewer = await RawSyncClient.connect(server.syncUrl, planId, {
+      token: server.tokens.viewer,
+    })
+    const room = await server.app.rooms.open(planId)
+    const before = room!.awareness.meta.size
+    const nulls: [number, number, string][] = []
+    for (let i = 0; i < 5000; i++) nulls.push([100_000 + i, 1, 'null'])
+    viewer.send(awarenessMessage(nulls))
+    await settle()
+    expect(room!.awareness.meta.size).toBe(before)
+    viewer.close()
+  })
+
+  it('keeps a removed entry its owner’s: another user cannot claim the clientID', async () => {
+    const planner = await RawSyncClient.connect(server.syncUrl, planId, {
+      token: server.tokens.planner,
+    })
+    planner.send(awarenessMessage([[777, 1, '{"user":{"name":"Planner"}}']]))
+    await settle()
+    const room = await server.app.rooms.open(planId)
+    expect(room!.awareness.getStates().get(777)).toEqual({ user: { name: 'Planner' } })
+    planner.send(awarenessMessage([[777, 2, 'null']]))
+    await settle()
+    expect(room!.awareness.getStates().has(777)).toBe(false)
+    const viewer = await RawSyncClient.connect(server.syncUrl, planId, {
+      token: server.tokens.viewer,
+    })
+    viewer.send(awarenessMessage([[777, 1_000_000, '{"user":{"name":"Not the planner"}}']]))
+    await settle()
+    expect(room!.awareness.getStates().has(777)).toBe(false)
+    planner.send(awarenessMessage([[777, 3, '{"user":{"name":"Planner again"}}']]))
+    await settle()
+    expect(room!.awareness.getStates().get(777)).toEqual({ user: { name: 'Planner again' } })
+    viewer.close()
+    planner.close()
+  })
+})
