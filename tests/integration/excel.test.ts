@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -190,6 +191,23 @@ describe('Excel and CSV import and export over a real server', () => {
     }
   })
 
+  it('imports a CSV saved by Excel in a Chinese locale (GBK) with its Chinese names', async () => {
+    const file = await readFile(new URL('./fixtures/plan-gbk.csv', import.meta.url))
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(file)).toThrow()
+    const created = await send('planner', '/api/plans/import?id=from-gbk', file, CSV)
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const imported = await storedPlan('from-gbk')
+    expect(imported.listSkus()).toEqual(['JUICE-01', 'TEA-02'])
+    expect(imported.readItem('JUICE-01')).toMatchObject({
+      name: '鲜榨橙汁 1升',
+      family: '果汁',
+      site: '上海工厂',
+      unit: '箱',
+    })
+    expect(imported.readItem('TEA-02')).toMatchObject({ name: '乌龙茶（无糖）500毫升' })
+    expect(imported.readCell('supply', 'TEA-02', 2)).toBe(20)
+  })
+
   it('previews and applies a file to a live plan: only changed cells, live, attributed', async () => {
     const observer = connectStockClient(server.syncUrl, planId, { token: server.tokens.viewer })
     clients.push(observer)
@@ -354,8 +372,8 @@ describe('Excel and CSV import and export over a real server', () => {
         type: CSV,
         status: 400,
         field: 'Plan!R0',
-        says: /not UTF-8 text/,
-        issue: 'notUtf8',
+        says: /not text in UTF-8, UTF-16 or GB18030/,
+        issue: 'unknownEncoding',
       },
     ]
     const fingerprint = await storeFingerprint(planId)

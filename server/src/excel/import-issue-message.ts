@@ -13,7 +13,7 @@ const REASONS: { [C in ImportIssueCode]: (p: Params) => string } = {
   notXlsx: (p) =>
     `the file could not be read as an XLSX workbook${p.detail ? ` (${p.detail})` : ''}`,
   xlsxTooLarge: (p) => `the file unpacks to ${p.bytes} bytes; at most ${p.maxBytes} are read`,
-  notUtf8: () => 'the file is not UTF-8 text',
+  unknownEncoding: () => 'the file is not text in UTF-8, UTF-16 or GB18030 (GBK)',
   binaryData: () => 'the file holds binary data, not text',
   noSheets: () => 'the workbook has no sheets',
   tooManyRows: (p) => `a sheet may have at most ${p.max} rows`,

@@ -1,20 +1,18 @@
 import Papa from 'papaparse'
+import { decodeCsvText } from './decode-csv-text.js'
 import { ImportProblem } from './import-issue.js'
 import { IMPORT_LIMITS } from './import-limits.js'
 import type { SheetCell, SheetRow, SheetTable } from './sheet-table.js'
 
 /**
- * Reads a CSV file (UTF-8, with or without a byte-order mark; comma, semicolon or tab
- * separated) as the sheet `sheet`, one record at a time. Every limit (rows, columns, cell
+ * Reads a CSV file (UTF-8 or UTF-16 with a byte-order mark, UTF-8 without one, or GB18030/GBK as
+ * Excel saves it in a Chinese locale; comma, semicolon or tab separated) as the sheet `sheet`, one record at a time. Every limit (rows, columns, cell
  * text) and any byte that is not text ends the read with its own error.
  */
 export function readCsvSheet(file: Buffer, sheet: string): SheetTable {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file)
-  } catch {
-    throw ImportProblem.single('notUtf8', { sheet })
-  }
+  const decoded = decodeCsvText(file)
+  if (!decoded) throw ImportProblem.single('unknownEncoding', { sheet })
+  const { text } = decoded
   const nul = text.indexOf('\u0000')
   if (nul >= 0) {
     const row = text.slice(0, nul).split('\n').length

@@ -11,7 +11,7 @@ export const IMPORT_ISSUE_CODES = {
   fileTooLarge: { answer: 'payloadTooLarge' },
   notXlsx: { answer: 'badRequest' },
   xlsxTooLarge: { answer: 'payloadTooLarge' },
-  notUtf8: { answer: 'badRequest' },
+  unknownEncoding: { answer: 'badRequest' },
   binaryData: { answer: 'badRequest' },
   noSheets: { answer: 'invalidPlan' },
   tooManyRows: { answer: 'payloadTooLarge' },
