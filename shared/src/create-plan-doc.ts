@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { PlanInput } from './plan-input.js'
 import { PlanDoc } from './plan-doc.js'
-import type { Measure } from './roots.js'
+import { addMeasureRow } from './add-measure-row.js'
 
 /**
  * Writes a whole plan into an empty document in one transaction: meta, items, and one row
@@ -17,29 +17,12 @@ export function createPlanDoc(input: PlanInput, doc: Y.Doc = new Y.Doc()): PlanD
       const { sku, ...fields } = item
       for (const [field, value] of Object.entries(fields)) map.set(field, value)
       plan.items.set(sku, map)
-      addRow(plan, 'demand', sku, input.demand[sku], count)
-      addRow(plan, 'supply', sku, input.supply[sku], count)
+      addMeasureRow(plan, 'demand', sku, input.demand[sku], count)
+      addMeasureRow(plan, 'supply', sku, input.supply[sku], count)
     }
     for (const resource of input.meta.resources) {
-      addRow(plan, 'capacity', resource.id, input.capacity[resource.id], count)
+      addMeasureRow(plan, 'capacity', resource.id, input.capacity[resource.id], count)
     }
   })
   return plan
-}
-
-function addRow(
-  plan: PlanDoc,
-  measure: Measure,
-  key: string,
-  values: number[] | undefined,
-  count: number,
-): void {
-  const base = new Y.Array<number>()
-  const filled = new Array<number>(count)
-  for (let p = 0; p < count; p++) filled[p] = values?.[p] ?? 0
-  base.insert(0, filled)
-  const row = new Y.Map<unknown>()
-  row.set('base', base)
-  row.set('edits', new Y.Map<number>())
-  plan.measureRoot(measure).set(key, row)
 }

@@ -105,9 +105,16 @@ export class PlanDoc {
     if (!map) return undefined
     const item: Record<string, unknown> = { sku }
     for (const field of Object.keys(ITEM_FIELDS) as ItemField[]) {
-      item[field] = map.get(field) ?? (ITEM_FIELDS[field] === 'number' ? 0 : '')
+      if (ITEM_FIELDS[field] === 'boolean') {
+        if (map.get(field) === true) item[field] = true
+      } else item[field] = map.get(field) ?? (ITEM_FIELDS[field] === 'number' ? 0 : '')
     }
     return item as unknown as Item
+  }
+
+  /** True when the SKU exists and is retired (hidden from the board, out of roll-ups). */
+  isRetired(sku: string): boolean {
+    return this.items.get(sku)?.get('retired') === true
   }
 
   /** SKU ids ordered by family, then SKU id, the same on every client. */
@@ -118,10 +125,11 @@ export class PlanDoc {
     return entries.map(([, sku]) => sku)
   }
 
-  /** Families with their SKUs, in display order. */
+  /** Families with their active (not retired) SKUs, in display order: what the board shows. */
   listFamilies(): Map<string, string[]> {
     const families = new Map<string, string[]>()
     for (const sku of this.listSkus()) {
+      if (this.isRetired(sku)) continue
       const family = String(this.items.get(sku)?.get('family') ?? '')
       const skus = families.get(family)
       if (skus) skus.push(sku)

@@ -168,7 +168,7 @@ export class PlanModel {
       this.skusByResource.get(previous.item.resource)?.delete(sku)
     }
     const item = this.plan.readItem(sku)
-    if (!item) {
+    if (!item || item.retired) {
       this.skuViews.delete(sku)
       return undefined
     }

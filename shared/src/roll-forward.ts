@@ -9,7 +9,8 @@ import type { Measure } from './roots.js'
  * Next cycle's plan from a published one: the horizon moves `periods` forward, master data
  * carries over, every row keeps its latest values shifted into place, the new tail periods
  * repeat each row's last value, and opening stock becomes the projected inventory at the end of
- * the periods rolled off. Overlays start empty, as in a new epoch.
+ * the periods rolled off. Retired SKUs stay behind in the published plan. Overlays start empty,
+ * as in a new epoch.
  */
 export function rollForward(plan: PlanDoc, periods: number, name: string): PlanInput {
   const meta = plan.readMeta()
@@ -25,7 +26,7 @@ export function rollForward(plan: PlanDoc, periods: number, name: string): PlanI
   }
   const rows = (measure: Measure, keys: string[]) =>
     Object.fromEntries(keys.map((key) => [key, shift(plan.readRow(measure, key))]))
-  const skus = plan.listSkus()
+  const skus = plan.listSkus().filter((sku) => !plan.isRetired(sku))
   const items: Item[] = skus.map((sku) => {
     const item = plan.readItem(sku) as Item
     const projected = projectedInventory(

@@ -7,7 +7,7 @@ import { FROZEN_COLUMNS } from '../plan-view/board-view.js'
 /**
  * The on-screen cells a model change repaints, found by walking only the visible rows; or
  * 'relayout' when the rows themselves must change (a filtered SKU gained or lost its gaps, a SKU
- * appeared or vanished).
+ * appeared, vanished or moved to another family).
  */
 export function affectedCells(
   view: BoardView,
@@ -20,6 +20,9 @@ export function affectedCells(
     const exists = model.sku(sku) !== undefined
     const wanted = exists && (!view.gapsOnly || hasGaps(model, sku))
     if (wanted !== layout.shownSkus.has(sku)) return 'relayout'
+    const shownRow = layout.rows[layout.rowsOfSku.get(sku)?.[0] ?? -1]
+    if (wanted && shownRow?.kind === 'sku' && shownRow.family !== model.sku(sku)?.item.family)
+      return 'relayout'
   }
   const cells: { cell: Item }[] = []
   const lastRow = Math.min(layout.rows.length - 1, visible.y + visible.height)

@@ -67,6 +67,7 @@ const itemSchema = {
     safetyStock: { type: 'number', minimum: 0, default: 0 },
     maxStock: { type: 'number', minimum: 0, default: 0 },
     resource: { type: 'string', maxLength: 64, default: '' },
+    retired: { type: 'boolean' },
   },
 } as const
 

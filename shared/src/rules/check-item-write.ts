@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
 import { isValidId } from '../ids.js'
-import { ITEM_FIELDS, isItemField } from '../item.js'
+import { isItemField } from '../item.js'
 import type { PlanDoc } from '../plan-doc.js'
 import type { PlanMeta } from '../plan-meta.js'
+import { checkItemValue } from './check-item-value.js'
 import { deleted, isType, notAValue, singleValue } from './item-content.js'
 import type { RuleViolation } from './rule-violation.js'
 import { violation } from './rule-violation.js'
@@ -27,21 +28,5 @@ export function checkItemWrite(
     return violation('badStructure', `Unknown item field "${field}"`, at)
   const value = singleValue(item)
   if (value === deleted) return undefined
-  const kind = ITEM_FIELDS[field]
-  if (value === notAValue || typeof value !== kind)
-    return violation('badValue', `${sku} ${field} must be a ${kind}`, at)
-  if (
-    kind === 'number' &&
-    !(Number.isFinite(value) && (value as number) >= 0 && (value as number) <= meta.maxValue)
-  ) {
-    return violation(
-      'outOfRange',
-      `${sku} ${field} must be a number from 0 to ${meta.maxValue}`,
-      at,
-    )
-  }
-  if (kind === 'string' && (value as string).length > 200) {
-    return violation('outOfRange', `${sku} ${field} must be at most 200 characters`, at)
-  }
-  return undefined
+  return checkItemValue(meta, sku, field, value === notAValue ? undefined : value)
 }

@@ -17,7 +17,17 @@ export type RuleTarget =
       period: number
       value: 'valid' | 'negative' | 'fraction'
     }
-  | { kind: 'frozenThrough' | 'status' | 'itemField' | 'newItem' | 'replaceBase' | 'unknownRoot' }
+  | {
+      kind:
+        | 'frozenThrough'
+        | 'setting'
+        | 'status'
+        | 'itemField'
+        | 'badItemField'
+        | 'newItem'
+        | 'replaceBase'
+        | 'unknownRoot'
+    }
   | {
       kind: 'comment'
       action: 'startThread' | 'reply' | 'forgeAuthor' | 'editOthers' | 'resolve' | 'unsafeLink'
@@ -36,13 +46,15 @@ export interface ExpectedVerdict {
  *              | demand | supply, capacity | items, meta             | comments and flags
  *   sales      | write  | read             | read                   | write (own messages)
  *   production | read   | write            | read                   | write (own messages)
- *   planner    | write  | write            | write: freeze, status  | write; may resolve
+ *   planner    | write  | write            | write: settings, SKUs  | write; may resolve
  *   viewer     | read   | read             | read                   | write (own messages)
  *
  * - No one writes a cell in a frozen period (index ≤ frozenThrough).
  * - An approved plan is read-only except for a planner's status change. Comments and flags
  *   discuss the plan rather than change it and stay writable (docs/plan-document.md).
- * - Values are finite, ≥ 0 and whole (the test plans have 0 decimals).
+ * - Values are finite, ≥ 0 and whole (the test plans have 0 decimals); item stock levels too.
+ * - Settings a planner changes on the board: name, frozenThrough, status, unit, decimals.
+ *   Master data: add a SKU with its rows, change its fields, retire it (retired = true).
  * - Structure follows the layout: no new roots, no replaced base arrays.
  * - Comments: anyone starts a thread or replies in their own name; only a message's author
  *   changes it; any editor (not a viewer) resolves (DESIGN §3); links are http, https, mailto.
@@ -71,13 +83,18 @@ export function expectedVerdict(role: Role, target: RuleTarget, state: PlanState
       unless(target.value === 'valid', 'outOfRange')
       break
     case 'frozenThrough':
+    case 'setting':
     case 'itemField':
     case 'newItem':
+    case 'badItemField':
       unless(
-        WRITERS[target.kind === 'frozenThrough' ? 'meta' : 'items'].includes(role),
+        WRITERS[
+          target.kind === 'frozenThrough' || target.kind === 'setting' ? 'meta' : 'items'
+        ].includes(role),
         'forbiddenRole',
       )
       unless(!state.approved, 'planApproved')
+      if (target.kind === 'badItemField') reasons.add('outOfRange')
       break
     case 'status':
       unless(WRITERS.meta.includes(role), 'forbiddenRole')

@@ -1,6 +1,15 @@
 import * as Y from 'yjs'
 import type { PlanDoc } from '@tandem/shared'
-import { addMessage, createFlag, setThreadResolved, startThread, updateFlag } from '@tandem/shared'
+import {
+  addItem,
+  addMessage,
+  createFlag,
+  setThreadResolved,
+  startThread,
+  updateFlag,
+  writeItemFields,
+  writeSettings,
+} from '@tandem/shared'
 import type { PlanState, RuleTarget } from './expected-verdict.js'
 import { FENCE } from './expected-verdict.js'
 
@@ -127,6 +136,32 @@ export const MATRIX_TARGETS: MatrixTarget[] = [
       plan.demand.set('SKU-NEW', newRow(values))
       plan.supply.set('SKU-NEW', newRow(values))
     },
+  },
+  {
+    name: 'meta.name, unit and decimals (the settings panel)',
+    rule: { kind: 'setting' },
+    edit: (plan) => writeSettings(plan, { name: 'Renamed plan', unit: 'kg', decimals: 2 }),
+  },
+  {
+    name: 'retire an item (items retired = true)',
+    rule: { kind: 'itemField' },
+    edit: (plan, _doc, { fixture }) => writeItemFields(plan, fixture.skuB, { retired: true }),
+  },
+  {
+    name: 'new item through addItem, with a negative safety stock',
+    rule: { kind: 'badItemField' },
+    edit: (plan) =>
+      addItem(plan, {
+        sku: 'SKU-NEG',
+        name: 'Negative',
+        family: 'Juice',
+        site: '',
+        unit: '',
+        openingStock: 0,
+        safetyStock: -5,
+        maxStock: 0,
+        resource: '',
+      }),
   },
   {
     name: "replace a demand row's base array",
