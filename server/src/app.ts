@@ -25,6 +25,8 @@ import { syncRoute } from './routes/sync-route.js'
 import { usersRoutes } from './routes/users-routes.js'
 import { versionsRoutes } from './routes/versions-routes.js'
 import type { Stores } from './store/stores.js'
+import type { TrustProxy } from './config.js'
+import { rateLimitStoreOn } from './http/rate-limit-store.js'
 
 /** What the app is built from. Tests pass their own stores; main.ts passes the configured ones. */
 export interface AppDeps {
@@ -47,6 +49,8 @@ export interface AppDeps {
   restRateLimit?: number
   loginRateLimit?: number
   socketRate?: SocketRate
+  /** Proxies whose X-Forwarded-For names the client (rate limits, logs); none by default. */
+  trustProxy?: TrustProxy
 }
 
 /** Largest REST body accepted (a plan created from JSON rows), in bytes. */
@@ -63,10 +67,12 @@ declare module 'fastify' {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({
+  const options: FastifyServerOptions = {
     logger: withoutTokensInLogs(deps.logger ?? false),
     bodyLimit: MAX_BODY_BYTES,
-  })
+    trustProxy: deps.trustProxy ?? false,
+  }
+  const app = Fastify(options)
   const { stores } = deps
   const { log, records, accounts } = stores
   stores.useLogger(app.log)
@@ -127,7 +133,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, {
     max: deps.restRateLimit ?? 600,
     timeWindow: '1 minute',
-    allowList: (request) => request.url.startsWith('/sync/'),
+    store: rateLimitStoreOn(stores.rateCounters),
+    // A counter store that fails (Redis down) lets requests through rather than refusing all.
+    skipOnError: true,
+    allowList: (request) => request.url.startsWith('/sync/') || request.url.startsWith('/health'),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: 'rateLimited',

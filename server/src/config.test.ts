@@ -68,6 +68,16 @@ describe('configuration', () => {
     expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/)
   })
 
+  it('reads TANDEM_TRUST_PROXY as Fastify takes trustProxy', () => {
+    const trust = (value: string | undefined) =>
+      parseConfig({ TANDEM_TRUST_PROXY: value }).trustProxy
+    expect(trust(undefined)).toBe(false)
+    expect(trust('false')).toBe(false)
+    expect(trust('true')).toBe(true)
+    expect(() => trust('2')).toThrow(/hop count "2", which Fastify ignores/)
+    expect(trust('10.0.0.1, 192.168.0.0/16')).toEqual(['10.0.0.1', '192.168.0.0/16'])
+  })
+
   it('is the only server, shared or client source that reads process.env', () => {
     const readers = ['server/src', 'shared/src', 'client/src']
       .flatMap((dir) => sourceFiles(join(ROOT, dir)))

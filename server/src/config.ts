@@ -33,7 +33,15 @@ export interface Config {
   loginRateLimit: number
   /** Socket messages per second per connection, on average and in a burst. */
   socketRate: SocketRate
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as Fastify's
+   * `trustProxy` takes it: false (none), true (any), or addresses and CIDR ranges.
+   */
+  trustProxy: TrustProxy
 }
+
+/** What TANDEM_TRUST_PROXY parses to. */
+export type TrustProxy = boolean | string[]
 
 /** One environment variable the server reads: its name, its default (undefined: unset), what it does. */
 export interface ConfigVariable {
@@ -126,6 +134,12 @@ export const CONFIG_VARIABLES = [
     default: String(DEFAULT_SOCKET_RATE.burst),
     meaning: 'socket messages per connection in a burst',
   },
+  {
+    name: 'TANDEM_TRUST_PROXY',
+    default: undefined,
+    meaning:
+      'behind a reverse proxy: `true`, or the comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed',
+  },
 ] as const satisfies readonly ConfigVariable[]
 
 export type ConfigVariableName = (typeof CONFIG_VARIABLES)[number]['name']
@@ -156,6 +170,7 @@ export function parseConfig(env: Env = process.env): Config {
       perSecond: integer(env, 'TANDEM_SOCKET_RATE'),
       burst: integer(env, 'TANDEM_SOCKET_BURST'),
     },
+    trustProxy: trustProxy(optional(env, 'TANDEM_TRUST_PROXY')),
     demo: text(env, 'TANDEM_DEMO') !== '0',
     // The default is the checkout's (two folders up from server/src or server/dist); a value
     // that is set is taken from the working directory.
@@ -185,4 +200,24 @@ function integer(env: Env, name: ConfigVariableName): number {
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`${name} must be a whole number ≥ 0 (got "${raw}")`)
   return value
+}
+
+/**
+ * `true`/`false`, or a comma-separated list of addresses, CIDR ranges and proxy-addr's names
+ * (`loopback`, `uniquelocal`). Fastify 5.12 ignores a bare hop count (it cannot check the
+ * immediate peer), so one is refused rather than silently trusting no one.
+ */
+function trustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim().toLowerCase()
+  if (!value || value === 'false' || value === '0') return false
+  if (value === 'true') return true
+  if (/^\d+$/.test(value)) {
+    throw new Error(
+      `TANDEM_TRUST_PROXY must be true, false or the proxies' addresses (got the hop count "${raw}", which Fastify ignores)`,
+    )
+  }
+  return value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean)
 }

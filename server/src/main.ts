@@ -19,6 +19,7 @@ const app = await buildApp({
   restRateLimit: config.restRateLimit,
   loginRateLimit: config.loginRateLimit,
   socketRate: config.socketRate,
+  trustProxy: config.trustProxy,
 })
 
 if (config.demo && (await ensureDemoPlan(stores.log))) app.log.info('created the demo plan')

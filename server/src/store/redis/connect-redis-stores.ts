@@ -5,6 +5,7 @@ import { RedisConnection } from './redis-connection.js'
 import { RedisKeys } from './redis-keys.js'
 import { RedisPlanLog } from './redis-plan-log.js'
 import { RedisPlanRecords } from './redis-plan-records.js'
+import { RedisRateCounters } from './redis-rate-counters.js'
 
 /** Options of {@link connectRedisStores}. */
 export interface RedisStoresOptions {
@@ -42,6 +43,7 @@ export async function connectRedisStores(
     log,
     records: new RedisPlanRecords(connection, keys),
     accounts,
+    rateCounters: new RedisRateCounters(connection, keys),
     useLogger: (logger) => connection.useLogger(logger),
     health: () => connection.health(),
     async close() {

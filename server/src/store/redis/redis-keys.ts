@@ -59,6 +59,14 @@ export class RedisKeys {
     }
   }
 
+  /**
+   * A rate-limit counter (`key` names the route and the client address). Each counter is its own
+   * hash tag, so counters spread over a cluster's slots.
+   */
+  rateCounter(key: string): string {
+    return `${this.prefix}:{rate:${key.replace(/[{}]/g, '_')}}`
+  }
+
   /** Keys of the layout before accounts shared a hash tag; read once to migrate. */
   get legacyAccounts(): Omit<AccountKeys, 'settings'> {
     return {

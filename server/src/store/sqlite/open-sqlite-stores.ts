@@ -1,3 +1,4 @@
+import { MemoryRateCounters } from '../memory-rate-counters.js'
 import type { Stores, StoreHealth } from '../stores.js'
 import { openSqliteDatabase } from './sqlite-database.js'
 import { SqliteAccounts } from './sqlite-accounts.js'
@@ -17,6 +18,8 @@ export function openSqliteStores(file: string): Stores & { readonly file: string
     log: new SqlitePlanLog(db),
     records: new SqlitePlanRecords(db),
     accounts: new SqliteAccounts(db),
+    // One process serves a SQLite file, so its counters need not outlive it or be shared.
+    rateCounters: new MemoryRateCounters(),
     useLogger() {},
     async health(): Promise<StoreHealth> {
       try {
