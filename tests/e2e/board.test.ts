@@ -101,7 +101,7 @@ describe('the board, with a sales and a production user in one plan', () => {
     }
     await expect
       .poll(() => sales.textContent('[data-testid="notice"]'))
-      .toContain('Pasted 12 cells')
+      .toContain('Pasted: 12 cells changed.')
   })
 
   it("shows each person the other's avatar and outlined cell", async () => {

@@ -6,6 +6,8 @@ import type {
   Item,
 } from '@glideapps/glide-data-grid'
 import { GridCellKind } from '@glideapps/glide-data-grid'
+import type { PastedCell } from '@tandem/shared'
+import { planPaste } from '@tandem/shared'
 import type { EditingBridge, KeyTaker, TypeAhead } from '../presence/editing-context.js'
 import { publishPresence } from '../presence/publish-presence.js'
 import type { PlanLive, PlanSession } from '../sync/plan-session.js'
@@ -17,6 +19,8 @@ import type { GridWrite } from './plan-writes.js'
 import { describeEditViolation, planWrites } from './plan-writes.js'
 import { readOnlyReason } from './read-only-reason.js'
 import { bufferTypeAhead } from './type-ahead.js'
+import { pasteMessage } from './paste-message.js'
+import { pasteTargetAt } from './paste-target-at.js'
 import type { Notify } from '../notices/use-notices.js'
 
 interface GridEditingOptions {
@@ -45,7 +49,8 @@ export function useGridEditing(options: GridEditingOptions) {
         notify(refusal(planned.message), 'error')
         return false
       }
-      const violation = session.applyEdits(planned.edits)
+      const source = planned.spreads.length > 0 ? 'spread' : writes.length > 1 ? 'fill' : 'grid'
+      const violation = session.applyEdits(planned.edits, source)
       if (violation) {
         notify(refusal(describeEditViolation(view, violation, planned.edits)), 'error')
         return false
@@ -82,7 +87,7 @@ export function useGridEditing(options: GridEditingOptions) {
   const onPaste = useCallback(
     (target: Item, values: readonly (readonly string[])[]) => {
       const [col, row] = target
-      const writes: GridWrite[] = []
+      const cells: PastedCell[] = []
       for (let r = 0; r < values.length; r++) {
         for (let c = 0; c < values[r].length; c++) {
           const location: Item = [col + c, row + r]
@@ -90,25 +95,41 @@ export function useGridEditing(options: GridEditingOptions) {
             notify(view.t('edit.pasteTooBig'), 'error')
             return false
           }
-          const value = parseNumber(values[r][c], view.format.locale)
-          if (value !== undefined) writes.push({ location, value, text: values[r][c] })
+          const text = values[r][c]
+          cells.push({
+            target: pasteTargetAt(view, location),
+            text,
+            value: parseNumber(text, view.format.locale),
+          })
         }
       }
-      const refusal = (why: string) => view.t('edit.pasteRejected', { why })
-      if (apply(writes, view.t('edit.pasted', { count: writes.length }), refusal)) {
-        const width = Math.max(...values.map((v) => v.length))
-        setSelection({
-          ...EMPTY_SELECTION,
-          current: {
-            cell: target,
-            range: { x: col, y: row, width, height: values.length },
-            rangeStack: [],
-          },
-        })
+      const plan = planPaste(cells, {
+        meta: view.meta,
+        role: view.role,
+        read: (measure, key, period) => view.plan.readCell(measure, key, period),
+        skusOf: (family) => view.model.family(family)?.skus ?? [],
+      })
+      if (plan.edits.length > 0) {
+        const violation = session.applyEdits(plan.edits, 'paste')
+        if (violation) {
+          const why = describeEditViolation(view, violation, plan.edits)
+          notify(view.t('edit.pasteRejected', { why }), 'error')
+          return false
+        }
       }
+      notify(pasteMessage(view, plan), plan.changed > 0 ? 'info' : 'error')
+      const width = Math.max(...values.map((v) => v.length))
+      setSelection({
+        ...EMPTY_SELECTION,
+        current: {
+          cell: target,
+          range: { x: col, y: row, width, height: values.length },
+          rangeStack: [],
+        },
+      })
       return false
     },
-    [apply, columnCount, notify, setSelection, view],
+    [columnCount, notify, session, setSelection, view],
   )
 
   const explainReadOnly = useCallback(

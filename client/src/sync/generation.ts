@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { PlanDoc } from '@tandem/shared'
 import type { PlanModel } from '@tandem/shared'
-import { LOCAL_ORIGIN } from './local-origin.js'
+import { LOCAL_ORIGINS } from './local-origin.js'
 import type { PlanLive } from './plan-live.js'
 
 /** One document of a session: a resync throws it away and opens the next. */
@@ -37,7 +37,7 @@ export function openGeneration(
     params: { ext: '1' },
   })
   const undo = new Y.UndoManager([plan.demand, plan.supply, plan.capacity], {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
+    trackedOrigins: new Set<unknown>(Object.values(LOCAL_ORIGINS)),
     captureTimeout: 0,
   })
   return {

@@ -10,7 +10,8 @@ import type { Generation } from './generation.js'
 import { closeGeneration, liveOf, openGeneration } from './generation.js'
 import { localCopyIsStale } from './local-copy-is-stale.js'
 import { localCopyLoaded } from './local-copy-loaded.js'
-import { LOCAL_ORIGIN, REAPPLY_ORIGIN } from './local-origin.js'
+import type { LocalEditSource } from './local-origin.js'
+import { LOCAL_ORIGINS, REAPPLY_ORIGIN } from './local-origin.js'
 import { markTiming } from './mark-timing.js'
 import { PendingEdits } from './pending-edits.js'
 import { recordLocalEdits } from './record-local-edits.js'
@@ -75,14 +76,18 @@ export class PlanSession {
 
   /**
    * Checks every edit against the plan's rules and writes them all in one transaction, or none:
-   * the first violation is returned and nothing is written.
+   * the first violation is returned and nothing is written. `source` is recorded in the
+   * cell history.
    */
-  applyEdits(edits: readonly CellEdit[]): RuleViolation | undefined {
+  applyEdits(
+    edits: readonly CellEdit[],
+    source: LocalEditSource = 'grid',
+  ): RuleViolation | undefined {
     const live = this.snapshot.live
     if (!live) return undefined
     const found = firstViolation(live.plan.readMeta(), this.role, edits)
     if (found) return found
-    writeCells(live.plan, edits, LOCAL_ORIGIN)
+    writeCells(live.plan, edits, LOCAL_ORIGINS[source])
     markTiming('tandem:edit')
     live.undo.stopCapturing()
     return undefined

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { changedCells } from '@tandem/shared'
 import type { Generation } from './generation.js'
-import { LOCAL_ORIGIN, REAPPLY_ORIGIN } from './local-origin.js'
+import { isLocalOrigin, REAPPLY_ORIGIN } from './local-origin.js'
 import type { PendingEdits } from './pending-edits.js'
 
 /**
@@ -16,7 +16,7 @@ export function recordLocalEdits(
   const { doc, plan, undo } = state
   const onTransaction = (transaction: Y.Transaction) => {
     const origin = transaction.origin as unknown
-    if (origin !== LOCAL_ORIGIN && origin !== REAPPLY_ORIGIN && origin !== undo) return
+    if (!isLocalOrigin(origin) && origin !== REAPPLY_ORIGIN && origin !== undo) return
     const cells = changedCells(plan, transaction.changed)
     if (cells.length === 0) return
     pending.record(cells, doc.clientID, Y.getState(doc.store, doc.clientID))

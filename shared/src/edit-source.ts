@@ -1,0 +1,29 @@
+/**
+ * Where a cell edit came from, recorded with every change in the per-cell history. A client
+ * declares the first five for its own edits; the last three are written only by the server.
+ */
+export const EDIT_SOURCES = [
+  'grid',
+  'paste',
+  'spread',
+  'fill',
+  'undo',
+  'import',
+  'restore',
+  'baseline',
+] as const
+
+export type EditSource = (typeof EDIT_SOURCES)[number]
+
+/** The sources a client may declare for its own edits (protocol message `editSources`). */
+export const CLIENT_EDIT_SOURCES: readonly EditSource[] = [
+  'grid',
+  'paste',
+  'spread',
+  'fill',
+  'undo',
+]
+
+export function isEditSource(value: unknown): value is EditSource {
+  return (EDIT_SOURCES as readonly unknown[]).includes(value)
+}
