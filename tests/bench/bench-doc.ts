@@ -4,7 +4,11 @@ import { benchTables } from './bench-report.js'
 import { BENCH_NOTES } from './bench-notes.js'
 
 /** docs/benchmarks.md: when and where it ran, how to run it, the tables, and the notes. */
-export function benchDoc(results: BenchResults, elapsedMs: number): string {
+export function benchDoc(
+  results: BenchResults,
+  elapsedMs: number,
+  forecastSection: string | undefined,
+): string {
   const { options } = results
   const cpu = cpus()
   return `# Benchmarks
@@ -26,6 +30,7 @@ pnpm bench --quick --no-paint                          # without Chromium (about
 pnpm bench --quick --scenarios=paint                   # only URL → painted grid (about 1 min)
 pnpm bench --quick --scenarios=probe --plan=10000x104  # probes on the large plan
 pnpm bench --runs=5 --only=tandem-sqlite,y-websocket-server --cpu-prof=/tmp/prof
+pnpm bench --scenarios=forecast                        # only the forecast engine on M3 (about 5 s); rewrites its section below
 \`\`\`
 
 It needs \`redis-server\` on PATH (started on a free loopback port and stopped afterwards) and \`/usr/bin/chromium\` for the paint scenario (it builds \`client/dist\` with \`pnpm --filter @tandem/client build\` if that is missing). It never fails because of a timing: it prints PASS or MISS.
@@ -35,5 +40,5 @@ It needs \`redis-server\` on PATH (started on a free loopback port and stopped a
 ${benchTables(results)}
 
 ${BENCH_NOTES}
-`
+${forecastSection ? `\n${forecastSection}\n` : ''}`
 }

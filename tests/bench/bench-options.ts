@@ -21,13 +21,16 @@ export interface BenchOptions {
   profileDir: string | undefined
   /** Only these server kinds (comma list), for profiling one. */
   only: string[] | undefined
-  /** Scenarios to run: `load` (throughput and latency), `probe`, `paint` (Chromium). */
+  /**
+   * Scenarios to run: `load` (throughput and latency), `probe`, `paint` (Chromium), `forecast`
+   * (the engine on the M3 monthly series).
+   */
   scenarios: Scenario[]
   /** Cold and warm page loads of the paint scenario (at least 3, for a median). */
   paintSamples: number
 }
 
-export const SCENARIOS = ['load', 'probe', 'paint'] as const
+export const SCENARIOS = ['load', 'probe', 'paint', 'forecast'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 
 function isScenario(name: string): name is Scenario {

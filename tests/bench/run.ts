@@ -18,14 +18,42 @@ import { paintRun } from './paint-run.js'
 import { probeRun } from './probe-run.js'
 import { isServerKind, SERVER_KINDS } from './server-kind.js'
 import { saveStream } from './stream-file.js'
+import { forecastRun } from './forecast-run.js'
+import { forecastTables } from './forecast-report.js'
+import { forecastSection, readForecastSection, writeForecastSection } from './forecast-section.js'
+import { readM3Monthly } from './m3-series.js'
+
+/** The forecast scenario: the engine over the M3 monthly series, its section of the doc rewritten. */
+async function forecastScenario(docFile: string): Promise<string | undefined> {
+  console.log('forecast: forecastSeries over the M3 monthly series (last 18 held out)')
+  try {
+    const report = forecastRun(await readM3Monthly())
+    const tables = forecastTables(report)
+    console.log(`\n${tables}\n`)
+    const section = forecastSection(tables, new Date())
+    await writeForecastSection(docFile, section)
+    console.log(`wrote the forecast section of ${docFile}`)
+    return section
+  } catch (error) {
+    console.error(`  ! forecast: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+    return undefined
+  }
+}
 
 /**
- * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint] [--no-load]
- * [--no-probe] [--no-paint] [--paint-samples=N] [--cpu-prof=dir] [--write]`
+ * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint,forecast]
+ * [--no-load] [--no-probe] [--no-paint] [--no-forecast] [--paint-samples=N] [--cpu-prof=dir]
+ * [--write]`
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   const options = parseBenchOptions(argv)
+  const docFile = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
+  const wants = (scenario: Scenario) => options.scenarios.includes(scenario)
+  // First and alone: its run time is one of its figures, so nothing else may share the cores.
+  const forecast = wants('forecast') ? await forecastScenario(docFile) : undefined
+  if (!wants('load') && !wants('probe') && !wants('paint')) return
   const began = performance.now()
   const kinds = (options.only ?? [...SERVER_KINDS]).filter(isServerKind)
   const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'))
@@ -33,7 +61,6 @@ async function main(): Promise<void> {
     `Tandem bench: ${options.quick ? 'quick' : 'full'}, ${options.runs} runs, ${kinds.join(', ')}; ` +
       `scenarios ${options.scenarios.join(', ')}`,
   )
-  const wants = (scenario: Scenario) => options.scenarios.includes(scenario)
 
   const plan = buildBenchPlan(options.skuCount, options.periodCount)
   const planFile = await saveBenchPlan(dir, plan)
@@ -102,9 +129,11 @@ async function main(): Promise<void> {
   const elapsed = performance.now() - began
   console.log(`\n${benchTables(results)}\n\nSuite time ${(elapsed / 1000).toFixed(0)} s`)
   if (!options.quick || argv.includes('--write')) {
-    const file = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
-    await writeFile(file, benchDoc(results, elapsed))
-    console.log(`wrote ${file}`)
+    await writeFile(
+      docFile,
+      benchDoc(results, elapsed, forecast ?? (await readForecastSection(docFile))),
+    )
+    console.log(`wrote ${docFile}`)
   }
 }
 
