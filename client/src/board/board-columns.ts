@@ -7,8 +7,16 @@ import { FROZEN_BG } from './gap-colours.js'
 
 const FROZEN_HEADER = { bgHeader: FROZEN_BG }
 
-/** Four frozen label columns, then one column per period labelled in the reader's locale. */
-export function boardColumns(meta: PlanMeta, format: Formatters, t: TFunction): GridColumn[] {
+/**
+ * Four frozen label columns, then one column per period labelled in the reader's locale. With
+ * `periodMenu`, period headers carry a menu button (a planner's "freeze through here").
+ */
+export function boardColumns(
+  meta: PlanMeta,
+  format: Formatters,
+  t: TFunction,
+  periodMenu = false,
+): GridColumn[] {
   const columns: GridColumn[] = [
     { id: 'family', title: t('column.family'), width: 140, group: '' },
     { id: 'sku', title: t('column.sku'), width: 104, group: '' },
@@ -24,6 +32,7 @@ export function boardColumns(meta: PlanMeta, format: Formatters, t: TFunction): 
       width: meta.periodKind === 'week' ? 116 : 96,
       group: format.periodGroup(meta.periodKind, meta.firstPeriod, p),
       themeOverride: frozen ? FROZEN_HEADER : undefined,
+      hasMenu: periodMenu,
     })
   }
   return columns

@@ -40,6 +40,7 @@ import { useMemberNames } from '../versions/use-member-names.js'
 import { useVersionedView } from '../versions/use-versioned-view.js'
 import { VersionBanner } from '../versions/version-banner.js'
 import { VersionsPanel } from '../versions/versions-panel.js'
+import { usePlanSettings } from '../settings/use-plan-settings.js'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -108,6 +109,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const shown = useVersionedView(view, versions, options)
 
   const discussion = useDiscussion(shown, live, identity, setJump)
+  const settings = usePlanSettings({
+    session,
+    live,
+    meta,
+    role: identity.role,
+    format,
+    notify,
+    empty: live.model.families().length === 0,
+  })
 
   const following = peers.find((peer) => peer.clientId === followingId)
   useEffect(() => {
@@ -180,6 +190,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
         onToggleChart={() => setChartOpen((open) => !open)}
       >
         <DiscussionButtons discussion={discussion} />
+        {settings.button}
         <button
           type="button"
           className="button"
@@ -220,6 +231,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
             setCellMenu(request && { ...request, onHistory })
           }}
           onCommentShortcut={discussion.commentAt}
+          onPeriodMenu={settings.onPeriodMenu}
         />
         <DiscussionPanel discussion={discussion} view={view} identity={identity} />
         {chartOpen && (
@@ -251,6 +263,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
           onClose={() => setHistoryTarget(undefined)}
         />
       )}
+      {settings.overlays}
       <NoticeArea notices={props.notices} onDismiss={props.onDismiss} />
     </div>
   )

@@ -17,7 +17,9 @@ export function describeViolation(
   const cell =
     place?.key !== undefined && place.period !== undefined
       ? describeCell(view, place.root, place.key, place.period)
-      : (place?.key ?? place?.root ?? '')
+      : place?.field && (place.root === 'meta' || place.root === 'items')
+        ? fieldName(view, place)
+        : (place?.key ?? place?.root ?? '')
   switch (code) {
     case 'forbiddenRole':
       return t('rule.forbiddenRole', { role: t(`role.${view.role}`), cell })
@@ -39,4 +41,11 @@ export function describeViolation(
     default:
       return t('rule.generic', { cell, reason })
   }
+}
+
+/** A plan setting or item field named the way the settings panel labels it. */
+function fieldName(view: CellNaming, place: RejectedPlace): string {
+  if (place.root === 'meta') return view.t(`settings.field.${place.field}`)
+  const field = view.t(`masterData.field.${place.field}`)
+  return place.key ? view.t('masterData.ofSku', { field, sku: place.key }) : field
 }

@@ -50,6 +50,8 @@ interface PlanGridProps {
   onCellMenu?: (cell: Item, x: number, y: number) => void
   /** The comment shortcut (Ctrl+Alt+M) was pressed on the current cell. */
   onCommentShortcut?: (cell: Item) => void
+  /** A period header's menu was asked for (its menu button or a right-click), at a point. */
+  onPeriodMenu?: (period: number, x: number, y: number) => void
 }
 
 const GROUP_HEADER_HEIGHT = 26
@@ -68,9 +70,10 @@ export function PlanGrid(props: PlanGridProps) {
   const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION)
   const [scrollTick, setScrollTick] = useState(0)
   const awareness = live.provider.awareness
+  const { onPeriodMenu } = props
   const columns = useMemo(
-    () => boardColumns(view.meta, view.format, view.t),
-    [view.meta, view.format, view.t],
+    () => boardColumns(view.meta, view.format, view.t, onPeriodMenu !== undefined),
+    [view.meta, view.format, view.t, onPeriodMenu],
   )
   const frozenWidth = useMemo(
     () =>
@@ -290,6 +293,19 @@ export function PlanGrid(props: PlanGridProps) {
             if (!onCellMenu) return
             event.preventDefault()
             onCellMenu(cell, event.bounds.x + event.localEventX, event.bounds.y + event.localEventY)
+          }}
+          onHeaderMenuClick={(col, bounds) =>
+            col >= FROZEN_COLUMNS &&
+            onPeriodMenu?.(col - FROZEN_COLUMNS, bounds.x, bounds.y + bounds.height)
+          }
+          onHeaderContextMenu={(col, event) => {
+            if (!onPeriodMenu || col < FROZEN_COLUMNS) return
+            event.preventDefault()
+            onPeriodMenu(
+              col - FROZEN_COLUMNS,
+              event.bounds.x + event.localEventX,
+              event.bounds.y + event.localEventY,
+            )
           }}
           onVisibleRegionChanged={onVisibleRegionChanged}
           provideEditor={(cell) =>

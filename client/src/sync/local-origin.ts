@@ -5,7 +5,9 @@ export type LocalEditSource = 'grid' | 'paste' | 'spread' | 'fill'
 
 /** Where a transaction came from. Only `local` transactions are undoable and tracked as unsaved. */
 export type TransactionOrigin =
-  { readonly kind: 'local'; readonly source: LocalEditSource } | { readonly kind: 'reapply' }
+  | { readonly kind: 'local'; readonly source: LocalEditSource }
+  | { readonly kind: 'reapply' }
+  | { readonly kind: 'master' }
 
 const local = (source: LocalEditSource): TransactionOrigin =>
   Object.freeze({ kind: 'local', source })
@@ -23,6 +25,12 @@ export const LOCAL_ORIGIN = LOCAL_ORIGINS.grid
 
 /** The origin of edits re-applied after a resync; they are not undoable. */
 export const REAPPLY_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'reapply' })
+
+/**
+ * The origin of a planner's settings and master data changes. They are not undoable: undo
+ * tracks cell edits only, and undoing a new SKU's rows would delete them, which the rules refuse.
+ */
+export const MASTER_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'master' })
 
 export function isLocalOrigin(origin: unknown): origin is TransactionOrigin & { kind: 'local' } {
   return Object.values(LOCAL_ORIGINS).includes(origin as TransactionOrigin)
