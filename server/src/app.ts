@@ -13,6 +13,7 @@ import { CLOSE_CODES, DEFAULT_SOCKET_RATE } from '@tandem/shared'
 import { Authenticator } from './auth/authenticator.js'
 import { ACCESS_RECHECK_MS, recheckConnectedUsers } from './auth/recheck-connected-users.js'
 import { installRequestGuard } from './http/request-guard.js'
+import { Lifecycle } from './http/lifecycle.js'
 import { ApiProblem } from './http/api-problem.js'
 import { withoutTokensInLogs } from './http/logger-options.js'
 import { RoomRegistry } from './rooms/room-registry.js'
@@ -63,6 +64,8 @@ declare module 'fastify' {
     rooms: RoomRegistry
     /** Issues and checks sessions and API tokens. */
     auth: Authenticator
+    /** Draining for shutdown: readiness, refusing new sockets, closing what is open. */
+    lifecycle: Lifecycle
   }
 }
 
@@ -85,6 +88,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     graceMs: deps.roomGraceMs ?? 30_000,
   })
   app.decorate('rooms', rooms)
+  const lifecycle = new Lifecycle(
+    rooms,
+    () => app.websocketServer,
+    () => app.server,
+  )
+  app.decorate('lifecycle', lifecycle)
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiProblem) return reply.code(error.status).send(error.toBody())
@@ -153,9 +162,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await new Promise<void>((resolve) => this.websocketServer.close(() => resolve()))
     },
   })
+  // After the websocket plugin's own onRequest hook, which marks the request as an upgrade so
+  // that the refused socket is destroyed once the answer is sent.
+  app.addHook('onRequest', async (request) => {
+    if (lifecycle.draining && request.url.startsWith('/sync/'))
+      throw new ApiProblem('shuttingDown', 'The server is shutting down; connect again shortly')
+  })
   const auth = new Authenticator(app, accounts)
   app.decorate('auth', auth)
-  await app.register(healthRoute, { stores, rooms })
+  await app.register(healthRoute, { stores, log, rooms, lifecycle })
   await app.register(authRoutes, {
     accounts,
     auth,

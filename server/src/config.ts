@@ -38,6 +38,8 @@ export interface Config {
    * `trustProxy` takes it: false (none), true (any), or addresses and CIDR ranges.
    */
   trustProxy: TrustProxy
+  /** How long a SIGTERM waits for rooms to flush and sockets to close before it forces them. */
+  drainMs: number
 }
 
 /** What TANDEM_TRUST_PROXY parses to. */
@@ -135,6 +137,12 @@ export const CONFIG_VARIABLES = [
     meaning: 'socket messages per connection in a burst',
   },
   {
+    name: 'TANDEM_DRAIN_MS',
+    default: '10000',
+    meaning:
+      'on SIGTERM, how long to wait for rooms to flush and sockets to close before forcing them',
+  },
+  {
     name: 'TANDEM_TRUST_PROXY',
     default: undefined,
     meaning:
@@ -171,6 +179,7 @@ export function parseConfig(env: Env = process.env): Config {
       burst: integer(env, 'TANDEM_SOCKET_BURST'),
     },
     trustProxy: trustProxy(optional(env, 'TANDEM_TRUST_PROXY')),
+    drainMs: integer(env, 'TANDEM_DRAIN_MS'),
     demo: text(env, 'TANDEM_DEMO') !== '0',
     // The default is the checkout's (two folders up from server/src or server/dist); a value
     // that is set is taken from the working directory.

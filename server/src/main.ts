@@ -30,12 +30,30 @@ const firstRun = await bootstrapUsers(stores.accounts, {
 })
 
 let stopping = false
+/**
+ * SIGTERM or SIGINT: readiness answers 503 and new sockets are refused while every room flushes
+ * and closes its sockets with 1001; whatever is still open after TANDEM_DRAIN_MS is closed by
+ * force. Then the listener closes, in-flight requests finish, and the process exits.
+ */
 async function stop(signal: string): Promise<void> {
   if (stopping) return
   stopping = true
-  app.log.info({ signal }, 'shutting down: no new connections, flushing rooms')
+  app.log.info({ signal, drainMs: config.drainMs }, 'shutting down: draining rooms and sockets')
+  let drained = false
+  const deadline = setTimeout(() => {
+    const forced = app.lifecycle.forceClose()
+    app.log.warn({ forced }, `drain time is up: ${forced} socket(s) closed by force`)
+    // A connection nobody can close (a refused upgrade left open) must not keep the process.
+    setTimeout(() => {
+      app.log.warn({ drained }, 'connections still open after the drain: exiting')
+      process.exit(drained ? 0 : 1)
+    }, 5_000).unref()
+  }, config.drainMs)
   try {
+    await app.lifecycle.drain()
+    drained = true
     await app.close()
+    clearTimeout(deadline)
     await stores.close()
     process.exit(0)
   } catch (error) {

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   unsupportedMediaType: { status: 415 },
   rateLimited: { status: 429 },
   storeUnavailable: { status: 503 },
+  shuttingDown: { status: 503 },
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES
