@@ -3,12 +3,11 @@ import type { BenchResults } from './bench-report.js'
 import { benchTables } from './bench-report.js'
 import { BENCH_NOTES } from './bench-notes.js'
 
-/** docs/benchmarks.md: when and where it ran, how to run it, the tables, and the notes. */
-export function benchDoc(
-  results: BenchResults,
-  elapsedMs: number,
-  forecastSection: string | undefined,
-): string {
+/**
+ * docs/benchmarks.md: when and where it ran, how to run it, the tables, the notes, and then the
+ * sections other scenarios wrote between their markers (see bench-section.ts), kept as they were.
+ */
+export function benchDoc(results: BenchResults, elapsedMs: number, sections = ''): string {
   const { options } = results
   const cpu = cpus()
   return `# Benchmarks
@@ -29,16 +28,17 @@ pnpm bench --quick    # 1 run, 1,000 × 52 plan for load and probes, shorter ram
 pnpm bench --quick --no-paint                          # without Chromium (about 70 s)
 pnpm bench --quick --scenarios=paint                   # only URL → painted grid (about 1 min)
 pnpm bench --quick --scenarios=probe --plan=10000x104  # probes on the large plan
+pnpm bench --quick --scenarios=compute --write         # pure computations; updates only their section
 pnpm bench --runs=5 --only=tandem-sqlite,y-websocket-server --cpu-prof=/tmp/prof
 pnpm bench --scenarios=forecast                        # only the forecast engine on M3 (about 5 s); rewrites its section below
 \`\`\`
 
-It needs \`redis-server\` on PATH (started on a free loopback port and stopped afterwards) and \`/usr/bin/chromium\` for the paint scenario (it builds \`client/dist\` with \`pnpm --filter @tandem/client build\` if that is missing). It never fails because of a timing: it prints PASS or MISS.
+It needs \`redis-server\` on PATH (started on a free loopback port and stopped afterwards) and \`/usr/bin/chromium\` for the paint scenario (it builds \`client/dist\` with \`pnpm --filter @tandem/client build\` if that is missing). It never fails because of a timing: it prints PASS or MISS. Scenarios outside the server suite write their own section between \`<!-- bench:NAME -->\` markers (tests/bench/bench-section.ts); a full run keeps those sections.
 
 ## Results
 
 ${benchTables(results)}
 
 ${BENCH_NOTES}
-${forecastSection ? `\n${forecastSection}\n` : ''}`
+${sections ? `\n${sections}\n` : ''}`
 }

@@ -23,14 +23,14 @@ export interface BenchOptions {
   only: string[] | undefined
   /**
    * Scenarios to run: `load` (throughput and latency), `probe`, `paint` (Chromium), `forecast`
-   * (the engine on the M3 monthly series).
+   * (the engine on the M3 monthly series), `compute` (the pure computations behind heavy views).
    */
   scenarios: Scenario[]
   /** Cold and warm page loads of the paint scenario (at least 3, for a median). */
   paintSamples: number
 }
 
-export const SCENARIOS = ['load', 'probe', 'paint', 'forecast'] as const
+export const SCENARIOS = ['load', 'probe', 'paint', 'forecast', 'compute'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 
 function isScenario(name: string): name is Scenario {

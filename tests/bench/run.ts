@@ -20,30 +20,48 @@ import { isServerKind, SERVER_KINDS } from './server-kind.js'
 import { saveStream } from './stream-file.js'
 import { forecastRun } from './forecast-run.js'
 import { forecastTables } from './forecast-report.js'
-import { forecastSection, readForecastSection, writeForecastSection } from './forecast-section.js'
+import { keptBenchSections, writeBenchSection } from './bench-section.js'
+import { computeRun, computeTable } from './compute-run.js'
 import { readM3Monthly } from './m3-series.js'
 
 /** The forecast scenario: the engine over the M3 monthly series, its section of the doc rewritten. */
-async function forecastScenario(docFile: string): Promise<string | undefined> {
+async function forecastScenario(docFile: string): Promise<void> {
   console.log('forecast: forecastSeries over the M3 monthly series (last 18 held out)')
   try {
     const report = forecastRun(await readM3Monthly())
     const tables = forecastTables(report)
     console.log(`\n${tables}\n`)
-    const section = forecastSection(tables, new Date())
-    await writeForecastSection(docFile, section)
+    await writeBenchSection(
+      'forecast',
+      `## Forecast engine (\`--scenarios=forecast\`, ${new Date().toISOString()})\n\n${tables}`,
+    )
     console.log(`wrote the forecast section of ${docFile}`)
-    return section
   } catch (error) {
     console.error(`  ! forecast: ${error instanceof Error ? error.message : String(error)}`)
     process.exitCode = 1
-    return undefined
   }
 }
 
 /**
- * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint,forecast]
- * [--no-load] [--no-probe] [--no-paint] [--no-forecast] [--paint-samples=N] [--cpu-prof=dir]
+ * The compute scenario: the pure computations behind the heavy views (supply proposal, accuracy
+ * and FVA, time roll-up), on 10,000 SKUs. It writes its section only on a full run or `--write`.
+ */
+async function computeScenario(runs: number, write: boolean): Promise<void> {
+  console.log(`compute: pure computations, ${runs} runs`)
+  const table = computeTable(computeRun(runs))
+  console.log(`\n${table}\n`)
+  if (!write) return
+  await writeBenchSection(
+    'compute',
+    `### Computations behind the heavy views (\`--scenarios=compute\`, ${new Date().toISOString()})\n\n` +
+      'Single-threaded, on the main thread of the bench process: the time is also how long each would hold an event loop, which is why the server runs the heavy ones in a worker thread.\n\n' +
+      table,
+  )
+}
+
+/**
+ * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint,forecast,compute]
+ * [--no-load] [--no-probe] [--no-paint] [--no-forecast] [--no-compute] [--paint-samples=N] [--cpu-prof=dir]
  * [--write]`
  */
 async function main(): Promise<void> {
@@ -52,7 +70,9 @@ async function main(): Promise<void> {
   const docFile = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
   const wants = (scenario: Scenario) => options.scenarios.includes(scenario)
   // First and alone: its run time is one of its figures, so nothing else may share the cores.
-  const forecast = wants('forecast') ? await forecastScenario(docFile) : undefined
+  if (wants('forecast')) await forecastScenario(docFile)
+  if (wants('compute'))
+    await computeScenario(Math.max(3, options.runs), !options.quick || argv.includes('--write'))
   if (!wants('load') && !wants('probe') && !wants('paint')) return
   const began = performance.now()
   const kinds = (options.only ?? [...SERVER_KINDS]).filter(isServerKind)
@@ -129,10 +149,7 @@ async function main(): Promise<void> {
   const elapsed = performance.now() - began
   console.log(`\n${benchTables(results)}\n\nSuite time ${(elapsed / 1000).toFixed(0)} s`)
   if (!options.quick || argv.includes('--write')) {
-    await writeFile(
-      docFile,
-      benchDoc(results, elapsed, forecast ?? (await readForecastSection(docFile))),
-    )
+    await writeFile(docFile, benchDoc(results, elapsed, await keptBenchSections()))
     console.log(`wrote ${docFile}`)
   }
 }
