@@ -100,14 +100,17 @@ export class PlanDoc {
     row.edits.set(String(period), value)
   }
 
+  /** An item's master data; a stored value of the wrong type (old data) reads as 0 or ''. */
   readItem(sku: string): Item | undefined {
     const map = this.items.get(sku)
     if (!map) return undefined
     const item: Record<string, unknown> = { sku }
     for (const field of Object.keys(ITEM_FIELDS) as ItemField[]) {
+      const value: unknown = map.get(field)
       if (ITEM_FIELDS[field] === 'boolean') {
-        if (map.get(field) === true) item[field] = true
-      } else item[field] = map.get(field) ?? (ITEM_FIELDS[field] === 'number' ? 0 : '')
+        if (value === true) item[field] = true
+      } else
+        item[field] = ITEM_FIELDS[field] === 'number' ? (cellNumber(value) ?? 0) : itemText(value)
     }
     return item as unknown as Item
   }
@@ -120,7 +123,7 @@ export class PlanDoc {
   /** SKU ids ordered by family, then SKU id, the same on every client. */
   listSkus(): string[] {
     const entries: [string, string][] = []
-    this.items.forEach((map, sku) => entries.push([String(map.get('family') ?? ''), sku]))
+    this.items.forEach((map, sku) => entries.push([itemText(map.get('family')), sku]))
     entries.sort((a, b) => (a[0] === b[0] ? compare(a[1], b[1]) : compare(a[0], b[0])))
     return entries.map(([, sku]) => sku)
   }
@@ -130,7 +133,7 @@ export class PlanDoc {
     const families = new Map<string, string[]>()
     for (const sku of this.listSkus()) {
       if (this.isRetired(sku)) continue
-      const family = String(this.items.get(sku)?.get('family') ?? '')
+      const family = itemText(this.items.get(sku)?.get('family'))
       const skus = families.get(family)
       if (skus) skus.push(sku)
       else families.set(family, [sku])
@@ -146,4 +149,9 @@ function compare(a: string, b: string): number {
 /** A stored cell value as a number; anything else (which the rules never let in) reads as absent. */
 function cellNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
+/** A stored text field; anything else (old data) reads as ''. Never String(): an object's toString may throw. */
+function itemText(value: unknown): string {
+  return typeof value === 'string' ? value : ''
 }

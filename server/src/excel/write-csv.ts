@@ -8,7 +8,13 @@ import type { SheetOut } from './sheet-out.js'
  */
 export function writeCsv(sheet: SheetOut): Buffer {
   const rows = sheet.rows.map((cells) =>
-    cells.map((cell) => (typeof cell === 'string' ? escapeFormulaText(cell) : (cell ?? ''))),
+    cells.map((cell: unknown) =>
+      typeof cell === 'string'
+        ? escapeFormulaText(cell)
+        : typeof cell === 'number' && Number.isFinite(cell)
+          ? cell
+          : '',
+    ),
   )
   return Buffer.from(`\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}\r\n`, 'utf8')
 }

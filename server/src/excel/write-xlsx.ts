@@ -2,7 +2,6 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { escapeFormulaText } from './formula-text.js'
 import type { SheetOut } from './sheet-out.js'
-import type { SheetCell } from './sheet-table.js'
 
 /**
  * Writes sheets to an XLSX file, streaming row by row. Every text cell that a spreadsheet
@@ -34,6 +33,8 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-function xlsxValue(cell: SheetCell): string | number | null {
-  return typeof cell === 'string' ? escapeFormulaText(cell) : cell
+/** Text escaped, finite numbers as they are; anything else (an object exceljs would write as a formula) is left empty. */
+function xlsxValue(cell: unknown): string | number | null {
+  if (typeof cell === 'string') return escapeFormulaText(cell)
+  return typeof cell === 'number' && Number.isFinite(cell) ? cell : null
 }
