@@ -174,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, {
     accounts,
     auth,
+    rooms,
     secureCookies: deps.secureCookies ?? false,
     loginRateLimit: deps.loginRateLimit ?? 20,
   })

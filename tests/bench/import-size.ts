@@ -29,6 +29,7 @@ const user = {
   defaultRole: 'planner' as const,
   disabled: false,
   createdAt: new Date().toISOString(),
+  sessionVersion: 0,
 }
 await store.accounts.createUser(user)
 const headers = { authorization: `Bearer ${app.auth.issue(user, 'token').token}` }

@@ -38,6 +38,7 @@ export async function startTandem(
     defaultRole: 'planner',
     disabled: false,
     createdAt: new Date().toISOString(),
+    sessionVersion: 0,
   })
   const jwtSecret = randomBytes(32).toString('base64url')
   const app = await buildApp({

@@ -64,6 +64,43 @@ export function describeAccountsContract(name: string, open: () => Promise<Store
       expect(await accounts.getPlanRoles('plan-b')).toEqual({})
     })
 
+    it('keeps an explicit deny in a plan apart from no assignment, and lifts it', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      const ann = userRecord('ann@example.com')
+      const bob = userRecord('bob@example.com')
+      await accounts.createUser(ann)
+      await accounts.createUser(bob)
+      await accounts.setPlanRole('plan-a', ann.id, 'planner')
+      await accounts.setPlanRole('plan-a', ann.id, 'none')
+      await accounts.setPlanRole('plan-a', bob.id, 'none')
+      expect(await accounts.getPlanRoles('plan-a')).toEqual({ [ann.id]: 'none', [bob.id]: 'none' })
+      expect(await (await subject.reopen()).accounts.getPlanRoles('plan-a')).toEqual({
+        [ann.id]: 'none',
+        [bob.id]: 'none',
+      })
+      await accounts.setPlanRole('plan-a', ann.id, 'sales')
+      await accounts.setPlanRole('plan-a', bob.id, null)
+      expect(await accounts.getPlanRoles('plan-a')).toEqual({ [ann.id]: 'sales' })
+    })
+
+    it('bumps session versions atomically: 20 bumps on two instances give 20', async () => {
+      const other = (await subject.reopen()).accounts
+      const ann = userRecord('ann@example.com')
+      await accounts.createUser(ann)
+      expect((await accounts.getUser(ann.id))?.sessionVersion).toBe(0)
+      const versions = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? other : accounts).bumpSessionVersion(ann.id)),
+      )
+      expect([...versions].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      )
+      await accounts.updateUser(ann.id, { name: 'Ann B.' })
+      expect(await other.getUser(ann.id)).toEqual({ ...ann, name: 'Ann B.', sessionVersion: 20 })
+      expect(await accounts.bumpSessionVersion('no-such-user')).toBeUndefined()
+      expect(await accounts.getUser('no-such-user')).toBeUndefined()
+      expect(await accounts.listUsers()).toEqual([{ ...ann, name: 'Ann B.', sessionVersion: 20 }])
+    })
+
     it('keeps the first value of a setting', async () => {
       expect(await accounts.ensureSetting('jwtSecret', 'first')).toBe('first')
       expect(await accounts.ensureSetting('jwtSecret', 'second')).toBe('first')

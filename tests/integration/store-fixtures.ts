@@ -43,6 +43,7 @@ export function userRecord(email: string, overrides: Partial<UserRecord> = {}): 
     defaultRole: 'sales',
     disabled: false,
     createdAt: '2026-11-27T08:00:00.000Z',
+    sessionVersion: 0,
     ...overrides,
   }
 }

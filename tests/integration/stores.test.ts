@@ -17,6 +17,7 @@ import { describeAccountsContract } from './accounts.contract.js'
 import { describePlanLogContract } from './plan-log.contract.js'
 import { describePlanRecordsContract } from './plan-records.contract.js'
 import type { StoresUnderTest } from './store-fixtures.js'
+import { userRecord } from './store-fixtures.js'
 
 let redis: RedisServer | undefined
 beforeAll(async () => {
@@ -76,6 +77,29 @@ for (const [name, open] of [
   describePlanRecordsContract(name, open)
   describeAccountsContract(name, open)
 }
+
+describe('SQLite stores outside the contract', () => {
+  it('moves a schema 3 file forward: its users get session version 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-sqlite-'))
+    const file = join(dir, 'tandem.db')
+    try {
+      const first = openSqliteStores(file)
+      const ann = userRecord('ann@example.com')
+      await first.accounts.createUser(ann)
+      await first.close()
+      const raw = openSqliteDatabase(file)
+      raw.exec('ALTER TABLE users DROP COLUMN session_version')
+      raw.pragma('user_version = 3')
+      raw.close()
+      const moved = openSqliteStores(file)
+      expect(await moved.accounts.getUser(ann.id)).toEqual(ann)
+      expect(await moved.accounts.bumpSessionVersion(ann.id)).toBe(1)
+      await moved.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
 
 describe('Redis stores outside the contract', () => {
   it('reports unreachable, with the reason, once Redis is gone, and logs it', async () => {

@@ -23,6 +23,7 @@ export class MemoryPeer implements RoomPeer {
   readonly savedVectors: Uint8Array[] = []
   readonly rejections: RuleViolation[] = []
   closedWith: { reason: CloseReason; text: string } | undefined
+  readonly sessionVersion = 0
   private room: Room | undefined
 
   constructor(

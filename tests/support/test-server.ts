@@ -48,6 +48,7 @@ export async function seedTestUsers(store: Accounts): Promise<Record<TestAccount
       defaultRole: account === 'admin' ? 'planner' : account,
       disabled: false,
       createdAt: new Date().toISOString(),
+      sessionVersion: 0,
     }
     if (!existing) await store.createUser(user)
     users[account] = user

@@ -1,9 +1,5 @@
-import type { Role } from '@tandem/shared'
 import { call } from '../api/plans-api.js'
-import type { NewUser, PublicUser, UserChange } from '@tandem/shared'
-
-/** Each user's own role in one plan, by user id; users without one fall back to their default. */
-export type PlanRoles = Record<string, Role>
+import type { NewUser, PlanRoleAssignment, PlanRoles, PublicUser, UserChange } from '@tandem/shared'
 
 export async function listUsers(): Promise<PublicUser[]> {
   return (await call<{ users: PublicUser[] }>('/api/users')).users
@@ -25,11 +21,14 @@ export async function getPlanRoles(planId: string): Promise<PlanRoles> {
   return (await call<{ roles: PlanRoles }>(path)).roles
 }
 
-/** Sets a user's own role in a plan, or clears it (null) so that their default applies. */
+/**
+ * Sets a user's own role in a plan, denies them the plan (`none`), or clears the assignment
+ * (null) so that their default applies again.
+ */
 export async function setPlanRole(
   planId: string,
   userId: string,
-  role: Role | null,
+  role: PlanRoleAssignment | null,
 ): Promise<PlanRoles> {
   const path = `/api/plans/${encodeURIComponent(planId)}/roles/${encodeURIComponent(userId)}`
   const body = JSON.stringify({ role })

@@ -1,21 +1,22 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Role } from '@tandem/shared'
-import type { PlanRecord } from '@tandem/shared'
+import type { PlanRecord, PlanRoleAssignment, PlanRoles } from '@tandem/shared'
 import { listPlans } from '../api/plans-api.js'
-import type { PlanRoles } from './admin-api.js'
 import { getPlanRoles, setPlanRole } from './admin-api.js'
 import { effectiveRoleText } from './effective-role-text.js'
 import { FieldError } from './field-error.js'
 import { fieldFailure } from './field-failure.js'
 import type { PublicUser } from '@tandem/shared'
-import { RoleSelect } from './role-select.js'
+import { PlanRoleSelect } from './plan-role-select.js'
 
 interface PlanRolesEditorProps {
   users: PublicUser[]
 }
 
-/** Pick a plan; see each user's effective role in it; set or clear the plan's own role. */
+/**
+ * Pick a plan; see each user's effective role in it; set the plan's own role, deny the plan
+ * (no access, whatever the default), or clear the assignment so the default applies again.
+ */
 export function PlanRolesEditor({ users }: PlanRolesEditorProps) {
   const { t } = useTranslation()
   const [plans, setPlans] = useState<PlanRecord[]>()
@@ -39,7 +40,7 @@ export function PlanRolesEditor({ users }: PlanRolesEditorProps) {
       current = false
     }
   }, [planId, t])
-  const assign = (userId: string, role: Role | null) => {
+  const assign = (userId: string, role: PlanRoleAssignment | null) => {
     setErrors({})
     setPlanRole(planId, userId, role).then(setRoles, (failure: unknown) =>
       setErrors({ [userId]: fieldFailure(t, failure).message }),
@@ -87,11 +88,9 @@ export function PlanRolesEditor({ users }: PlanRolesEditorProps) {
                 <td>{user.email}</td>
                 <td data-testid="effective-role">{effectiveRoleText(t, user, roles)}</td>
                 <td>
-                  <RoleSelect
+                  <PlanRoleSelect
                     label={t('admin.planRoles.planRole')}
                     value={roles[user.id] ?? null}
-                    noneLabel={t('admin.planRoles.useDefault')}
-                    testId="plan-role-select"
                     onChange={(role) => assign(user.id, role)}
                   />
                   <FieldError message={errors[user.id]} testId="plan-role-error" />

@@ -1,3 +1,4 @@
+import type { PasswordChange } from '@tandem/shared'
 import { ApiFailure, call } from '../api/plans-api.js'
 import type { SessionUser } from './session-user.js'
 
@@ -25,4 +26,13 @@ export async function signIn(email: string, password: string): Promise<SessionUs
 
 export async function signOut(): Promise<void> {
   await fetch('/api/logout', { method: 'POST' })
+}
+
+/**
+ * Changes my password. The server ends my other sessions and tokens, and sets a new session
+ * cookie for this browser.
+ */
+export async function changePassword(change: PasswordChange): Promise<SessionUser> {
+  const body = JSON.stringify(change)
+  return (await call<{ user: SessionUser }>('/api/me/password', { method: 'POST', body })).user
 }

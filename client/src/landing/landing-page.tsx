@@ -9,13 +9,14 @@ import { LanguageSwitch } from '../i18n/language-switch.js'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { CreatePlanForm } from './create-plan-form.js'
 import { ImportPlanForm } from '../excel/import-plan-form.js'
+import { ChangePasswordForm } from '../auth/change-password-form.js'
 
 interface LandingPageProps {
   user: SessionUser
   onSignOut: () => void
 }
 
-/** The plans list, with a form that creates a demo plan. */
+/** The plans list, with forms that create or import a plan, and one that changes my password. */
 export function LandingPage({ user, onSignOut }: LandingPageProps) {
   const { t } = useTranslation()
   const format = useFormatters()
@@ -104,6 +105,7 @@ export function LandingPage({ user, onSignOut }: LandingPageProps) {
         </section>
         <CreatePlanForm onCreated={open} />
         <ImportPlanForm onCreated={open} />
+        <ChangePasswordForm />
       </main>
     </div>
   )

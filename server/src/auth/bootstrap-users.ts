@@ -67,5 +67,6 @@ async function newUser(
     defaultRole: options.defaultRole,
     disabled: false,
     createdAt: new Date().toISOString(),
+    sessionVersion: 0,
   }
 }

@@ -6,7 +6,8 @@ import { planRole } from './plan-access.js'
 export const ACCESS_RECHECK_MS = 2_000
 
 /**
- * Re-reads every connected user and closes the connections whose access or role changed. An
+ * Re-reads every connected user and closes the connections whose access, role or session
+ * version changed. An
  * admin's change runs `recheckUser` only on the instance that served it; instances that share
  * the store (Redis) learn of it here.
  */
@@ -16,8 +17,10 @@ export async function recheckConnectedUsers(
 ): Promise<void> {
   for (const userId of rooms.connectedUsers()) {
     const user = await accounts.getUser(userId)
-    await rooms.recheckUser(userId, async (planId) =>
-      user ? planRole(accounts, user, planId) : undefined,
+    await rooms.recheckUser(
+      userId,
+      async (planId) => (user ? planRole(accounts, user, planId) : undefined),
+      user?.sessionVersion,
     )
   }
 }

@@ -10,6 +10,8 @@ export interface RoomPeer {
   readonly userId: string
   /** The user's role in this plan, fixed for the peer's life (a role change closes the peer). */
   readonly role: Role
+  /** The session version of the token the peer was admitted with (see Accounts). */
+  readonly sessionVersion: number
   /** Sends one y-websocket message. A peer that cannot keep up closes itself. */
   send(message: Uint8Array): void
   /** Runs `write` with this peer's outgoing messages held, so that they leave together. */

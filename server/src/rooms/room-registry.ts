@@ -88,18 +88,22 @@ export class RoomRegistry {
   /**
    * Re-evaluates a user's access in every open plan after their account or roles changed:
    * peers that lost access close with 4403, those whose role changed close with 4012 so the
-   * client reconnects under its new role.
+   * client reconnects under its new role. With `sessionVersion`, peers admitted with a token of
+   * another version (signed out, password changed) close with 4401.
    */
   async recheckUser(
     userId: string,
     roleIn: (planId: string) => Promise<Role | undefined>,
+    sessionVersion?: number,
   ): Promise<void> {
     for (const room of this.loaded.values()) {
       const peers = [...room.peers].filter((peer) => peer.userId === userId)
       if (peers.length === 0) continue
       const role = await roleIn(room.planId)
       for (const peer of peers) {
-        if (role === undefined) peer.close('forbidden', 'Your access to this plan was removed')
+        if (sessionVersion !== undefined && peer.sessionVersion !== sessionVersion)
+          peer.close('unauthorized', 'Your session ended: you signed out or changed your password')
+        else if (role === undefined) peer.close('forbidden', 'Your access to this plan was removed')
         else if (role !== peer.role) peer.close('roleChanged', 'Your role in this plan changed')
       }
     }

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { PasswordChange } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { SESSION_TTL_SECONDS } from '../auth/authenticator.js'
+import { endSessions } from '../auth/end-sessions.js'
 import { hashPassword, verifyPassword } from '../auth/password.js'
 import { publicUser, publicUserSchema } from '../auth/public-user.js'
 import { SESSION_COOKIE } from '../auth/session-claims.js'
 import { ApiProblem } from '../http/api-problem.js'
+import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
 
@@ -24,12 +27,31 @@ const credentialsSchema = {
   },
 } as const
 
-/** Sign-in for browsers (cookie) and scripts (bearer token), sign-out, and who am I. */
+const passwordChangeSchema = {
+  type: 'object',
+  required: ['currentPassword', 'newPassword'],
+  additionalProperties: false,
+  properties: {
+    currentPassword: { type: 'string', maxLength: 1024 },
+    newPassword: { type: 'string', minLength: 8, maxLength: 1024 },
+  },
+} as const
+
+/**
+ * Sign-in for browsers (cookie) and scripts (bearer token), sign-out, who am I, and changing
+ * one's own password. Sign-out and a password change end every session and token of the user.
+ */
 export async function authRoutes(
   app: FastifyInstance,
-  deps: { accounts: Accounts; auth: Authenticator; secureCookies: boolean; loginRateLimit: number },
+  deps: {
+    accounts: Accounts
+    auth: Authenticator
+    rooms: RoomRegistry
+    secureCookies: boolean
+    loginRateLimit: number
+  },
 ) {
-  const { accounts, auth } = deps
+  const { accounts, auth, rooms } = deps
   // An unknown email costs the same scrypt as a wrong password, so timing reveals no accounts.
   let decoyHash: Promise<string> | undefined
   const signIn = async ({ email, password }: Credentials): Promise<UserRecord> => {
@@ -54,22 +76,68 @@ export async function authRoutes(
     },
     async (request, reply) => {
       const user = await signIn(request.body)
-      const { token } = auth.issue(user, 'session')
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.secureCookies,
-        maxAge: SESSION_TTL_SECONDS,
-      })
+      setSessionCookie(reply, user)
       return { user: publicUser(user) }
     },
   )
 
-  app.post('/api/logout', async (_request, reply) => {
+  /** Ends every session and token of the caller, when there is a valid one, and the cookie. */
+  app.post('/api/logout', async (request, reply) => {
+    const caller = await auth.caller(request).catch(() => undefined)
+    if (caller) await endSessions(accounts, rooms, caller.user.id)
     reply.clearCookie(SESSION_COOKIE, { path: '/' })
     return reply.code(204).send()
   })
+
+  /**
+   * Changes the caller's password and ends their other sessions and tokens. A browser gets a
+   * new session cookie; a token caller gets a new token in the answer.
+   */
+  app.post<{ Body: PasswordChange }>(
+    '/api/me/password',
+    {
+      config: strict,
+      schema: {
+        body: passwordChangeSchema,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              user: publicUserSchema,
+              token: { type: 'string' },
+              expiresAt: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { user, viaCookie } = await auth.caller(request)
+      const { currentPassword, newPassword } = request.body
+      if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+        throw new ApiProblem(
+          'invalidCredentials',
+          'The current password is wrong',
+          'currentPassword',
+        )
+      }
+      if (newPassword === currentPassword) {
+        throw new ApiProblem(
+          'badRequest',
+          'The new password must differ from the current one',
+          'newPassword',
+        )
+      }
+      await accounts.updateUser(user.id, { passwordHash: await hashPassword(newPassword) })
+      const changed = await endSessions(accounts, rooms, user.id)
+      if (!changed) throw new ApiProblem('unauthorized', 'The account no longer exists')
+      if (viaCookie) {
+        setSessionCookie(reply, changed)
+        return { user: publicUser(changed) }
+      }
+      return { user: publicUser(changed), ...auth.issue(changed, 'token') }
+    },
+  )
 
   app.get(
     '/api/me',
@@ -98,4 +166,14 @@ export async function authRoutes(
       return reply.code(201).send(auth.issue(user, 'token'))
     },
   )
+
+  function setSessionCookie(reply: FastifyReply, user: UserRecord): void {
+    reply.setCookie(SESSION_COOKIE, auth.issue(user, 'session').token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.secureCookies,
+      maxAge: SESSION_TTL_SECONDS,
+    })
+  }
 }

@@ -36,7 +36,10 @@ export interface SyncRouteOptions {
  */
 export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
   const { log, accounts, rooms, auth } = deps
-  const admitted = new WeakMap<FastifyRequest, { user: UserRecord; role: Role }>()
+  const admitted = new WeakMap<
+    FastifyRequest,
+    { user: UserRecord; role: Role; sessionVersion: number }
+  >()
   app.get<{ Params: { planId: string }; Querystring: SyncQuery }>(
     '/sync/:planId',
     {
@@ -61,7 +64,7 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         const role = await planRole(accounts, user, id)
         if (!role)
           throw new ApiProblem('noPlanAccess', `You have no access to plan ${id}`, 'planId')
-        admitted.set(request, { user, role })
+        admitted.set(request, { user, role, sessionVersion: user.sessionVersion })
       },
     },
     (socket, request) => {
@@ -75,6 +78,7 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         {
           userId: admission.user.id,
           role: admission.role,
+          sessionVersion: admission.sessionVersion,
           name: admission.user.name,
           extensions: request.query.ext === '1',
         },
@@ -93,8 +97,11 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         if (!opened) return connection.close('planNotFound', 'The plan does not exist')
         // Access may have changed since the admission, while the room loaded: recheckUser only
         // sees connections that have joined, so look again right before joining.
-        const role = await currentRole(accounts, admission.user.id, opened.planId)
+        const user = await accounts.getUser(admission.user.id)
+        const role = user && (await planRole(accounts, user, opened.planId))
         if (!connection.isOpen) return rooms.release(opened)
+        if (user?.sessionVersion !== admission.sessionVersion)
+          return connection.close('unauthorized', 'Your session ended; sign in again')
         if (role === undefined)
           return connection.close('forbidden', 'Your access to this plan was removed')
         if (role !== admission.role)
@@ -107,15 +114,6 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
       })
     },
   )
-}
-
-async function currentRole(
-  accounts: Accounts,
-  userId: string,
-  planId: string,
-): Promise<Role | undefined> {
-  const user = await accounts.getUser(userId)
-  return user ? planRole(accounts, user, planId) : undefined
 }
 
 /**

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { NewUser, Role, UserChange } from '@tandem/shared'
-import { ROLES } from '@tandem/shared'
+import type { NewUser, PlanRoleAssignment, UserChange } from '@tandem/shared'
+import { NO_PLAN_ACCESS, ROLES } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
+import { endSessions } from '../auth/end-sessions.js'
 import { hashPassword } from '../auth/password.js'
 import { planRole } from '../auth/plan-access.js'
 import { publicUser, publicUserSchema } from '../auth/public-user.js'
@@ -15,6 +16,10 @@ import { UserExistsError } from '../store/user-record.js'
 import { validPlanId } from './plans-routes.js'
 
 const roleOrNull = { type: ['string', 'null'], enum: [...ROLES, null] } as const
+const assignmentOrNull = {
+  type: ['string', 'null'],
+  enum: [...ROLES, NO_PLAN_ACCESS, null],
+} as const
 
 /** Admin management of users, and per-plan role assignments (admin or the plan's planner). */
 export async function usersRoutes(
@@ -72,6 +77,7 @@ export async function usersRoutes(
         defaultRole: body.defaultRole ?? null,
         disabled: false,
         createdAt: new Date().toISOString(),
+        sessionVersion: 0,
       }
       try {
         await accounts.createUser(user)
@@ -122,7 +128,10 @@ export async function usersRoutes(
       }
       const patch: UserPatch = { ...rest }
       if (password !== undefined) patch.passwordHash = await hashPassword(password)
-      const user = await accounts.updateUser(request.params.id, patch)
+      const updated = await accounts.updateUser(request.params.id, patch)
+      if (!updated) throw new ApiProblem('userNotFound', `No user ${request.params.id}`, 'id')
+      // A new password ends the user's sessions and tokens, as their own change does.
+      const user = password === undefined ? updated : await endSessions(accounts, rooms, updated.id)
       if (!user) throw new ApiProblem('userNotFound', `No user ${request.params.id}`, 'id')
       await rooms.recheckUser(user.id, (planId) => planRole(accounts, user, planId))
       return { user: publicUser(user) }
@@ -135,7 +144,8 @@ export async function usersRoutes(
     return { roles: await accounts.getPlanRoles(planId) }
   })
 
-  app.put<{ Params: { id: string; userId: string }; Body: { role: Role | null } }>(
+  /** `role`: a role, `none` to deny the plan whatever the default, or null to use the default. */
+  app.put<{ Params: { id: string; userId: string }; Body: { role: PlanRoleAssignment | null } }>(
     '/api/plans/:id/roles/:userId',
     {
       schema: {
@@ -143,7 +153,7 @@ export async function usersRoutes(
           type: 'object',
           required: ['role'],
           additionalProperties: false,
-          properties: { role: roleOrNull },
+          properties: { role: assignmentOrNull },
         },
       },
     },

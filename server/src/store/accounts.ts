@@ -1,4 +1,4 @@
-import type { Role } from '@tandem/shared'
+import type { PlanRoleAssignment, PlanRoles } from '@tandem/shared'
 import type { UserPatch, UserRecord } from './user-record.js'
 
 /**
@@ -21,10 +21,18 @@ export interface Accounts {
    * the updated user, or undefined if there is none.
    */
   updateUser(id: string, patch: UserPatch): Promise<UserRecord | undefined>
-  /** Sets or (with null) removes a user's role in one plan. */
-  setPlanRole(planId: string, userId: string, role: Role | null): Promise<void>
-  /** Roles given in one plan, by user id. */
-  getPlanRoles(planId: string): Promise<Record<string, Role>>
+  /**
+   * Sets a user's assignment in one plan: a role, `none` (an explicit deny that overrides the
+   * workspace default), or with null no assignment, so that the default applies again.
+   */
+  setPlanRole(planId: string, userId: string, role: PlanRoleAssignment | null): Promise<void>
+  /** Assignments given in one plan, by user id, denies included. */
+  getPlanRoles(planId: string): Promise<PlanRoles>
+  /**
+   * Adds one to the user's session version, atomically, and returns the new version (undefined
+   * when there is no such user). Every token signed with an older version is refused after.
+   */
+  bumpSessionVersion(id: string): Promise<number | undefined>
   /** Stores `value` under `key` unless one is there; returns the value that is stored. */
   ensureSetting(key: string, value: string): Promise<string>
 }

@@ -13,6 +13,11 @@ export interface UserRecord {
   disabled: boolean
   /** ISO timestamp. */
   createdAt: string
+  /**
+   * Starts at 0; logout and password changes bump it (Accounts.bumpSessionVersion). A token
+   * carries the version it was signed with and is refused once it is older.
+   */
+  sessionVersion: number
 }
 
 /** The fields an admin may change. */

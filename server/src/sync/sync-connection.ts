@@ -9,6 +9,8 @@ import type { RoomPeer } from '../rooms/room-peer.js'
 export interface ConnectionIdentity {
   userId: string
   role: Role
+  /** The session version of the token the socket was opened with. */
+  sessionVersion: number
   name: string
   /** The client asked for extension messages (`?ext=1`). */
   extensions: boolean
@@ -87,6 +89,10 @@ export class SyncConnection implements RoomPeer {
 
   get role(): Role {
     return this.identity.role
+  }
+
+  get sessionVersion(): number {
+    return this.identity.sessionVersion
   }
 
   get isOpen(): boolean {

@@ -1,5 +1,5 @@
-import type { Role } from '@tandem/shared'
-import { isRole } from '@tandem/shared'
+import type { PlanRoleAssignment, PlanRoles } from '@tandem/shared'
+import { isPlanRoleAssignment, isRole } from '@tandem/shared'
 import type { Accounts } from '../accounts.js'
 import type { UserPatch, UserRecord } from '../user-record.js'
 import { UserExistsError } from '../user-record.js'
@@ -59,17 +59,27 @@ export class RedisAccounts implements Accounts {
     return toUser(Array.isArray(reply) ? pairsToHash(reply) : reply)
   }
 
-  async setPlanRole(planId: string, userId: string, role: Role | null): Promise<void> {
+  async setPlanRole(
+    planId: string,
+    userId: string,
+    role: PlanRoleAssignment | null,
+  ): Promise<void> {
     const key = this.keys.plan(planId).roles
     if (role === null) await this.client.hDel(key, userId)
     else await this.client.hSet(key, userId, role)
   }
 
-  async getPlanRoles(planId: string): Promise<Record<string, Role>> {
+  async getPlanRoles(planId: string): Promise<PlanRoles> {
     const hash = await this.client.hGetAll(this.keys.plan(planId).roles)
-    const roles: Record<string, Role> = {}
-    for (const [userId, role] of Object.entries(hash)) if (isRole(role)) roles[userId] = role
+    const roles: PlanRoles = {}
+    for (const [userId, role] of Object.entries(hash))
+      if (isPlanRoleAssignment(role)) roles[userId] = role
     return roles
+  }
+
+  async bumpSessionVersion(id: string): Promise<number | undefined> {
+    const version = await this.client.bumpSessionVersionScript(this.keys.accounts.user(id))
+    return version ?? undefined
   }
 
   async ensureSetting(key: string, value: string): Promise<string> {
@@ -103,6 +113,7 @@ function userFields(user: UserRecord): Record<string, string> {
     id: user.id,
     email: user.email,
     createdAt: user.createdAt,
+    sessionVersion: String(user.sessionVersion),
     ...patchFields(user),
   }
 }
@@ -133,5 +144,6 @@ function toUser(hash: Record<string, string>): UserRecord {
     defaultRole: isRole(hash.defaultRole) ? hash.defaultRole : null,
     disabled: hash.disabled === '1',
     createdAt: hash.createdAt,
+    sessionVersion: Number(hash.sessionVersion ?? 0),
   }
 }

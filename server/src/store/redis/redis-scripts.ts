@@ -198,4 +198,15 @@ export const redisScripts = {
     },
     transformReply: (reply: string[] | Record<string, string> | null) => reply,
   }),
+  /** Adds one to an existing user's session version; nil when there is no such user. */
+  bumpSessionVersionScript: defineScript({
+    NUMBER_OF_KEYS: 1,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+      return redis.call('HINCRBY', KEYS[1], 'sessionVersion', 1)`,
+    parseCommand(parser: CommandParser, key: string) {
+      parser.pushKey(key)
+    },
+    transformReply: (reply: number | null) => reply,
+  }),
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
-import type { Role } from '@tandem/shared'
+import type { PlanRoleAssignment, PlanRoles, Role } from '@tandem/shared'
+import { isPlanRoleAssignment } from '@tandem/shared'
 import type { Accounts } from '../accounts.js'
 import type { UserPatch, UserRecord } from '../user-record.js'
 import { UserExistsError } from '../user-record.js'
@@ -13,6 +14,7 @@ interface UserRow {
   default_role: Role | null
   disabled: number
   created_at: string
+  session_version: number
 }
 
 /** Users, plan roles and settings in SQLite; read-modify-writes run in one transaction. */
@@ -22,8 +24,8 @@ export class SqliteAccounts implements Accounts {
   constructor(private readonly db: Database.Database) {
     this.statements = {
       insertUser: db.prepare(
-        `INSERT INTO users (id, email, name, password_hash, is_admin, default_role, disabled, created_at)
-         VALUES (@id, @email, @name, @passwordHash, @isAdmin, @defaultRole, @disabled, @createdAt)`,
+        `INSERT INTO users (id, email, name, password_hash, is_admin, default_role, disabled, created_at, session_version)
+         VALUES (@id, @email, @name, @passwordHash, @isAdmin, @defaultRole, @disabled, @createdAt, @sessionVersion)`,
       ),
       userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
       userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?'),
@@ -38,7 +40,10 @@ export class SqliteAccounts implements Accounts {
       deleteRole: db.prepare<[string, string]>(
         'DELETE FROM plan_roles WHERE plan_id = ? AND user_id = ?',
       ),
-      roles: db.prepare<[string], { user_id: string; role: Role }>(
+      bumpSessionVersion: db.prepare<[string], { session_version: number }>(
+        'UPDATE users SET session_version = session_version + 1 WHERE id = ? RETURNING session_version',
+      ),
+      roles: db.prepare<[string], { user_id: string; role: string }>(
         'SELECT user_id, role FROM plan_roles WHERE plan_id = ?',
       ),
       insertSetting: db.prepare<[string, string]>(
@@ -82,15 +87,24 @@ export class SqliteAccounts implements Accounts {
     })()
   }
 
-  async setPlanRole(planId: string, userId: string, role: Role | null): Promise<void> {
+  async setPlanRole(
+    planId: string,
+    userId: string,
+    role: PlanRoleAssignment | null,
+  ): Promise<void> {
     if (role === null) this.statements.deleteRole.run(planId, userId)
     else this.statements.setRole.run(planId, userId, role)
   }
 
-  async getPlanRoles(planId: string): Promise<Record<string, Role>> {
-    const roles: Record<string, Role> = {}
-    for (const { user_id, role } of this.statements.roles.all(planId)) roles[user_id] = role
+  async getPlanRoles(planId: string): Promise<PlanRoles> {
+    const roles: PlanRoles = {}
+    for (const { user_id, role } of this.statements.roles.all(planId))
+      if (isPlanRoleAssignment(role)) roles[user_id] = role
     return roles
+  }
+
+  async bumpSessionVersion(id: string): Promise<number | undefined> {
+    return this.statements.bumpSessionVersion.get(id)?.session_version
   }
 
   async ensureSetting(key: string, value: string): Promise<string> {
@@ -113,5 +127,6 @@ function toUser(row: UserRow): UserRecord {
     defaultRole: row.default_role,
     disabled: row.disabled === 1,
     createdAt: row.created_at,
+    sessionVersion: row.session_version,
   }
 }

@@ -42,7 +42,8 @@ export function openSqliteDatabase(file: string): Database.Database {
       is_admin INTEGER NOT NULL,
       default_role TEXT,
       disabled INTEGER NOT NULL,
-      created_at TEXT NOT NULL
+      created_at TEXT NOT NULL,
+      session_version INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE IF NOT EXISTS plan_roles (
       plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
@@ -84,14 +85,21 @@ export function openSqliteDatabase(file: string): Database.Database {
   return db
 }
 
-/** The schema this code writes; older development layouts are refused with a clear message. */
-const SCHEMA_VERSION = 3
+/**
+ * The schema this code writes. Schema 3 is moved forward in place (4 added users'
+ * session_version); older development layouts are refused with a clear message.
+ */
+const SCHEMA_VERSION = 4
 
 function checkSchemaVersion(db: Database.Database, file: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number
+  let version = db.pragma('user_version', { simple: true }) as number
   const hasPlans = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plans'")
     .get()
+  if (hasPlans && version === 3) {
+    db.exec('ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0')
+    version = 4
+  }
   if (hasPlans && version !== SCHEMA_VERSION) {
     throw new Error(
       `${file} was written by an older development build of Tandem (schema ${version}, expected ${SCHEMA_VERSION}); move it away to start fresh`,
