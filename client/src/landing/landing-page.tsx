@@ -7,6 +7,7 @@ import type { SessionUser } from '../auth/session-user.js'
 import { IdentityChip } from '../identity/identity-chip.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
 import { useFormatters } from '../i18n/use-formatters.js'
+import { BlankPlanForm } from './blank-plan-form.js'
 import { CreatePlanForm } from './create-plan-form.js'
 import { ImportPlanForm } from '../excel/import-plan-form.js'
 import { ChangePasswordForm } from '../auth/change-password-form.js'
@@ -104,6 +105,7 @@ export function LandingPage({ user, onSignOut }: LandingPageProps) {
           )}
         </section>
         <CreatePlanForm onCreated={open} />
+        <BlankPlanForm onCreated={open} />
         <ImportPlanForm onCreated={open} />
         <ChangePasswordForm />
       </main>

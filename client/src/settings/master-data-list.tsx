@@ -15,6 +15,8 @@ interface MasterDataListProps {
   role: Role
   format: Formatters
   notify: Notify
+  /** Start with the add-SKU form open. */
+  adding?: boolean
 }
 
 /** How many SKUs the list shows at once; the search narrows a large plan down. */
@@ -24,10 +26,13 @@ const SHOWN = 50
  * The plan's SKUs with their master data, searchable. A planner adds a SKU, edits one, retires
  * it (hidden from the board, out of totals, kept in the document) or brings it back.
  */
-export function MasterDataList({ session, plan, meta, role, format, notify }: MasterDataListProps) {
+export function MasterDataList(props: MasterDataListProps) {
+  const { session, plan, meta, role, format, notify } = props
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
-  const [editing, setEditing] = useState<string | 'new'>()
+  const [editing, setEditing] = useState<string | 'new' | undefined>(
+    props.adding && role === 'planner' ? 'new' : undefined,
+  )
   const [tick, setTick] = useState(0)
   useEffect(() => {
     const changed = () => setTick((n) => n + 1)

@@ -18,6 +18,8 @@ interface SettingsPanelProps {
   format: Formatters
   notify: Notify
   tab: SettingsTab
+  /** Open master data with the add-SKU form (the empty plan's button). */
+  adding?: boolean
   onTab: (tab: SettingsTab) => void
   onClose: () => void
 }
@@ -71,6 +73,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
           role={role}
           format={format}
           notify={notify}
+          adding={props.adding}
         />
       )}
     </aside>

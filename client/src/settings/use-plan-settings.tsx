@@ -30,6 +30,7 @@ export function usePlanSettings(options: PlanSettingsOptions) {
   const { session, live, meta, role, format, notify } = options
   const { t } = useTranslation()
   const [tab, setTab] = useState<SettingsTab>()
+  const [adding, setAdding] = useState(false)
   const [periodMenu, setPeriodMenu] = useState<PeriodMenuRequest>()
   const closeMenu = useCallback(() => setPeriodMenu(undefined), [])
   const openPeriodMenu = useCallback(
@@ -75,7 +76,10 @@ export function usePlanSettings(options: PlanSettingsOptions) {
               type="button"
               className="button primary"
               data-testid="empty-plan-add"
-              onClick={() => setTab('masterData')}
+              onClick={() => {
+                setAdding(true)
+                setTab('masterData')
+              }}
             >
               {t('masterData.addButton')}
             </button>
@@ -91,8 +95,12 @@ export function usePlanSettings(options: PlanSettingsOptions) {
           format={format}
           notify={notify}
           tab={tab}
+          adding={adding}
           onTab={setTab}
-          onClose={() => setTab(undefined)}
+          onClose={() => {
+            setAdding(false)
+            setTab(undefined)
+          }}
         />
       )}
       {periodMenu && (
