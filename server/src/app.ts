@@ -28,6 +28,10 @@ import { versionsRoutes } from './routes/versions-routes.js'
 import type { Stores } from './store/stores.js'
 import type { TrustProxy } from './config.js'
 import { rateLimitStoreOn } from './http/rate-limit-store.js'
+import { countImportRuns } from './metrics/import-run-counter.js'
+import { metricsRoute } from './metrics/metrics-route.js'
+import { ServerMetrics } from './metrics/server-metrics.js'
+import { timedPlanLog } from './metrics/timed-plan-log.js'
 
 /** What the app is built from. Tests pass their own stores; main.ts passes the configured ones. */
 export interface AppDeps {
@@ -52,6 +56,8 @@ export interface AppDeps {
   socketRate?: SocketRate
   /** Proxies whose X-Forwarded-For names the client (rate limits, logs); none by default. */
   trustProxy?: TrustProxy
+  /** Serve `/metrics` to callers with this bearer token; not served when absent. */
+  metricsToken?: string
 }
 
 /** Largest REST body accepted (a plan created from JSON rows), in bytes. */
@@ -66,6 +72,8 @@ declare module 'fastify' {
     auth: Authenticator
     /** Draining for shutdown: readiness, refusing new sockets, closing what is open. */
     lifecycle: Lifecycle
+    /** Prometheus counters; features count their runs here (`metrics.forecastRun`). */
+    metrics: ServerMetrics
   }
 }
 
@@ -77,10 +85,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   const app = Fastify(options)
   const { stores } = deps
-  const { log, records, accounts } = stores
+  const { records, accounts } = stores
   stores.useLogger(app.log)
-  const rooms = new RoomRegistry({
+  const metrics: ServerMetrics = new ServerMetrics({
+    rooms: (): number => rooms.size,
+    sockets: () => app.websocketServer.clients.size,
+  })
+  app.decorate('metrics', metrics)
+  const log = timedPlanLog(stores.log, stores.kind, metrics)
+  const rooms: RoomRegistry = new RoomRegistry({
     store: log,
+    observer: metrics,
     logger: app.log,
     compactAfter: deps.compactAfter ?? 1000,
     compactIdleMs: deps.compactIdleMs ?? 1000,
@@ -145,7 +160,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store: rateLimitStoreOn(stores.rateCounters),
     // A counter store that fails (Redis down) lets requests through rather than refusing all.
     skipOnError: true,
-    allowList: (request) => request.url.startsWith('/sync/') || request.url.startsWith('/health'),
+    allowList: (request) =>
+      request.url.startsWith('/sync/') ||
+      request.url.startsWith('/health') ||
+      request.url.startsWith('/metrics'),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: 'rateLimited',
@@ -171,6 +189,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = new Authenticator(app, accounts)
   app.decorate('auth', auth)
   await app.register(healthRoute, { stores, log, rooms, lifecycle })
+  if (deps.metricsToken) await app.register(metricsRoute, { metrics, token: deps.metricsToken })
+  countImportRuns(app, metrics)
   await app.register(authRoutes, {
     accounts,
     auth,

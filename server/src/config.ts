@@ -40,6 +40,8 @@ export interface Config {
   trustProxy: TrustProxy
   /** How long a SIGTERM waits for rooms to flush and sockets to close before it forces them. */
   drainMs: number
+  /** Bearer token that `/metrics` requires; the route is not served without one. */
+  metricsToken: string | undefined
 }
 
 /** What TANDEM_TRUST_PROXY parses to. */
@@ -137,6 +139,12 @@ export const CONFIG_VARIABLES = [
     meaning: 'socket messages per connection in a burst',
   },
   {
+    name: 'TANDEM_METRICS_TOKEN',
+    default: undefined,
+    meaning:
+      '`/metrics` (Prometheus) is served only when set, to scrapers sending `Authorization: Bearer` it',
+  },
+  {
     name: 'TANDEM_DRAIN_MS',
     default: '10000',
     meaning:
@@ -180,6 +188,7 @@ export function parseConfig(env: Env = process.env): Config {
     },
     trustProxy: trustProxy(optional(env, 'TANDEM_TRUST_PROXY')),
     drainMs: integer(env, 'TANDEM_DRAIN_MS'),
+    metricsToken: optional(env, 'TANDEM_METRICS_TOKEN'),
     demo: text(env, 'TANDEM_DEMO') !== '0',
     // The default is the checkout's (two folders up from server/src or server/dist); a value
     // that is set is taken from the working directory.

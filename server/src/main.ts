@@ -20,6 +20,7 @@ const app = await buildApp({
   loginRateLimit: config.loginRateLimit,
   socketRate: config.socketRate,
   trustProxy: config.trustProxy,
+  metricsToken: config.metricsToken,
 })
 
 if (config.demo && (await ensureDemoPlan(stores.log))) app.log.info('created the demo plan')

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '@tandem/shared'
+import type { RoomObserver } from './room-observer.js'
 import type { RoomStore } from './room.js'
 import { Room } from './room.js'
 
@@ -9,6 +10,8 @@ export interface RoomRegistryOptions {
   logger: FastifyBaseLogger
   compactAfter: number
   compactIdleMs?: number
+  /** Told of accepted and rejected updates and of relays, for metrics. */
+  observer?: RoomObserver
   /** How often sockets are pinged; one that misses a pong is closed. */
   heartbeatMs?: number
   /** How long an empty room stays loaded. */

@@ -14,6 +14,7 @@ import { foreignAwarenessClients } from './foreign-awareness-clients.js'
 import { PeerFeed } from './peer-feed.js'
 import type { PendingChange } from './room-log.js'
 import { RoomLog } from './room-log.js'
+import type { RoomObserver } from './room-observer.js'
 import type { RoomPeer } from './room-peer.js'
 import {
   encodeAwarenessMessage,
@@ -33,6 +34,8 @@ export interface RoomOptions {
   compactAfter: number
   /** Quiet time after the last append before a due compaction runs; ten times compactAfter forces it. */
   compactIdleMs?: number
+  /** Told of accepted and rejected updates and of relays, for metrics. */
+  observer?: RoomObserver
 }
 
 /** What one applied change wrote: the effective update (null when it added nothing) and its cells. */
@@ -203,7 +206,10 @@ export class Room {
       userId,
       ownsClient: (client) => (this.owners.ownerOf(client) ?? userId) === userId,
     })
-    if (!verdict.ok) return verdict.violation
+    if (!verdict.ok) {
+      this.options.observer?.updateRejected(verdict.violation.code)
+      return verdict.violation
+    }
     for (const client of verdict.clients) this.owners.claim(client, userId)
     const origin: ChangeOrigin = { kind: 'peer', peer: sender }
     let effect: Effect
@@ -219,6 +225,7 @@ export class Room {
       this.log.abandon(new Error('an accepted update left pending structs'))
       return undefined
     }
+    if (effect.update) this.options.observer?.updateAccepted()
     this.log.queue({ ...effect, sender, author: userId })
     return undefined
   }
@@ -342,12 +349,18 @@ export class Room {
       update ? [{ message: encodeUpdateMessage(update), sender }] : [],
     )
     const senders = new Set(batch.map(({ sender }) => sender))
+    let relayed = 0
     for (const peer of [...this.members]) {
       peer.batch(() => {
-        for (const { message, sender } of messages) if (sender !== peer) peer.send(message)
+        for (const { message, sender } of messages) {
+          if (sender === peer) continue
+          peer.send(message)
+          relayed++
+        }
         if (senders.has(peer)) peer.saved(durable)
       })
     }
+    if (relayed > 0) this.options.observer?.relayed(relayed)
   }
 
   private readonly relayAwareness = (
