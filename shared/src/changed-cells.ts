@@ -37,7 +37,8 @@ export function changedCellValues(
   }))
 }
 
-function locateOverlay(
+/** The measure row whose `edits` overlay a changed Yjs type is, if it is one. */
+export function locateOverlay(
   plan: PlanDoc,
   type: unknown,
 ): { measure: Measure; key: string } | undefined {

@@ -1,5 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { EditSource } from './edit-source.js'
+import { isEditSource } from './edit-source.js'
 import type { RejectionCode } from './error-codes.js'
 import { REJECTION_CODES } from './error-codes.js'
 
@@ -11,6 +13,7 @@ export const MESSAGE_TYPES = {
   queryAwareness: 3,
   saved: 100,
   rejected: 101,
+  editSources: 102,
 } as const
 
 /** A cell or field named by a rejection: the root, the row key and the period or field. */
@@ -63,4 +66,52 @@ function readExtensionMessage(bytes: Uint8Array): ExtensionMessage | undefined {
     return { type: 'rejected', code: code as RejectionCode, reason, places }
   }
   return undefined
+}
+
+/**
+ * A client's declaration of where its own edits came from: the structs `clock ..
+ * clock + length - 1` under `client` carry edits from `source`. A range of length 0 at the
+ * client's current clock names the source of a transaction that only removed overlay entries.
+ */
+export interface EditSourceRange {
+  client: number
+  clock: number
+  length: number
+  source: EditSource
+}
+
+/** At most this many ranges in one `editSources` message; a longer one is refused. */
+export const MAX_EDIT_SOURCE_RANGES = 1_000
+
+/** Encodes the client→server `editSources` message (type 102). */
+export function encodeEditSources(ranges: readonly EditSourceRange[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.editSources)
+  encoding.writeVarUint(encoder, ranges.length)
+  for (const { client, clock, length, source } of ranges) {
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarUint(encoder, length)
+    encoding.writeVarString(encoder, source)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Reads the body of an `editSources` message (after its type). Throws on unreadable bytes, more
+ * than MAX_EDIT_SOURCE_RANGES ranges or an unknown source.
+ */
+export function readEditSources(decoder: decoding.Decoder): EditSourceRange[] {
+  const count = decoding.readVarUint(decoder)
+  if (count > MAX_EDIT_SOURCE_RANGES) throw new Error(`too many edit source ranges: ${count}`)
+  const ranges: EditSourceRange[] = []
+  for (let i = 0; i < count; i++) {
+    const client = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const length = decoding.readVarUint(decoder)
+    const source = decoding.readVarString(decoder)
+    if (!isEditSource(source)) throw new Error(`unknown edit source ${source.slice(0, 20)}`)
+    ranges.push({ client, clock, length, source })
+  }
+  return ranges
 }

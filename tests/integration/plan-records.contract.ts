@@ -23,6 +23,28 @@ export function describePlanRecordsContract(
     })
     afterEach(() => subject.cleanup())
 
+    it('keeps what each author wrote: the value before, the value kept and the source', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      const cell = { measure: 'demand' as const, key: 'SKU-1', period: 2 }
+      const [sam, paula] = await log.appendUpdates('plan-a', [
+        {
+          update: bytes(1),
+          author: 'sam',
+          cells: [{ ...cell, value: 222, previous: 100, shown: 222, source: 'grid' }],
+        },
+        {
+          update: bytes(2),
+          author: 'paula',
+          cells: [{ ...cell, value: 111, previous: 222, shown: 222, source: 'paste' }],
+        },
+      ])
+      const history = await records.cellHistory('plan-a', cell, 10)
+      expect(history.map(({ at: _at, ...entry }) => entry)).toEqual([
+        { value: 111, previous: 222, shown: 222, source: 'paste', author: 'paula', seq: paula },
+        { value: 222, previous: 100, shown: 222, source: 'grid', author: 'sam', seq: sam },
+      ])
+    })
+
     it('keeps every value a cell had, newest first, across compaction, and an activity feed', async () => {
       await log.createPlan(planRecord('plan-a'), bytes(0))
       const cell = { measure: 'demand' as const, key: 'SKU-1', period: 3 }

@@ -17,7 +17,7 @@ import { describeAccountsContract } from './accounts.contract.js'
 import { describePlanLogContract } from './plan-log.contract.js'
 import { describePlanRecordsContract } from './plan-records.contract.js'
 import type { StoresUnderTest } from './store-fixtures.js'
-import { userRecord } from './store-fixtures.js'
+import { planRecord, userRecord } from './store-fixtures.js'
 
 let redis: RedisServer | undefined
 beforeAll(async () => {
@@ -95,6 +95,41 @@ describe('SQLite stores outside the contract', () => {
       expect(await moved.accounts.getUser(ann.id)).toEqual(ann)
       expect(await moved.accounts.bumpSessionVersion(ann.id)).toBe(1)
       await moved.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('SQLite cell history across schemas', () => {
+  it('moves a schema 4 file forward: old history rows stay, new ones keep previous, shown and source', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-sqlite-'))
+    const file = join(dir, 'tandem.db')
+    const cell = { measure: 'demand' as const, key: 'SKU-1', period: 2 }
+    try {
+      const raw = openSqliteDatabase(file)
+      raw.exec('DROP TABLE cell_history')
+      raw.exec(`CREATE TABLE cell_history (plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        measure TEXT NOT NULL, key TEXT NOT NULL, period INTEGER NOT NULL, value REAL NOT NULL,
+        author TEXT NOT NULL, at TEXT NOT NULL, seq INTEGER NOT NULL)`)
+      raw.pragma('user_version = 4')
+      raw.close()
+      const stores = openSqliteStores(file)
+      await stores.log.createPlan(planRecord('plan-a'), new Uint8Array([0]))
+      await stores.log.appendUpdates('plan-a', [
+        { update: new Uint8Array([1]), author: 'ann', cells: [{ ...cell, value: 5 }] },
+        {
+          update: new Uint8Array([2]),
+          author: 'bob',
+          cells: [{ ...cell, value: 7, previous: 5, shown: 7, source: 'paste' }],
+        },
+      ])
+      const history = await stores.records.cellHistory('plan-a', cell, 10)
+      expect(history.map(({ at: _at, seq: _seq, ...entry }) => entry)).toEqual([
+        { value: 7, previous: 5, shown: 7, source: 'paste', author: 'bob' },
+        { value: 5, author: 'ann' },
+      ])
+      await stores.close()
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

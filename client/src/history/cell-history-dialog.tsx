@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Formatters } from '../i18n/use-formatters.js'
 import type { CellHistoryTarget } from './cell-history-target.js'
-import type { CellHistoryEntry } from './history-api.js'
+import type { CellHistoryResponse } from './history-api.js'
 import { cellHistory } from './history-api.js'
 
 interface CellHistoryDialogProps {
@@ -13,19 +13,24 @@ interface CellHistoryDialogProps {
   onClose: () => void
 }
 
-/** Every value a cell has had, newest first, with who set it and when. */
+/**
+ * Every write a cell received, newest first, as the server stored it under each author: the
+ * value before and after, who, when and from where; a write that another one beat at the same
+ * moment says which value the cell kept. The cell's base value closes the list.
+ */
 export function CellHistoryDialog(props: CellHistoryDialogProps) {
   const { planId, target, format, nameOf, onClose } = props
   const { t } = useTranslation()
-  const [history, setHistory] = useState<CellHistoryEntry[]>()
+  const [stored, setStored] = useState<CellHistoryResponse>()
   const [error, setError] = useState<string>()
   useEffect(() => {
-    cellHistory(planId, target).then(setHistory, (failure: Error) => setError(failure.message))
+    cellHistory(planId, target).then(setStored, (failure: Error) => setError(failure.message))
   }, [planId, target])
+  const number = (value: number | undefined) => (value === undefined ? '' : format.number(value))
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div
-        className="dialog"
+        className="dialog dialog-wide"
         role="dialog"
         aria-label={t('versions.history.title')}
         data-testid="cell-history"
@@ -38,25 +43,42 @@ export function CellHistoryDialog(props: CellHistoryDialogProps) {
             {t('versions.failed', { message: error })}
           </p>
         )}
-        {!history && !error && <p className="muted">{t('versions.loading')}</p>}
-        {history?.length === 0 && <p className="muted">{t('versions.history.none')}</p>}
-        {history && history.length > 0 && (
+        {!stored && !error && <p className="muted">{t('versions.loading')}</p>}
+        {stored?.history.length === 0 && <p className="muted">{t('versions.history.none')}</p>}
+        {stored && (
           <table className="history-table">
             <thead>
               <tr>
-                <th className="number">{t('versions.history.value')}</th>
-                <th>{t('versions.history.author')}</th>
                 <th>{t('versions.history.at')}</th>
+                <th>{t('versions.history.author')}</th>
+                <th>{t('versions.history.source')}</th>
+                <th className="number">{t('versions.history.before')}</th>
+                <th className="number">{t('versions.history.value')}</th>
+                <th>{t('versions.history.note')}</th>
               </tr>
             </thead>
             <tbody>
-              {history.map((entry) => (
-                <tr key={entry.seq}>
-                  <td className="number">{format.number(entry.value)}</td>
-                  <td>{nameOf(entry.author)}</td>
+              {stored.history.map((entry) => (
+                <tr key={`${entry.seq}:${entry.author}:${entry.value}`} data-testid="history-entry">
                   <td>{format.dateTime(entry.at)}</td>
+                  <td>{nameOf(entry.author)}</td>
+                  <td data-testid="history-source">
+                    {entry.source ? t(`versions.history.sources.${entry.source}`) : ''}
+                  </td>
+                  <td className="number">{number(entry.previous)}</td>
+                  <td className="number">{number(entry.value)}</td>
+                  <td data-testid="history-note">
+                    {entry.shown !== undefined && entry.shown !== entry.value
+                      ? t('versions.history.overwritten', { kept: format.number(entry.shown) })
+                      : ''}
+                  </td>
                 </tr>
               ))}
+              <tr className="history-base" data-testid="history-base">
+                <td colSpan={4}>{t('versions.history.base')}</td>
+                <td className="number">{format.number(stored.base)}</td>
+                <td />
+              </tr>
             </tbody>
           </table>
         )}

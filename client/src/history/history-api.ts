@@ -1,13 +1,7 @@
-import type { Measure } from '@tandem/shared'
+import type { CellHistoryEntry, CellHistoryResponse, Measure } from '@tandem/shared'
 import { call } from '../api/plans-api.js'
 
-/** One value a cell has had, who set it (a user id) and when. */
-export interface CellHistoryEntry {
-  value: number
-  author: string
-  at: string
-  seq: number
-}
+export type { CellHistoryEntry, CellHistoryResponse }
 
 /** One accepted update: who, when, how many cells, in which measures and rows. */
 export interface ActivityEntry {
@@ -24,13 +18,13 @@ const base = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`
 export async function cellHistory(
   planId: string,
   cell: { measure: Measure; key: string; period: number },
-): Promise<CellHistoryEntry[]> {
+): Promise<CellHistoryResponse> {
   const query = new URLSearchParams({
     measure: cell.measure,
     key: cell.key,
     period: String(cell.period),
   })
-  return (await call<{ history: CellHistoryEntry[] }>(`${base(planId)}/history?${query}`)).history
+  return call<CellHistoryResponse>(`${base(planId)}/history?${query}`)
 }
 
 export async function planActivity(planId: string, limit = 50): Promise<ActivityEntry[]> {

@@ -4,6 +4,7 @@ import { cellEditKey, CLOSE_CODES, PlanModel, writeCells } from '@tandem/shared'
 import type { SessionFailure } from './connection-status.js'
 import { connectionStatusOf } from './connection-status-of.js'
 import { handleExtensionMessages } from './extension-handlers.js'
+import { declareEditSources } from './declare-edit-sources.js'
 import { failureOfClose } from './failure-of-close.js'
 import { firstViolation } from './first-violation.js'
 import type { Generation } from './generation.js'
@@ -133,8 +134,12 @@ export class PlanSession {
     this.current = state
     trackUndoCells(undo, plan)
     recordLocalEdits(state, this.pending, () => this.publish())
+    const forgetDeclared = declareEditSources(state)
 
-    handleExtensionMessages(provider, (message) => this.onExtension(state, message))
+    handleExtensionMessages(provider, (message) => {
+      if (message.type === 'saved') forgetDeclared(Y.decodeStateVector(message.stateVector))
+      this.onExtension(state, message)
+    })
     provider.on('status', ({ status }) => {
       if (status === 'connected') state.everConnected = true
       this.publish()

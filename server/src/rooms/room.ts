@@ -2,14 +2,21 @@ import type { FastifyBaseLogger } from 'fastify'
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { RuleViolation } from '@tandem/shared'
-import { changedCellValues, checkUpdate, MESSAGE_TYPES, PlanDoc } from '@tandem/shared'
+import type { EditSource, RuleViolation, StoredCellWrite } from '@tandem/shared'
+import {
+  checkUpdate,
+  MESSAGE_TYPES,
+  PlanDoc,
+  readEditSources,
+  storedCellWrites,
+} from '@tandem/shared'
 import type { CellChange, LoggedUpdate, PlanLog, StoredPlanState } from '../store/plan-log.js'
 import { AwarenessOwners } from './awareness-owners.js'
 import { awarenessProblem } from './awareness-problem.js'
 import type { ChangeOrigin } from './change-origin.js'
 import { FEED_ORIGIN, SERVER_ORIGIN, STORE_ORIGIN } from './change-origin.js'
 import { ClientOwners, SYSTEM_AUTHOR } from './client-owners.js'
+import { EditSourceLedger } from './edit-source-ledger.js'
 import { foreignAwarenessClients } from './foreign-awareness-clients.js'
 import { PeerFeed } from './peer-feed.js'
 import type { PendingChange } from './room-log.js'
@@ -63,6 +70,11 @@ export class Room {
   /** The whole document encoded, shared by every newcomer with an empty state until it changes. */
   private fullState: Uint8Array | null = null
   private effect: Effect | null = null
+  /** The cell writes of the transaction being applied, read before Yjs collects garbage. */
+  private writes: StoredCellWrite[] | null = null
+  private readonly sources: EditSourceLedger
+  /** Where the server's own change being applied comes from. */
+  private serverSource: EditSource = 'grid'
   private destroyed = false
 
   private constructor(
@@ -74,6 +86,8 @@ export class Room {
     this.awareness.setLocalState(null)
     this.plan = new PlanDoc(this.doc)
     this.owners = ClientOwners.of(state)
+    this.sources = new EditSourceLedger(this.doc, (client) => this.owners.ownerOf(client))
+    this.doc.on('afterTransaction', this.captureWrites)
     this.doc.on('update', this.captureEffect)
     this.doc.transact(() => {
       Y.applyUpdate(this.doc, state.snapshot, STORE_ORIGIN)
@@ -189,6 +203,12 @@ export class Room {
       }
       case MESSAGE_TYPES.auth:
         return
+      case MESSAGE_TYPES.editSources: {
+        const refused = this.sources.declare(peer.userId, readEditSources(decoder))
+        if (refused > 0)
+          this.options.logger.info({ userId: peer.userId, refused }, 'ignored edit sources')
+        return
+      }
       default:
         throw new Error(`unknown message type ${type}`)
     }
@@ -227,6 +247,7 @@ export class Room {
     }
     if (effect.update) this.options.observer?.updateAccepted()
     this.log.queue({ ...effect, sender, author: userId })
+    this.sources.prune()
     return undefined
   }
 
@@ -262,8 +283,13 @@ export class Room {
    * stored under `author` and relayed to every peer like any accepted update. Resolves once it
    * is durable, with the number of cells it wrote.
    */
-  async change(author: string, edit: (plan: PlanDoc) => void): Promise<number> {
+  async change(
+    author: string,
+    edit: (plan: PlanDoc) => void,
+    source: EditSource = 'grid',
+  ): Promise<number> {
     if (this.log.isFailed || this.destroyed) throw new Error(`Plan ${this.planId} is not available`)
+    this.serverSource = source
     const effect = this.apply(() => this.doc.transact(() => edit(this.plan), SERVER_ORIGIN))
     this.log.queue({ ...effect, sender: undefined, author })
     await this.whenDurable()
@@ -308,10 +334,43 @@ export class Room {
   /** Runs one transaction (`run` names its origin) and returns what it changed. */
   private apply(run: () => void): Effect {
     this.effect = null
-    run()
+    this.writes = null
+    try {
+      run()
+    } finally {
+      this.writes = null
+    }
     const effect = this.effect ?? { update: null, cells: [] }
     this.effect = null
     return effect
+  }
+
+  private readonly captureWrites = (transaction: Y.Transaction): void => {
+    const origin = transaction.origin as ChangeOrigin | null
+    if (origin === null || origin.kind === 'store' || origin.kind === 'feed') return
+    this.writes = storedCellWrites(this.plan, transaction)
+  }
+
+  /** The cells a change wrote, each under the source its author declared (or the server's). */
+  private cellChanges(origin: ChangeOrigin): CellChange[] {
+    const writes = this.writes ?? []
+    const sourceOf = (write: StoredCellWrite): EditSource => {
+      if (origin.kind !== 'peer') return this.serverSource
+      const user = origin.peer.userId
+      const declared = write.id
+        ? this.sources.sourceOf(user, write.id)
+        : this.sources.lastSourceOf(user)
+      return declared ?? 'grid'
+    }
+    return writes.map((write) => ({
+      measure: write.measure,
+      key: write.key,
+      period: write.period,
+      value: write.value,
+      previous: write.previous,
+      shown: write.shown,
+      source: sourceOf(write),
+    }))
   }
 
   /** The one place the effective update of a change is captured. */
@@ -319,11 +378,11 @@ export class Room {
     update: Uint8Array,
     origin: ChangeOrigin | null,
     _doc: Y.Doc,
-    transaction: Y.Transaction,
+    _transaction: Y.Transaction,
   ): void => {
     this.fullState = null
     if (origin === null || origin.kind === 'store') return
-    const cells = origin.kind === 'feed' ? [] : changedCellValues(this.plan, transaction.changed)
+    const cells = origin.kind === 'feed' ? [] : this.cellChanges(origin)
     this.effect = { update, cells }
   }
 

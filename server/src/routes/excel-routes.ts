@@ -112,16 +112,20 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
       const sheet = await readPlanSheet(...uploaded(request), issues)
       issues.throwIfAny()
       const appliedCells = await useRoom(rooms, planId, (room) =>
-        room.change(user.id, (live) => {
-          const cells = importChanges(live, sheet, role, issues)
-          if (!issues.isEmpty) {
-            throw new ImportProblem(issues.listed, issues.count)
-          }
-          writeCells(
-            live,
-            cells.map(({ measure, key, period, to }) => ({ measure, key, period, value: to })),
-          )
-        }),
+        room.change(
+          user.id,
+          (live) => {
+            const cells = importChanges(live, sheet, role, issues)
+            if (!issues.isEmpty) {
+              throw new ImportProblem(issues.listed, issues.count)
+            }
+            writeCells(
+              live,
+              cells.map(({ measure, key, period, to }) => ({ measure, key, period, value: to })),
+            )
+          },
+          'import',
+        ),
       )
       request.log.info({ planId, cells: appliedCells }, 'import applied')
       return { appliedCells }

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
-import type { CellEdit, Measure } from '@tandem/shared'
+import type { CellEdit, CellHistoryResponse, Measure } from '@tandem/shared'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import {
   comparePlans,
   isFrozenPeriod,
   isValidId,
   MEASURES,
+  PlanDoc,
   rollForward,
   writeCells,
 } from '@tandem/shared'
@@ -137,30 +138,34 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
       const version = await planDocOf(deps, planId, request.params.versionId)
       let skippedFrozen = 0
       const cells = await useRoom(rooms, planId, (room) =>
-        room.change(user.id, (live) => {
-          const meta = live.readMeta()
-          if (meta.status === 'approved')
-            throw new ApiProblem(
-              'conflict',
-              'The plan is approved: set it to draft first',
-              'status',
-            )
-          const edits: CellEdit[] = []
-          for (const diff of comparePlans(live, version).cells) {
-            if (!live.row(diff.measure, diff.key)) continue
-            if (isFrozenPeriod(meta, diff.period)) {
-              skippedFrozen++
-              continue
+        room.change(
+          user.id,
+          (live) => {
+            const meta = live.readMeta()
+            if (meta.status === 'approved')
+              throw new ApiProblem(
+                'conflict',
+                'The plan is approved: set it to draft first',
+                'status',
+              )
+            const edits: CellEdit[] = []
+            for (const diff of comparePlans(live, version).cells) {
+              if (!live.row(diff.measure, diff.key)) continue
+              if (isFrozenPeriod(meta, diff.period)) {
+                skippedFrozen++
+                continue
+              }
+              edits.push({
+                measure: diff.measure,
+                key: diff.key,
+                period: diff.period,
+                value: diff.to,
+              })
             }
-            edits.push({
-              measure: diff.measure,
-              key: diff.key,
-              period: diff.period,
-              value: diff.to,
-            })
-          }
-          writeCells(live, edits)
-        }),
+            writeCells(live, edits)
+          },
+          'restore',
+        ),
       )
       return { restoredCells: cells, skippedFrozen }
     },
@@ -186,16 +191,20 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
         },
       },
     },
-    async (request) => {
-      await requirePlanRole(deps, request, request.params.id)
+    async (request): Promise<CellHistoryResponse> => {
+      const planId = request.params.id
+      await requirePlanRole(deps, request, planId)
       const { measure, key, period, limit } = request.query
-      return {
-        history: await records.cellHistory(
-          request.params.id,
-          { measure, key, period },
-          limit ?? 100,
-        ),
-      }
+      const history = await records.cellHistory(planId, { measure, key, period }, limit ?? 100)
+      const { base, current } = await useRoom(rooms, planId, async (room) => {
+        await room.whenDurable()
+        const plan = new PlanDoc(room.doc)
+        const row = plan.row(measure, key)
+        if (!row || period >= plan.periodCount)
+          throw new ApiProblem('notFound', `No cell ${measure} ${key}, period ${period}`, 'key')
+        return { base: row.base.get(period) ?? 0, current: plan.readCell(measure, key, period) }
+      })
+      return { history, base, current }
     },
   )
 

@@ -1,14 +1,24 @@
-import type { Measure, PlanRecord } from '@tandem/shared'
+import type { EditSource, Measure, PlanRecord } from '@tandem/shared'
 
 /** What the store keeps about a plan besides its document: the wire type. */
 export type { PlanRecord }
 
-/** A cell's value after an accepted update: the record behind per-cell history. */
+/**
+ * One write an accepted update stored in a cell, under the update's author: the record behind
+ * per-cell history. Two authors racing on one cell each get theirs, with their own value.
+ */
 export interface CellChange {
   measure: Measure
   key: string
   period: number
+  /** What the author wrote (the base value when they removed their overlay entry). */
   value: number
+  /** What the cell showed before the update. */
+  previous?: number
+  /** What the cell shows after the update: not `value` when a concurrent write won. */
+  shown?: number
+  /** Where the edit came from (declared by the client, or the server's own). */
+  source?: EditSource
 }
 
 /** An accepted update to append, with the user who sent it and the cells it set. */

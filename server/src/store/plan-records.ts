@@ -1,13 +1,8 @@
-import type { Measure } from '@tandem/shared'
+import type { CellHistoryEntry, Measure } from '@tandem/shared'
 import type { CellChange } from './plan-log.js'
 
-/** One value a cell has had. */
-export interface CellHistoryEntry {
-  value: number
-  author: string
-  at: string
-  seq: string
-}
+/** One write a cell received, under its author: the wire type. */
+export type { CellHistoryEntry }
 
 /** One accepted update in a plan's activity feed. */
 export interface ActivityEntry {
@@ -38,7 +33,10 @@ export interface VersionRecord {
  * tests/integration/plan-records.contract.ts.
  */
 export interface PlanRecords {
-  /** Newest first: every value a cell was set to, by whom and when (at most `limit`). */
+  /**
+   * Newest first: every write a cell received (at most `limit`), each with its author, time,
+   * source, the value before and the value the cell kept.
+   */
   cellHistory(
     planId: string,
     cell: Omit<CellChange, 'value'>,

@@ -90,7 +90,17 @@ export class RedisPlanLog implements PlanLog {
       toBuffer(update),
       author,
       cells && cells.length > 0
-        ? JSON.stringify(cells.map((c) => [c.measure, c.key, c.period, c.value]))
+        ? JSON.stringify(
+            cells.map((c) => [
+              c.measure,
+              c.key,
+              c.period,
+              c.value,
+              c.previous ?? null,
+              c.shown ?? null,
+              c.source ?? null,
+            ]),
+          )
         : '',
     ])
     const { meta, log, hist } = this.keys.plan(planId)

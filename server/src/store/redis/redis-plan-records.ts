@@ -1,4 +1,5 @@
 import type { Measure } from '@tandem/shared'
+import { isEditSource } from '@tandem/shared'
 import type { CellChange } from '../plan-log.js'
 import { PlanMissingError } from '../plan-log.js'
 import type {
@@ -12,6 +13,9 @@ import { compare, toBuffer } from './redis-codec.js'
 import type { RedisConnection } from './redis-connection.js'
 import type { RedisKeys } from './redis-keys.js'
 import { AUTHOR_FIELD, TIME_FIELD } from './redis-scripts.js'
+
+/** A cell change as the history stream keeps it; entries written before sources have four. */
+type StoredCell = [string, string, number, number, (number | null)?, (number | null)?, unknown?]
 
 /** History queries scan at most this many updates that set cells, newest first. */
 const HISTORY_SCAN_LIMIT = 200_000
@@ -38,9 +42,17 @@ export class RedisPlanRecords implements PlanRecords {
   ): Promise<CellHistoryEntry[]> {
     const found: CellHistoryEntry[] = []
     for await (const entry of this.historyNewestFirst(planId)) {
-      for (const [measure, key, period, value] of entry.cells) {
+      for (const [measure, key, period, value, previous, shown, source] of entry.cells) {
         if (measure === cell.measure && key === cell.key && period === cell.period) {
-          found.push({ value, author: entry.author, at: entry.at, seq: entry.seq })
+          found.push({
+            value,
+            author: entry.author,
+            at: entry.at,
+            seq: entry.seq,
+            ...(typeof previous === 'number' ? { previous } : {}),
+            ...(typeof shown === 'number' ? { shown } : {}),
+            ...(isEditSource(source) ? { source } : {}),
+          })
         }
       }
       if (found.length >= limit) break
@@ -76,7 +88,7 @@ export class RedisPlanRecords implements PlanRecords {
       if (!page || page.length === 0) return
       for (const { id, message } of page) {
         scanned++
-        const cells = JSON.parse(message.c ?? '[]') as [string, string, number, number][]
+        const cells = JSON.parse(message.c ?? '[]') as StoredCell[]
         yield {
           seq: message.s ?? id,
           author: message[AUTHOR_FIELD] ?? '',

@@ -67,7 +67,10 @@ export function openSqliteDatabase(file: string): Database.Database {
       value REAL NOT NULL,
       author TEXT NOT NULL,
       at TEXT NOT NULL,
-      seq INTEGER NOT NULL
+      seq INTEGER NOT NULL,
+      previous REAL,
+      shown REAL,
+      source TEXT
     );
     CREATE INDEX IF NOT EXISTS cell_history_cell ON cell_history (plan_id, measure, key, period, seq);
     CREATE INDEX IF NOT EXISTS cell_history_seq ON cell_history (plan_id, seq);
@@ -86,19 +89,38 @@ export function openSqliteDatabase(file: string): Database.Database {
 }
 
 /**
- * The schema this code writes. Schema 3 is moved forward in place (4 added users'
- * session_version); older development layouts are refused with a clear message.
+ * The schema this code writes. Older schemas from 3 on are moved forward in place, one step at
+ * a time (4 added users' session_version, 5 the cell history's previous, shown and source);
+ * older development layouts are refused with a clear message.
  */
-const SCHEMA_VERSION = 4
+const SCHEMA_VERSION = 5
+
+/** Steps from one schema version to the next, each run in one transaction when a file opens. */
+const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
+  3: (db) => addColumn(db, 'users', 'session_version', 'INTEGER NOT NULL DEFAULT 0'),
+  4: (db) => {
+    addColumn(db, 'cell_history', 'previous', 'REAL')
+    addColumn(db, 'cell_history', 'shown', 'REAL')
+    addColumn(db, 'cell_history', 'source', 'TEXT')
+  },
+}
+
+function addColumn(db: Database.Database, table: string, column: string, type: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]
+  if (!columns.some(({ name }) => name === column))
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
+}
 
 function checkSchemaVersion(db: Database.Database, file: string): void {
   let version = db.pragma('user_version', { simple: true }) as number
   const hasPlans = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plans'")
     .get()
-  if (hasPlans && version === 3) {
-    db.exec('ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0')
-    version = 4
+  while (hasPlans && version < SCHEMA_VERSION && MIGRATIONS[version] !== undefined) {
+    const step = MIGRATIONS[version]
+    db.transaction(() => step(db))()
+    version++
+    db.pragma(`user_version = ${version}`)
   }
   if (hasPlans && version !== SCHEMA_VERSION) {
     throw new Error(

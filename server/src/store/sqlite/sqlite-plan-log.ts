@@ -46,8 +46,22 @@ export class SqlitePlanLog implements PlanLog {
       insertUpdate: db.prepare<[string, number, Uint8Array, string, string]>(
         'INSERT INTO updates (plan_id, seq, data, author, at) VALUES (?, ?, ?, ?, ?)',
       ),
-      insertCell: db.prepare<[string, string, string, number, number, string, string, number]>(
-        'INSERT INTO cell_history (plan_id, measure, key, period, value, author, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      insertCell: db.prepare<
+        [
+          string,
+          string,
+          string,
+          number,
+          number,
+          string,
+          string,
+          number,
+          number | null,
+          number | null,
+          string | null,
+        ]
+      >(
+        'INSERT INTO cell_history (plan_id, measure, key, period, value, author, at, seq, previous, shown, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       snapshot: db.prepare<[string], { snapshot: Buffer; client_owners: string }>(
         'SELECT s.data AS snapshot, p.client_owners FROM plans p JOIN snapshots s ON s.plan_id = p.id WHERE p.id = ?',
@@ -107,6 +121,9 @@ export class SqlitePlanLog implements PlanLog {
           author,
           at,
           seq,
+          cell.previous ?? null,
+          cell.shown ?? null,
+          cell.source ?? null,
         )
       }
       return String(seq)

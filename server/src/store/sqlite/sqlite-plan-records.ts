@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Measure } from '@tandem/shared'
+import { isEditSource } from '@tandem/shared'
 import type { CellChange } from '../plan-log.js'
 import { PlanMissingError } from '../plan-log.js'
 import type {
@@ -19,6 +20,16 @@ interface VersionRow {
   created_at: string
 }
 
+interface HistoryRow {
+  value: number
+  author: string
+  at: string
+  seq: number
+  previous: number | null
+  shown: number | null
+  source: string | null
+}
+
 /** Versions, cell history (written by SqlitePlanLog's append) and read marks in SQLite. */
 export class SqlitePlanRecords implements PlanRecords {
   private readonly statements
@@ -32,11 +43,8 @@ export class SqlitePlanRecords implements PlanRecords {
         `INSERT INTO read_marks (plan_id, user_id, thread_id, at) VALUES (?, ?, ?, ?)
          ON CONFLICT (plan_id, user_id, thread_id) DO UPDATE SET at = MAX(at, excluded.at)`,
       ),
-      cellHistory: db.prepare<
-        [string, string, string, number, number],
-        { value: number; author: string; at: string; seq: number }
-      >(
-        `SELECT value, author, at, seq FROM cell_history
+      cellHistory: db.prepare<[string, string, string, number, number], HistoryRow>(
+        `SELECT value, author, at, seq, previous, shown, source FROM cell_history
          WHERE plan_id = ? AND measure = ? AND key = ? AND period = ? ORDER BY seq DESC LIMIT ?`,
       ),
       activity: db.prepare<
@@ -67,7 +75,15 @@ export class SqlitePlanRecords implements PlanRecords {
   ): Promise<CellHistoryEntry[]> {
     return this.statements.cellHistory
       .all(planId, cell.measure, cell.key, cell.period, limit)
-      .map(({ value, author, at, seq }) => ({ value, author, at, seq: String(seq) }))
+      .map(({ value, author, at, seq, previous, shown, source }) => ({
+        value,
+        author,
+        at,
+        seq: String(seq),
+        ...(previous === null ? {} : { previous }),
+        ...(shown === null ? {} : { shown }),
+        ...(isEditSource(source) ? { source } : {}),
+      }))
   }
 
   async activity(planId: string, limit: number): Promise<ActivityEntry[]> {

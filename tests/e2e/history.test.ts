@@ -1,0 +1,113 @@
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { E2EServer } from './harness.js'
+import {
+  clickCell,
+  createPlan,
+  nameOf,
+  openBoard,
+  personContext,
+  readCell,
+  SCREENSHOTS,
+  typeInto,
+  useE2ESuite,
+  waitUntil,
+} from './harness.js'
+
+let server: E2EServer
+let browser: Browser
+const { track } = useE2ESuite((started, launched) => {
+  server = started
+  browser = launched
+})
+
+const ROW = 'sku:SKU-00002:demand'
+const PERIOD = 3
+
+async function saved(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.textContent('[data-testid="save-state"]'), { timeout: 15_000 })
+    .toBe('All changes saved')
+}
+
+async function openHistory(page: Page): Promise<ReturnType<Page['locator']>> {
+  const bounds = await page.evaluate(([r, p]) => window.__tandem!.cellBounds(r, p), [
+    ROW,
+    PERIOD,
+  ] as const)
+  await page.mouse.click(bounds!.x + bounds!.width / 2, bounds!.y + bounds!.height / 2, {
+    button: 'right',
+  })
+  await page.click('[data-testid="menu-history"]')
+  const dialog = page.locator('[data-testid="cell-history"]')
+  await dialog.locator('[data-testid="history-base"]').waitFor()
+  return dialog
+}
+
+describe('per-cell history fit for an audit', () => {
+  it('lists both people who typed into one cell at once with their own values, the source, the old value and the base', async () => {
+    const plan = await createPlan(server, { skuCount: 20, periodCount: 12 })
+    const planner = await openBoard(
+      track(await personContext(browser, server, { account: 'planner' })),
+      server.url,
+      plan.id,
+    )
+    const sales = await openBoard(
+      track(await personContext(browser, server, { account: 'sales' })),
+      server.url,
+      plan.id,
+    )
+    const base = await readCell(planner, 'demand', 'SKU-00002', PERIOD)
+
+    for (const page of [planner, sales]) {
+      await page.context().setOffline(true)
+      await page.waitForSelector('[data-testid="connection-status"][data-status="offline"]')
+    }
+    await typeInto(planner, ROW, PERIOD, '111')
+    await typeInto(sales, ROW, PERIOD, '222')
+    await planner.context().setOffline(false)
+    await saved(planner)
+    await sales.context().setOffline(false)
+    await saved(sales)
+    const kept = await readCell(sales, 'demand', 'SKU-00002', PERIOD)
+    expect([111, 222]).toContain(kept)
+    await expect.poll(() => readCell(planner, 'demand', 'SKU-00002', PERIOD)).toBe(kept)
+
+    await clickCell(planner, ROW, PERIOD)
+    await planner.evaluate(() => navigator.clipboard.writeText('333'))
+    await planner.keyboard.press('Control+V')
+    await waitUntil(sales, () => window.__tandem?.readCell('demand', 'SKU-00002', 3) === 333)
+    await saved(planner)
+
+    const dialog = await openHistory(planner)
+    const rows = dialog.locator('[data-testid="history-entry"]')
+    await expect.poll(() => rows.count()).toBe(3)
+    const cells = async (i: number) =>
+      (await rows.nth(i).locator('td').allTextContents()).map((text) => text.trim())
+    const [pasted, second, first] = [await cells(0), await cells(1), await cells(2)]
+    expect(pasted.slice(1)).toEqual([
+      nameOf('planner'),
+      'Paste',
+      kept === 111 ? '111' : '222',
+      '333',
+      '',
+    ])
+    expect(first.slice(1, 5)).toEqual([
+      nameOf('planner'),
+      'Typed in the grid',
+      base.toLocaleString('en-US'),
+      '111',
+    ])
+    expect(second.slice(1, 5)).toEqual([nameOf('sales'), 'Typed in the grid', '111', '222'])
+    expect(first[5]).toBe('')
+    // Sales' 222 arrived second: when Yjs kept the planner's concurrent 111, the entry says so.
+    expect(second[5]).toBe(
+      kept === 111 ? 'Someone else wrote this cell at the same moment; the cell kept 111' : '',
+    )
+    expect(await dialog.locator('[data-testid="history-base"]').textContent()).toContain(
+      base.toLocaleString('en-US'),
+    )
+    await planner.screenshot({ path: join(SCREENSHOTS, 'cell-history.png') })
+  })
+})
