@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static'
 import fastifyWebsocket from '@fastify/websocket'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import Fastify from 'fastify'
-import type { SocketRate } from '@tandem/shared'
+import type { FirstRunInfo, SocketRate } from '@tandem/shared'
 import { CLOSE_CODES, DEFAULT_SOCKET_RATE } from '@tandem/shared'
 import { Authenticator } from './auth/authenticator.js'
 import { ACCESS_RECHECK_MS, recheckConnectedUsers } from './auth/recheck-connected-users.js'
@@ -18,6 +18,7 @@ import { ApiProblem } from './http/api-problem.js'
 import { withoutTokensInLogs } from './http/logger-options.js'
 import { RoomRegistry } from './rooms/room-registry.js'
 import { authRoutes } from './routes/auth-routes.js'
+import { firstRunRoute } from './routes/first-run-route.js'
 import { excelRoutes } from './routes/excel-routes.js'
 import { healthRoute } from './routes/health-route.js'
 import { membersRoutes } from './routes/members-routes.js'
@@ -58,6 +59,8 @@ export interface AppDeps {
   trustProxy?: TrustProxy
   /** Serve `/metrics` to callers with this bearer token; not served when absent. */
   metricsToken?: string
+  /** In demo mode, what the sign-in page shows (`GET /api/first-run`); absent answers 404. */
+  firstRun?: FirstRunInfo
 }
 
 /** Largest REST body accepted (a plan created from JSON rows), in bytes. */
@@ -198,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: deps.secureCookies ?? false,
     loginRateLimit: deps.loginRateLimit ?? 20,
   })
+  await app.register(firstRunRoute, { firstRun: deps.firstRun })
   await app.register(usersRoutes, { log, accounts, auth, rooms })
   await app.register(plansRoutes, { log, accounts, rooms, auth })
   await app.register(versionsRoutes, { log, records, accounts, rooms, auth })

@@ -1,4 +1,5 @@
 import { bootstrapUsers, DEMO_PASSWORD, DEMO_USERS } from './auth/bootstrap-users.js'
+import { firstRunInfo } from './auth/first-run-info.js'
 import { buildApp } from './app.js'
 import { parseConfig } from './config.js'
 import { openStore } from './open-store.js'
@@ -6,6 +7,12 @@ import { DEMO_PLAN_ID, ensureDemoPlan } from './plans/ensure-demo-plan.js'
 
 const config = parseConfig()
 const stores = await openStore(config)
+// Accounts first, so the sign-in page's demo accounts (GET /api/first-run) exist once we listen.
+const firstRun = await bootstrapUsers(stores.accounts, {
+  adminEmail: config.adminEmail,
+  adminPassword: config.adminPassword,
+  demo: config.demo,
+})
 const app = await buildApp({
   stores,
   logger: { level: config.logLevel },
@@ -21,15 +28,10 @@ const app = await buildApp({
   socketRate: config.socketRate,
   trustProxy: config.trustProxy,
   metricsToken: config.metricsToken,
+  firstRun: await firstRunInfo(stores.accounts, config.demo),
 })
 
 if (config.demo && (await ensureDemoPlan(stores.log))) app.log.info('created the demo plan')
-const firstRun = await bootstrapUsers(stores.accounts, {
-  adminEmail: config.adminEmail,
-  adminPassword: config.adminPassword,
-  demo: config.demo,
-})
-
 let stopping = false
 /**
  * SIGTERM or SIGINT: readiness answers 503 and new sockets are refused while every room flushes

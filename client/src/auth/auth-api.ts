@@ -1,3 +1,4 @@
+import type { FirstRunInfo } from '@tandem/shared'
 import type { PasswordChange } from '@tandem/shared'
 import { ApiFailure, call } from '../api/plans-api.js'
 import type { SessionUser } from './session-user.js'
@@ -35,4 +36,13 @@ export async function signOut(): Promise<void> {
 export async function changePassword(change: PasswordChange): Promise<SessionUser> {
   const body = JSON.stringify(change)
   return (await call<{ user: SessionUser }>('/api/me/password', { method: 'POST', body })).user
+}
+
+/** The demo accounts the server offers in demo mode, or undefined outside it (404) or offline. */
+export async function loadFirstRun(): Promise<FirstRunInfo | undefined> {
+  try {
+    return await call<FirstRunInfo>('/api/first-run')
+  } catch {
+    return undefined
+  }
 }

@@ -1,8 +1,10 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import type { FirstRunInfo } from '@tandem/shared'
 import { useTranslation } from 'react-i18next'
 import { ApiFailure } from '../api/plans-api.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
-import { signIn } from './auth-api.js'
+import { loadFirstRun, signIn } from './auth-api.js'
+import { DemoAccounts } from './demo-accounts.js'
 import type { SessionUser } from './session-user.js'
 
 interface SignInPageProps {
@@ -18,6 +20,14 @@ export function SignInPage({ onSignedIn, unreachable }: SignInPageProps) {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const [firstRun, setFirstRun] = useState<FirstRunInfo>()
+  useEffect(() => {
+    let live = true
+    void loadFirstRun().then((info) => live && setFirstRun(info))
+    return () => {
+      live = false
+    }
+  }, [])
   const submit = (event: React.FormEvent) => {
     event.preventDefault()
     setBusy(true)
@@ -81,6 +91,15 @@ export function SignInPage({ onSignedIn, unreachable }: SignInPageProps) {
             {t('signIn.submit')}
           </button>
         </form>
+        {firstRun && (
+          <DemoAccounts
+            info={firstRun}
+            onPick={(pickedEmail, pickedPassword) => {
+              setEmail(pickedEmail)
+              setPassword(pickedPassword)
+            }}
+          />
+        )}
       </main>
     </div>
   )

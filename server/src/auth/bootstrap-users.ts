@@ -13,6 +13,9 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 ]
 export const DEMO_PASSWORD = 'demo-password'
 
+/** The workspace setting that remembers which admin got a generated password (never the password). */
+export const GENERATED_ADMIN_SETTING = 'generatedAdminEmail'
+
 /** What first-run set-up did, so main.ts can tell the operator. */
 export interface BootstrapResult {
   /** Set when an admin was created with a generated password, shown once. */
@@ -37,7 +40,10 @@ export async function bootstrapUsers(
       await accounts.createUser(
         await newUser(email, 'Administrator', password, { isAdmin: true, defaultRole: 'planner' }),
       )
-      if (!options.adminPassword) result.generatedAdmin = { email, password }
+      if (!options.adminPassword) {
+        result.generatedAdmin = { email, password }
+        await accounts.ensureSetting(GENERATED_ADMIN_SETTING, email)
+      }
     }
   }
   if (options.demo) {
