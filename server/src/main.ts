@@ -32,6 +32,7 @@ const app = await buildApp({
 })
 
 if (config.demo && (await ensureDemoPlan(stores.log))) app.log.info('created the demo plan')
+
 let stopping = false
 /**
  * SIGTERM or SIGINT: readiness answers 503 and new sockets are refused while every room flushes
