@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { PlanLog } from '../../server/src/store/plan-log.js'
+import * as Y from 'yjs'
+import type { PlanLog, StoredPlanState } from '../../server/src/store/plan-log.js'
 import { PlanExistsError, PlanMissingError } from '../../server/src/store/plan-log.js'
 import type { StoresUnderTest } from './store-fixtures.js'
 import {
@@ -7,11 +8,13 @@ import {
   AUTHOR,
   authored,
   bytes,
+  compaction,
   decode,
   demoPlanDoc,
   documentOf,
   isIncreasing,
   loadedPlan,
+  materialize,
   OWNERS,
   planJson,
   planRecord,
@@ -91,12 +94,17 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
       const before = await loadedPlan(log, 'plan-a')
       expect(planJson(before).demand).toEqual(plan.demand.toJSON())
 
-      await log.compact('plan-a', documentOf(before, 5), seqs[4], OWNERS)
+      expect(await log.compact('plan-a', compaction(documentOf(before, 5), seqs[4], 0))).toEqual({
+        written: true,
+        epoch: 1,
+      })
       const halfway = await loadedPlan(log, 'plan-a')
       expect(halfway.updates.map(({ seq }) => seq)).toEqual(seqs.slice(5))
       expect(planJson(halfway)).toEqual(planJson(before))
 
-      await log.compact('plan-a', documentOf(halfway), seqs[9], OWNERS)
+      expect(halfway.snapshotEpoch).toBe(1)
+      expect(halfway.compactedThrough).toBe(seqs[4])
+      await log.compact('plan-a', compaction(documentOf(halfway), seqs[9], 1))
       const compacted = await loadedPlan(log, 'plan-a')
       expect(compacted.updates).toEqual([])
       expect(planJson(compacted)).toEqual(planJson(before))
@@ -111,13 +119,86 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
       const later = recordEdits(plan, 3, 100)
       const laterSeqs = await log.appendUpdates('plan-a', authored(later))
 
-      await log.compact('plan-a', compactedSnapshot, coveredSeqs[2], OWNERS)
+      await log.compact('plan-a', compaction(compactedSnapshot, coveredSeqs[2], 0))
       const loaded = await loadedPlan(log, 'plan-a')
 
       expect(loaded.updates).toEqual(
         later.map((update, i) => ({ seq: laterSeqs[i], update, author: AUTHOR, at: anyTime })),
       )
       expect(planJson(loaded).demand).toEqual(plan.demand.toJSON())
+    })
+
+    it('writes a compaction only onto the snapshot it was built on (compare-and-set)', async () => {
+      const { plan, snapshot } = demoPlanDoc()
+      await log.createPlan(planRecord('plan-a'), snapshot)
+      const seqs = await log.appendUpdates('plan-a', authored(recordEdits(plan, 6)))
+      const loaded = await loadedPlan(log, 'plan-a')
+      expect(loaded.snapshotEpoch).toBe(0)
+      expect(loaded.compactedThrough).toBeUndefined()
+
+      const first = await log.compact('plan-a', compaction(documentOf(loaded), seqs[5], 0))
+      expect(first).toEqual({ written: true, epoch: 1 })
+      const after = await loadedPlan(log, 'plan-a')
+
+      // An instance that still believes in epoch 0, with an older view of the plan.
+      const stale = await log.compact('plan-a', compaction(documentOf(loaded, 2), seqs[2], 0))
+      expect(stale).toEqual({ written: false, storedEpoch: 1 })
+      expect(await loadedPlan(log, 'plan-a')).toEqual(after)
+      expect(planJson(after).demand).toEqual(plan.demand.toJSON())
+      expect(after).toMatchObject({ snapshotEpoch: 1, compactedThrough: seqs[5], updates: [] })
+    })
+
+    it('lets exactly one of two instances that compact at once write', async () => {
+      const { plan, snapshot } = demoPlanDoc()
+      await log.createPlan(planRecord('plan-a'), snapshot)
+      const other = (await subject.reopen()).log
+      const seqs = await log.appendUpdates('plan-a', authored(recordEdits(plan, 8)))
+      const view = await loadedPlan(log, 'plan-a')
+      const results = await Promise.all([
+        log.compact('plan-a', compaction(documentOf(view, 8), seqs[7], 0)),
+        other.compact('plan-a', compaction(documentOf(view, 4), seqs[3], 0)),
+        log.compact('plan-a', compaction(documentOf(view, 6), seqs[5], 0)),
+      ])
+      expect(results.filter(({ written }) => written)).toEqual([{ written: true, epoch: 1 }])
+      expect(results.filter(({ written }) => !written)).toHaveLength(2)
+      const stored = await loadedPlan(log, 'plan-a')
+      expect(stored.snapshotEpoch).toBe(1)
+      expect(planJson(stored).demand).toEqual(plan.demand.toJSON())
+    })
+
+    it('keeps every saved edit when a paused instance compacts after another (issue 12)', async () => {
+      const { plan, snapshot } = demoPlanDoc()
+      await log.createPlan(planRecord('plan-a'), snapshot)
+      const paused = (await subject.reopen()).log
+      await log.appendUpdates('plan-a', authored(recordEdits(plan, 10)))
+      const pausedView = await loadedPlan(paused, 'plan-a')
+      // While B is paused, A takes 10 more edits and compacts them away.
+      const tenMore = await log.appendUpdates('plan-a', authored(recordEdits(plan, 10, 5000)))
+      const activeView = await loadedPlan(log, 'plan-a')
+      const active = await log.compact(
+        'plan-a',
+        compaction(documentOf(activeView), tenMore[9], activeView.snapshotEpoch),
+      )
+      expect(active.written).toBe(true)
+      // B resumes with the view it had: its snapshot would drop A's 10 edits. It is refused.
+      const own = await paused.appendUpdates('plan-a', authored(recordEdits(plan, 3, 9000)))
+      const refused = await paused.compact(
+        'plan-a',
+        compaction(documentOf(pausedView), own[2], pausedView.snapshotEpoch),
+      )
+      expect(refused).toEqual({ written: false, storedEpoch: 1 })
+      // B merges the stored state into its document, then may compact.
+      const merged = materialize(pausedView)
+      const stored = await loadedPlan(paused, 'plan-a')
+      Y.applyUpdate(merged, stored.snapshot)
+      for (const { update } of stored.updates) Y.applyUpdate(merged, update)
+      const retried = await paused.compact(
+        'plan-a',
+        compaction(Y.encodeStateAsUpdate(merged), own[2], stored.snapshotEpoch),
+      )
+      expect(retried).toEqual({ written: true, epoch: 2 })
+      const fresh = await loadedPlan((await subject.reopen()).log, 'plan-a')
+      expect(planJson(fresh).demand).toEqual(plan.demand.toJSON())
     })
 
     it('keeps every update exactly once when two connections append at once', async () => {
@@ -147,7 +228,10 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
       const record = planRecord('plan-a')
       await log.createPlan(record, snapshot)
       const seqs = await log.appendUpdates('plan-a', authored(recordEdits(plan, 4)))
-      await log.compact('plan-a', documentOf(await loadedPlan(log, 'plan-a'), 2), seqs[1], OWNERS)
+      await log.compact(
+        'plan-a',
+        compaction(documentOf(await loadedPlan(log, 'plan-a'), 2), seqs[1], 0),
+      )
       await log.appendUpdates('plan-a', authored(recordEdits(plan, 2, 200)))
       const before = await loadedPlan(log, 'plan-a')
       await subject.stores.close()
@@ -168,9 +252,9 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
         PlanMissingError,
       )
       await expect(log.appendUpdates('no-such-plan', [])).rejects.toBeInstanceOf(PlanMissingError)
-      await expect(log.compact('no-such-plan', bytes(0), seq, OWNERS)).rejects.toBeInstanceOf(
-        PlanMissingError,
-      )
+      await expect(
+        log.compact('no-such-plan', compaction(bytes(0), seq, 0)),
+      ).rejects.toBeInstanceOf(PlanMissingError)
       expect(await log.getPlan('no-such-plan')).toBeUndefined()
     })
 
@@ -184,6 +268,7 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
         snapshot: bytes(4),
         clientOwners: {},
         updates: [],
+        snapshotEpoch: 0,
       })
     })
 
@@ -207,7 +292,10 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
       await log.createPlan(planRecord('plan-a'), snapshot)
       expect((await loadedPlan(log, 'plan-a')).clientOwners).toEqual({})
       const seqs = await log.appendUpdates('plan-a', authored(recordEdits(plan, 2)))
-      await log.compact('plan-a', documentOf(await loadedPlan(log, 'plan-a')), seqs[1], OWNERS)
+      await log.compact(
+        'plan-a',
+        compaction(documentOf(await loadedPlan(log, 'plan-a')), seqs[1], 0),
+      )
       expect((await loadedPlan(log, 'plan-a')).clientOwners).toEqual(OWNERS)
     })
 
@@ -226,9 +314,10 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
       const expected = seqs.slice(1)
       if (log.feed) {
         const received: string[] = []
-        const stop = await log.feed.follow('plan-a', behind, (entries) =>
-          received.push(...entries.map(({ seq }) => seq)),
-        )
+        const stop = await log.feed.follow('plan-a', behind, {
+          entries: (entries) => received.push(...entries.map(({ seq }) => seq)),
+          reload: () => received.push('reload'),
+        })
         const deadline = Date.now() + 10_000
         while (received.length < expected.length && Date.now() < deadline)
           await new Promise((resolve) => setTimeout(resolve, 20))
@@ -239,6 +328,43 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
         expect(loaded.updates.map(({ seq }) => seq)).toEqual(seqs)
         expect(decode(loaded.updates[total - 1].update)).toBe(`update ${total - 1}`)
       }
+    })
+
+    it('hands a follower whose position was trimmed away the stored state instead', async () => {
+      if (!log.feed) return
+      const { plan, snapshot } = demoPlanDoc()
+      await log.createPlan(planRecord('plan-a'), snapshot)
+      const writer = (await subject.reopen()).log
+      const [first] = await writer.appendUpdates('plan-a', authored(recordEdits(plan, 1)))
+      const trimmed = await writer.appendUpdates('plan-a', authored(recordEdits(plan, 5, 300)))
+      const view = await loadedPlan(writer, 'plan-a')
+      await writer.compact('plan-a', compaction(documentOf(view), trimmed[4], 0))
+      const later = await writer.appendUpdates('plan-a', authored(recordEdits(plan, 2, 700)))
+
+      const reloads: StoredPlanState[] = []
+      const received: string[] = []
+      const stop = await log.feed.follow('plan-a', first, {
+        entries: (entries) => received.push(...entries.map(({ seq }) => seq)),
+        reload: (state) => reloads.push(state),
+      })
+      const deadline = Date.now() + 5000
+      while (reloads.length === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      const [next] = await writer.appendUpdates('plan-a', authored(recordEdits(plan, 1, 900)))
+      while (!received.includes(next) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      await stop()
+
+      expect(reloads).toHaveLength(1)
+      expect(reloads[0]).toMatchObject({ snapshotEpoch: 1, compactedThrough: trimmed[4] })
+      expect(reloads[0].updates.map(({ seq }) => seq)).toEqual(later)
+      expect(received).toEqual([next])
+      const doc = materialize(reloads[0])
+      expect(doc.getMap('demand').toJSON()).toEqual(
+        materialize(await loadedPlan(writer, 'plan-a'), 2)
+          .getMap('demand')
+          .toJSON(),
+      )
     })
 
     it('reports itself reachable', async () => {

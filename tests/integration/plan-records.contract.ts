@@ -4,7 +4,7 @@ import { PlanMissingError } from '../../server/src/store/plan-log.js'
 import type { PlanRecords } from '../../server/src/store/plan-records.js'
 import { VersionExistsError } from '../../server/src/store/plan-records.js'
 import type { StoresUnderTest } from './store-fixtures.js'
-import { bytes, OWNERS, planRecord } from './store-fixtures.js'
+import { bytes, compaction, planRecord } from './store-fixtures.js'
 
 /** The plan records contract (PlanRecords), run once per backend. */
 export function describePlanRecordsContract(
@@ -67,7 +67,7 @@ export function describePlanRecordsContract(
           cells: [{ measure: 'supply', key: 'SKU-2', period: 0, value: 7 }],
         },
       ])
-      await log.compact('plan-a', bytes(9), third, OWNERS)
+      await log.compact('plan-a', compaction(bytes(9), third, 0))
 
       const history = await records.cellHistory('plan-a', cell, 10)
       expect(history.map(({ value, author }) => [value, author])).toEqual([

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import type { PlanDoc } from '@tandem/shared'
 import { createPlanDoc, demoPlan, ROOTS } from '@tandem/shared'
 import type {
+  Compaction,
   NewLogEntry,
   PlanLog,
   PlanRecord,
@@ -28,6 +29,16 @@ export interface StoresUnderTest {
 export const AUTHOR = 'user-1'
 export const OWNERS = { '1234': 'user-1', '99': 'user-2' }
 export const anyTime = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)
+
+/** A compaction that covers the log through `throughSeq`, built on the snapshot of `basedOnEpoch`. */
+export function compaction(
+  snapshot: Uint8Array,
+  throughSeq: string,
+  basedOnEpoch: number,
+  clientOwners = OWNERS,
+): Compaction {
+  return { snapshot, throughSeq, clientOwners, basedOnEpoch }
+}
 
 export function authored(updates: Uint8Array[], author = AUTHOR): NewLogEntry[] {
   return updates.map((update) => ({ update, author }))

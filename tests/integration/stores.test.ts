@@ -79,21 +79,36 @@ for (const [name, open] of [
 }
 
 describe('SQLite stores outside the contract', () => {
-  it('moves a schema 3 file forward: its users get session version 0', async () => {
+  it('moves a schema 3 file forward: users get session version 0, snapshots epoch 0', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tandem-sqlite-'))
     const file = join(dir, 'tandem.db')
     try {
       const first = openSqliteStores(file)
       const ann = userRecord('ann@example.com')
       await first.accounts.createUser(ann)
+      await first.log.createPlan(planRecord('plan-a'), Uint8Array.of(0))
       await first.close()
       const raw = openSqliteDatabase(file)
       raw.exec('ALTER TABLE users DROP COLUMN session_version')
+      raw.exec('ALTER TABLE snapshots DROP COLUMN epoch')
+      raw.exec('ALTER TABLE snapshots DROP COLUMN compacted_through')
       raw.pragma('user_version = 3')
       raw.close()
       const moved = openSqliteStores(file)
       expect(await moved.accounts.getUser(ann.id)).toEqual(ann)
       expect(await moved.accounts.bumpSessionVersion(ann.id)).toBe(1)
+      expect(await moved.log.loadPlan('plan-a')).toMatchObject({ snapshotEpoch: 0, updates: [] })
+      const [seq] = await moved.log.appendUpdates('plan-a', [
+        { update: Uint8Array.of(1), author: 'ann' },
+      ])
+      expect(
+        await moved.log.compact('plan-a', {
+          snapshot: Uint8Array.of(2),
+          throughSeq: seq,
+          clientOwners: {},
+          basedOnEpoch: 0,
+        }),
+      ).toEqual({ written: true, epoch: 1 })
       await moved.close()
     } finally {
       await rm(dir, { recursive: true, force: true })

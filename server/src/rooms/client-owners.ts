@@ -11,10 +11,15 @@ export class ClientOwners {
   /** The owners a stored plan records: its snapshot's, then the authors of its log entries. */
   static of(state: StoredPlanState): ClientOwners {
     const owners = new ClientOwners()
-    for (const [client, user] of Object.entries(state.clientOwners))
-      owners.claim(Number(client), user)
-    for (const { update, author } of state.updates) owners.claimUpdate(update, author)
+    owners.claimStored(state)
     return owners
+  }
+
+  /** Claims what a stored state records: its snapshot's owners, then its log entries' authors. */
+  claimStored(state: StoredPlanState): void {
+    for (const [client, user] of Object.entries(state.clientOwners))
+      this.claim(Number(client), user)
+    for (const { update, author } of state.updates) this.claimUpdate(update, author)
   }
 
   ownerOf(client: number): string | undefined {

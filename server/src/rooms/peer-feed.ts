@@ -1,9 +1,7 @@
-import type { LoggedUpdate, PlanFeed } from '../store/plan-log.js'
+import type { LogFollower, PlanFeed } from '../store/plan-log.js'
 
 /** What a room does with what other instances sent through the store's feed. */
-export interface FeedListener {
-  /** Log entries appended by any instance (this one's included), in log order. */
-  entries(entries: LoggedUpdate[]): void
+export interface FeedListener extends LogFollower {
   /** An awareness update another instance published. */
   awareness(update: Uint8Array): void
 }
@@ -29,14 +27,28 @@ export class PeerFeed {
     listener: FeedListener,
   ): Promise<PeerFeed> {
     const following = new PeerFeed(feed, planId)
-    following.stops = await Promise.all([
-      feed.follow(planId, afterSeq, (entries) => {
-        if (!following.stopped) listener.entries(entries)
+    const started = await Promise.allSettled([
+      feed.follow(planId, afterSeq, {
+        entries: (entries) => {
+          if (!following.stopped) listener.entries(entries)
+        },
+        reload: (state) => {
+          if (!following.stopped) listener.reload(state)
+        },
       }),
       feed.subscribeAwareness(planId, (update) => {
         if (!following.stopped) listener.awareness(update)
       }),
     ])
+    following.stops = started.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    )
+    const failure = started.find((result) => result.status === 'rejected')
+    if (failure) {
+      // Half a feed would leak a subscription nobody stops.
+      await following.stop()
+      throw failure.reason
+    }
     return following
   }
 

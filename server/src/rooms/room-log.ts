@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import * as Y from 'yjs'
-import type { CellChange, PlanLog } from '../store/plan-log.js'
+import { compareLogSeqs, isAfter } from '../store/compare-log-seqs.js'
+import type { CellChange, PlanLog, StoredPlanState } from '../store/plan-log.js'
 import type { ClientOwners } from './client-owners.js'
 import type { RoomPeer } from './room-peer.js'
 
@@ -22,10 +23,21 @@ export interface LogPosition {
   lastSeq: string | undefined
 }
 
+/** The log position of a stored state, and the snapshot it was built on. */
+export function positionOf(state: StoredPlanState): LogPosition & { epoch: number } {
+  return {
+    entries: state.updates.length,
+    bytes: state.updates.reduce((sum, { update }) => sum + update.byteLength, 0),
+    snapshotBytes: state.snapshot.byteLength,
+    lastSeq: state.updates.at(-1)?.seq ?? state.compactedThrough,
+    epoch: state.snapshotEpoch,
+  }
+}
+
 /** What a room's log needs from the room. */
 export interface RoomLogOptions {
   planId: string
-  store: Pick<PlanLog, 'appendUpdates' | 'compact' | 'feed'>
+  store: Pick<PlanLog, 'appendUpdates' | 'compact' | 'loadPlan' | 'feed'>
   logger: FastifyBaseLogger
   /** Log entries before compaction is considered (it also needs the log to be a quarter of the snapshot's size). */
   compactAfter: number
@@ -37,6 +49,11 @@ export interface RoomLogOptions {
   appended(batch: PendingChange[], durable: Uint8Array): void
   /** Called once, when an append failed: the log takes nothing more. */
   failed(error: unknown): void
+  /**
+   * Applies a stored state into the live document (and relays what it adds), then calls
+   * `reloaded`: another instance compacted first, and its snapshot may hold what this room lacks.
+   */
+  merge(state: StoredPlanState): void
 }
 
 /**
@@ -49,6 +66,8 @@ export class RoomLog {
   private chain: Promise<void> = Promise.resolve()
   private scheduled = false
   private position: LogPosition
+  /** The epoch of the stored snapshot the live document contains. */
+  private epoch: number
   /** With a shared store: the log position up to which every entry is applied here. */
   private followedSeq: string | undefined
   /** Sequence numbers this room appended that the feed has not delivered back yet. */
@@ -60,9 +79,11 @@ export class RoomLog {
 
   constructor(
     private readonly options: RoomLogOptions,
-    loaded: LogPosition,
+    loaded: LogPosition & { epoch: number },
   ) {
-    this.position = { ...loaded }
+    const { epoch, ...position } = loaded
+    this.position = position
+    this.epoch = epoch
     this.followedSeq = loaded.lastSeq
   }
 
@@ -87,11 +108,29 @@ export class RoomLog {
    * applied and counted already), true when it is another instance's and is now counted.
    */
   followed(seq: string, bytes: number): boolean {
+    if (!isAfter(seq, this.followedSeq)) return false
     this.followedSeq = seq
     if (this.ownSeqs.delete(seq)) return false
     this.position.entries++
     this.position.bytes += bytes
     return true
+  }
+
+  /**
+   * The live document now contains `state` (the room merged it after a gap in the feed, or
+   * after another instance's compaction): count the log from there.
+   */
+  reloaded(state: StoredPlanState): void {
+    const { epoch, ...position } = positionOf(state)
+    this.epoch = epoch
+    this.position = { ...position, lastSeq: this.latest(this.position.lastSeq, position.lastSeq) }
+    this.followedSeq = this.latest(this.followedSeq, position.lastSeq)
+    for (const seq of this.ownSeqs) if (!isAfter(seq, this.followedSeq)) this.ownSeqs.delete(seq)
+  }
+
+  private latest(a: string | undefined, b: string | undefined): string | undefined {
+    if (a === undefined || b === undefined) return a ?? b
+    return compareLogSeqs(a, b) >= 0 ? a : b
   }
 
   /** Stops compaction; pending appends still complete through `whenDurable`. */
@@ -178,22 +217,46 @@ export class RoomLog {
     this.compactTimer.unref()
   }
 
-  /** Rebuilds the snapshot from the live document (never mergeUpdates) and trims the log. */
+  /**
+   * Rebuilds the snapshot from the live document (never mergeUpdates), which contains the stored
+   * snapshot of `epoch` and every entry through the followed position, and writes it with a
+   * compare-and-set on that epoch. When another instance compacted first, the room merges the
+   * stored state into its document (it may hold entries this room never read) and tries again.
+   */
   private async compact(): Promise<void> {
     const { planId, store, logger, doc, owners } = this.options
-    const shared = store.feed !== undefined
-    const throughSeq = shared ? this.followedSeq : this.position.lastSeq
-    if (!throughSeq || this.pending.length > 0 || this.compacting || this.stopped) return
+    if (this.pending.length > 0 || this.compacting || this.stopped) return
     this.compacting = true
-    const covered = shared ? this.position.entries - this.ownSeqs.size : this.position.entries
-    const coveredBytes = this.position.bytes
     try {
-      const snapshot = Y.encodeStateAsUpdate(doc)
-      await store.compact(planId, snapshot, throughSeq, owners.toRecord())
-      this.position.entries -= covered
-      this.position.bytes = Math.max(0, this.position.bytes - coveredBytes)
-      this.position.snapshotBytes = snapshot.byteLength
-      logger.info({ planId, entries: covered, bytes: snapshot.byteLength }, 'plan compacted')
+      for (let attempt = 0; attempt < 2 && !this.stopped && !this.hasFailed; attempt++) {
+        const shared = store.feed !== undefined
+        const throughSeq = shared ? this.followedSeq : this.position.lastSeq
+        if (!throughSeq) return
+        const covered = shared ? this.position.entries - this.ownSeqs.size : this.position.entries
+        const coveredBytes = this.position.bytes
+        const snapshot = Y.encodeStateAsUpdate(doc)
+        const result = await store.compact(planId, {
+          snapshot,
+          throughSeq,
+          clientOwners: owners.toRecord(),
+          basedOnEpoch: this.epoch,
+        })
+        if (result.written) {
+          this.epoch = result.epoch
+          this.position.entries = Math.max(0, this.position.entries - covered)
+          this.position.bytes = Math.max(0, this.position.bytes - coveredBytes)
+          this.position.snapshotBytes = snapshot.byteLength
+          logger.info({ planId, entries: covered, bytes: snapshot.byteLength }, 'plan compacted')
+          return
+        }
+        logger.info(
+          { planId, epoch: this.epoch, storedEpoch: result.storedEpoch },
+          'another instance compacted first; merging its snapshot',
+        )
+        const state = await store.loadPlan(planId)
+        if (!state || this.stopped || this.hasFailed) return
+        this.options.merge(state)
+      }
     } catch (error) {
       logger.error({ planId, err: error }, 'compaction failed')
     } finally {

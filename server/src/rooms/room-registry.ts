@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '@tandem/shared'
 import type { RoomObserver } from './room-observer.js'
-import type { RoomStore } from './room.js'
+import type { RoomOptions, RoomStore } from './room.js'
 import { Room } from './room.js'
 
 /** Options for the set of live rooms. */
@@ -28,10 +28,14 @@ export class RoomRegistry {
   private readonly loaded = new Map<string, Room>()
   private readonly closing = new Map<string, Promise<void>>()
   private readonly timers = new Map<string, NodeJS.Timeout>()
+  /** Every room loaded and not yet destroyed, current or not. */
+  private readonly inMemory = new Set<Room>()
+  private readonly roomOptions: RoomOptions
 
   private readonly heartbeat: NodeJS.Timeout
 
   constructor(private readonly options: RoomRegistryOptions) {
+    this.roomOptions = { ...options, onFailed: (room) => void this.discard(room) }
     this.heartbeat = setInterval(() => {
       for (const room of this.loaded.values()) for (const peer of room.peers) peer.heartbeat()
     }, options.heartbeatMs ?? 30_000)
@@ -43,18 +47,28 @@ export class RoomRegistry {
     return this.rooms.size
   }
 
+  /**
+   * How many rooms hold a document in memory: loaded ones, and failed or unloaded ones not yet
+   * destroyed. Equal to `size` once every failed room is gone; shown by /health.
+   */
+  get roomsInMemory(): number {
+    return this.inMemory.size
+  }
+
   /** The live room of a plan, loading it if needed; undefined when the plan does not exist. */
   async open(planId: string): Promise<Room | undefined> {
     this.cancelUnload(planId)
     let loading = this.rooms.get(planId)
     if (!loading) {
       const previous = this.closing.get(planId)
-      loading = (previous ?? Promise.resolve()).then(() => Room.load(planId, this.options))
+      loading = (previous ?? Promise.resolve()).then(() => Room.load(planId, this.roomOptions))
       this.rooms.set(planId, loading)
       loading.then(
         (room) => {
+          if (room) this.inMemory.add(room)
           if (!room) this.rooms.delete(planId)
           else if (this.rooms.get(planId) === loading) this.loaded.set(planId, room)
+          if (room?.hasFailed) void this.discard(room)
         },
         () => this.rooms.delete(planId),
       )
@@ -147,6 +161,20 @@ export class RoomRegistry {
     this.options.logger.debug({ planId: room.planId }, 'room unloaded')
   }
 
+  /**
+   * A room that failed (a store error) leaves the registry at once, its feed stopped and its
+   * document destroyed; its peers, closed with 1011, reconnect to a fresh room.
+   */
+  private async discard(room: Room): Promise<void> {
+    if (this.loaded.get(room.planId) === room) {
+      this.cancelUnload(room.planId)
+      this.rooms.delete(room.planId)
+      this.loaded.delete(room.planId)
+    }
+    this.options.logger.warn({ planId: room.planId }, 'room failed; destroyed')
+    await this.destroy(room)
+  }
+
   /** Destroys a room; a reload of the same plan waits until its last updates are durable. */
   private async destroy(room: Room): Promise<void> {
     const done = room.destroy()
@@ -154,6 +182,7 @@ export class RoomRegistry {
     try {
       await done
     } finally {
+      this.inMemory.delete(room)
       if (this.closing.get(room.planId) === done) this.closing.delete(room.planId)
     }
   }

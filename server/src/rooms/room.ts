@@ -20,7 +20,7 @@ import { EditSourceLedger } from './edit-source-ledger.js'
 import { foreignAwarenessClients } from './foreign-awareness-clients.js'
 import { PeerFeed } from './peer-feed.js'
 import type { PendingChange } from './room-log.js'
-import { RoomLog } from './room-log.js'
+import { positionOf, RoomLog } from './room-log.js'
 import type { RoomObserver } from './room-observer.js'
 import type { RoomPeer } from './room-peer.js'
 import {
@@ -43,6 +43,8 @@ export interface RoomOptions {
   compactIdleMs?: number
   /** Told of accepted and rejected updates and of relays, for metrics. */
   observer?: RoomObserver
+  /** Called once when the room has failed (a store error): its peers are closed already. */
+  onFailed?: (room: Room) => void
 }
 
 /** What one applied change wrote: the effective update (null when it added nothing) and its cells. */
@@ -107,14 +109,11 @@ export class Room {
         failed: () => {
           for (const peer of [...this.members])
             peer.close('internalError', 'The plan could not be saved')
+          options.onFailed?.(this)
         },
+        merge: (stored) => this.mergeStored(stored),
       },
-      {
-        entries: state.updates.length,
-        bytes: state.updates.reduce((sum, { update }) => sum + update.byteLength, 0),
-        snapshotBytes: state.snapshot.byteLength,
-        lastSeq: state.updates.at(-1)?.seq,
-      },
+      positionOf(state),
     )
     this.awareness.on('update', this.relayAwareness)
   }
@@ -126,11 +125,17 @@ export class Room {
     const room = new Room(planId, options, state)
     const { feed } = options.store
     if (feed) {
-      room.feed = await PeerFeed.follow(feed, planId, state.updates.at(-1)?.seq, {
-        entries: (entries) => room.receiveFeedEntries(entries),
-        awareness: (update) =>
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, update, FEED_ORIGIN),
-      })
+      try {
+        room.feed = await PeerFeed.follow(feed, planId, positionOf(state).lastSeq, {
+          entries: (entries) => room.receiveFeedEntries(entries),
+          reload: (stored) => room.mergeStored(stored),
+          awareness: (update) =>
+            awarenessProtocol.applyAwarenessUpdate(room.awareness, update, FEED_ORIGIN),
+        })
+      } catch (error) {
+        await room.destroy()
+        throw error
+      }
     }
     return room
   }
@@ -400,6 +405,26 @@ export class Room {
       const message = encodeUpdateMessage(effective)
       for (const peer of this.members) peer.send(message)
     }
+  }
+
+  /**
+   * Merges a stored state into the live document: after a gap in the feed (a compaction trimmed
+   * entries this room had not read) or when another instance compacted first. Yjs merges without
+   * loss, so the room's unsaved changes stay; what the store adds is relayed to the peers.
+   */
+  private mergeStored(state: StoredPlanState): void {
+    if (this.destroyed) return
+    this.owners.claimStored(state)
+    const { update } = this.apply(() =>
+      this.doc.transact(() => {
+        Y.applyUpdate(this.doc, state.snapshot, FEED_ORIGIN)
+        for (const entry of state.updates) Y.applyUpdate(this.doc, entry.update, FEED_ORIGIN)
+      }, FEED_ORIGIN),
+    )
+    this.log.reloaded(state)
+    if (!update) return
+    const message = encodeUpdateMessage(update)
+    for (const peer of this.members) peer.send(message)
   }
 
   /** After an append: each change goes to every peer but its sender, and senders get `saved`. */

@@ -14,7 +14,8 @@ const PROBE_PLAN_ID = 'health-probe'
  * `GET /health/live`: the process answers. `GET /health/ready` (and its alias `/health`): 200
  * when the store answers and a plan can be read as a room load reads it; 503 with the reason when
  * not, or while the server drains for shutdown. The store's last reported error (a dropped
- * connection, a failed feed read) is shown either way.
+ * connection, a failed feed read) is shown either way, with the open rooms and the rooms whose
+ * documents are still in memory (more than the open rooms means a room leaked).
  */
 export async function healthRoute(
   app: FastifyInstance,
@@ -46,6 +47,7 @@ export async function healthRoute(
       ...(reason === undefined ? {} : { reason }),
       store,
       rooms: deps.rooms.size,
+      roomsInMemory: deps.rooms.roomsInMemory,
     })
   }
   app.get('/health/ready', { schema: readySchema }, ready)

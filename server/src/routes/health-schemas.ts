@@ -13,7 +13,7 @@ export const liveSchema = {
 
 const readyBody = {
   type: 'object',
-  required: ['status', 'store', 'rooms'],
+  required: ['status', 'store', 'rooms', 'roomsInMemory'],
   properties: {
     status: { type: 'string', enum: ['ok', 'unavailable', 'draining'] },
     reason: { type: 'string' },
@@ -32,6 +32,10 @@ const readyBody = {
       },
     },
     rooms: { type: 'integer', description: 'plans loaded on this instance' },
+    roomsInMemory: {
+      type: 'integer',
+      description: 'rooms whose documents are in memory: loaded, failed or unloading ones',
+    },
   },
 } as const
 

@@ -48,6 +48,41 @@ export interface StoredPlanState {
   /** Owners of the clientIDs the snapshot covers; the log's entries carry their own authors. */
   clientOwners: ClientOwners
   updates: LoggedUpdate[]
+  /** Which snapshot this is: 0 for the plan's first, one more after each compaction. */
+  snapshotEpoch: number
+  /** The last log entry the snapshot covers (trimmed from the log); undefined before any compaction. */
+  compactedThrough?: string
+}
+
+/** A snapshot to write in place of the stored one, and the stored snapshot it contains. */
+export interface Compaction {
+  /** Contains the stored snapshot of epoch `basedOnEpoch` and every log entry through `throughSeq`. */
+  snapshot: Uint8Array
+  /** Log entries through this one are trimmed; later ones are kept. */
+  throughSeq: string
+  /** Owners of the clientIDs the snapshot covers. */
+  clientOwners: ClientOwners
+  /** The epoch of the stored snapshot the new one was built on (loaded, reloaded or written). */
+  basedOnEpoch: number
+}
+
+/**
+ * What `compact` did: wrote the snapshot as epoch `epoch`, or wrote nothing because the stored
+ * snapshot is no longer `basedOnEpoch` (another instance compacted first): the caller must
+ * merge the stored state before it may compact.
+ */
+export type CompactionResult =
+  { written: true; epoch: number } | { written: false; storedEpoch: number }
+
+/** What follows a plan's log: its entries in order, or the stored state after a gap. */
+export interface LogFollower {
+  /** Entries appended after the follower's position, by any instance, in log order. */
+  entries(entries: LoggedUpdate[]): void
+  /**
+   * A compaction trimmed entries the follower had not read: the whole stored state (which
+   * contains them), after which the follower continues with `entries`.
+   */
+  reload(state: StoredPlanState): void
 }
 
 /**
@@ -56,14 +91,16 @@ export interface StoredPlanState {
  */
 export interface PlanFeed {
   /**
-   * Calls `onEntries`, in log order, with every entry appended to the plan's log after
-   * `afterSeq`, by any instance, until the returned function is called. However far behind
-   * `afterSeq` is, every entry up to the end of the log is delivered.
+   * Gives `follower`, in log order, every entry appended to the plan's log after `afterSeq`
+   * (the last entry the follower has, or the `compactedThrough` it loaded when the log was
+   * empty), by any instance, until the returned function is called. However far behind
+   * `afterSeq` is, every entry up to the end of the log is delivered; when a compaction has
+   * trimmed entries after `afterSeq`, the follower gets `reload` with the stored state instead.
    */
   follow(
     planId: string,
     afterSeq: string | undefined,
-    onEntries: (entries: LoggedUpdate[]) => void,
+    follower: LogFollower,
   ): Promise<() => Promise<void>>
   /** Sends an awareness update to the other instances that follow the plan. */
   publishAwareness(planId: string, update: Uint8Array): void
@@ -97,15 +134,13 @@ export interface PlanLog {
   /** The snapshot and the log since it, or undefined if there is no such plan. */
   loadPlan(planId: string): Promise<StoredPlanState | undefined>
   /**
-   * Atomically replaces the snapshot (and the clientID owners it covers) with one that covers
-   * the log through `throughSeq`, and removes those log entries. Later entries are kept.
+   * Compare-and-set: when the stored snapshot is still epoch `basedOnEpoch`, atomically
+   * replaces it (and the clientID owners) with `snapshot`, trims the log through `throughSeq`
+   * (later entries are kept) and moves to the next epoch. Otherwise writes nothing. Since each
+   * snapshot contains the one before it and every entry it trims, no stored entry is ever lost,
+   * however the instances that compact are timed. Throws PlanMissingError for a missing plan.
    */
-  compact(
-    planId: string,
-    snapshot: Uint8Array,
-    throughSeq: string,
-    clientOwners: ClientOwners,
-  ): Promise<void>
+  compact(planId: string, compaction: Compaction): Promise<CompactionResult>
 }
 
 /** Raised when a plan id is taken. */

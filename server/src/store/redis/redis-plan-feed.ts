@@ -1,13 +1,24 @@
 import { randomBytes } from 'node:crypto'
-import type { LoggedUpdate, PlanFeed } from '../plan-log.js'
+import { isAfter } from '../compare-log-seqs.js'
+import type { LoggedUpdate, LogFollower, PlanFeed, StoredPlanState } from '../plan-log.js'
 import type { RedisConnection } from './redis-connection.js'
 import { openSubscriber } from './redis-connection.js'
 import type { RedisKeys } from './redis-keys.js'
 
 type Subscriber = ReturnType<typeof openSubscriber>
 
-/** Reads one page (at most `LOG_PAGE` entries) of a plan's log after a stream id, in order. */
-export type ReadLogPage = (planId: string, afterSeq: string | undefined) => Promise<LoggedUpdate[]>
+/** One page (at most `LOG_PAGE` entries) of a plan's log, and the last entry its snapshot covers. */
+export interface LogPage {
+  compactedThrough: string | undefined
+  entries: LoggedUpdate[]
+}
+
+/** What the feed reads of the plan log. */
+export interface FeedReads {
+  /** One page of a plan's log after a stream id, in order. */
+  readPage(planId: string, afterSeq: string | undefined): Promise<LogPage>
+  loadPlan(planId: string): Promise<StoredPlanState | undefined>
+}
 
 /** How many log entries one read returns; a follower reads page after page until the end. */
 export const LOG_PAGE = 1_000
@@ -17,7 +28,8 @@ const RETRY_MS = 1_000
 /**
  * Shares live plans between instances through Redis pub/sub: an append publishes the plan's
  * new last id on `…:{plan}:appended`, and followers read the log from where they were, page by
- * page to its end (so a lost message only delays, never loses, an entry). Awareness travels on
+ * page to its end (so a lost message only delays, never loses, an entry). Each page comes with
+ * what the snapshot covers: a follower whose position was trimmed away reloads the plan. Awareness travels on
  * `…:{plan}:awareness`, tagged with the sending instance so it does not come back to it.
  * Channels carry the plan's hash tag, and each read touches one key, so this works on Redis
  * Cluster too. Failures are reported to the connection (logged, shown by /health), never dropped.
@@ -29,7 +41,7 @@ export class RedisPlanFeed implements PlanFeed {
   constructor(
     private readonly connection: RedisConnection,
     private readonly keys: RedisKeys,
-    private readonly readPage: ReadLogPage,
+    private readonly reads: FeedReads,
   ) {}
 
   /** Tells followers that the plan's log grew. Not awaited by appenders: followers re-read. */
@@ -42,7 +54,7 @@ export class RedisPlanFeed implements PlanFeed {
   async follow(
     planId: string,
     afterSeq: string | undefined,
-    onEntries: (entries: LoggedUpdate[]) => void,
+    follower: LogFollower,
   ): Promise<() => Promise<void>> {
     let position = afterSeq
     let reading: Promise<void> = Promise.resolve()
@@ -51,10 +63,19 @@ export class RedisPlanFeed implements PlanFeed {
     const readToEnd = async () => {
       for (;;) {
         if (stopped) return
-        const entries = await this.readPage(planId, position)
-        if (stopped || entries.length === 0) return
+        const { compactedThrough, entries } = await this.reads.readPage(planId, position)
+        if (stopped) return
+        if (compactedThrough !== undefined && isAfter(compactedThrough, position)) {
+          // A compaction trimmed entries this follower never read: start again from the store.
+          const state = await this.reads.loadPlan(planId)
+          if (stopped || !state) return
+          position = state.updates.at(-1)?.seq ?? state.compactedThrough
+          follower.reload(state)
+          continue
+        }
+        if (entries.length === 0) return
         position = entries[entries.length - 1].seq
-        onEntries(entries)
+        follower.entries(entries)
         if (entries.length < LOG_PAGE) return
       }
     }

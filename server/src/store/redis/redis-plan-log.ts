@@ -1,5 +1,7 @@
 import type {
   ClientOwners,
+  Compaction,
+  CompactionResult,
   LoggedUpdate,
   NewLogEntry,
   PlanLog,
@@ -10,6 +12,7 @@ import { PlanExistsError, PlanMissingError } from '../plan-log.js'
 import { compare, nextStreamId, toBuffer } from './redis-codec.js'
 import type { RedisConnection } from './redis-connection.js'
 import type { RedisKeys } from './redis-keys.js'
+import type { LogPage } from './redis-plan-feed.js'
 import { LOG_PAGE, RedisPlanFeed } from './redis-plan-feed.js'
 import { AUTHOR_FIELD, OWNERS_FIELD, TIME_FIELD, UPDATE_FIELD } from './redis-scripts.js'
 
@@ -35,9 +38,10 @@ export class RedisPlanLog implements PlanLog {
     private readonly connection: RedisConnection,
     private readonly keys: RedisKeys,
   ) {
-    this.feed = new RedisPlanFeed(connection, keys, (planId, afterSeq) =>
-      this.readLogAfter(planId, afterSeq),
-    )
+    this.feed = new RedisPlanFeed(connection, keys, {
+      readPage: (planId, afterSeq) => this.readLogAfter(planId, afterSeq),
+      loadPlan: (planId) => this.loadPlan(planId),
+    })
   }
 
   private get client() {
@@ -110,53 +114,65 @@ export class RedisPlanLog implements PlanLog {
     return ids
   }
 
-  /** One page of log entries after `afterSeq` (from the start when undefined), oldest first. */
-  async readLogAfter(planId: string, afterSeq: string | undefined): Promise<LoggedUpdate[]> {
-    const entries = await this.connection.binary.xRange(
-      this.keys.plan(planId).log,
+  /**
+   * One page of log entries after `afterSeq` (from the start when undefined), oldest first,
+   * with the last entry the snapshot covers.
+   */
+  async readLogAfter(planId: string, afterSeq: string | undefined): Promise<LogPage> {
+    const { meta, log } = this.keys.plan(planId)
+    const page = await this.connection.binary.readLogScript(
+      [meta, log],
       afterSeq ? `(${afterSeq}` : '-',
-      '+',
-      { COUNT: LOG_PAGE },
+      LOG_PAGE,
     )
-    return (entries ?? []).map(({ id, message }) => {
-      const fields = message as unknown as Record<string, Buffer>
-      return {
-        seq: id.toString(),
-        update: new Uint8Array(fields[UPDATE_FIELD] ?? new Uint8Array()),
-        author: fields[AUTHOR_FIELD]?.toString() ?? '',
-        at: fields[TIME_FIELD]?.toString() ?? '',
-      }
-    })
+    return { compactedThrough: page.compactedThrough, entries: page.entries.map(toLoggedUpdate) }
   }
 
   async loadPlan(planId: string): Promise<StoredPlanState | undefined> {
     const { snap, log, meta } = this.keys.plan(planId)
     const stored = await this.connection.binary.loadScript([snap, log, meta])
     if (!stored) return undefined
-    const updates = stored.updates.map(({ seq, fields }) => ({
-      seq,
-      update: new Uint8Array(fields.get(UPDATE_FIELD) ?? new Uint8Array()),
-      author: fields.get(AUTHOR_FIELD)?.toString() ?? '',
-      at: fields.get(TIME_FIELD)?.toString() ?? '',
-    }))
     const clientOwners = JSON.parse(stored.owners?.toString() ?? '{}') as ClientOwners
-    return { snapshot: new Uint8Array(stored.snapshot), clientOwners, updates }
+    return {
+      snapshot: new Uint8Array(stored.snapshot),
+      clientOwners,
+      updates: stored.updates.map(toLoggedUpdate),
+      snapshotEpoch: stored.epoch,
+      ...(stored.compactedThrough ? { compactedThrough: stored.compactedThrough } : {}),
+    }
   }
 
-  async compact(
-    planId: string,
-    snapshot: Uint8Array,
-    throughSeq: string,
-    clientOwners: ClientOwners,
-  ): Promise<void> {
+  async compact(planId: string, compaction: Compaction): Promise<CompactionResult> {
     const { meta, snap, log } = this.keys.plan(planId)
-    const compacted = await this.client.compactScript(
+    const reply = await this.client.compactScript(
       [meta, snap, log],
-      toBuffer(snapshot),
-      nextStreamId(throughSeq),
-      JSON.stringify(clientOwners),
+      toBuffer(compaction.snapshot),
+      {
+        minId: nextStreamId(compaction.throughSeq),
+        owners: JSON.stringify(compaction.clientOwners),
+        basedOnEpoch: compaction.basedOnEpoch,
+        throughSeq: compaction.throughSeq,
+      },
     )
-    if (!compacted) throw new PlanMissingError(planId)
+    if (!reply) throw new PlanMissingError(planId)
+    return reply.written
+      ? { written: true, epoch: reply.epoch }
+      : { written: false, storedEpoch: reply.epoch }
+  }
+}
+
+function toLoggedUpdate({
+  seq,
+  fields,
+}: {
+  seq: string
+  fields: Map<string, Buffer>
+}): LoggedUpdate {
+  return {
+    seq,
+    update: new Uint8Array(fields.get(UPDATE_FIELD) ?? new Uint8Array()),
+    author: fields.get(AUTHOR_FIELD)?.toString() ?? '',
+    at: fields.get(TIME_FIELD)?.toString() ?? '',
   }
 }
 

@@ -7,6 +7,9 @@ export const UPDATE_FIELD = 'u'
 export const AUTHOR_FIELD = 'a'
 export const TIME_FIELD = 't'
 export const OWNERS_FIELD = 'clientOwners'
+/** Meta fields: the snapshot's epoch (absent: 0) and the last log entry it covers. */
+export const EPOCH_FIELD = 'snapshotEpoch'
+export const COMPACTED_FIELD = 'compactedThrough'
 
 /**
  * What node-redis's `defineScript` does (adds the SHA1 that EVALSHA needs), with a return type
@@ -16,12 +19,28 @@ function defineScript<S extends { SCRIPT: string }>(script: S): S & { SHA1: stri
   return { ...script, SHA1: createHash('sha1').update(script.SCRIPT).digest('hex') }
 }
 
-/** The snapshot, then XRANGE's entries: each an id and its `[field, value]` list. */
+/** XRANGE's entries: each an id and its `[field, value]` list. */
+type StreamReply = [id: Buffer, fields: Buffer[]][]
+
+/** The snapshot, the meta fields, then XRANGE's entries. */
 type LoadReply = [
   snapshot: Buffer,
-  owners: Buffer | null,
-  entries: [id: Buffer, fields: Buffer[]][],
+  meta: [owners: Buffer | null, epoch: Buffer | null, compactedThrough: Buffer | null],
+  entries: StreamReply,
 ]
+
+function parseEntries(entries: StreamReply) {
+  return entries.map(([id, fields]) => ({ seq: id.toString(), fields: streamFields(fields) }))
+}
+
+/** Lua: whether stream id `a` comes after stream id `b`. */
+const STREAM_ID_AFTER = `
+  local function after(a, b)
+    local am, as = string.match(a, '^(%d+)-(%d+)$')
+    local bm, bs = string.match(b, '^(%d+)-(%d+)$')
+    if tonumber(am) ~= tonumber(bm) then return tonumber(am) > tonumber(bm) end
+    return tonumber(as) > tonumber(bs)
+  end`
 
 /**
  * Every Lua script Tandem runs. Each declares every key it touches, so it runs in one slot on
@@ -65,25 +84,58 @@ export const redisScripts = {
     transformReply: (reply: string[] | null) => reply,
   }),
 
+  /**
+   * Compare-and-set on the snapshot's epoch: writes the snapshot, the owners and what it covers,
+   * and trims the log, only when the stored epoch is ARGV[4]. Replies {1, new epoch} when
+   * written, {0, stored epoch} when not, nil when the plan is missing.
+   */
   compactScript: defineScript({
     NUMBER_OF_KEYS: 3,
-    SCRIPT: `
-      if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+    SCRIPT: `${STREAM_ID_AFTER}
+      if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+      local epoch = tonumber(redis.call('HGET', KEYS[1], '${EPOCH_FIELD}') or '0')
+      if epoch ~= tonumber(ARGV[4]) then return {0, epoch} end
+      local through = redis.call('HGET', KEYS[1], '${COMPACTED_FIELD}')
+      if not through or after(ARGV[5], through) then through = ARGV[5] end
       redis.call('SET', KEYS[2], ARGV[1])
-      redis.call('HSET', KEYS[1], '${OWNERS_FIELD}', ARGV[3])
+      redis.call('HSET', KEYS[1], '${OWNERS_FIELD}', ARGV[3], '${EPOCH_FIELD}', epoch + 1, '${COMPACTED_FIELD}', through)
       redis.call('XTRIM', KEYS[3], 'MINID', ARGV[2])
-      return 1`,
+      return {1, epoch + 1}`,
     parseCommand(
       parser: CommandParser,
       keys: string[],
       snapshot: Buffer,
-      minId: string,
-      owners: string,
+      compaction: { minId: string; owners: string; basedOnEpoch: number; throughSeq: string },
     ) {
       parser.pushKeys(keys)
-      parser.push(snapshot, minId, owners)
+      parser.push(
+        snapshot,
+        compaction.minId,
+        compaction.owners,
+        String(compaction.basedOnEpoch),
+        compaction.throughSeq,
+      )
     },
-    transformReply: (reply: number) => reply === 1,
+    transformReply: (reply: [written: number, epoch: number] | null) =>
+      reply && { written: reply[0] === 1, epoch: reply[1] },
+  }),
+
+  /**
+   * One page of the log after a position, with what the snapshot covers, read together so a
+   * follower can tell a gap (entries trimmed before it read them) from an empty log.
+   */
+  readLogScript: defineScript({
+    NUMBER_OF_KEYS: 2,
+    SCRIPT: `
+      return {redis.call('HGET', KEYS[1], '${COMPACTED_FIELD}'), redis.call('XRANGE', KEYS[2], ARGV[1], '+', 'COUNT', ARGV[2])}`,
+    parseCommand(parser: CommandParser, keys: string[], start: string, count: number) {
+      parser.pushKeys(keys)
+      parser.push(start, String(count))
+    },
+    transformReply: (reply: [compactedThrough: Buffer | null, entries: StreamReply]) => ({
+      compactedThrough: reply[0]?.toString(),
+      entries: parseEntries(reply[1]),
+    }),
   }),
 
   /**
@@ -95,18 +147,18 @@ export const redisScripts = {
     SCRIPT: `
       local snapshot = redis.call('GET', KEYS[1])
       if not snapshot then return false end
-      return {snapshot, redis.call('HGET', KEYS[3], '${OWNERS_FIELD}'), redis.call('XRANGE', KEYS[2], '-', '+')}`,
+      local meta = redis.call('HMGET', KEYS[3], '${OWNERS_FIELD}', '${EPOCH_FIELD}', '${COMPACTED_FIELD}')
+      return {snapshot, meta, redis.call('XRANGE', KEYS[2], '-', '+')}`,
     parseCommand(parser: CommandParser, keys: string[]) {
       parser.pushKeys(keys)
     },
     transformReply: (reply: LoadReply | null) =>
       reply && {
         snapshot: reply[0],
-        owners: reply[1],
-        updates: reply[2].map(([id, fields]) => ({
-          seq: id.toString(),
-          fields: streamFields(fields),
-        })),
+        owners: reply[1][0],
+        epoch: Number(reply[1][1]?.toString() ?? '0'),
+        compactedThrough: reply[1][2]?.toString(),
+        updates: parseEntries(reply[2]),
       },
   }),
 

@@ -24,7 +24,9 @@ export function openSqliteDatabase(file: string): Database.Database {
     );
     CREATE TABLE IF NOT EXISTS snapshots (
       plan_id TEXT PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
-      data BLOB NOT NULL
+      data BLOB NOT NULL,
+      epoch INTEGER NOT NULL DEFAULT 0,
+      compacted_through INTEGER
     );
     CREATE TABLE IF NOT EXISTS updates (
       plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
@@ -90,10 +92,11 @@ export function openSqliteDatabase(file: string): Database.Database {
 
 /**
  * The schema this code writes. Older schemas from 3 on are moved forward in place, one step at
- * a time (4 added users' session_version, 5 the cell history's previous, shown and source);
- * older development layouts are refused with a clear message.
+ * a time (4 added users' session_version, 5 the cell history's previous, shown and source,
+ * 6 the snapshot's epoch and what it covers); older development layouts are refused with a
+ * clear message.
  */
-const SCHEMA_VERSION = 5
+const SCHEMA_VERSION = 6
 
 /** Steps from one schema version to the next, each run in one transaction when a file opens. */
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
@@ -102,6 +105,10 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
     addColumn(db, 'cell_history', 'previous', 'REAL')
     addColumn(db, 'cell_history', 'shown', 'REAL')
     addColumn(db, 'cell_history', 'source', 'TEXT')
+  },
+  5: (db) => {
+    addColumn(db, 'snapshots', 'epoch', 'INTEGER NOT NULL DEFAULT 0')
+    addColumn(db, 'snapshots', 'compacted_through', 'INTEGER')
   },
 }
 

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3'
 import type {
   ClientOwners,
+  Compaction,
+  CompactionResult,
   LoggedUpdate,
   NewLogEntry,
   PlanLog,
@@ -63,14 +65,25 @@ export class SqlitePlanLog implements PlanLog {
       >(
         'INSERT INTO cell_history (plan_id, measure, key, period, value, author, at, seq, previous, shown, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      snapshot: db.prepare<[string], { snapshot: Buffer; client_owners: string }>(
-        'SELECT s.data AS snapshot, p.client_owners FROM plans p JOIN snapshots s ON s.plan_id = p.id WHERE p.id = ?',
+      snapshot: db.prepare<
+        [string],
+        {
+          snapshot: Buffer
+          client_owners: string
+          epoch: number
+          compacted_through: number | null
+        }
+      >(
+        'SELECT s.data AS snapshot, p.client_owners, s.epoch, s.compacted_through FROM plans p JOIN snapshots s ON s.plan_id = p.id WHERE p.id = ?',
+      ),
+      snapshotEpoch: db.prepare<[string], { epoch: number }>(
+        'SELECT epoch FROM snapshots WHERE plan_id = ?',
       ),
       updates: db.prepare<[string], { seq: number; data: Buffer; author: string; at: string }>(
         'SELECT seq, data, author, at FROM updates WHERE plan_id = ? ORDER BY seq',
       ),
-      setSnapshot: db.prepare<[Uint8Array, string]>(
-        'UPDATE snapshots SET data = ? WHERE plan_id = ?',
+      setSnapshot: db.prepare<[Uint8Array, number, number, string]>(
+        'UPDATE snapshots SET data = ?, epoch = ?, compacted_through = max(coalesce(compacted_through, 0), ?) WHERE plan_id = ?',
       ),
       setOwners: db.prepare<[string, string]>('UPDATE plans SET client_owners = ? WHERE id = ?'),
       trim: db.prepare<[string, number]>('DELETE FROM updates WHERE plan_id = ? AND seq <= ?'),
@@ -153,22 +166,30 @@ export class SqlitePlanLog implements PlanLog {
           at,
         }))
       const clientOwners = JSON.parse(row.client_owners) as ClientOwners
-      return { snapshot: new Uint8Array(row.snapshot), clientOwners, updates }
+      return {
+        snapshot: new Uint8Array(row.snapshot),
+        clientOwners,
+        updates,
+        snapshotEpoch: row.epoch,
+        ...(row.compacted_through === null
+          ? {}
+          : { compactedThrough: String(row.compacted_through) }),
+      }
     })()
   }
 
-  async compact(
-    planId: string,
-    snapshot: Uint8Array,
-    throughSeq: string,
-    clientOwners: ClientOwners,
-  ): Promise<void> {
-    this.db
-      .transaction(() => {
-        if (this.statements.setSnapshot.run(snapshot, planId).changes === 0)
-          throw new PlanMissingError(planId)
+  async compact(planId: string, compaction: Compaction): Promise<CompactionResult> {
+    const { snapshot, throughSeq, clientOwners, basedOnEpoch } = compaction
+    return this.db
+      .transaction((): CompactionResult => {
+        const stored = this.statements.snapshotEpoch.get(planId)
+        if (!stored) throw new PlanMissingError(planId)
+        if (stored.epoch !== basedOnEpoch) return { written: false, storedEpoch: stored.epoch }
+        const epoch = stored.epoch + 1
+        this.statements.setSnapshot.run(snapshot, epoch, Number(throughSeq), planId)
         this.statements.setOwners.run(JSON.stringify(clientOwners), planId)
         this.statements.trim.run(planId, Number(throughSeq))
+        return { written: true, epoch }
       })
       .immediate()
   }
