@@ -9,20 +9,55 @@ export interface RedisServer {
   url: string
   port: number
   stop(): Promise<void>
+  /** Kills the process with `signal` (SIGKILL: a crash), keeping its data dir. */
+  kill(signal?: NodeJS.Signals): Promise<void>
+  /** Starts redis-server again on the same port and data dir (after `kill`). */
+  restart(): Promise<void>
+}
+
+/** How the server keeps its data. */
+export interface RedisServerOptions {
+  /** AOF with `appendfsync always`: every write acknowledged survives a crash. */
+  appendOnly?: boolean
 }
 
 const READY_TIMEOUT_MS = 10_000
 const STOP_TIMEOUT_MS = 5_000
 
 /**
- * Spawns a real redis-server on a free port, with persistence off and a temp working dir, and
- * resolves once it answers PING. Throws if redis-server is not installed.
+ * Spawns a real redis-server on a free port, with persistence off (unless `appendOnly`) and a
+ * temp working dir, and resolves once it answers PING. Throws if redis-server is not installed.
  */
-export async function startRedisServer(): Promise<RedisServer> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort()
   const dir = await mkdtemp(join(tmpdir(), 'tandem-redis-'))
-  const args = ['--port', String(port), '--save', '', '--appendonly', 'no']
+  const persistence = options.appendOnly
+    ? ['--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--appendonly', 'no']
+  const args = ['--port', String(port), '--save', '', ...persistence]
   args.push('--bind', '127.0.0.1', '--protected-mode', 'yes', '--dir', dir)
+  let running = await spawnRedis(args, dir, port)
+  const url = `redis://127.0.0.1:${port}`
+  return {
+    url,
+    port,
+    stop: async () => {
+      await running.stop()
+      await rm(dir, { recursive: true, force: true })
+    },
+    kill: (signal = 'SIGKILL') => running.kill(signal),
+    restart: async () => {
+      running = await spawnRedis(args, dir, port)
+    },
+  }
+}
+
+interface RedisProcess {
+  stop(): Promise<void>
+  kill(signal: NodeJS.Signals): Promise<void>
+}
+
+async function spawnRedis(args: string[], dir: string, port: number): Promise<RedisProcess> {
   const child = spawn('redis-server', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000))
@@ -41,23 +76,24 @@ export async function startRedisServer(): Promise<RedisServer> {
     )
   })
 
-  const stop = async () => {
+  const kill = async (signal: NodeJS.Signals) => {
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       const gone = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
+      child.kill(signal)
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
       await gone
       clearTimeout(timer)
     }
-    await rm(dir, { recursive: true, force: true })
   }
+  const stop = () => kill('SIGTERM')
 
   const failure = await Promise.race([waitUntilReady(port), exited])
   if (failure) {
     await stop()
+    await rm(dir, { recursive: true, force: true })
     throw failure
   }
-  return { url: `redis://127.0.0.1:${port}`, port, stop }
+  return { stop, kill }
 }
 
 /** Port 0 lets the OS pick a free port; we release it for redis-server to take. */

@@ -10,6 +10,8 @@ export interface ServerProcess {
   output(): string
   /** Sends a signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>
+  /** Sends a signal that does not end the process (SIGSTOP, SIGCONT). */
+  signal(signal: NodeJS.Signals): void
 }
 
 /** Starts main.ts with `env` on a free port and resolves once it prints its URL. */
@@ -55,6 +57,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal)
       return exited
+    },
+    signal: (signal) => {
+      child.kill(signal)
     },
   }
 }
