@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { PlanDoc } from '@tandem/shared'
+import { connectRedisStores } from '@tandem/server'
 import type { ServerProcess } from '../support/server-process.js'
 import { startServerProcess } from '../support/server-process.js'
 import type { StockClient } from '../support/stock-client.js'
@@ -201,5 +202,41 @@ async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): P
     return await Promise.race([promise, deadline])
   } finally {
     clearTimeout(timer)
+  }
+}
+
+/**
+ * What the Redis store holds of a plan (snapshot plus log), read directly: no Tandem process
+ * and no client that could resend what was lost.
+ */
+export async function loadFromRedis(
+  redisUrl: string,
+  planId: string,
+): Promise<{ clocks: Map<number, number>; visible: string; logEntries: number }> {
+  const stores = await connectRedisStores(redisUrl, { logger: { error: () => {}, warn: () => {} } })
+  try {
+    const state = await stores.log.loadPlan(planId)
+    if (!state) throw new Error(`no plan ${planId} in Redis`)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, state.snapshot)
+    for (const { update } of state.updates) Y.applyUpdate(doc, update)
+    const loaded = {
+      clocks: Y.decodeStateVector(Y.encodeStateVector(doc)),
+      visible: visible(doc),
+      logEntries: state.updates.length,
+    }
+    doc.destroy()
+    return loaded
+  } finally {
+    await stores.close()
+  }
+}
+
+/** Makes `count` edits, each one waited for until `saved` covers it. */
+export async function writeSaved(writer: Writer, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    writeOnce(writer)
+    const clock = ownClock(writer)
+    await waitFor(() => savedClock(writer) >= clock, CONVERGE_MS, `saved ${writer.clientID}`)
   }
 }
