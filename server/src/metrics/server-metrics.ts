@@ -116,7 +116,7 @@ export class ServerMetrics implements RoomObserver {
     this.append.observe({ store }, seconds)
   }
 
-  compacted(store: string, outcome: 'ok' | 'failed'): void {
+  compacted(store: string, outcome: 'ok' | 'stale' | 'failed'): void {
     this.compactions.inc({ store, outcome })
   }
 

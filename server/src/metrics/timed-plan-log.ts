@@ -2,8 +2,8 @@ import type { PlanLog } from '../store/plan-log.js'
 import type { ServerMetrics } from './server-metrics.js'
 
 /**
- * The same plan log, timing each append and counting compactions by outcome under the store's
- * kind. Every other member is the log's own.
+ * The same plan log, timing each append and counting compactions by outcome (`ok`, `stale`:
+ * another instance compacted first, `failed`) under the store's kind. Every other member is the log's own.
  */
 export function timedPlanLog(log: PlanLog, store: string, metrics: ServerMetrics): PlanLog {
   const appendUpdates: PlanLog['appendUpdates'] = async (planId, entries) => {
@@ -17,7 +17,7 @@ export function timedPlanLog(log: PlanLog, store: string, metrics: ServerMetrics
   const compact: PlanLog['compact'] = async (...args) => {
     try {
       const result = await log.compact(...args)
-      metrics.compacted(store, 'ok')
+      metrics.compacted(store, result.written ? 'ok' : 'stale')
       return result
     } catch (error) {
       metrics.compacted(store, 'failed')
