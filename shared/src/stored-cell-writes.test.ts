@@ -46,6 +46,7 @@ describe('storedCellWrites', () => {
           previous: base,
           shown: 222,
           id: { client: 2002, clock: 0 },
+          seen: null,
         },
       ],
       [
@@ -57,6 +58,7 @@ describe('storedCellWrites', () => {
           previous: 222,
           shown: 222,
           id: { client: 1001, clock: 0 },
+          seen: null,
         },
       ],
     ])
@@ -77,6 +79,7 @@ describe('storedCellWrites', () => {
     expect(
       writes.map((w) => w.map(({ value, previous, shown }) => [value, previous, shown])),
     ).toEqual([[[50, base, 50]], [[60, 50, 60]], [[base, 60, base]]])
+    expect(writes[1][0].seen).toEqual(writes[0][0].id)
     expect(writes[2][0].id).toBeUndefined()
   })
 

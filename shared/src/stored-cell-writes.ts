@@ -20,6 +20,11 @@ export interface StoredCellWrite {
   shown: number
   /** The struct that carried the value; undefined when the write removed the overlay entry. */
   id?: { client: number; clock: number }
+  /**
+   * The struct of the value the writer saw and replaced (null: the writer saw no overlay
+   * value). A write that did not see another's value was made at the same moment as it.
+   */
+  seen?: { client: number; clock: number } | null
 }
 
 /**
@@ -53,7 +58,8 @@ export function storedCellWrites(plan: PlanDoc, transaction: Y.Transaction): Sto
       let before = previous ?? base
       for (const item of news) {
         const value = valueOf(item)!
-        writes.push({ ...cell, value, previous: before, shown, id: { ...item.id } })
+        const seen = item.origin ? { client: item.origin.client, clock: item.origin.clock } : null
+        writes.push({ ...cell, value, previous: before, shown, id: { ...item.id }, seen })
         before = value
       }
     }

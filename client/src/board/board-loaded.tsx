@@ -41,6 +41,7 @@ import { useVersionedView } from '../versions/use-versioned-view.js'
 import { VersionBanner } from '../versions/version-banner.js'
 import { VersionsPanel } from '../versions/versions-panel.js'
 import { usePlanSettings } from '../settings/use-plan-settings.js'
+import { useConflictNotices } from '../conflicts/use-conflict-notices.js'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -107,6 +108,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
     [live, meta, layout, identity.role, options.gapsOnly, format, t],
   )
   const shown = useVersionedView(view, versions, options)
+  const conflicts = useConflictNotices(live, view, session, notify)
 
   const discussion = useDiscussion(shown, live, identity, setJump)
   const settings = usePlanSettings({
@@ -232,6 +234,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
           }}
           onCommentShortcut={discussion.commentAt}
           onPeriodMenu={settings.onPeriodMenu}
+          conflicts={conflicts}
         />
         <DiscussionPanel discussion={discussion} view={view} identity={identity} />
         {chartOpen && (

@@ -22,7 +22,9 @@ const FINISH_KEYS: Record<string, NonNullable<TypeAhead['finish']>> = {
 export const CellEditor: ProvideEditorComponent<NumberCell> = (props) => {
   const { value, initialValue } = props
   const { i18n } = useTranslation()
-  const { setEditing, peekTypeAhead, endTypeAhead, attachEditor } = useContext(EditingContext)
+  const { setEditing, peekTypeAhead, endTypeAhead, attachEditor, watchUnderneath } =
+    useContext(EditingContext)
+  const [underneath, setUnderneath] = useState<string>()
   const input = useRef<HTMLInputElement>(null)
   const latestProps = useRef(props)
   latestProps.current = props
@@ -60,38 +62,47 @@ export const CellEditor: ProvideEditorComponent<NumberCell> = (props) => {
         input.current?.focus()
       })
     }
+    const stopWatching = watchUnderneath(setUnderneath)
     const frame = requestAnimationFrame(() => input.current?.focus())
     if (ahead?.finish) finish(ahead.finish, ahead.committed)
     return () => {
       cancelAnimationFrame(frame)
+      stopWatching()
       detachRef.current()
       setEditing(false)
     }
   }, [])
 
   return (
-    <input
-      ref={input}
-      className="cell-editor"
-      data-testid="cell-editor"
-      autoFocus
-      inputMode="decimal"
-      value={text}
-      onFocus={(event) => {
-        const target = event.target
-        requestAnimationFrame(() => {
-          const end = target.value.length
-          target.setSelectionRange(initialValue === undefined ? 0 : end, end)
-        })
-      }}
-      onChange={(event) => type(event.target.value)}
-      onKeyDown={(event) => {
-        const how = FINISH_KEYS[event.key]
-        if (!how || event.nativeEvent.isComposing) return
-        event.preventDefault()
-        event.stopPropagation()
-        finish(how === 'tab' && event.shiftKey ? 'shiftTab' : how)
-      }}
-    />
+    <>
+      <input
+        ref={input}
+        className="cell-editor"
+        data-testid="cell-editor"
+        autoFocus
+        inputMode="decimal"
+        value={text}
+        onFocus={(event) => {
+          const target = event.target
+          requestAnimationFrame(() => {
+            const end = target.value.length
+            target.setSelectionRange(initialValue === undefined ? 0 : end, end)
+          })
+        }}
+        onChange={(event) => type(event.target.value)}
+        onKeyDown={(event) => {
+          const how = FINISH_KEYS[event.key]
+          if (!how || event.nativeEvent.isComposing) return
+          event.preventDefault()
+          event.stopPropagation()
+          finish(how === 'tab' && event.shiftKey ? 'shiftTab' : how)
+        }}
+      />
+      {underneath && (
+        <div className="editor-underneath" role="alert" data-testid="editor-changed">
+          {underneath}
+        </div>
+      )}
+    </>
   )
 }

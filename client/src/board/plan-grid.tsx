@@ -10,6 +10,7 @@ import type {
 import { DataEditor, GridCellKind } from '@glideapps/glide-data-grid'
 import type { Peer } from '../presence/presence-state.js'
 import { EditingContext } from '../presence/editing-context.js'
+import type { ConflictTracker } from '../conflicts/conflict-tracker.js'
 import { publishPresence } from '../presence/publish-presence.js'
 import { followScroll } from './follow-scroll.js'
 import { RemoteCursors } from '../presence/remote-cursors.js'
@@ -52,6 +53,8 @@ interface PlanGridProps {
   onCommentShortcut?: (cell: Item) => void
   /** A period header's menu was asked for (its menu button or a right-click), at a point. */
   onPeriodMenu?: (period: number, x: number, y: number) => void
+  /** Conflicts between my values and others', which an open editor shows as they happen. */
+  conflicts?: ConflictTracker
 }
 
 const GROUP_HEADER_HEIGHT = 26
@@ -102,6 +105,7 @@ export function PlanGrid(props: PlanGridProps) {
     columnCount: columns.length,
     selection,
     setSelection,
+    conflicts: props.conflicts,
   })
 
   const onSelectionChange = useCallback(

@@ -22,6 +22,8 @@ import { bufferTypeAhead } from './type-ahead.js'
 import { pasteMessage } from './paste-message.js'
 import { pasteTargetAt } from './paste-target-at.js'
 import type { Notify } from '../notices/use-notices.js'
+import type { ConflictTracker } from '../conflicts/conflict-tracker.js'
+import { writerName } from '../conflicts/use-conflict-notices.js'
 
 interface GridEditingOptions {
   view: BoardView
@@ -31,6 +33,7 @@ interface GridEditingOptions {
   columnCount: number
   selection: GridSelection
   setSelection: (selection: GridSelection) => void
+  conflicts?: ConflictTracker
 }
 
 /**
@@ -40,6 +43,8 @@ interface GridEditingOptions {
  */
 export function useGridEditing(options: GridEditingOptions) {
   const { view, session, live, notify, columnCount, selection, setSelection } = options
+  const watched = useRef({ view, selection, conflicts: options.conflicts })
+  watched.current = { view, selection, conflicts: options.conflicts }
   const awareness = live.provider.awareness
 
   const apply = useCallback(
@@ -200,8 +205,25 @@ export function useGridEditing(options: GridEditingOptions) {
           if (openEditor.current === editor) openEditor.current = undefined
         }
       },
+      watchUnderneath: (show) => {
+        const { view: current, selection: selected, conflicts } = watched.current
+        const cell = selected.current?.cell
+        const target = cell && cellTarget(current, cell)
+        if (!conflicts || target?.kind !== 'cell') return () => {}
+        return conflicts.onRemoteWrite((write) => {
+          const { measure, key, period } = write.cell
+          if (measure !== target.measure || key !== target.key || period !== target.period) return
+          const who = writerName(live, write.client) ?? current.t('conflict.someone')
+          show(
+            current.t('conflict.changedUnderneath', {
+              who,
+              value: current.format.number(write.value),
+            }),
+          )
+        })
+      },
     }),
-    [awareness],
+    [awareness, live],
   )
 
   return { onCellsEdited, onPaste, onKeyDown, explainReadOnly, editing }

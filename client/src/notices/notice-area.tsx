@@ -1,6 +1,6 @@
 import type { Notice } from './use-notices.js'
 
-/** Refusals and confirmations, read out by screen readers as they arrive. */
+/** Refusals, confirmations and decisions, read out by screen readers as they arrive. */
 export function NoticeArea({
   notices,
   onDismiss,
@@ -14,12 +14,30 @@ export function NoticeArea({
         <div
           key={notice.id}
           className={`notice ${notice.tone}`}
-          role={notice.tone === 'error' ? 'alert' : 'status'}
+          role={notice.tone === 'info' ? 'status' : 'alert'}
           data-testid="notice"
           data-tone={notice.tone}
-          onClick={() => onDismiss(notice.id)}
+          onClick={() => !notice.actions && onDismiss(notice.id)}
         >
           {notice.message}
+          {notice.actions && (
+            <div className="notice-actions">
+              {notice.actions.map((action) => (
+                <button
+                  key={action.testId}
+                  type="button"
+                  className="button"
+                  data-testid={action.testId}
+                  onClick={() => {
+                    onDismiss(notice.id)
+                    action.run()
+                  }}
+                >
+                  {action.label}
+                </button>
+              ))}
+            </div>
+          )}
         </div>
       ))}
     </div>

@@ -23,6 +23,11 @@ export interface EditingBridge {
   endTypeAhead: () => void
   /** The open editor takes keys that still reach the grid (focus not yet moved); returns its removal. */
   attachEditor: (editor: KeyTaker) => () => void
+  /**
+   * Calls `show` with a message whenever someone else writes the cell being edited, until the
+   * returned function is called.
+   */
+  watchUnderneath: (show: (message: string) => void) => () => void
 }
 
 /** Something that takes a key press: a character, or Enter, Tab, Shift+Tab or Escape. */
@@ -33,4 +38,5 @@ export const EditingContext = createContext<EditingBridge>({
   peekTypeAhead: () => undefined,
   endTypeAhead: () => {},
   attachEditor: () => () => {},
+  watchUnderneath: () => () => {},
 })
