@@ -7,7 +7,10 @@ export interface Config {
   port: number
   host: string
   dataDir: string
+  /** One `redis://` URL, or several comma-separated ones: the seed nodes of a Redis Cluster. */
   redisUrl: string | undefined
+  /** Use the Redis Cluster client even when `redisUrl` names one node. */
+  redisCluster: boolean
   logLevel: string
   /** Updates in a plan's log before its snapshot is rebuilt and the log trimmed. */
   compactAfter: number
@@ -69,7 +72,13 @@ export const CONFIG_VARIABLES = [
   {
     name: 'REDIS_URL',
     default: undefined,
-    meaning: 'e.g. `redis://127.0.0.1:6379`: store everything in Redis instead of SQLite',
+    meaning:
+      'e.g. `redis://127.0.0.1:6379`: store everything in Redis instead of SQLite; comma-separated URLs: Redis Cluster nodes',
+  },
+  {
+    name: 'REDIS_CLUSTER',
+    default: '0',
+    meaning: '`1` uses the Redis Cluster client even when `REDIS_URL` names one node',
   },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'pino log level' },
   {
@@ -168,6 +177,7 @@ export function parseConfig(env: Env = process.env): Config {
     host: text(env, 'HOST'),
     dataDir: resolve(text(env, 'DATA_DIR')),
     redisUrl: optional(env, 'REDIS_URL'),
+    redisCluster: text(env, 'REDIS_CLUSTER') === '1',
     logLevel: text(env, 'LOG_LEVEL'),
     compactAfter: integer(env, 'TANDEM_COMPACT_AFTER'),
     roomGraceMs: integer(env, 'TANDEM_ROOM_GRACE_MS'),

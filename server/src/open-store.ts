@@ -4,8 +4,13 @@ import { connectRedisStores } from './store/redis/connect-redis-stores.js'
 import { openSqliteStores } from './store/sqlite/open-sqlite-stores.js'
 import type { Stores } from './store/stores.js'
 
-/** The configured stores: Redis when REDIS_URL is set, else the SQLite file under DATA_DIR. */
-export async function openStore(config: Pick<Config, 'redisUrl' | 'dataDir'>): Promise<Stores> {
-  if (config.redisUrl) return connectRedisStores(config.redisUrl)
+/**
+ * The configured stores: Redis when REDIS_URL is set (a Redis Cluster when it lists several
+ * nodes or REDIS_CLUSTER=1), else the SQLite file under DATA_DIR.
+ */
+export async function openStore(
+  config: Pick<Config, 'redisUrl' | 'redisCluster' | 'dataDir'>,
+): Promise<Stores> {
+  if (config.redisUrl) return connectRedisStores(config.redisUrl, { cluster: config.redisCluster })
   return openSqliteStores(join(config.dataDir, 'tandem.db'))
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/src/app.js'
 import type { RedisStores } from '../../server/src/store/redis/connect-redis-stores.js'
 import { connectRedisStores } from '../../server/src/store/redis/connect-redis-stores.js'
+import { moveRedisKey } from '../../server/src/store/redis/move-redis-key.js'
 import { nextStreamId } from '../../server/src/store/redis/redis-codec.js'
 import { openSqliteDatabase } from '../../server/src/store/sqlite/sqlite-database.js'
 import { openSqliteStores } from '../../server/src/store/sqlite/open-sqlite-stores.js'
@@ -13,18 +14,21 @@ import type { StoreLogger } from '../../server/src/store/store-logger.js'
 import type { Stores } from '../../server/src/store/stores.js'
 import type { RedisServer } from '../support/redis-server.js'
 import { startRedisServer } from '../support/redis-server.js'
+import type { RedisCluster } from '../support/redis-cluster.js'
+import { startRedisCluster } from '../support/redis-cluster.js'
 import { describeAccountsContract } from './accounts.contract.js'
 import { describePlanLogContract } from './plan-log.contract.js'
 import { describePlanRecordsContract } from './plan-records.contract.js'
 import type { StoresUnderTest } from './store-fixtures.js'
-import { planRecord, userRecord } from './store-fixtures.js'
+import { bytes, planRecord, userRecord } from './store-fixtures.js'
 
 let redis: RedisServer | undefined
+let cluster: RedisCluster | undefined
 beforeAll(async () => {
-  redis = await startRedisServer()
+  ;[redis, cluster] = await Promise.all([startRedisServer(), startRedisCluster()])
 })
 afterAll(async () => {
-  await redis?.stop()
+  await Promise.all([redis?.stop(), cluster?.stop()])
 })
 
 /** SQLite: a file in a temp dir; a trigger from a second connection breaks user creation. */
@@ -47,14 +51,30 @@ async function sqliteStores(): Promise<StoresUnderTest> {
   )
 }
 
-/** Redis: a fresh prefix; the users index holding a string makes its write fail. */
+/**
+ * Redis: a fresh prefix; the users index holding a string makes its write fail. On the
+ * cluster, `reopen` connects through another seed node than the first instance.
+ */
 async function redisStores(): Promise<StoresUnderTest> {
-  const url = redis?.url
-  if (!url) throw new Error('redis-server did not start')
+  return redisStoresAt(() => redis?.url)
+}
+
+async function clusterStores(): Promise<StoresUnderTest> {
+  let opened = 0
+  return redisStoresAt(() => {
+    const masters = cluster?.masters ?? []
+    const seed = masters[opened++ % Math.max(masters.length, 1)]
+    return seed && `${seed.url},${cluster?.url}`
+  })
+}
+
+async function redisStoresAt(urlOf: () => string | undefined): Promise<StoresUnderTest> {
   const prefix = `test-${randomUUID()}`
   let first: RedisStores | undefined
   return tracked(
     async () => {
+      const url = urlOf()
+      if (!url) throw new Error('redis-server did not start')
       const stores = await connectRedisStores(url, { prefix, logger: silentLogger })
       first ??= stores
       return stores
@@ -72,6 +92,7 @@ async function redisStores(): Promise<StoresUnderTest> {
 for (const [name, open] of [
   ['SQLite', sqliteStores],
   ['Redis', redisStores],
+  ['Redis Cluster', clusterStores],
 ] as const) {
   describePlanLogContract(name, open)
   describePlanRecordsContract(name, open)
@@ -225,6 +246,63 @@ describe('Redis stores outside the contract', () => {
     expect(await client.exists([legacy.users, legacy.user('ann'), legacy.email(ann.email)])).toBe(0)
     await first.close()
     await second.close()
+  })
+
+  it('moves plans and settings written under the untagged single-server keys', async () => {
+    const url = redis?.url
+    if (!url) throw new Error('redis-server did not start')
+    const prefix = `legacy-plans-${randomUUID()}`
+    const first = await connectRedisStores(url, { prefix, logger: silentLogger })
+    const cell = { measure: 'demand' as const, key: 'SKU-1', period: 2 }
+    await first.log.createPlan(planRecord('accounts'), bytes(7, 7))
+    const [seq] = await first.log.appendUpdates('accounts', [
+      { update: bytes(1), author: 'ann', cells: [{ ...cell, value: 42 }] },
+      { update: bytes(2), author: 'bob' },
+    ])
+    const version = {
+      id: 'v-1',
+      planId: 'accounts',
+      name: 'Consensus',
+      note: '',
+      author: 'ann',
+      createdAt: '2026-12-01T10:00:00.000Z',
+    }
+    await first.records.createVersion(version, bytes(3, 3))
+    await first.records.setReadMark('accounts', 'ann', 'thread-1', '2026-12-01T11:00:00.000Z')
+    await first.accounts.setPlanRole('accounts', 'ann', 'planner')
+    expect(await first.accounts.ensureSetting('jwtSecret', 'old-secret')).toBe('old-secret')
+    const before = await first.log.loadPlan('accounts')
+    // Put every key back under its name before hash tags named their aggregate.
+    const { connection, keys } = first
+    for (const { from, to } of keys.legacyPlan('accounts', ['v-1']))
+      expect(await moveRedisKey(connection, to, from)).toBe(true)
+    await moveRedisKey(connection, keys.planIndex, keys.legacyPlanIndex)
+    await moveRedisKey(connection, keys.accounts.settings, keys.legacyAccounts.settings)
+    expect(await first.log.listPlans()).toEqual([])
+
+    const second = await connectRedisStores(url, { prefix, logger: silentLogger })
+    expect(await second.log.listPlans()).toEqual([planRecord('accounts')])
+    expect(await second.log.loadPlan('accounts')).toEqual(before)
+    expect(await second.records.listVersions('accounts')).toEqual([version])
+    expect(await second.records.loadVersion('accounts', 'v-1')).toEqual({
+      record: version,
+      snapshot: bytes(3, 3),
+    })
+    expect(await second.records.cellHistory('accounts', cell, 5)).toMatchObject([
+      { value: 42, author: 'ann', seq },
+    ])
+    expect(await second.records.getReadMarks('accounts', 'ann')).toEqual({
+      'thread-1': '2026-12-01T11:00:00.000Z',
+    })
+    expect(await second.accounts.getPlanRoles('accounts')).toEqual({ ann: 'planner' })
+    expect(await second.accounts.ensureSetting('jwtSecret', 'new-secret')).toBe('old-secret')
+    const legacyKeys = keys.legacyPlan('accounts', ['v-1']).map(({ from }) => from)
+    legacyKeys.push(keys.legacyPlanIndex, keys.legacyAccounts.settings)
+    expect(await connection.client.exists(legacyKeys)).toBe(0)
+    // A second start finds nothing left to move.
+    const third = await connectRedisStores(url, { prefix, logger: silentLogger })
+    expect(await third.log.loadPlan('accounts')).toEqual(before)
+    await Promise.all([first.close(), second.close(), third.close()])
   })
 
   it('trims through a stream id by keeping everything from the next one', () => {

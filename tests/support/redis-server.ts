@@ -19,6 +19,8 @@ export interface RedisServer {
 export interface RedisServerOptions {
   /** AOF with `appendfsync always`: every write acknowledged survives a crash. */
   appendOnly?: boolean
+  /** More arguments (the cluster support adds `--cluster-enabled yes`). */
+  extraArgs?: string[]
 }
 
 const READY_TIMEOUT_MS = 10_000
@@ -36,6 +38,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     : ['--appendonly', 'no']
   const args = ['--port', String(port), '--save', '', ...persistence]
   args.push('--bind', '127.0.0.1', '--protected-mode', 'yes', '--dir', dir)
+  args.push(...(options.extraArgs ?? []))
   let running = await spawnRedis(args, dir, port)
   const url = `redis://127.0.0.1:${port}`
   return {

@@ -6,6 +6,8 @@ import { RedisKeys } from './redis-keys.js'
 import { RedisPlanLog } from './redis-plan-log.js'
 import { RedisPlanRecords } from './redis-plan-records.js'
 import { RedisRateCounters } from './redis-rate-counters.js'
+import { migrateLegacyPlans } from './migrate-legacy-plans.js'
+import { parseRedisTarget } from './redis-target.js'
 
 /** Options of {@link connectRedisStores}. */
 export interface RedisStoresOptions {
@@ -13,6 +15,8 @@ export interface RedisStoresOptions {
   prefix?: string
   /** Receives every Redis error; defaults to JSON lines on stderr until `useLogger`. */
   logger?: StoreLogger
+  /** Use the cluster client even for a single URL (`REDIS_CLUSTER=1`). */
+  cluster?: boolean
 }
 
 /** The Redis stores, with the concrete log (its feed and page reads) for tests and tools. */
@@ -24,18 +28,27 @@ export interface RedisStores extends Stores {
 }
 
 /**
- * The shared stores, through one node-redis connection (plus one subscriber for the feed).
- * Resolves once Redis answers; rejects when it is not there.
+ * The shared stores, through one node-redis connection (plus one subscriber for the feed) to
+ * one server, or through the cluster client when `url` lists several nodes (comma-separated,
+ * see {@link parseRedisTarget}) or `cluster` is set. Keys of older layouts are moved on
+ * connect. Resolves once Redis answers; rejects when it is not there.
  */
 export async function connectRedisStores(
   url: string,
   options: RedisStoresOptions = {},
 ): Promise<RedisStores> {
-  const connection = await RedisConnection.open(url, options.logger)
+  const target = parseRedisTarget(url, options.cluster)
+  const connection = await RedisConnection.open(target, options.logger)
   const keys = new RedisKeys(options.prefix ?? 'tandem')
   const log = new RedisPlanLog(connection, keys)
   const accounts = new RedisAccounts(connection, keys)
-  await accounts.migrateLegacyKeys()
+  try {
+    await accounts.migrateLegacyKeys()
+    await migrateLegacyPlans(connection, keys)
+  } catch (error) {
+    await connection.close()
+    throw error
+  }
   return {
     kind: 'redis',
     connection,

@@ -6,11 +6,12 @@ import { UserExistsError } from '../user-record.js'
 import { compare } from './redis-codec.js'
 import type { RedisConnection } from './redis-connection.js'
 import type { RedisKeys } from './redis-keys.js'
+import { moveRedisKey } from './move-redis-key.js'
 
 /**
  * Accounts in Redis. Users live under the hash tag `{accounts}` (a hash per user, a string per
- * email, a set of ids), so creating and patching a user are each one Lua script. Plan roles
- * sit in the plan's `roles` hash, settings in one hash.
+ * email, a set of ids, the settings hash), so creating and patching a user are each one Lua
+ * script. Plan roles sit in the plan's `roles` hash, under the plan's tag.
  */
 export class RedisAccounts implements Accounts {
   constructor(
@@ -89,11 +90,12 @@ export class RedisAccounts implements Accounts {
   }
 
   /**
-   * Moves users written before account keys shared a hash tag to the current keys, once: the
-   * old index goes last, so an interrupted move is finished by the next start.
+   * Moves users and settings written before account keys shared a hash tag to the current
+   * keys, once: the old index goes last, so an interrupted move is finished by the next start.
    */
   async migrateLegacyKeys(): Promise<number> {
     const legacy = this.keys.legacyAccounts
+    await moveRedisKey(this.connection, legacy.settings, this.keys.accounts.settings)
     const ids = await this.client.sMembers(legacy.users)
     for (const id of ids) {
       const hash = await this.client.hGetAll(legacy.user(id))

@@ -1,71 +1,86 @@
-import type { RedisClientType } from 'redis'
-import { createClient, RESP_TYPES } from 'redis'
 import type { StoreHealth } from '../stores.js'
 import type { StoreLogger } from '../store-logger.js'
 import { stderrLogger } from '../store-logger.js'
-import { redisScripts } from './redis-scripts.js'
+import type { RedisBinaryClient, RedisClient, ReconnectStrategy } from './redis-clients.js'
+import { BINARY_MAPPING, openRedisClient } from './redis-clients.js'
+import type { PubSubConnection } from './redis-subscriber.js'
+import { RedisSubscriber } from './redis-subscriber.js'
+import type { RedisTarget } from './redis-target.js'
+import { parseRedisTarget, redact } from './redis-target.js'
 
 const PING_TIMEOUT_MS = 2_000
 const MAX_RECONNECT_DELAY_MS = 2_000
+/** Sharded pub/sub (SPUBLISH, SSUBSCRIBE) arrived in Redis 7. */
+const SHARDED_PUBSUB_MAJOR = 7
 
-function openClient(
-  url: string,
-  reconnectStrategy: (retries: number, cause: Error) => number | Error,
-) {
-  return createClient({ url, scripts: redisScripts, socket: { reconnectStrategy } })
-}
+type Opened = ReturnType<typeof openRedisClient>
 
-/** A node-redis client with Tandem's scripts. */
-export type RedisClient = ReturnType<typeof openClient>
-
-const BINARY_MAPPING = { [RESP_TYPES.BLOB_STRING]: Buffer }
-
-/** The same client, answering bulk strings as Buffers. */
-export type RedisBinaryClient = RedisClientType<
-  Record<never, never>,
-  Record<never, never>,
-  typeof redisScripts,
-  3,
-  typeof BINARY_MAPPING
->
-
-/** A reconnecting subscriber for the plan feed. */
-export function openSubscriber(url: string) {
-  return createClient({
-    url,
-    socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) },
-  })
-}
+const backoff: ReconnectStrategy = (retries) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS)
 
 /**
- * The connection the three Redis aggregates share. Every error the client or an aggregate
- * reports is logged and kept as the last error, which `/health` shows.
+ * The connection the three Redis aggregates share: one server through node-redis's client, or
+ * a Redis Cluster through its cluster client; the stores see the same {@link RedisClient}
+ * either way. Every error the client or an aggregate reports is logged and kept as the last
+ * error, which `/health` shows.
  */
 export class RedisConnection {
+  /** The commands and scripts, routed by key on a cluster. */
+  readonly client: RedisClient
   /** The same client, answering bulk strings as Buffers (snapshots, updates). */
   readonly binary: RedisBinaryClient
   private lastError: StoreHealth['lastError']
+  private sharded = false
 
   private constructor(
-    readonly client: RedisClient,
-    readonly url: string,
+    private readonly opened: Opened,
+    readonly target: RedisTarget,
     private logger: StoreLogger,
   ) {
-    this.binary = client.withTypeMapping(BINARY_MAPPING)
+    this.client = opened.client
+    this.binary = opened.client.withTypeMapping(BINARY_MAPPING)
   }
 
-  /** Connects to `url` (`redis://…`) and resolves once the connection is ready. */
-  static async open(url: string, logger: StoreLogger = stderrLogger): Promise<RedisConnection> {
+  get kind(): 'single' | 'cluster' {
+    return this.opened.kind
+  }
+
+  /** Whether channels are sharded (Redis 7 and later) or classic. */
+  get shardedPubSub(): boolean {
+    return this.sharded
+  }
+
+  /**
+   * Connects to `target` (or a `REDIS_URL` value) and resolves once the connection is ready
+   * (on a cluster: the topology is known and every master connected). A server that is not
+   * there fails at once; later losses are retried with backoff.
+   */
+  static async open(
+    target: RedisTarget | string,
+    logger: StoreLogger = stderrLogger,
+  ): Promise<RedisConnection> {
+    const resolved = typeof target === 'string' ? parseRedisTarget(target) : target
     let connected = false
-    const client = openClient(url, (retries, cause) =>
-      connected ? Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) : cause,
+    const opened = openRedisClient(resolved, (retries, cause) =>
+      connected ? backoff(retries, cause) : cause,
     )
-    const connection = new RedisConnection(client, url, logger)
-    client.on('error', (error: Error) => {
+    const connection = new RedisConnection(opened, resolved, logger)
+    const report = (error: Error) => {
       if (connected) connection.report(error, 'connection')
-    })
-    await client.connect()
+    }
+    opened.client.on('error', report)
+    if (opened.kind === 'cluster') opened.client.on('node-error', report)
+    try {
+      await opened.client.connect()
+    } catch (error) {
+      opened.client.destroy()
+      const where = resolved.urls.map(redact).join(',')
+      throw new Error(`Redis at ${where}: ${error instanceof Error ? error.message : error}`, {
+        cause: error,
+      })
+    }
     connected = true
+    // A server that hides INFO gets classic channels, which every version has.
+    connection.sharded = (await serverMajor(opened).catch(() => 0)) >= SHARDED_PUBSUB_MAJOR
     return connection
   }
 
@@ -80,22 +95,68 @@ export class RedisConnection {
     this.logger.error({ err: error, context }, 'redis store error')
   }
 
+  /** Publishes on a channel: sharded (to the channel's shard) when the server has it. */
+  publish(channel: string, message: string | Buffer): Promise<number> {
+    return this.shardedPubSub
+      ? this.client.sPublish(channel, message)
+      : this.client.publish(channel, message)
+  }
+
+  /** A new connection for subscriptions (it reconnects and resubscribes by itself). */
+  async openSubscriber(): Promise<RedisSubscriber> {
+    const report = (error: Error) => this.report(error, 'feed subscriber')
+    const subscriber: PubSubConnection =
+      this.opened.kind === 'cluster'
+        ? { kind: 'cluster', client: this.opened.client.duplicate({ minimizeConnections: true }) }
+        : { kind: 'single', client: this.opened.client.duplicate() }
+    subscriber.client.on('error', report)
+    if (subscriber.kind === 'cluster') {
+      subscriber.client.on('node-error', report)
+      subscriber.client.on('sharded-channel-moved-error', report)
+    }
+    await subscriber.client.connect()
+    return new RedisSubscriber(subscriber, this.shardedPubSub)
+  }
+
   async health(): Promise<StoreHealth> {
     const lastError = this.lastError
-    if (!this.client.isReady) return { reachable: false, lastError: lastError ?? notReady() }
+    if (!this.opened.client.isReady) return { reachable: false, lastError: lastError ?? notReady() }
     try {
-      const pong = await this.client.withCommandOptions({ timeout: PING_TIMEOUT_MS }).ping()
-      return lastError ? { reachable: pong === 'PONG', lastError } : { reachable: pong === 'PONG' }
+      const pongs = await this.ping()
+      const reachable = pongs.every((pong) => pong === 'PONG')
+      return lastError ? { reachable, lastError } : { reachable }
     } catch (error) {
       this.report(error, 'ping')
       return { reachable: false, lastError: this.lastError }
     }
   }
 
-  async close(): Promise<void> {
-    if (this.client.isReady) await this.client.close()
-    else if (this.client.isOpen) this.client.destroy()
+  /** PING to the server, or to every master of a cluster (each holds part of the plans). */
+  private async ping(): Promise<string[]> {
+    const opened = this.opened
+    if (opened.kind === 'single')
+      return [await opened.client.withCommandOptions({ timeout: PING_TIMEOUT_MS }).ping()]
+    return Promise.all(
+      opened.client.masters.map(async (master) => {
+        const node = await opened.client.nodeClient(master)
+        return node.withCommandOptions({ timeout: PING_TIMEOUT_MS }).ping()
+      }),
+    )
   }
+
+  async close(): Promise<void> {
+    const client = this.opened.client
+    if (client.isReady) await client.close()
+    else if (client.isOpen) client.destroy()
+  }
+}
+
+async function serverMajor(opened: Opened): Promise<number> {
+  const info =
+    opened.kind === 'single'
+      ? await opened.client.info('server')
+      : await (await opened.client.nodeClient(opened.client.masters[0])).info('server')
+  return Number(/redis_version:(\d+)/.exec(info)?.[1] ?? 0)
 }
 
 function notReady(): StoreHealth['lastError'] {

@@ -1,4 +1,4 @@
-/** The keys of one plan. They share the hash tag `{planId}`, so they live in one cluster slot. */
+/** The keys of one plan. They share the hash tag `{plan:<id>}`, so they live in one cluster slot. */
 export interface PlanKeys {
   meta: string
   snap: string
@@ -20,15 +20,27 @@ export interface AccountKeys {
   settings: string
 }
 
+/** Suffixes of a plan's keys before they carried the `plan:` tag; `versions:<id>` too. */
+const LEGACY_PLAN_KEYS = [
+  'meta',
+  'snap',
+  'log',
+  'roles',
+  'hist',
+  'versions',
+  'reads',
+] as const satisfies readonly (keyof PlanKeys)[]
+
 /**
  * Every Redis key and channel Tandem uses, under one prefix (`tandem` unless tests pick their
- * own). Nothing else builds key names.
+ * own). Nothing else builds key names. Each key carries a hash tag naming its aggregate (a plan,
+ * the plan index, the accounts), so every command and script touches one Redis Cluster slot.
  */
 export class RedisKeys {
   constructor(readonly prefix: string) {}
 
   plan(planId: string): PlanKeys {
-    const base = `${this.prefix}:{${planId}}`
+    const base = `${this.prefix}:{plan:${planId}}`
     return {
       meta: `${base}:meta`,
       snap: `${base}:snap`,
@@ -44,9 +56,9 @@ export class RedisKeys {
     return `${this.plan(planId).versions}:${versionId}`
   }
 
-  /** The set of plan ids. It lives in its own slot, so no plan script can touch it. */
+  /** The set of plan ids, in its own slot: no plan script touches it. */
   get planIndex(): string {
-    return `${this.prefix}:plans`
+    return `${this.prefix}:{plans}:ids`
   }
 
   get accounts(): AccountKeys {
@@ -55,7 +67,7 @@ export class RedisKeys {
       users: `${base}:users`,
       user: (id) => `${base}:user:${id}`,
       email: (email) => `${base}:user-email:${email}`,
-      settings: `${this.prefix}:settings`,
+      settings: `${base}:settings`,
     }
   }
 
@@ -67,16 +79,40 @@ export class RedisKeys {
     return `${this.prefix}:{rate:${key.replace(/[{}]/g, '_')}}`
   }
 
+  channel(planId: string, kind: 'appended' | 'awareness'): string {
+    return `${this.prefix}:{plan:${planId}}:${kind}`
+  }
+
   /** Keys of the layout before accounts shared a hash tag; read once to migrate. */
-  get legacyAccounts(): Omit<AccountKeys, 'settings'> {
+  get legacyAccounts(): AccountKeys {
     return {
       users: `${this.prefix}:users`,
       user: (id) => `${this.prefix}:user:${id}`,
       email: (email) => `${this.prefix}:user-email:${email}`,
+      settings: `${this.prefix}:settings`,
     }
   }
 
-  channel(planId: string, kind: 'appended' | 'awareness'): string {
-    return `${this.prefix}:{${planId}}:${kind}`
+  /** The plan index before it carried a hash tag; read once to migrate. */
+  get legacyPlanIndex(): string {
+    return `${this.prefix}:plans`
+  }
+
+  /**
+   * A plan's keys before they carried the `plan:` tag (`tandem:{<id>}:…`), each with its
+   * current name; read once to migrate.
+   */
+  legacyPlan(planId: string, versionIds: string[]): { from: string; to: string }[] {
+    const current = this.plan(planId)
+    const moves = LEGACY_PLAN_KEYS.map((key) => ({
+      from: `${this.prefix}:{${planId}}:${key}`,
+      to: current[key],
+    }))
+    for (const versionId of versionIds)
+      moves.push({
+        from: `${this.prefix}:{${planId}}:versions:${versionId}`,
+        to: this.version(planId, versionId),
+      })
+    return moves
   }
 }

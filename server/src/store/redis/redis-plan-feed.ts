@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { isAfter } from '../compare-log-seqs.js'
 import type { LoggedUpdate, LogFollower, PlanFeed, StoredPlanState } from '../plan-log.js'
 import type { RedisConnection } from './redis-connection.js'
-import { openSubscriber } from './redis-connection.js'
 import type { RedisKeys } from './redis-keys.js'
-
-type Subscriber = ReturnType<typeof openSubscriber>
+import type { RedisSubscriber } from './redis-subscriber.js'
 
 /** One page (at most `LOG_PAGE` entries) of a plan's log, and the last entry its snapshot covers. */
 export interface LogPage {
@@ -27,16 +25,18 @@ const RETRY_MS = 1_000
 
 /**
  * Shares live plans between instances through Redis pub/sub: an append publishes the plan's
- * new last id on `…:{plan}:appended`, and followers read the log from where they were, page by
- * page to its end (so a lost message only delays, never loses, an entry). Each page comes with
- * what the snapshot covers: a follower whose position was trimmed away reloads the plan. Awareness travels on
- * `…:{plan}:awareness`, tagged with the sending instance so it does not come back to it.
- * Channels carry the plan's hash tag, and each read touches one key, so this works on Redis
- * Cluster too. Failures are reported to the connection (logged, shown by /health), never dropped.
+ * Shares live plans between instances through Redis pub/sub: an append publishes the plan's
+ * new last id on `…:{plan:<id>}:appended`, and followers read the log from where they were,
+ * page by page to its end (so a lost message only delays, never loses, an entry). Each page
+ * comes with what the snapshot covers: a follower whose position was trimmed away reloads the
+ * plan. Awareness travels on `…:{plan:<id>}:awareness`, tagged with the sending instance so it
+ * does not come back to it. Channels are sharded (SPUBLISH/SSUBSCRIBE) on Redis 7 and later and
+ * carry the plan's hash tag, so on Redis Cluster a plan's messages stay on the shard that holds
+ * its keys. Failures are reported to the connection (logged, shown by /health), never dropped.
  */
 export class RedisPlanFeed implements PlanFeed {
   private readonly instance = randomBytes(8)
-  private subscriber: Promise<Subscriber> | undefined
+  private subscriber: Promise<RedisSubscriber> | undefined
 
   constructor(
     private readonly connection: RedisConnection,
@@ -46,7 +46,7 @@ export class RedisPlanFeed implements PlanFeed {
 
   /** Tells followers that the plan's log grew. Not awaited by appenders: followers re-read. */
   notifyAppended(planId: string, lastSeq: string): void {
-    this.connection.client
+    this.connection
       .publish(this.keys.channel(planId, 'appended'), lastSeq)
       .catch((error: unknown) => this.connection.report(error, 'feed publish'))
   }
@@ -104,7 +104,7 @@ export class RedisPlanFeed implements PlanFeed {
       this.instance,
       Buffer.from(update.buffer, update.byteOffset, update.byteLength),
     ])
-    this.connection.client
+    this.connection
       .publish(this.keys.channel(planId, 'awareness'), message)
       .catch((error: unknown) => this.connection.report(error, 'awareness publish'))
   }
@@ -123,10 +123,10 @@ export class RedisPlanFeed implements PlanFeed {
         return
       onUpdate(new Uint8Array(message.subarray(this.instance.length)))
     }
-    await subscriber.subscribe(channel, listener, true)
+    await subscriber.subscribe(channel, listener)
     return async () => {
       await subscriber
-        .unsubscribe(channel, listener, true)
+        .unsubscribe(channel, listener)
         .catch((error: unknown) => this.connection.report(error, 'awareness unsubscribe'))
     }
   }
@@ -135,17 +135,12 @@ export class RedisPlanFeed implements PlanFeed {
     const pending = this.subscriber
     this.subscriber = undefined
     const subscriber = await pending?.catch(() => undefined)
-    if (subscriber?.isOpen) await subscriber.close().catch(() => subscriber.destroy())
+    await subscriber?.close()
   }
 
   /** One subscriber connection per instance, opened on first use; it resubscribes on reconnect. */
-  private subscriberClient(): Promise<Subscriber> {
-    this.subscriber ??= (async () => {
-      const subscriber = openSubscriber(this.connection.url)
-      subscriber.on('error', (error: Error) => this.connection.report(error, 'feed subscriber'))
-      await subscriber.connect()
-      return subscriber
-    })().catch((error: unknown) => {
+  private subscriberClient(): Promise<RedisSubscriber> {
+    this.subscriber ??= this.connection.openSubscriber().catch((error: unknown) => {
       this.subscriber = undefined
       throw error
     })
