@@ -5,19 +5,22 @@ import type { Stores } from '@tandem/server'
 import { connectRedisStores } from '@tandem/server'
 import type { RedisServer } from '../support/redis-server.js'
 import { startRedisServer } from '../support/redis-server.js'
+import type { RedisCluster } from '../support/redis-cluster.js'
+import { startRedisCluster } from '../support/redis-cluster.js'
 import type { TestServer } from '../support/test-server.js'
 import { startTestServer, tempSqliteStore } from '../support/test-server.js'
 
 let redis: RedisServer
+let cluster: RedisCluster
 const cleanups: (() => Promise<void>)[] = []
 beforeAll(async () => {
-  redis = await startRedisServer()
+  ;[redis, cluster] = await Promise.all([startRedisServer(), startRedisCluster()])
 })
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.()
 })
 afterAll(async () => {
-  await redis.stop()
+  await Promise.all([redis?.stop(), cluster?.stop()])
 })
 
 const silent = { error() {}, warn() {} }
@@ -28,8 +31,8 @@ async function sqlite(): Promise<Stores> {
   return temp.store
 }
 
-async function redisStores(prefix = `test-${randomUUID()}`): Promise<Stores> {
-  const stores = await connectRedisStores(redis.url, { prefix, logger: silent })
+async function redisStores(prefix = `test-${randomUUID()}`, url = redis.url): Promise<Stores> {
+  const stores = await connectRedisStores(url, { prefix, logger: silent })
   cleanups.push(() => stores.close())
   return stores
 }
@@ -63,6 +66,7 @@ async function statuses(target: TestServer, client: string | undefined, count: n
 for (const [name, open] of [
   ['SQLite', sqlite],
   ['Redis', () => redisStores()],
+  ['Redis Cluster', () => redisStores(`test-${randomUUID()}`, cluster.url)],
 ] as const) {
   describe(`rate counters (${name})`, () => {
     it('count hits per key in a window that the first hit opens, atomically', async () => {

@@ -3,8 +3,8 @@ import type { RedisConnection } from './redis-connection.js'
 import type { RedisKeys } from './redis-keys.js'
 
 /**
- * Counters in Redis, shared by every instance: INCR, PEXPIRE NX (only the first hit opens the
- * window) and PTTL in one MULTI on one key, so it runs in one slot on Redis Cluster.
+ * Counters in Redis, shared by every instance: INCR, PEXPIRE (only the hit that opens the
+ * window sets it) and PTTL in one script on one key, so it runs in one slot on Redis Cluster.
  */
 export class RedisRateCounters implements RateCounters {
   constructor(
@@ -15,12 +15,7 @@ export class RedisRateCounters implements RateCounters {
   async hit(key: string, windowMs: number): Promise<RateCount> {
     const redisKey = this.keys.rateCounter(key)
     try {
-      const [count, , msLeft] = await this.connection.client
-        .multi()
-        .incr(redisKey)
-        .pExpire(redisKey, windowMs, 'NX')
-        .pTTL(redisKey)
-        .exec()
+      const [count, msLeft] = await this.connection.client.rateHitScript(redisKey, windowMs)
       return { count: Number(count), msLeft: Math.max(0, Number(msLeft)) }
     } catch (error) {
       this.connection.report(error, 'rate counter')

@@ -200,6 +200,24 @@ export const redisScripts = {
   }),
 
   /**
+   * Counts a hit in a rate window: INCR, an expiry set only by the hit that opens the window,
+   * and the time left, on one key. A script rather than MULTI, because the cluster client's
+   * MULTI is a different type and the stores send the same calls to both clients.
+   */
+  rateHitScript: defineScript({
+    NUMBER_OF_KEYS: 1,
+    SCRIPT: `
+      local count = redis.call('INCR', KEYS[1])
+      if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+      return {count, redis.call('PTTL', KEYS[1])}`,
+    parseCommand(parser: CommandParser, key: string, windowMs: number) {
+      parser.pushKey(key)
+      parser.push(String(windowMs))
+    },
+    transformReply: (reply: [number, number]) => reply,
+  }),
+
+  /**
    * Writes a user, its email claim and its index entry, or nothing: 1 when created, 0 when the
    * email or the id is taken. KEYS: users set, user hash, email string; ARGV: id, then fields.
    */
