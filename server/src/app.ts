@@ -19,6 +19,7 @@ import { withoutTokensInLogs } from './http/logger-options.js'
 import { RoomRegistry } from './rooms/room-registry.js'
 import { authRoutes } from './routes/auth-routes.js'
 import { firstRunRoute } from './routes/first-run-route.js'
+import { IMPORT_LIMITS } from './excel/import-limits.js'
 import { excelRoutes } from './routes/excel-routes.js'
 import { healthRoute } from './routes/health-route.js'
 import { membersRoutes } from './routes/members-routes.js'
@@ -61,6 +62,8 @@ export interface AppDeps {
   metricsToken?: string
   /** In demo mode, what the sign-in page shows (`GET /api/first-run`); absent answers 404. */
   firstRun?: FirstRunInfo
+  /** Time one import may take to read its file; `IMPORT_LIMITS.timeLimitMs` by default. */
+  importTimeLimitMs?: number
 }
 
 /** Largest REST body accepted (a plan created from JSON rows), in bytes. */
@@ -206,7 +209,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(plansRoutes, { log, accounts, rooms, auth })
   await app.register(versionsRoutes, { log, records, accounts, rooms, auth })
   await app.register(membersRoutes, { log, records, accounts, auth })
-  await app.register(excelRoutes, { log, records, accounts, rooms, auth })
+  await app.register(excelRoutes, {
+    log,
+    records,
+    accounts,
+    rooms,
+    auth,
+    importTimeLimitMs: deps.importTimeLimitMs ?? IMPORT_LIMITS.timeLimitMs,
+  })
   await app.register(syncRoute, {
     log,
     accounts,

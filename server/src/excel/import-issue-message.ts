@@ -13,6 +13,11 @@ const REASONS: { [C in ImportIssueCode]: (p: Params) => string } = {
   notXlsx: (p) =>
     `the file could not be read as an XLSX workbook${p.detail ? ` (${p.detail})` : ''}`,
   xlsxTooLarge: (p) => `the file unpacks to ${p.bytes} bytes; at most ${p.maxBytes} are read`,
+  xlsxCorrupt: (p) => `the file is damaged: ${p.entry} cannot be unpacked (${p.reason})`,
+  sharedStringsTooLarge: (p) =>
+    `the workbook's shared strings unpack to ${p.bytes} bytes; at most ${p.maxBytes} are read`,
+  tooManySharedStrings: (p) => `the workbook holds more than ${p.max} shared strings`,
+  importTimedOut: (p) => `reading the file took longer than ${p.seconds} s`,
   unknownEncoding: () => 'the file is not text in UTF-8, UTF-16 or GB18030 (GBK)',
   binaryData: () => 'the file holds binary data, not text',
   noSheets: () => 'the workbook has no sheets',

@@ -1,3 +1,4 @@
+import type { ImportDeadline } from './import-deadline.js'
 import { ImportProblem } from './import-issue.js'
 import { readCsvSheet } from './read-csv-sheet.js'
 import { readXlsxSheets } from './read-xlsx-sheets.js'
@@ -25,15 +26,23 @@ const SETTINGS_SHEET = ['settings', '设置']
  * Reads the Plan sheet (the sheet named Plan, else the first one) and the optional Settings
  * sheet of an XLSX file, or a CSV file as the Plan sheet.
  */
-export async function readImportFile(file: Buffer, format: ImportFormat): Promise<ImportedSheets> {
+export async function readImportFile(
+  file: Buffer,
+  format: ImportFormat,
+  deadline: ImportDeadline,
+): Promise<ImportedSheets> {
   if (file.length === 0) {
     throw ImportProblem.single('fileEmpty', {})
   }
   if (format === 'csv') return { plan: readCsvSheet(file, 'Plan') }
-  const tables = await readXlsxSheets(file, (name, position) => {
-    const lower = name.trim().toLowerCase()
-    return position === 0 || PLAN_SHEET.includes(lower) || SETTINGS_SHEET.includes(lower)
-  })
+  const tables = await readXlsxSheets(
+    file,
+    (name, position) => {
+      const lower = name.trim().toLowerCase()
+      return position === 0 || PLAN_SHEET.includes(lower) || SETTINGS_SHEET.includes(lower)
+    },
+    deadline,
+  )
   const named = (names: string[]) => tables.find((t) => names.includes(t.name.trim().toLowerCase()))
   const plan = named(PLAN_SHEET) ?? tables[0]
   if (!plan) {

@@ -1,4 +1,5 @@
 import type { PlanInput } from '@tandem/shared'
+import type { ImportDeadline } from './import-deadline.js'
 import { IssueList } from './import-issue.js'
 import type { PlanSheet } from './parse-plan-sheet.js'
 import { parsePlanSheet } from './parse-plan-sheet.js'
@@ -14,9 +15,10 @@ import { readImportFile } from './read-import-file.js'
 export async function readPlanFile(
   file: Buffer,
   format: ImportFormat,
+  deadline: ImportDeadline,
   name?: string,
 ): Promise<PlanInput> {
-  const sheets = await readImportFile(file, format)
+  const sheets = await readImportFile(file, format, deadline)
   const issues = new IssueList()
   const sheet = parsePlanSheet(sheets.plan, issues)
   const settings = sheets.settings ? parseSettingsSheet(sheets.settings, issues) : {}
@@ -27,8 +29,9 @@ export async function readPlanFile(
 export async function readPlanSheet(
   file: Buffer,
   format: ImportFormat,
+  deadline: ImportDeadline,
   issues: IssueList,
 ): Promise<PlanSheet> {
-  const sheets = await readImportFile(file, format)
+  const sheets = await readImportFile(file, format, deadline)
   return parsePlanSheet(sheets.plan, issues)
 }

@@ -1,65 +1,68 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { ImportPlace } from '@tandem/shared'
+import { checkedXlsx } from './checked-xlsx.js'
+import type { ImportDeadline } from './import-deadline.js'
 import { ImportProblem } from './import-issue.js'
 import { IMPORT_LIMITS } from './import-limits.js'
 import type { SheetCell, SheetRow, SheetTable } from './sheet-table.js'
-import { readZipDirectory, zipWithEntriesFirst } from './zip-directory.js'
 
 /**
  * Reads the values of an XLSX file's sheets as a stream, one row at a time, keeping the sheets
  * `wanted` picks (by name and position). Values only: a formula cell is refused, never
- * evaluated. Every limit (size, rows, columns, cell text) ends the read with its own error.
+ * evaluated. Every limit (unpacked size, shared strings, rows, columns, cell text, time) ends
+ * the read with its own error; the archive is checked part by part before exceljs reads it.
  */
 export async function readXlsxSheets(
   file: Buffer,
   wanted: (name: string, position: number) => boolean,
+  deadline: ImportDeadline,
 ): Promise<SheetTable[]> {
-  const directory = readZipDirectory(file)
-  if (!directory) throw ImportProblem.single('notXlsx', {})
-  const declared = directory.entries.reduce((sum, entry) => sum + entry.size, 0)
-  if (declared > IMPORT_LIMITS.unzippedBytes) {
-    throw ImportProblem.single(
-      'xlsxTooLarge',
-      {},
-      { bytes: declared, maxBytes: IMPORT_LIMITS.unzippedBytes },
-    )
-  }
-  const ordered = zipWithEntriesFirst(file, directory, WORKBOOK_PARTS)
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([ordered]), {
+  const checked = await checkedXlsx(file, deadline)
+  const source = chunked(checked)
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   })
-  const tables: SheetTable[] = []
-  let position = 0
-  try {
+  const read = async () => {
+    const tables: SheetTable[] = []
+    let position = 0
     for await (const worksheet of reader) {
+      deadline.check()
       const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${position + 1}`
       if (!wanted(name, position++)) continue
       const rows: SheetRow[] = []
       for await (const row of worksheet) {
+        deadline.check()
         const cells = readRow(name, row)
         if (cells) rows.push({ row: row.number, cells })
       }
       tables.push({ name, rows })
     }
+    return tables
+  }
+  try {
+    return await deadline.race(read(), () => source.destroy())
   } catch (error) {
     if (error instanceof ImportProblem) throw error
     throw ImportProblem.single('notXlsx', {}, { detail: (error as Error).message })
+  } finally {
+    source.destroy()
   }
-  return tables
 }
 
-/** What a sheet needs first; exceljs 4.4 can lose entries that follow the sheets (#2790). */
-const WORKBOOK_PARTS = [
-  'xl/_rels/workbook.xml.rels',
-  'xl/workbook.xml',
-  'xl/styles.xml',
-  'xl/sharedStrings.xml',
-]
+/** The file as a stream of 64 KiB chunks, so a timed-out read can be cut off between them. */
+function chunked(file: Buffer): Readable {
+  let at = 0
+  return new Readable({
+    read() {
+      this.push(at < file.length ? file.subarray(at, (at += 64 * 1024)) : null)
+    },
+  })
+}
 
 function readRow(sheet: string, row: ExcelJS.Row): SheetCell[] | undefined {
   if (row.number > IMPORT_LIMITS.rows) {

@@ -5,6 +5,7 @@ import type { ImportPreviewBody } from '@tandem/shared'
 import { isValidId, PlanDoc, writeCells } from '@tandem/shared'
 import type { UserNames } from '../excel/discussion-sheets.js'
 import { importChanges } from '../excel/import-changes.js'
+import { ImportDeadline } from '../excel/import-deadline.js'
 import { ImportProblem, issueAnswer, IssueList } from '../excel/import-issue.js'
 import { IMPORT_LIMITS } from '../excel/import-limits.js'
 import { importTemplate } from '../excel/import-template.js'
@@ -33,8 +34,12 @@ const versionQuery = {
  * apply of a file's demand and supply changes to a live plan, and exports of the live plan or
  * a version. The layout is documented in docs/import-format.md.
  */
-export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function excelRoutes(
+  app: FastifyInstance,
+  deps: RouteDeps & { importTimeLimitMs: number },
+) {
   const { log, accounts, rooms, auth } = deps
+  const deadline = () => new ImportDeadline(deps.importTimeLimitMs)
 
   app.addContentTypeParser(
     Object.values(IMPORT_MEDIA_TYPES),
@@ -72,7 +77,8 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
       const id = newPlanId(request.query.id)
       if (await log.getPlan(id)) throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
       const started = performance.now()
-      const input = await readPlanFile(...uploaded(request), request.query.name)
+      const [file, format] = uploaded(request)
+      const input = await readPlanFile(file, format, deadline(), request.query.name)
       const { record } = await storeNewPlan(log, id, input)
       request.log.info(
         { planId: id, skus: record.skuCount, ms: Math.round(performance.now() - started) },
@@ -89,7 +95,7 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
       const planId = request.params.id
       const { role } = await requirePlanRole(deps, request, planId)
       const issues = new IssueList()
-      const sheet = await readPlanSheet(...uploaded(request), issues)
+      const sheet = await readPlanSheet(...uploaded(request), deadline(), issues)
       const cells = await useRoom(rooms, planId, (room) =>
         importChanges(new PlanDoc(room.doc), sheet, role, issues),
       )
@@ -109,7 +115,7 @@ export async function excelRoutes(app: FastifyInstance, deps: RouteDeps) {
       const planId = request.params.id
       const { user, role } = await requirePlanRole(deps, request, planId)
       const issues = new IssueList()
-      const sheet = await readPlanSheet(...uploaded(request), issues)
+      const sheet = await readPlanSheet(...uploaded(request), deadline(), issues)
       issues.throwIfAny()
       const appliedCells = await useRoom(rooms, planId, (room) =>
         room.change(
