@@ -13,6 +13,8 @@ import { CLOSE_CODES, DEFAULT_SOCKET_RATE } from '@tandem/shared'
 import { Authenticator } from './auth/authenticator.js'
 import { ACCESS_RECHECK_MS, recheckConnectedUsers } from './auth/recheck-connected-users.js'
 import { installRequestGuard } from './http/request-guard.js'
+import { documentSocketRoutes, installApiDocs } from './http/api-docs.js'
+import { installSecurityHeaders } from './http/security-headers.js'
 import { Lifecycle } from './http/lifecycle.js'
 import { ApiProblem } from './http/api-problem.js'
 import { withoutTokensInLogs } from './http/logger-options.js'
@@ -80,6 +82,8 @@ declare module 'fastify' {
     lifecycle: Lifecycle
     /** Prometheus counters; features count their runs here (`metrics.forecastRun`). */
     metrics: ServerMetrics
+    /** Every route this app serves (method and URL pattern), as registered. */
+    routeTable: { method: string; url: string }[]
   }
 }
 
@@ -90,6 +94,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
   }
   const app = Fastify(options)
+  const routeTable: { method: string; url: string }[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url })
+  })
   const { stores } = deps
   const { records, accounts } = stores
   stores.useLogger(app.log)
@@ -158,6 +167,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.jwtSecret ??
     (await accounts.ensureSetting('jwtSecret', randomBytes(48).toString('base64url')))
   installRequestGuard(app, { allowedOrigins: deps.allowedOrigins ?? [] })
+  await installSecurityHeaders(app, { https: deps.secureCookies ?? false })
+  await installApiDocs(app)
   await app.register(fastifyCookie)
   await app.register(fastifyJwt, { secret })
   await app.register(fastifyRateLimit, {
@@ -186,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await new Promise<void>((resolve) => this.websocketServer.close(() => resolve()))
     },
   })
+  documentSocketRoutes(app)
   // After the websocket plugin's own onRequest hook, which marks the request as an upgrade so
   // that the refused socket is destroyed once the answer is sent.
   app.addHook('onRequest', async (request) => {

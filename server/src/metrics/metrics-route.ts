@@ -22,10 +22,12 @@ export async function metricsRoute(
       schema: {
         summary: 'Prometheus metrics (bearer TANDEM_METRICS_TOKEN)',
         tags: ['operations'],
-        produces: ['text/plain'],
         response: {
-          200: { type: 'string', description: 'Prometheus text exposition format 0.0.4' },
-          ...apiErrorResponses(401, 429),
+          200: {
+            description: 'Prometheus text exposition format 0.0.4',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+          ...apiErrorResponses(401),
         },
       },
     },

@@ -2,6 +2,7 @@ import { ERROR_CODES } from '@tandem/shared'
 
 /** The JSON schema of `ApiError`, the body of every 4xx and 5xx answer. */
 export const apiErrorSchema = {
+  description: 'ApiError: a code from ERROR_CODES, an English message and the field concerned',
   type: 'object',
   required: ['code', 'message'],
   // Import refusals add `errors` and `errorCount`; the serializer must keep them.

@@ -11,6 +11,7 @@ import { ApiProblem } from '../http/api-problem.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
+import { noContent } from './response-schemas.js'
 
 interface Credentials {
   email: string
@@ -82,7 +83,7 @@ export async function authRoutes(
   )
 
   /** Ends every session and token of the caller, when there is a valid one, and the cookie. */
-  app.post('/api/logout', async (request, reply) => {
+  app.post('/api/logout', { schema: { response: noContent } }, async (request, reply) => {
     const caller = await auth.caller(request).catch(() => undefined)
     if (caller) await endSessions(accounts, rooms, caller.user.id)
     reply.clearCookie(SESSION_COOKIE, { path: '/' })

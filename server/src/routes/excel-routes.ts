@@ -23,6 +23,7 @@ import { useRoom } from '../rooms/use-room.js'
 import { requirePlanRole } from './plan-access-guard.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 import type { RouteDeps } from './route-deps.js'
+import { csvFile, importApplied, importPreview, planCreated, xlsxFile } from './response-schemas.js'
 
 const versionQuery = {
   type: 'object',
@@ -52,11 +53,15 @@ export async function excelRoutes(
     return reply.code(problem.status).send({ ...problem.toBody(), field: 'file' })
   })
 
-  app.get('/api/plans/import-template.xlsx', async (request, reply) => {
-    await auth.require(request)
-    const file = await writeXlsx(importTemplate())
-    return sendFile(reply, file, 'xlsx', 'tandem-import-template.xlsx')
-  })
+  app.get(
+    '/api/plans/import-template.xlsx',
+    { schema: { response: xlsxFile } },
+    async (request, reply) => {
+      await auth.require(request)
+      const file = await writeXlsx(importTemplate())
+      return sendFile(reply, file, 'xlsx', 'tandem-import-template.xlsx')
+    },
+  )
 
   app.post<{ Querystring: { name?: string; id?: string } }>(
     '/api/plans/import',
@@ -69,6 +74,7 @@ export async function excelRoutes(
             id: { type: 'string', maxLength: 64 },
           },
         },
+        response: planCreated,
       },
     },
     async (request, reply) => {
@@ -90,7 +96,7 @@ export async function excelRoutes(
 
   app.post<{ Params: { id: string } }>(
     '/api/plans/:id/import/preview',
-    { schema: { params: planIdParamsSchema } },
+    { schema: { params: planIdParamsSchema, response: importPreview } },
     async (request): Promise<ImportPreviewBody> => {
       const planId = request.params.id
       const { role } = await requirePlanRole(deps, request, planId)
@@ -110,7 +116,7 @@ export async function excelRoutes(
 
   app.post<{ Params: { id: string } }>(
     '/api/plans/:id/import/apply',
-    { schema: { params: planIdParamsSchema } },
+    { schema: { params: planIdParamsSchema, response: importApplied } },
     async (request) => {
       const planId = request.params.id
       const { user, role } = await requirePlanRole(deps, request, planId)
@@ -140,7 +146,7 @@ export async function excelRoutes(
 
   app.get<{ Params: { id: string }; Querystring: { version: string } }>(
     '/api/plans/:id/export.xlsx',
-    { schema: { params: planIdParamsSchema, querystring: versionQuery } },
+    { schema: { params: planIdParamsSchema, querystring: versionQuery, response: xlsxFile } },
     async (request, reply) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
@@ -156,7 +162,7 @@ export async function excelRoutes(
 
   app.get<{ Params: { id: string }; Querystring: { version: string } }>(
     '/api/plans/:id/export.csv',
-    { schema: { params: planIdParamsSchema, querystring: versionQuery } },
+    { schema: { params: planIdParamsSchema, querystring: versionQuery, response: csvFile } },
     async (request, reply) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)

@@ -6,6 +6,7 @@ import type { PlanLog } from '../store/plan-log.js'
 import type { PlanRecords } from '../store/plan-records.js'
 import { requirePlanRole } from './plan-access-guard.js'
 import { planIdParamsSchema } from './plan-schemas.js'
+import { members, noContent, readMarks } from './response-schemas.js'
 
 /**
  * Who is in a plan (for @mentions and flag owners) and each caller's read marks of comment
@@ -19,7 +20,7 @@ export async function membersRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/api/plans/:id/members',
-    { schema: { params: planIdParamsSchema } },
+    { schema: { params: planIdParamsSchema, response: members } },
     async (request) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
@@ -36,7 +37,7 @@ export async function membersRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/api/plans/:id/read-marks',
-    { schema: { params: planIdParamsSchema } },
+    { schema: { params: planIdParamsSchema, response: readMarks } },
     async (request) => {
       const { user } = await requirePlanRole(deps, request, request.params.id)
       return { readMarks: await records.getReadMarks(request.params.id, user.id) }
@@ -61,6 +62,7 @@ export async function membersRoutes(
           additionalProperties: false,
           properties: { at: { type: 'string', format: 'date-time' } },
         },
+        response: noContent,
       },
     },
     async (request, reply) => {

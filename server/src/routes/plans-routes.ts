@@ -11,6 +11,7 @@ import type { Accounts } from '../store/accounts.js'
 import type { PlanLog } from '../store/plan-log.js'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import { createPlanBodySchema, planIdParamsSchema, planRecordSchema } from './plan-schemas.js'
+import { noContent } from './response-schemas.js'
 
 interface CreatePlanBody {
   id?: string
@@ -114,7 +115,7 @@ export async function plansRoutes(
 
   app.delete<{ Params: { id: string } }>(
     '/api/plans/:id',
-    { schema: { params: planIdParamsSchema } },
+    { schema: { params: planIdParamsSchema, response: noContent } },
     async (request, reply) => {
       const user = await auth.require(request)
       const id = validPlanId(request.params.id)

@@ -54,6 +54,12 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
           type: 'object',
           properties: { ext: { type: 'string' }, token: { type: 'string', maxLength: 4096 } },
         },
+        response: {
+          101: {
+            description:
+              'Switching Protocols: the y-websocket socket (sync, awareness; extension messages with ext=1), docs/protocol.md',
+          },
+        },
       },
       preValidation: async (request) => {
         const id = validPlanId(request.params.planId)

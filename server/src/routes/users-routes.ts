@@ -14,6 +14,7 @@ import type { PlanLog } from '../store/plan-log.js'
 import type { UserPatch } from '../store/user-record.js'
 import { UserExistsError } from '../store/user-record.js'
 import { validPlanId } from './plans-routes.js'
+import { planRoles } from './response-schemas.js'
 
 const roleOrNull = { type: ['string', 'null'], enum: [...ROLES, null] } as const
 const assignmentOrNull = {
@@ -138,11 +139,15 @@ export async function usersRoutes(
     },
   )
 
-  app.get<{ Params: { id: string } }>('/api/plans/:id/roles', async (request) => {
-    const planId = validPlanId(request.params.id)
-    await requirePlanManager(planId, request)
-    return { roles: await accounts.getPlanRoles(planId) }
-  })
+  app.get<{ Params: { id: string } }>(
+    '/api/plans/:id/roles',
+    { schema: { response: planRoles } },
+    async (request) => {
+      const planId = validPlanId(request.params.id)
+      await requirePlanManager(planId, request)
+      return { roles: await accounts.getPlanRoles(planId) }
+    },
+  )
 
   /** `role`: a role, `none` to deny the plan whatever the default, or null to use the default. */
   app.put<{ Params: { id: string; userId: string }; Body: { role: PlanRoleAssignment | null } }>(
@@ -155,6 +160,7 @@ export async function usersRoutes(
           additionalProperties: false,
           properties: { role: assignmentOrNull },
         },
+        response: planRoles,
       },
     },
     async (request) => {

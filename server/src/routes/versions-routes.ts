@@ -20,6 +20,16 @@ import { useRoom } from '../rooms/use-room.js'
 import { requirePlanRole } from './plan-access-guard.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 import type { RouteDeps } from './route-deps.js'
+import {
+  activity,
+  cellHistory,
+  comparison,
+  planCreated,
+  restoreResult,
+  snapshotFile,
+  versionCreated,
+  versionList,
+} from './response-schemas.js'
 
 const versionParams = {
   type: 'object',
@@ -53,6 +63,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
             note: { type: 'string', maxLength: 4000 },
           },
         },
+        response: versionCreated,
       },
     },
     async (request, reply) => {
@@ -86,7 +97,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   app.get<{ Params: { id: string } }>(
     '/api/plans/:id/versions',
-    { schema: { params: planIdParamsSchema } },
+    { schema: { params: planIdParamsSchema, response: versionList } },
     async (request) => {
       await requirePlanRole(deps, request, request.params.id)
       return { versions: await records.listVersions(request.params.id) }
@@ -95,7 +106,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   app.get<{ Params: { id: string; versionId: string } }>(
     '/api/plans/:id/versions/:versionId/snapshot',
-    { schema: { params: versionParams } },
+    { schema: { params: versionParams, response: snapshotFile } },
     async (request, reply) => {
       await requirePlanRole(deps, request, request.params.id)
       const version = await records.loadVersion(request.params.id, request.params.versionId)
@@ -118,6 +129,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
             to: { type: 'string', maxLength: 64 },
           },
         },
+        response: comparison,
       },
     },
     async (request) => {
@@ -131,7 +143,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   app.post<{ Params: { id: string; versionId: string } }>(
     '/api/plans/:id/versions/:versionId/restore',
-    { schema: { params: versionParams } },
+    { schema: { params: versionParams, response: restoreResult } },
     async (request) => {
       const planId = request.params.id
       const { user } = await requirePlanRole(deps, request, planId, ['planner'])
@@ -189,6 +201,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
             limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
           },
         },
+        response: cellHistory,
       },
     },
     async (request): Promise<CellHistoryResponse> => {
@@ -217,6 +230,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
           type: 'object',
           properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
         },
+        response: activity,
       },
     },
     async (request) => {
@@ -244,6 +258,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
             id: { type: 'string', maxLength: 64 },
           },
         },
+        response: planCreated,
       },
     },
     async (request, reply) => {

@@ -1,0 +1,249 @@
+import { MEASURES } from '@tandem/shared'
+import { planRecordSchema } from './plan-schemas.js'
+
+/**
+ * Success answers of the routes that had none, for the OpenAPI document and the serializer.
+ * Objects that may grow keep unlisted fields (`additionalProperties: true`), so documenting a
+ * route never drops what it sends. Error answers are added to every route by `installApiDocs`.
+ */
+const measure = { type: 'string', enum: [...MEASURES] } as const
+
+export const noContent = {
+  204: { type: 'null', description: 'No content' },
+} as const
+
+const versionSchema = {
+  type: 'object',
+  required: ['id', 'planId', 'name', 'note', 'author', 'createdAt'],
+  additionalProperties: true,
+  properties: {
+    id: { type: 'string' },
+    planId: { type: 'string' },
+    name: { type: 'string' },
+    note: { type: 'string' },
+    author: { type: 'string', description: 'user id' },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+} as const
+
+export const versionCreated = {
+  201: { type: 'object', required: ['version'], properties: { version: versionSchema } },
+} as const
+
+export const versionList = {
+  200: {
+    type: 'object',
+    required: ['versions'],
+    properties: { versions: { type: 'array', items: versionSchema } },
+  },
+} as const
+
+const binary = (description: string, mediaType: string) =>
+  ({
+    200: {
+      description,
+      content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
+    },
+  }) as const
+
+export const snapshotFile = binary(
+  'The version as one Yjs update (Y.encodeStateAsUpdate)',
+  'application/octet-stream',
+)
+export const xlsxFile = binary(
+  'An XLSX workbook',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+)
+export const csvFile = binary('The Plan grid as CSV (UTF-8 with a byte-order mark)', 'text/csv')
+
+export const comparison = {
+  200: {
+    type: 'object',
+    required: ['cells', 'totals'],
+    properties: {
+      cells: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['measure', 'key', 'period', 'from', 'to'],
+          properties: {
+            measure,
+            key: { type: 'string' },
+            period: { type: 'integer' },
+            from: { type: 'number' },
+            to: { type: 'number' },
+          },
+        },
+      },
+      totals: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['family', 'measure', 'from', 'to'],
+          properties: {
+            family: { type: 'string' },
+            measure,
+            from: { type: 'number' },
+            to: { type: 'number' },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+export const restoreResult = {
+  200: {
+    type: 'object',
+    required: ['restoredCells', 'skippedFrozen'],
+    properties: { restoredCells: { type: 'integer' }, skippedFrozen: { type: 'integer' } },
+  },
+} as const
+
+export const cellHistory = {
+  200: {
+    type: 'object',
+    required: ['history'],
+    properties: {
+      history: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['value', 'author', 'at', 'seq'],
+          additionalProperties: true,
+          properties: {
+            value: { type: 'number' },
+            author: { type: 'string' },
+            at: { type: 'string', format: 'date-time' },
+            seq: { type: 'string' },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+export const activity = {
+  200: {
+    type: 'object',
+    required: ['activity'],
+    properties: {
+      activity: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['seq', 'author', 'at', 'cells', 'measures', 'keys'],
+          additionalProperties: true,
+          properties: {
+            seq: { type: 'string' },
+            author: { type: 'string' },
+            at: { type: 'string', format: 'date-time' },
+            cells: { type: 'integer' },
+            measures: { type: 'array', items: measure },
+            keys: { type: 'array', items: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+export const planCreated = {
+  201: { type: 'object', required: ['plan'], properties: { plan: planRecordSchema } },
+} as const
+
+export const members = {
+  200: {
+    type: 'object',
+    required: ['members'],
+    properties: {
+      members: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'name', 'email', 'role'],
+          additionalProperties: true,
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            email: { type: 'string' },
+            role: { type: 'string' },
+          },
+        },
+      },
+    },
+  },
+} as const
+
+export const readMarks = {
+  200: {
+    type: 'object',
+    required: ['readMarks'],
+    properties: {
+      readMarks: {
+        type: 'object',
+        description: 'by thread id, the time the caller read it up to',
+        additionalProperties: { type: 'string' },
+      },
+    },
+  },
+} as const
+
+export const planRoles = {
+  200: {
+    type: 'object',
+    required: ['roles'],
+    properties: {
+      roles: {
+        type: 'object',
+        description: "by user id, the plan's own assignment: a role, or none (a deny)",
+        additionalProperties: { type: 'string' },
+      },
+    },
+  },
+} as const
+
+const importIssue = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    code: { type: 'string' },
+    field: { type: 'string', description: 'the place as Plan!R12C4' },
+    message: { type: 'string' },
+  },
+} as const
+
+export const importPreview = {
+  200: {
+    type: 'object',
+    required: ['cells', 'changedCells', 'errors', 'errorCount'],
+    properties: {
+      cells: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: true,
+          properties: {
+            measure,
+            key: { type: 'string' },
+            period: { type: 'integer' },
+            periodKey: { type: 'string' },
+            from: { type: 'number' },
+            to: { type: 'number' },
+          },
+        },
+      },
+      changedCells: { type: 'integer' },
+      errors: { type: 'array', items: importIssue },
+      errorCount: { type: 'integer' },
+    },
+  },
+} as const
+
+export const importApplied = {
+  200: {
+    type: 'object',
+    required: ['appliedCells'],
+    properties: { appliedCells: { type: 'integer' } },
+  },
+} as const

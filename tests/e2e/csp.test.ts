@@ -1,0 +1,102 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { E2EServer } from './harness.js'
+import { clickCell, createPlan, personContext, useE2ESuite, waitForGrid } from './harness.js'
+
+let server: E2EServer
+let browser: Browser
+const { track } = useE2ESuite((started, launched) => {
+  server = started
+  browser = launched
+})
+
+/** Every CSP violation a page reports, from the console and from `securitypolicyviolation`. */
+interface Watched {
+  page: Page
+  violations(): Promise<string[]>
+}
+
+async function watch(context: BrowserContext): Promise<Watched> {
+  await context.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __csp: string[] }).__csp = seen
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}`),
+    )
+  })
+  const page = await context.newPage()
+  const console: string[] = []
+  page.on('console', (message) => {
+    const text = message.text()
+    if (/Content Security Policy|Refused to/i.test(text)) console.push(text)
+  })
+  return {
+    page,
+    violations: async () => [
+      ...console,
+      ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)),
+    ],
+  }
+}
+
+async function visit(watched: Watched, path: string, ready: string): Promise<void> {
+  const response = await watched.page.goto(`${server.url}${path}`)
+  const policy = response?.headers()['content-security-policy'] ?? ''
+  expect(policy, path).toContain("script-src 'self'")
+  expect(policy, path).toContain("style-src 'self'")
+  expect(policy, path).not.toContain('unsafe-inline')
+  await watched.page.waitForSelector(ready, { timeout: 30_000 })
+}
+
+/** Clicks each control that opens a panel, and waits for the panel. */
+async function openPanels(page: Page, panels: [button: string, panel: string][]): Promise<void> {
+  for (const [button, panel] of panels) {
+    await page.click(`[data-testid="${button}"]`)
+    await page.waitForSelector(`[data-testid="${panel}"]`, { timeout: 15_000 })
+  }
+}
+
+describe('the Content Security Policy in real Chromium', () => {
+  it('sign-in, plans list, board with its panels and admin run without one violation', async () => {
+    const plan = await createPlan(server, { skuCount: 12, periodCount: 8 })
+    const report: Record<string, string[]> = {}
+
+    const anonymous = await watch(track(await browser.newContext()))
+    await visit(anonymous, '/', '[data-testid="sign-in"]')
+    report['sign-in'] = await anonymous.violations()
+
+    for (const language of ['en', 'zh-CN'] as const) {
+      const planner = await watch(
+        track(await personContext(browser, server, { account: 'planner', language })),
+      )
+      await visit(planner, '/', '[data-testid="plans-table"]')
+      report[`plans list (${language})`] = await planner.violations()
+
+      await visit(planner, `/plans/${plan.id}?debug=1`, '[data-testid="plan-grid"]')
+      await waitForGrid(planner.page)
+      const rows = await planner.page.evaluate(() => window.__tandem!.rowKeys())
+      await clickCell(planner.page, rows.find((row) => row.includes('demand')) ?? rows[0], 2)
+      await planner.page.waitForSelector('[data-testid="chart-panel"] canvas', { timeout: 30_000 })
+      await openPanels(planner.page, [
+        ['versions-button', 'versions-panel'],
+        ['settings-button', 'settings-panel'],
+        ['open-comments', 'comments-panel'],
+        ['open-flags', 'flags-panel'],
+      ])
+      report[`board (${language})`] = await planner.violations()
+    }
+
+    const admin = await watch(track(await personContext(browser, server, { account: 'admin' })))
+    await visit(admin, '/admin', '[data-testid="users-table"]')
+    report.admin = await admin.violations()
+
+    expect(report).toEqual({
+      'sign-in': [],
+      'plans list (en)': [],
+      'board (en)': [],
+      'plans list (zh-CN)': [],
+      'board (zh-CN)': [],
+      admin: [],
+    })
+  })
+})
