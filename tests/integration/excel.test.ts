@@ -403,12 +403,15 @@ describe('Excel and CSV import and export over a real server', () => {
       CSV,
     )
     expect(preview.status).toBe(200)
+    // A row with a bad value is still checked whole: its frozen cell is named too.
     expect((preview.body.errors as { field: string }[]).map((e) => e.field)).toEqual([
       'Plan!R2C12',
+      'Plan!R2C11',
       'Plan!R3C2',
     ])
     expect((preview.body.errors as ImportIssueAnswer[]).map((e) => e.code)).toEqual([
       'notANumber',
+      'frozenPeriod',
       'unknownSku',
     ])
     for (const issue of preview.body.errors as ImportIssueAnswer[]) {

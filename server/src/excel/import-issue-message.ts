@@ -34,6 +34,8 @@ const REASONS: { [C in ImportIssueCode]: (p: Params) => string } = {
   mixedPeriods: (p) => `period ${p.period} mixes weeks and months; a plan has one kind of period`,
   missingColumn: (p) => `the header has no ${p.header} column`,
   noPeriods: () => 'the header has no period columns (such as 2026-W49 or 2026-12)',
+  notAPeriod: (p) =>
+    `"${p.header}" is mapped as a period but is not one: use 2026-W05, W05 2026, Jan 2026, 2026年1月 or a date`,
   periodsNotConsecutive: (p) =>
     `periods must be consecutive: expected ${p.expected} here, found ${p.found}`,
   unheadedValue: () => 'the cell has a value but its column has no header',

@@ -1,5 +1,6 @@
 import type {
   ErrorCode,
+  ImportHeader,
   ImportErrorBody,
   ImportIssue,
   ImportIssueAnswer,
@@ -42,6 +43,7 @@ export class ImportProblem extends ApiProblem {
   constructor(
     readonly issues: ImportIssue[],
     readonly issueCount = issues.length,
+    readonly header?: ImportHeader,
   ) {
     const first = issues[0]
     const more = issueCount > 1 ? ` (and ${issueCount - 1} more)` : ''
@@ -62,7 +64,12 @@ export class ImportProblem extends ApiProblem {
   }
 
   override toBody(): ImportErrorBody {
-    return { ...super.toBody(), errors: this.issues.map(issueAnswer), errorCount: this.issueCount }
+    const body = {
+      ...super.toBody(),
+      errors: this.issues.map(issueAnswer),
+      errorCount: this.issueCount,
+    }
+    return this.header ? { ...body, header: this.header } : body
   }
 }
 
@@ -70,6 +77,8 @@ export class ImportProblem extends ApiProblem {
 export class IssueList {
   readonly listed: ImportIssue[] = []
   count = 0
+  /** The header, once it had a problem: the answer carries it for the mapping step. */
+  header: ImportHeader | undefined
 
   add(issue: ImportIssue): void {
     this.count++
@@ -82,6 +91,6 @@ export class IssueList {
 
   /** Throws an ImportProblem with every issue unless there are none. */
   throwIfAny(): void {
-    if (this.count > 0) throw new ImportProblem(this.listed, this.count)
+    if (this.count > 0) throw new ImportProblem(this.listed, this.count, this.header)
   }
 }

@@ -1,4 +1,4 @@
-import type { Measure } from '@tandem/shared'
+import type { ColumnMapping, Measure } from '@tandem/shared'
 import { isValidId } from '@tandem/shared'
 import { ImportProblem, issueAt } from './import-issue.js'
 import type { IssueList } from './import-issue.js'
@@ -8,7 +8,7 @@ import { parsePeriodLabel } from './period-label.js'
 import type { PlanColumn } from './plan-columns.js'
 import { measureOf, PLAN_COLUMN_HEADERS, planColumnOf, TEXT_COLUMN_LIMITS } from './plan-columns.js'
 import { decimalPlaces, sheetNumber } from './sheet-number.js'
-import type { SheetCell, SheetTable } from './sheet-table.js'
+import type { SheetCell, SheetRow, SheetTable } from './sheet-table.js'
 
 type TextColumn = keyof typeof TEXT_COLUMN_LIMITS
 type StockColumn = 'openingStock' | 'safetyStock' | 'maxStock'
@@ -37,6 +37,8 @@ export interface PlanSheetRow {
 /** The Plan sheet, read: where its columns are, its periods and its rows. */
 export interface PlanSheet {
   sheet: string
+  /** The 1-based row the headers are in. */
+  headerRow: number
   columns: Partial<Record<PlanColumn, number>>
   periods: PeriodColumn[]
   rows: PlanSheetRow[]
@@ -45,15 +47,29 @@ export interface PlanSheet {
 }
 
 /**
- * Reads the Plan sheet's header (first row) and rows. A header it cannot read throws; a row
- * with a problem is reported to `issues`, naming its cell, and left out.
+ * Reads the Plan sheet's header and rows. `mapping` (the column-mapping step) says which row
+ * holds the headers and what a column holds when its header does not say. Every header problem
+ * is listed at once; when the SKU, Measure or period columns cannot be found the rows are not
+ * read and the header goes with the answer, for the mapping step. A row with a problem is
+ * reported to `issues`, naming its cell; a row whose measure, key or item fields cannot be read is
+ * left out, one with bad period values stays so that its other values are checked too.
  */
-export function parsePlanSheet(table: SheetTable, issues: IssueList): PlanSheet {
+export function parsePlanSheet(
+  table: SheetTable,
+  issues: IssueList,
+  mapping: ColumnMapping = {},
+): PlanSheet {
   const sheet = table.name
-  const [header, ...body] = table.rows
-  if (!header) throw ImportProblem.single('emptySheet', { sheet, row: 1 })
-  const { columns, periods } = readHeader(sheet, header.row, header.cells)
-  const known = new Set<number>([...Object.values(columns), ...periods.map((p) => p.column)])
+  const headerRow = mapping.headerRow ?? table.rows[0]?.row ?? 1
+  const header = table.rows.find((r) => r.row === headerRow)
+  const body = table.rows.filter((r) => r.row > headerRow)
+  if (!header) throw ImportProblem.single('emptySheet', { sheet, row: headerRow })
+  const { columns, periods, skipped } = readHeader(sheet, header, issues, mapping)
+  const known = new Set<number>([
+    ...Object.values(columns),
+    ...periods.map((p) => p.column),
+    ...skipped,
+  ])
   const rows: PlanSheetRow[] = []
   let decimals = 0
   for (const { row, cells } of body) {
@@ -67,7 +83,7 @@ export function parsePlanSheet(table: SheetTable, issues: IssueList): PlanSheet 
       const index = columns[column]
       return index === undefined ? null : (cells[index - 1] ?? null)
     }
-    const measureCell = cell('measure')
+    const measureCell = mapping.measure ? mapping.measure : cell('measure')
     const measure = measureCell === null ? undefined : measureOf(String(measureCell))
     if (!measure) {
       const place = at(columns.measure ?? 0, 'measure')
@@ -116,8 +132,8 @@ export function parsePlanSheet(table: SheetTable, issues: IssueList): PlanSheet 
       if (Number.isNaN(value)) {
         const { column, label } = periods[p]
         const params = { header: label.key, value: String(raw) }
+        // The row stays, so its other values are checked too; the file is refused anyway.
         issues.add(issueAt('notANumber', at(column, label.key), params))
-        ok = false
         continue
       }
       values[p] = value
@@ -126,50 +142,99 @@ export function parsePlanSheet(table: SheetTable, issues: IssueList): PlanSheet 
     }
     if (ok) rows.push({ row, measure, key, text, stock, values })
   }
-  return { sheet, columns, periods, rows, decimals }
+  return { sheet, headerRow, columns, periods, rows, decimals }
 }
 
 function readHeader(
   sheet: string,
-  row: number,
-  cells: SheetCell[],
-): { columns: Partial<Record<PlanColumn, number>>; periods: PeriodColumn[] } {
+  header: SheetRow,
+  issues: IssueList,
+  mapping: ColumnMapping,
+): {
+  columns: Partial<Record<PlanColumn, number>>
+  periods: PeriodColumn[]
+  /** Columns the mapping ignores, or whose header was not understood (already reported). */
+  skipped: number[]
+} {
+  const { row, cells } = header
   const columns: Partial<Record<PlanColumn, number>> = {}
-  const periods: PeriodColumn[] = []
+  const skipped: number[] = []
   const seen = new Map<string, number>()
+  const labels: { column: number; text: string; label: PeriodLabel }[] = []
+  const understood: (string | null)[] = cells.map(() => null)
+  const before = issues.count
   cells.forEach((cell, i) => {
-    if (cell === null) return
-    const place = { sheet, row, column: i + 1 }
-    const text = String(cell).trim()
-    const column = planColumnOf(text)
-    const label = column ? undefined : parsePeriodLabel(text)
-    const name = column ?? label?.key
-    if (!name) {
-      throw ImportProblem.single('unknownColumn', place, { header: text })
+    const mapped = mapping.columns?.[String(i + 1)]
+    if (mapped === 'ignore' || (cell === null && mapped === undefined)) {
+      if (mapped === 'ignore') skipped.push(i + 1)
+      return
     }
+    const place = { sheet, row, column: i + 1 }
+    const text = cell === null ? '' : String(cell).trim()
+    const column = mapped && mapped !== 'period' ? mapped : mapped ? undefined : planColumnOf(text)
+    const label = column ? undefined : parsePeriodLabel(text)
+    if (!column && !label) {
+      skipped.push(i + 1)
+      issues.add(
+        issueAt(mapped === 'period' ? 'notAPeriod' : 'unknownColumn', place, { header: text }),
+      )
+      return
+    }
+    const name = column ?? label!.key
     if (seen.has(name)) {
-      throw ImportProblem.single('duplicateColumn', place, { header: text })
+      skipped.push(i + 1)
+      issues.add(issueAt('duplicateColumn', place, { header: text }))
+      return
     }
     seen.set(name, i + 1)
+    understood[i] = name
     if (column) columns[column] = i + 1
-    else if (label) {
-      if (periods.length > 0 && periods[0].label.kind !== label.kind) {
-        throw ImportProblem.single('mixedPeriods', place, { period: text })
-      }
-      periods.push({ column: i + 1, label })
-    }
+    else labels.push({ column: i + 1, text, label: label! })
   })
-  for (const required of ['sku', 'measure'] as const) {
-    if (columns[required] === undefined) {
-      throw ImportProblem.single(
-        'missingColumn',
-        { sheet, row, field: required },
-        { header: PLAN_COLUMN_HEADERS[required][0] },
-      )
+  const periods = periodColumns(labels, sheet, row, issues)
+  const required = mapping.measure ? (['sku'] as const) : (['sku', 'measure'] as const)
+  for (const field of required) {
+    if (columns[field] === undefined) {
+      const params = { header: PLAN_COLUMN_HEADERS[field][0] }
+      issues.add(issueAt('missingColumn', { sheet, row, field }, params))
     }
   }
-  if (periods.length === 0) {
-    throw ImportProblem.single('noPeriods', { sheet, row })
+  if (labels.length === 0) issues.add(issueAt('noPeriods', { sheet, row }))
+  if (issues.count > before) {
+    issues.header = {
+      sheet,
+      row,
+      cells: cells.map((cell) => (cell === null ? '' : String(cell))),
+      understood,
+    }
   }
-  return { columns, periods }
+  const unreadable = labels.length === 0 || required.some((field) => columns[field] === undefined)
+  if (unreadable) issues.throwIfAny()
+  return { columns, periods, skipped }
+}
+
+/**
+ * The period columns, all of one kind. Dates on the first of a month read as months, unless the
+ * other headers are weeks: then they are the weeks those days fall in.
+ */
+function periodColumns(
+  labels: { column: number; text: string; label: PeriodLabel }[],
+  sheet: string,
+  row: number,
+  issues: IssueList,
+): PeriodColumn[] {
+  const weekly = labels.some(({ label }) => label.kind === 'week')
+  const read = labels.map(({ column, text, label }) => ({
+    column,
+    text,
+    label: weekly && label.kind === 'month' && label.asWeek ? label.asWeek : label,
+  }))
+  const kind = read[0]?.label.kind
+  const periods: PeriodColumn[] = []
+  for (const { column, text, label } of read) {
+    if (label.kind !== kind) {
+      issues.add(issueAt('mixedPeriods', { sheet, row, column }, { period: text }))
+    } else periods.push({ column, label: { kind: label.kind, start: label.start, key: label.key } })
+  }
+  return periods
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parsePeriodLabel } from './period-label.js'
 
-describe('period labels', () => {
-  it('reads ISO weeks and months as periodKey writes them', () => {
+describe('parsePeriodLabel', () => {
+  it('reads ISO weeks, including the 53rd week of a long year', () => {
     expect(parsePeriodLabel('2026-W49')).toEqual({
       kind: 'week',
       start: '2026-11-30',
@@ -18,17 +18,60 @@ describe('period labels', () => {
       start: '2026-12-28',
       key: '2026-W53',
     })
-    expect(parsePeriodLabel('2026-12')).toEqual({
-      kind: 'month',
-      start: '2026-12-01',
-      key: '2026-12',
+  })
+
+  it.each(['W05 2026', 'W5 2026', 'w05-2026', '2026 W5', '2026W05', 'W05/2026'])(
+    'reads the week %s as 2026-W05',
+    (text) => expect(parsePeriodLabel(text)?.key).toBe('2026-W05'),
+  )
+
+  it.each([
+    '2026-01',
+    'Jan 2026',
+    'January 2026',
+    'jan. 2026',
+    '2026 Jan',
+    'Jan-2026',
+    '2026年1月',
+    '2026年01月',
+    '2026年一月',
+    '一月 2026',
+    '1月 2026',
+    '一月2026',
+  ])('reads the month %s as 2026-01', (text) => {
+    expect(parsePeriodLabel(text)).toMatchObject({ kind: 'month', key: '2026-01' })
+  })
+
+  it('reads 十二月 and December as month 12', () => {
+    expect(parsePeriodLabel('2026年十二月')?.key).toBe('2026-12')
+    expect(parsePeriodLabel('December 2026')?.key).toBe('2026-12')
+  })
+
+  it('reads a date as the ISO week it falls in, and the first of a month as that month', () => {
+    expect(parsePeriodLabel('2026-01-28')).toEqual({
+      kind: 'week',
+      start: '2026-01-26',
+      key: '2026-W05',
     })
-    expect(parsePeriodLabel('2026-12-01')?.key).toBe('2026-12')
+    expect(parsePeriodLabel('2026/01/26')?.key).toBe('2026-W05')
+    const first = parsePeriodLabel('2026-06-01')
+    expect(first).toMatchObject({ kind: 'month', key: '2026-06' })
+    expect(first?.asWeek).toMatchObject({ kind: 'week', key: '2026-W23' })
   })
 
   it('refuses what is not a period', () => {
-    for (const text of ['2025-W53', '2026-W00', '2026-13', '2026-12-02', 'W49', 'Dec 2026']) {
-      expect(parsePeriodLabel(text)).toBeUndefined()
+    for (const text of [
+      '2025-W53',
+      '2026-W00',
+      '2026-13',
+      '2026-02-30',
+      'W49',
+      'Dec',
+      'Smarch 2026',
+      '十三月 2026',
+      '2026年13月',
+    ]) {
+      expect(parsePeriodLabel(text), text).toBeUndefined()
     }
   })
 })

@@ -1,5 +1,5 @@
 import type { PeriodKind } from '@tandem/shared'
-import { isoWeek, periodKey } from '@tandem/shared'
+import { isoWeek, isoWeekStart, mondayOf, periodKey } from '@tandem/shared'
 
 /** A period column's header, understood: its kind and the first day of the period. */
 export interface PeriodLabel {
@@ -8,32 +8,95 @@ export interface PeriodLabel {
   start: string
   /** The label as `periodKey` writes it: 2026-W49 or 2026-12. */
   key: string
+  /**
+   * The header was a date on the first of a month: read as that month, but it may also be the
+   * Monday of a week among weekly headers (`asWeek`).
+   */
+  asWeek?: PeriodLabel
 }
 
+const MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+const MONTHS_ZH = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']
+
 /**
- * Reads a period header: `2026-W49` (an ISO week) or `2026-12` (a month). A date on the
- * first of a month (what Excel makes of a typed `2026-12`) is read as that month.
+ * Reads a period header, the way planners write them:
+ * - ISO weeks: `2026-W05`, `2026W05`, `W05 2026`, `W5-2026`, `2026 W5`;
+ * - months: `2026-01`, `Jan 2026`, `January 2026`, `2026 Jan`, `2026年1月`, `2026年一月`,
+ *   `一月 2026`, `1月 2026`;
+ * - dates (`2026-01-26`, `2026/01/26`, what Excel makes of a date cell): the first of a month
+ *   is that month, any other day the ISO week it falls in.
  */
 export function parsePeriodLabel(text: string): PeriodLabel | undefined {
-  const label = text.trim().toUpperCase()
-  const week = /^(\d{4})-W(\d{2})$/.exec(label)
-  if (week) {
-    const year = Number(week[1])
-    const number = Number(week[2])
-    const january4 = new Date(Date.UTC(year, 0, 4))
-    const monday = january4.getTime() - ((january4.getUTCDay() + 6) % 7) * 86_400_000
-    const start = new Date(monday + (number - 1) * 7 * 86_400_000)
-    const check = isoWeek(start)
-    if (number < 1 || check.year !== year || check.week !== number) return undefined
-    const day = start.toISOString().slice(0, 10)
-    return { kind: 'week', start: day, key: periodKey('week', day, 0) }
+  const label = text.trim().replace(/\s+/g, ' ')
+  const week =
+    /^(\d{4})[- ]?W(\d{1,2})$/i.exec(label) ?? swap(/^W(\d{1,2})[- /]?(\d{4})$/i.exec(label))
+  if (week) return weekLabel(Number(week[1]), Number(week[2]))
+  const numeric = /^(\d{4})-(\d{2})$/.exec(label) ?? /^(\d{4})年\s?(\d{1,2})月$/.exec(label)
+  if (numeric) return monthLabel(Number(numeric[1]), Number(numeric[2]))
+  const named = monthByName(label)
+  if (named) return monthLabel(named.year, named.month)
+  const date = /^(\d{4})[-/](\d{2})[-/](\d{2})$/.exec(label)
+  if (date) return dateLabel(Number(date[1]), Number(date[2]), Number(date[3]))
+  return undefined
+}
+
+function swap(match: RegExpExecArray | null): [string, string, string] | undefined {
+  return match ? [match[0], match[2], match[1]] : undefined
+}
+
+function weekLabel(year: number, week: number): PeriodLabel | undefined {
+  const start = isoWeekStart(year, week)
+  return start ? { kind: 'week', start, key: periodKey('week', start, 0) } : undefined
+}
+
+function monthLabel(year: number, month: number): PeriodLabel | undefined {
+  if (!Number.isInteger(month) || month < 1 || month > 12) return undefined
+  const start = `${year}-${String(month).padStart(2, '0')}-01`
+  return { kind: 'month', start, key: periodKey('month', start, 0) }
+}
+
+function dateLabel(year: number, month: number, day: number): PeriodLabel | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1) return undefined
+  const { year: weekYear, week } = isoWeek(date)
+  const asWeek = weekLabel(weekYear, week)
+  if (day === 1) {
+    const monthly = monthLabel(year, month)
+    return monthly && { ...monthly, asWeek }
   }
-  const month = /^(\d{4})-(\d{2})(-01)?$/.exec(label)
-  if (month) {
-    const number = Number(month[2])
-    if (number < 1 || number > 12) return undefined
-    const start = `${month[1]}-${month[2]}-01`
-    return { kind: 'month', start, key: periodKey('month', start, 0) }
+  return asWeek && { ...asWeek, start: mondayOf(date) }
+}
+
+/** `Jan 2026`, `January 2026`, `2026 Jan`, `一月 2026`, `1月 2026`, `2026年一月`. */
+function monthByName(label: string): { year: number; month: number } | undefined {
+  const english =
+    /^([a-z]+)\.?[- ](\d{4})$/i.exec(label) ?? swap(/^(\d{4})[- ]([a-z]+)\.?$/i.exec(label))
+  if (english) {
+    const name = english[1].toLowerCase()
+    const index = MONTHS_EN.findIndex(
+      (month) => month === name || (name.length === 3 && month.startsWith(name)),
+    )
+    return index >= 0 ? { year: Number(english[2]), month: index + 1 } : undefined
+  }
+  const chinese =
+    /^([一二三四五六七八九十]{1,2}|\d{1,2})月 ?(\d{4})年?$/.exec(label) ??
+    swap(/^(\d{4})年? ?([一二三四五六七八九十]{1,2}|\d{1,2})月$/.exec(label))
+  if (chinese) {
+    const month = /^\d+$/.test(chinese[1]) ? Number(chinese[1]) : MONTHS_ZH.indexOf(chinese[1]) + 1
+    return month >= 1 && month <= 12 ? { year: Number(chinese[2]), month } : undefined
   }
   return undefined
 }

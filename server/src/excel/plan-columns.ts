@@ -1,20 +1,10 @@
-import type { Measure } from '@tandem/shared'
+import type { ImportColumn, Measure } from '@tandem/shared'
+import { IMPORT_COLUMNS } from '@tandem/shared'
 
 /** The fixed columns of the Plan sheet, in the order an export writes them. */
-export const PLAN_COLUMNS = [
-  'family',
-  'sku',
-  'name',
-  'site',
-  'unit',
-  'resource',
-  'openingStock',
-  'safetyStock',
-  'maxStock',
-  'measure',
-] as const
+export const PLAN_COLUMNS = IMPORT_COLUMNS
 
-export type PlanColumn = (typeof PLAN_COLUMNS)[number]
+export type PlanColumn = ImportColumn
 
 /** Each column's header in English (written by exports), then the other names it is known by. */
 export const PLAN_COLUMN_HEADERS: Record<PlanColumn, readonly string[]> = {

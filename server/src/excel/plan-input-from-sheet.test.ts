@@ -54,6 +54,12 @@ describe('planInputFromSheet issues', () => {
         { sheet: 'Settings', row: 1, column: 2, field: 'decimals' },
         { key: 'decimals', max: 6, value: 'seven' },
       ],
+      ['negativeValue', { sheet: 'Plan', row: 2, column: 4, field: '2026-W49' }, { value: -1 }],
+      [
+        'duplicateRow',
+        { sheet: 'Plan', row: 3, column: 1, field: 'sku' },
+        { key: 'A', measure: 'demand', firstRow: 2 },
+      ],
     ])
     const values = problemOf([HEADER, ['A', '', 'demand', -1, 1], ['A', '', 'demand', 1, 1]])
     expect(values.issues.map((issue) => issue.code)).toEqual(['negativeValue', 'duplicateRow'])

@@ -31,13 +31,13 @@ export function planInputFromSheet(
     field,
   })
   const first = sheet.periods[0].label
+  const headerRow = sheet.headerRow
   sheet.periods.forEach(({ column, label }, p) => {
     const expected = periodKey(first.kind, first.start, p)
     if (label.key !== expected) {
-      throw ImportProblem.single('periodsNotConsecutive', at(1, column), {
-        expected,
-        found: label.key,
-      })
+      issues.add(
+        issueAt('periodsNotConsecutive', at(headerRow, column), { expected, found: label.key }),
+      )
     }
   })
   const decimals = settings.decimals?.value ?? sheet.decimals
@@ -221,5 +221,5 @@ function placeOf(
   if (field === 'meta.frozenThrough' && settings.frozenThrough) {
     return settings.frozenThrough.place
   }
-  return field === 'meta.firstPeriod' ? cell(1, sheet.periods[0].column) : whole
+  return field === 'meta.firstPeriod' ? cell(sheet.headerRow, sheet.periods[0].column) : whole
 }

@@ -1,4 +1,4 @@
-import type { PlanInput } from '@tandem/shared'
+import type { ColumnMapping, PlanInput } from '@tandem/shared'
 import type { ImportDeadline } from './import-deadline.js'
 import { IssueList } from './import-issue.js'
 import type { PlanSheet } from './parse-plan-sheet.js'
@@ -9,7 +9,7 @@ import type { ImportFormat } from './read-import-file.js'
 import { readImportFile } from './read-import-file.js'
 
 /**
- * Reads a whole new plan from a file. Throws an ImportProblem naming every bad cell (up to a
+ * Reads a whole new plan from a file, its columns read as `mapping` says. Throws an ImportProblem naming every bad cell (up to a
  * limit), so nothing is created from a file with any problem.
  */
 export async function readPlanFile(
@@ -17,10 +17,11 @@ export async function readPlanFile(
   format: ImportFormat,
   deadline: ImportDeadline,
   name?: string,
+  mapping: ColumnMapping = {},
 ): Promise<PlanInput> {
   const sheets = await readImportFile(file, format, deadline)
   const issues = new IssueList()
-  const sheet = parsePlanSheet(sheets.plan, issues)
+  const sheet = parsePlanSheet(sheets.plan, issues, mapping)
   const settings = sheets.settings ? parseSettingsSheet(sheets.settings, issues) : {}
   return planInputFromSheet(sheet, settings, issues, name)
 }

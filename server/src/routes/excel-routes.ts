@@ -13,6 +13,7 @@ import { planGridSheet } from '../excel/plan-grid-sheets.js'
 import { planWorkbook } from '../excel/plan-workbook.js'
 import type { ImportFormat } from '../excel/read-import-file.js'
 import { IMPORT_MEDIA_TYPES } from '../excel/read-import-file.js'
+import { parseColumnMapping } from '../excel/parse-column-mapping.js'
 import { readPlanFile, readPlanSheet } from '../excel/read-plan-file.js'
 import { writeCsv } from '../excel/write-csv.js'
 import { writeXlsx } from '../excel/write-xlsx.js'
@@ -63,7 +64,7 @@ export async function excelRoutes(
     },
   )
 
-  app.post<{ Querystring: { name?: string; id?: string } }>(
+  app.post<{ Querystring: { name?: string; id?: string; mapping?: string } }>(
     '/api/plans/import',
     {
       schema: {
@@ -72,6 +73,7 @@ export async function excelRoutes(
           properties: {
             name: { type: 'string', minLength: 1, maxLength: 200 },
             id: { type: 'string', maxLength: 64 },
+            mapping: { type: 'string', maxLength: 8192 },
           },
         },
         response: planCreated,
@@ -83,8 +85,9 @@ export async function excelRoutes(
       const id = newPlanId(request.query.id)
       if (await log.getPlan(id)) throw new ApiProblem('conflict', `Plan ${id} already exists`, 'id')
       const started = performance.now()
+      const mapping = parseColumnMapping(request.query.mapping)
       const [file, format] = uploaded(request)
-      const input = await readPlanFile(file, format, deadline(), request.query.name)
+      const input = await readPlanFile(file, format, deadline(), request.query.name, mapping)
       const { record } = await storeNewPlan(log, id, input)
       request.log.info(
         { planId: id, skus: record.skuCount, ms: Math.round(performance.now() - started) },

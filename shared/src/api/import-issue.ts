@@ -1,5 +1,6 @@
 import type { ApiError, ErrorCode } from '../error-codes.js'
 import type { Measure } from '../roots.js'
+import type { ImportHeader } from './column-mapping.js'
 
 /**
  * Every way an imported file can be wrong, each with the error code (and so the HTTP status)
@@ -31,6 +32,7 @@ export const IMPORT_ISSUE_CODES = {
   mixedPeriods: { answer: 'invalidPlan' },
   missingColumn: { answer: 'invalidPlan' },
   noPeriods: { answer: 'invalidPlan' },
+  notAPeriod: { answer: 'invalidPlan' },
   periodsNotConsecutive: { answer: 'invalidPlan' },
   // The Plan sheet's rows
   unheadedValue: { answer: 'invalidPlan' },
@@ -95,6 +97,8 @@ export interface ImportIssueAnswer extends ImportIssue {
 export interface ImportErrorBody extends ApiError {
   errors: ImportIssueAnswer[]
   errorCount: number
+  /** The Plan sheet's header, when the file's columns were not understood: for the mapping step. */
+  header?: ImportHeader
 }
 
 /** A cell an import changes, with its value before and after. */
