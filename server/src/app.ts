@@ -168,7 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (await accounts.ensureSetting('jwtSecret', randomBytes(48).toString('base64url')))
   installRequestGuard(app, { allowedOrigins: deps.allowedOrigins ?? [] })
   await installSecurityHeaders(app, { https: deps.secureCookies ?? false })
-  await installApiDocs(app)
+  await installApiDocs(app, { https: deps.secureCookies ?? false })
   await app.register(fastifyCookie)
   await app.register(fastifyJwt, { secret })
   await app.register(fastifyRateLimit, {

@@ -57,7 +57,7 @@ async function openPanels(page: Page, panels: [button: string, panel: string][])
 }
 
 describe('the Content Security Policy in real Chromium', () => {
-  it('sign-in, plans list, board with its panels and admin run without one violation', async () => {
+  it('sign-in, plans list, board with its panels, admin and the API docs run without one violation', async () => {
     const plan = await createPlan(server, { skuCount: 12, periodCount: 8 })
     const report: Record<string, string[]> = {}
 
@@ -90,7 +90,12 @@ describe('the Content Security Policy in real Chromium', () => {
     await visit(admin, '/admin', '[data-testid="users-table"]')
     report.admin = await admin.violations()
 
+    const reader = await watch(track(await browser.newContext()))
+    await visit(reader, '/api/docs', '.swagger-ui .opblock-tag')
+    report['API docs'] = await reader.violations()
+
     expect(report).toEqual({
+      'API docs': [],
       'sign-in': [],
       'plans list (en)': [],
       'board (en)': [],
