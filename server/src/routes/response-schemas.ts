@@ -103,8 +103,10 @@ export const restoreResult = {
 export const cellHistory = {
   200: {
     type: 'object',
-    required: ['history'],
+    required: ['history', 'base', 'current'],
     properties: {
+      base: { type: 'number', description: 'the value when the row was created or imported' },
+      current: { type: 'number', description: 'the value the cell shows now' },
       history: {
         type: 'array',
         items: {
