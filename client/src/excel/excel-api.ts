@@ -1,3 +1,4 @@
+import type { ColumnMapping } from '@tandem/shared'
 import type { ImportPreviewBody } from '@tandem/shared'
 import type { PlanRecord } from '@tandem/shared'
 import { uploadFile } from './upload-file.js'
@@ -10,8 +11,12 @@ export function importPlan(
   file: File,
   name: string,
   onProgress: (fraction: number) => void,
+  mapping?: ColumnMapping,
 ): Promise<PlanRecord> {
-  const query = name ? `?${new URLSearchParams({ name })}` : ''
+  const params = new URLSearchParams()
+  if (name) params.set('name', name)
+  if (mapping) params.set('mapping', JSON.stringify(mapping))
+  const query = params.toString() ? `?${params}` : ''
   return uploadFile<{ plan: PlanRecord }>(`/api/plans/import${query}`, file, onProgress).then(
     (answer) => answer.plan,
   )

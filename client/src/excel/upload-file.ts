@@ -1,4 +1,4 @@
-import type { ErrorCode, ImportErrorBody, ImportIssueAnswer } from '@tandem/shared'
+import type { ErrorCode, ImportErrorBody, ImportHeader, ImportIssueAnswer } from '@tandem/shared'
 
 /** A refused upload: the answer's code, then every problem the server listed. */
 export interface UploadFailure {
@@ -8,6 +8,8 @@ export interface UploadFailure {
   errors: ImportIssueAnswer[]
   /** How many problems there are, when the server listed only the first few. */
   errorCount?: number
+  /** The file's header, when its columns were not understood: the mapping step shows it. */
+  header?: ImportHeader
 }
 
 /** The failure of an upload that never got an answer. */
@@ -48,6 +50,7 @@ export function uploadFile<T>(
         code: body?.code ?? 'badRequest',
         errors: body?.errors ?? [],
         errorCount: body?.errorCount,
+        header: body?.header,
       }
       reject(failure)
     }

@@ -1,0 +1,60 @@
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { E2EServer } from './harness.js'
+import { personContext, SCREENSHOTS, useE2ESuite, waitForGrid } from './harness.js'
+
+let server: E2EServer
+let browser: Browser
+const { track } = useE2ESuite((started, launched) => {
+  server = started
+  browser = launched
+})
+
+/** A planner's own sheet: their column names, month names in two languages, a note column. */
+const OWN_FILE = [
+  'Item code,Description,Jan 2026,二月 2026,2026年3月,Comment',
+  'OAT-1L,Oat drink 1 l,120,130,140,ok',
+  'OAT-2L,Oat drink 2 l,60,65,70,',
+].join('\n')
+
+describe('importing my own spreadsheet', () => {
+  it('lists every header problem at once, then imports with the columns mapped', async () => {
+    const context = track(await personContext(browser, server, { account: 'planner' }))
+    const page = await context.newPage()
+    await page.goto(`${server.url}/?debug=1`)
+    await page.locator('[data-testid="import-plan"] input').first().fill('My own sheet')
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: 'own.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(OWN_FILE),
+    })
+    await page.click('[data-testid="import-submit"]')
+    await page.locator('[data-testid="column-mapping"]').waitFor()
+    const problems = await page.locator('[data-testid="upload-error"] li').allTextContents()
+    expect(problems).toHaveLength(5)
+    expect(problems[0]).toContain('Item code')
+    expect(problems.filter((text) => text.includes('no SKU column'))).toHaveLength(1)
+    expect(await page.textContent('[data-testid="upload-error"]')).toContain('(5 problems)')
+    expect(await page.inputValue('[data-testid="mapping-column-6"]')).toBe('ignore')
+    expect(
+      await page.locator('[data-testid="mapping-column-4"] option[value="auto"]').textContent(),
+    ).toBe('As the header says: period 2026-02')
+
+    await page.selectOption('[data-testid="mapping-column-1"]', 'sku')
+    await page.selectOption('[data-testid="mapping-column-2"]', 'name')
+    await page.selectOption('[data-testid="mapping-measure"]', 'demand')
+    await page
+      .locator('[data-testid="import-plan"]')
+      .screenshot({ path: join(SCREENSHOTS, 'import-mapping.png') })
+    await page.click('[data-testid="mapping-apply"]')
+
+    await page.waitForURL(/\/plans\//)
+    await page.goto(`${page.url()}?debug=1`)
+    await waitForGrid(page)
+    expect(await page.textContent('[data-testid="plan-name"]')).toBe('My own sheet')
+    expect(await page.textContent('.horizon')).toBe('3 months from Jan 1, 2026')
+    expect(await page.evaluate(() => window.__tandem!.readCell('demand', 'OAT-1L', 1))).toBe(130)
+    expect(await page.evaluate(() => window.__tandem!.cellText('sku:OAT-2L:demand', 2))).toBe('70')
+  })
+})
