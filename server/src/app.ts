@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import fastifyCookie from '@fastify/cookie'
@@ -6,12 +7,14 @@ import fastifyJwt from '@fastify/jwt'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifyWebsocket from '@fastify/websocket'
-import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import type { FastifyHttpOptions, FastifyInstance, FastifyServerOptions } from 'fastify'
 import Fastify from 'fastify'
 import type { FirstRunInfo, SocketRate } from '@tandem/shared'
 import { CLOSE_CODES, DEFAULT_SOCKET_RATE } from '@tandem/shared'
 import { Authenticator } from './auth/authenticator.js'
 import { ACCESS_RECHECK_MS, recheckConnectedUsers } from './auth/recheck-connected-users.js'
+import { DEFAULT_MAX_PENDING_PER_ADDRESS, DEFAULT_TIMEOUTS } from './http/connection-defaults.js'
+import { PendingConnections } from './http/pending-connections.js'
 import { installRequestGuard } from './http/request-guard.js'
 import { documentSocketRoutes, installApiDocs } from './http/api-docs.js'
 import { installSecurityHeaders } from './http/security-headers.js'
@@ -19,6 +22,7 @@ import { Lifecycle } from './http/lifecycle.js'
 import { ApiProblem } from './http/api-problem.js'
 import { withoutTokensInLogs } from './http/logger-options.js'
 import { RoomRegistry } from './rooms/room-registry.js'
+import type { SyncAnswerBudget } from './rooms/sync-answers.js'
 import { authRoutes } from './routes/auth-routes.js'
 import { firstRunRoute } from './routes/first-run-route.js'
 import { IMPORT_LIMITS } from './excel/import-limits.js'
@@ -28,6 +32,8 @@ import { membersRoutes } from './routes/members-routes.js'
 import { plansRoutes } from './routes/plans-routes.js'
 import { syncRoute } from './routes/sync-route.js'
 import { usersRoutes } from './routes/users-routes.js'
+import type { SocketCaps } from './sync/user-sockets.js'
+import { DEFAULT_SOCKET_CAPS, UserSockets } from './sync/user-sockets.js'
 import { versionsRoutes } from './routes/versions-routes.js'
 import type { Stores } from './store/stores.js'
 import type { TrustProxy } from './config.js'
@@ -66,10 +72,34 @@ export interface AppDeps {
   firstRun?: FirstRunInfo
   /** Time one import may take to read its file; `IMPORT_LIMITS.timeLimitMs` by default. */
   importTimeLimitMs?: number
+  /** Connections from one address that are not (yet) sync sockets; more are refused (429). */
+  maxPendingPerAddress?: number
+  /** Time a client has to send a request's headers, and the whole request. */
+  headersTimeoutMs?: number
+  requestTimeoutMs?: number
+  /** A connection with no traffic for this long is closed (sync sockets excepted). */
+  connectionTimeoutMs?: number
+  /** Sync sockets one user may hold, in all and in one plan. */
+  socketCaps?: Partial<SocketCaps>
+  /** Bytes of comments and flags one user may write into one plan per hour. */
+  discussionBytesPerHour?: number
+  /** How often one user may have a sync step 2 encoded afresh in one plan. */
+  syncAnswerBudget?: SyncAnswerBudget
 }
 
 /** Largest REST body accepted (a plan created from JSON rows), in bytes. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024
+
+function connectionTimeouts(deps: AppDeps): {
+  headers: number
+  request: number
+  connection: number
+} {
+  const request = deps.requestTimeoutMs ?? DEFAULT_TIMEOUTS.request
+  // Node refuses a headers timeout longer than the request timeout.
+  const headers = Math.min(deps.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headers, request || Infinity)
+  return { headers, request, connection: deps.connectionTimeoutMs ?? DEFAULT_TIMEOUTS.connection }
+}
 
 /** Builds the Fastify app without listening: `main.ts` listens, tests listen on port 0. */
 declare module 'fastify' {
@@ -84,14 +114,27 @@ declare module 'fastify' {
     metrics: ServerMetrics
     /** Every route this app serves (method and URL pattern), as registered. */
     routeTable: { method: string; url: string }[]
+    /** Connections that are not sync sockets (yet), per address. */
+    pendingConnections: PendingConnections
   }
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const options: FastifyServerOptions = {
+  const timeouts = connectionTimeouts(deps)
+  const options: FastifyHttpOptions<Server> = {
     logger: withoutTokensInLogs(deps.logger ?? false),
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: deps.trustProxy ?? false,
+    connectionTimeout: timeouts.connection,
+    requestTimeout: timeouts.request,
+    http: {
+      headersTimeout: timeouts.headers,
+      requestTimeout: timeouts.request,
+      // Node checks these timeouts on an interval (30 s by default): check often enough that a
+      // half-sent request is dropped soon after its time is up.
+      connectionsCheckingInterval:
+        timeouts.headers > 0 ? Math.max(50, Math.min(timeouts.headers / 4, 30_000)) : 30_000,
+    },
   }
   const app = Fastify(options)
   const routeTable: { method: string; url: string }[] = []
@@ -99,6 +142,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url })
   })
+  const pendingConnections = new PendingConnections(
+    deps.maxPendingPerAddress ?? DEFAULT_MAX_PENDING_PER_ADDRESS,
+  )
+  pendingConnections.watch(app.server)
+  app.decorate('pendingConnections', pendingConnections)
   const { stores } = deps
   const { records, accounts } = stores
   stores.useLogger(app.log)
@@ -116,6 +164,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     compactIdleMs: deps.compactIdleMs ?? 1000,
     heartbeatMs: deps.heartbeatMs ?? 30_000,
     graceMs: deps.roomGraceMs ?? 30_000,
+    syncAnswerBudget: deps.syncAnswerBudget,
+    discussionBytesPerHour: deps.discussionBytesPerHour,
   })
   app.decorate('rooms', rooms)
   const lifecycle = new Lifecycle(
@@ -236,6 +286,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     allowedOrigins: deps.allowedOrigins ?? [],
     messageRate: deps.socketRate ?? DEFAULT_SOCKET_RATE,
+    pendingConnections,
+    userSockets: new UserSockets({ ...DEFAULT_SOCKET_CAPS, ...deps.socketCaps }),
   })
 
   const clientDir = deps.clientDir

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path'
 import type { SocketRate } from '@tandem/shared'
 import { DEFAULT_SOCKET_RATE } from '@tandem/shared'
+import { DEFAULT_MAX_PENDING_PER_ADDRESS, DEFAULT_TIMEOUTS } from './http/connection-defaults.js'
+import { DEFAULT_DISCUSSION_BYTES_PER_HOUR } from './rooms/discussion-quota.js'
+import type { SocketCaps } from './sync/user-sockets.js'
+import { DEFAULT_SOCKET_CAPS } from './sync/user-sockets.js'
 
 /** The server's configuration, parsed once from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -45,6 +49,16 @@ export interface Config {
   drainMs: number
   /** Bearer token that `/metrics` requires; the route is not served without one. */
   metricsToken: string | undefined
+  /** Connections from one address that are not (yet) sync sockets. */
+  maxPendingPerAddress: number
+  /** HTTP timeouts: headers, whole request, idle connection (milliseconds). */
+  headersTimeoutMs: number
+  requestTimeoutMs: number
+  connectionTimeoutMs: number
+  /** Sync sockets one user may hold, in all and in one plan. */
+  socketCaps: SocketCaps
+  /** Bytes of comments and flags one user may write into one plan per hour. */
+  discussionBytesPerHour: number
 }
 
 /** What TANDEM_TRUST_PROXY parses to. */
@@ -165,6 +179,43 @@ export const CONFIG_VARIABLES = [
     meaning:
       'behind a reverse proxy: `true`, or the comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed',
   },
+  {
+    name: 'TANDEM_PENDING_PER_ADDRESS',
+    default: String(DEFAULT_MAX_PENDING_PER_ADDRESS),
+    meaning:
+      'connections one address may hold that are not sync sockets (requests, upgrades being authenticated, idle keep-alive); more get 429',
+  },
+  {
+    name: 'TANDEM_HEADERS_TIMEOUT_MS',
+    default: String(DEFAULT_TIMEOUTS.headers),
+    meaning: "time a client has to send a request's headers, upgrades included",
+  },
+  {
+    name: 'TANDEM_REQUEST_TIMEOUT_MS',
+    default: String(DEFAULT_TIMEOUTS.request),
+    meaning: 'time a client has to send a whole request (imports included)',
+  },
+  {
+    name: 'TANDEM_CONNECTION_TIMEOUT_MS',
+    default: String(DEFAULT_TIMEOUTS.connection),
+    meaning: 'an HTTP connection silent this long is closed (sync sockets have their heartbeat)',
+  },
+  {
+    name: 'TANDEM_SOCKETS_PER_USER',
+    default: String(DEFAULT_SOCKET_CAPS.perUser),
+    meaning: 'sync sockets one user may hold on one server; the next closes with 4430',
+  },
+  {
+    name: 'TANDEM_SOCKETS_PER_USER_PLAN',
+    default: String(DEFAULT_SOCKET_CAPS.perUserPlan),
+    meaning: 'sync sockets one user may hold in one plan; the next closes with 4430',
+  },
+  {
+    name: 'TANDEM_DISCUSSION_BYTES_PER_HOUR',
+    default: String(DEFAULT_DISCUSSION_BYTES_PER_HOUR),
+    meaning:
+      'bytes of comments and flags one user may write into one plan per hour (`0`: no quota)',
+  },
 ] as const satisfies readonly ConfigVariable[]
 
 export type ConfigVariableName = (typeof CONFIG_VARIABLES)[number]['name']
@@ -199,6 +250,15 @@ export function parseConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(optional(env, 'TANDEM_TRUST_PROXY')),
     drainMs: integer(env, 'TANDEM_DRAIN_MS'),
     metricsToken: optional(env, 'TANDEM_METRICS_TOKEN'),
+    maxPendingPerAddress: integer(env, 'TANDEM_PENDING_PER_ADDRESS'),
+    headersTimeoutMs: integer(env, 'TANDEM_HEADERS_TIMEOUT_MS'),
+    requestTimeoutMs: integer(env, 'TANDEM_REQUEST_TIMEOUT_MS'),
+    connectionTimeoutMs: integer(env, 'TANDEM_CONNECTION_TIMEOUT_MS'),
+    socketCaps: {
+      perUser: integer(env, 'TANDEM_SOCKETS_PER_USER'),
+      perUserPlan: integer(env, 'TANDEM_SOCKETS_PER_USER_PLAN'),
+    },
+    discussionBytesPerHour: integer(env, 'TANDEM_DISCUSSION_BYTES_PER_HOUR'),
     demo: text(env, 'TANDEM_DEMO') !== '0',
     // The default is the checkout's (two folders up from server/src or server/dist); a value
     // that is set is taken from the working directory.

@@ -29,6 +29,12 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   metricsToken: config.metricsToken,
   firstRun: await firstRunInfo(stores.accounts, config.demo),
+  maxPendingPerAddress: config.maxPendingPerAddress,
+  headersTimeoutMs: config.headersTimeoutMs,
+  requestTimeoutMs: config.requestTimeoutMs,
+  connectionTimeoutMs: config.connectionTimeoutMs,
+  socketCaps: config.socketCaps,
+  discussionBytesPerHour: config.discussionBytesPerHour,
 })
 
 if (config.demo && (await ensureDemoPlan(stores.log))) app.log.info('created the demo plan')

@@ -17,6 +17,7 @@ export const CLOSE_CODES = {
   planDeleted: 4410,
   updateRejected: 4422,
   rateLimited: 4429,
+  tooManySockets: 4430,
 } as const
 
 export type CloseReason = keyof typeof CLOSE_CODES

@@ -44,6 +44,8 @@ export const REJECTION_CODES = [
   'missingHistory',
   'forbiddenDeletion',
   'foreignClient',
+  'messageTooLong',
+  'discussionQuota',
 ] as const
 
 export type RejectionCode = (typeof REJECTION_CODES)[number]

@@ -45,6 +45,9 @@ export async function startTandem(
     stores: store,
     jwtSecret,
     socketRate: UNLIMITED_SOCKET_RATE,
+    // Every bench client is one user on one address, unlike the peers' real load.
+    socketCaps: { perUser: 0, perUserPlan: 0 },
+    maxPendingPerAddress: 0,
     ...extra,
   })
   await app.listen({ port: 0, host: '127.0.0.1' })

@@ -26,7 +26,12 @@ describe('a seeded corpus of malformed traffic over real sockets', () => {
   beforeAll(async () => {
     const temp = await tempSqliteStore()
     cleanup = temp.cleanup
-    server = await startTestServer(temp.store, { maxPayload: MAX_PAYLOAD, restRateLimit: 100_000 })
+    // 32 lanes share five accounts: more sockets per user than the default cap allows.
+    server = await startTestServer(temp.store, {
+      maxPayload: MAX_PAYLOAD,
+      restRateLimit: 100_000,
+      socketCaps: { perUser: 0, perUserPlan: 0 },
+    })
     planId = await createPlan(server, { skuCount: 6, periodCount: PERIODS })
   })
 

@@ -27,6 +27,45 @@ describe('per-connection limits on the socket', () => {
     return { server: started, planId: await createPlan(started, { skuCount: 3, periodCount: 4 }) }
   }
 
+  it('closes a socket that sends more than 16 MiB while its plan loads with 1013, and replays what fits', async () => {
+    const { server, planId } = await start({})
+    // The real store, held back: the plan loads only when the test lets it.
+    let letLoad = () => {}
+    const loading = new Promise<void>((resolve) => (letLoad = resolve))
+    const loadPlan = server.store.log.loadPlan.bind(server.store.log)
+    server.store.log.loadPlan = async (id) => {
+      await loading
+      return loadPlan(id)
+    }
+    const filler = (bytes: number) => {
+      const message = new Uint8Array(bytes)
+      message[0] = MESSAGE_TYPES.auth // the room ignores auth messages: only their size counts
+      return message
+    }
+    const flooder = RawSyncClient.open(server.syncUrl, planId, { token: server.tokens.viewer })
+    const editor = RawSyncClient.open(server.syncUrl, planId, { token: server.tokens.sales })
+    await Promise.all([flooder.opened(), editor.opened()])
+    for (let i = 0; i < 3; i++) flooder.send(filler(6 * 1024 * 1024))
+    for (let i = 0; i < 2; i++) editor.send(filler(6 * 1024 * 1024))
+    const close = await withTimeout(flooder.closed, 10_000, 'the 1013 close')
+    expect(close.code).toBe(CLOSE_CODES.tryAgainLater)
+    expect(close.reason).toMatch(/while the plan was loading/)
+    expect(editor.isOpen).toBe(true)
+
+    // 12 MiB and a sync step 1 fit under the cap: replayed in order once the plan has loaded.
+    const synced = editor.resync()
+    letLoad()
+    await synced
+    const sku = editor.plan.listSkus()[0]
+    editor.sendUpdate(editor.edit((plan) => plan.writeCell('demand', sku, 2, 42)))
+    expect((await editor.verdict(0)).kind).toBe('accepted')
+    console.log(
+      `[security] pre-room buffer: 18 MiB sent while the plan loaded closed with ${close.code}; ` +
+        '12 MiB were held and replayed',
+    )
+    editor.close()
+  })
+
   it('closes a flooding socket with 4429 and leaves a steady one open', async () => {
     const { server, planId } = await start({ socketRate: { perSecond: 20, burst: 40 } })
     const steady = await RawSyncClient.connect(server.syncUrl, planId, {

@@ -38,6 +38,10 @@ export function describeViolation(
       }
       if (typeof value === 'number') return t('rule.decimals', { cell, count: view.meta.decimals })
       return t('rule.outOfRange', { cell })
+    case 'messageTooLong':
+      return t('rule.messageTooLong')
+    case 'discussionQuota':
+      return t('rule.discussionQuota')
     default:
       return t('rule.generic', { cell, reason })
   }

@@ -2,4 +2,5 @@
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'reconnecting'
 
 /** Why a plan cannot be shown at all: the server said no for good. */
-export type SessionFailure = 'notFound' | 'deleted' | 'forbidden' | 'unauthorized' | 'revoked'
+export type SessionFailure =
+  'notFound' | 'deleted' | 'forbidden' | 'unauthorized' | 'revoked' | 'tooManySockets'

@@ -10,5 +10,6 @@ export function failureOfClose(code: number, wasOpen: boolean): SessionFailure {
   if (code === CLOSE_CODES.forbidden && wasOpen) return 'revoked'
   if (code === CLOSE_CODES.planDeleted) return 'deleted'
   if (code === CLOSE_CODES.unauthorized) return 'unauthorized'
+  if (code === CLOSE_CODES.tooManySockets) return 'tooManySockets'
   return 'forbidden'
 }

@@ -3,6 +3,7 @@ import type { Role } from '@tandem/shared'
 import type { RoomObserver } from './room-observer.js'
 import type { RoomOptions, RoomStore } from './room.js'
 import { Room } from './room.js'
+import type { SyncAnswerBudget } from './sync-answers.js'
 
 /** Options for the set of live rooms. */
 export interface RoomRegistryOptions {
@@ -16,6 +17,10 @@ export interface RoomRegistryOptions {
   heartbeatMs?: number
   /** How long an empty room stays loaded. */
   graceMs: number
+  /** How often one user may have a sync step 2 encoded afresh in a room. */
+  syncAnswerBudget?: SyncAnswerBudget
+  /** Bytes of comments and flags one user may write into one plan per hour; 0: no quota. */
+  discussionBytesPerHour?: number
 }
 
 /**

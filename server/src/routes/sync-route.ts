@@ -8,7 +8,9 @@ import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { Accounts } from '../store/accounts.js'
 import type { PlanLog } from '../store/plan-log.js'
 import type { UserRecord } from '../store/user-record.js'
+import type { PendingConnections } from '../http/pending-connections.js'
 import { SyncConnection } from '../sync/sync-connection.js'
+import type { UserSockets } from '../sync/user-sockets.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 import { validPlanId } from './plans-routes.js'
 
@@ -27,6 +29,10 @@ export interface SyncRouteOptions {
   allowedOrigins: string[]
   /** Messages per second a connection may send on average, and in a burst. */
   messageRate: SocketRate
+  /** Connections that are not sync sockets yet, counted per address. */
+  pendingConnections: PendingConnections
+  /** Each user's open sockets, in all and per plan, with their caps. */
+  userSockets: UserSockets
 }
 
 /**
@@ -74,6 +80,7 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
       },
     },
     (socket, request) => {
+      deps.pendingConnections.established(request.raw.socket)
       const admission = admitted.get(request)
       if (!admission) {
         socket.close(4401, 'Not authenticated')
@@ -93,6 +100,13 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         // ws writes to the upgraded request's socket: corking it sends a flush in one write.
         request.raw.socket,
       )
+      const place = deps.userSockets.admit(admission.user.id, request.params.planId)
+      if (!place.ok) {
+        request.log.info({ userId: admission.user.id }, 'socket refused: too many sockets')
+        connection.close('tooManySockets', place.reason)
+        return
+      }
+      socket.on('close', place.release)
       let room: Room | undefined
       socket.on('close', () => {
         if (room) rooms.release(room)

@@ -1,9 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { WebSocket } from 'ws'
 import type { CloseReason, Role, RuleViolation, SocketRate } from '@tandem/shared'
-import { CLOSE_CODES, DEFAULT_SOCKET_RATE, encodeExtensionMessage } from '@tandem/shared'
+import {
+  CLOSE_CODES,
+  DEFAULT_SOCKET_RATE,
+  encodeExtensionMessage,
+  MESSAGE_TYPES,
+} from '@tandem/shared'
 import type { Room } from '../rooms/room.js'
 import type { RoomPeer } from '../rooms/room-peer.js'
+import { TokenBucket } from '../rooms/token-bucket.js'
 
 /** Who is on the other end of a socket, as far as this connection knows. */
 export interface ConnectionIdentity {
@@ -20,7 +26,16 @@ export interface ConnectionIdentity {
 export interface ConnectionLimits {
   /** Messages per second a connection may send on average, and in a burst. */
   rate: SocketRate
-  /** Bytes a client may send before its room has loaded; more closes it with 1013. */
+  /**
+   * Presence (awareness) messages per second and in a burst. Beyond it the latest one is held
+   * and passed on when the budget allows, replacing any held before: presence is a state, so
+   * only the last one matters, and each one is relayed to every peer of the plan.
+   */
+  presence: SocketRate
+  /**
+   * Bytes a client may have waiting: sent before its room has loaded, or not yet handled (a
+   * sync step 1 waiting for its turn holds the messages behind it). More closes it with 1013.
+   */
   maxPendingBytes: number
 }
 
@@ -36,8 +51,12 @@ export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 /** Bytes a client may send while its room loads (twice the default largest message). */
 export const MAX_PENDING_BYTES = 16 * 1024 * 1024
 
+/** Presence messages a connection may send: 20 at once, then 10 a second (coalesced beyond). */
+export const DEFAULT_PRESENCE_RATE: Readonly<SocketRate> = { perSecond: 10, burst: 20 }
+
 const DEFAULT_LIMITS: ConnectionLimits = {
   rate: DEFAULT_SOCKET_RATE,
+  presence: DEFAULT_PRESENCE_RATE,
   maxPendingBytes: MAX_PENDING_BYTES,
 }
 
@@ -52,10 +71,14 @@ export class SyncConnection implements RoomPeer {
   private pendingBytes = 0
   private closed = false
   private chain: Promise<void> = Promise.resolve()
+  private queuedBytes = 0
   private readonly limits: ConnectionLimits
   private tokens: number
   private alive = true
   private refilledAt = Date.now()
+  private readonly presence: TokenBucket
+  private heldPresence: Uint8Array | undefined
+  private presenceTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly socket: WebSocket,
@@ -66,6 +89,7 @@ export class SyncConnection implements RoomPeer {
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits }
     this.tokens = this.limits.rate.burst
+    this.presence = new TokenBucket(this.limits.presence.burst, this.limits.presence.perSecond)
     socket.binaryType = 'nodebuffer'
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (this.closed) return
@@ -75,8 +99,8 @@ export class SyncConnection implements RoomPeer {
       }
       if (!isBinary && data.length === 0) return
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-      if (this.room) this.enqueue(bytes)
-      else this.hold(bytes)
+      if (bytes[0] === MESSAGE_TYPES.awareness && !this.presence.tryTake()) this.holdPresence(bytes)
+      else this.deliver(bytes)
     })
     socket.on('pong', () => (this.alive = true))
     socket.on('close', () => this.detach())
@@ -172,6 +196,24 @@ export class SyncConnection implements RoomPeer {
     this.detach()
   }
 
+  private deliver(bytes: Uint8Array): void {
+    if (this.room) this.enqueue(bytes)
+    else this.hold(bytes)
+  }
+
+  /** Keeps the latest presence message beyond the presence rate until the budget allows it. */
+  private holdPresence(bytes: Uint8Array): void {
+    this.heldPresence = bytes
+    this.presenceTimer ??= setTimeout(() => {
+      this.presenceTimer = undefined
+      const held = this.heldPresence
+      this.heldPresence = undefined
+      if (!held || this.closed) return
+      if (this.presence.tryTake()) this.deliver(held)
+      else this.holdPresence(held)
+    }, Math.ceil(this.presence.wouldWaitMs()))
+  }
+
   /** Keeps a message until the room is attached, within the pre-room byte cap. */
   private hold(bytes: Uint8Array): void {
     this.pendingBytes += bytes.byteLength
@@ -196,12 +238,20 @@ export class SyncConnection implements RoomPeer {
 
   private detach(): void {
     this.closed = true
+    clearTimeout(this.presenceTimer)
+    this.heldPresence = undefined
     this.room?.leave(this)
   }
 
   private enqueue(bytes: Uint8Array): void {
+    this.queuedBytes += bytes.byteLength
+    if (this.queuedBytes > this.limits.maxPendingBytes) {
+      this.close('tryAgainLater', 'Sending faster than the plan can take')
+      return
+    }
     this.chain = this.chain
       .then(() => this.handle(bytes))
+      .finally(() => (this.queuedBytes -= bytes.byteLength))
       .catch((error: unknown) => {
         this.logger.warn({ err: error }, 'bad message')
         this.close('badMessage', 'The message could not be read')

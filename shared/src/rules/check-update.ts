@@ -10,6 +10,8 @@ import {
   checkFlagWrite,
 } from './check-discussion-write.js'
 import { checkItemWrite } from './check-item-write.js'
+import type { DiscussionWrite } from './discussion-size.js'
+import { discussionWrites, oversizedMessage } from './discussion-size.js'
 import { checkMeasureWrite, incompleteRow } from './check-measure-write.js'
 import { checkMetaWrite } from './check-meta-write.js'
 import { periodIndex, placeKey } from './item-content.js'
@@ -36,7 +38,14 @@ export interface UpdateContext {
  * were written under, or the first violation.
  */
 export type UpdateCheck =
-  | { ok: true; structs: number; clients: number[]; update: Uint8Array }
+  | {
+      ok: true
+      structs: number
+      clients: number[]
+      update: Uint8Array
+      /** The bytes written into each thread and flag, for per-user quotas. */
+      discussion: DiscussionWrite[]
+    }
   | { ok: false; violation: RuleViolation }
 
 /**
@@ -98,6 +107,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
           : checkWrite(plan, meta, context.role, place, item, newItems)
     if (found) return { ok: false, violation: found }
   }
+  const oversized = oversizedMessage(plan, checked)
+  if (oversized) return { ok: false, violation: oversized }
   const incomplete = incompleteRow(checked, meta.periodCount)
   if (incomplete) return { ok: false, violation: incomplete }
 
@@ -127,7 +138,13 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
       }
     }
   }
-  return { ok: true, structs: count, clients: [...clients], update: decoded.update }
+  return {
+    ok: true,
+    structs: count,
+    clients: [...clients],
+    update: decoded.update,
+    discussion: discussionWrites(checked),
+  }
 }
 
 /**
