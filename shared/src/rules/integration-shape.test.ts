@@ -1,4 +1,3 @@
-import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { startThread } from '../comments/comment-thread.js'
@@ -6,6 +5,7 @@ import { createPlanDoc } from '../create-plan-doc.js'
 import { demoPlan } from '../demo-plan.js'
 import { PlanDoc } from '../plan-doc.js'
 import type { UpdateContext } from './check-update.js'
+import { encodeSections, type Crafted } from '../../../tests/security/support/crafted-sections.js'
 import { checkUpdate } from './check-update.js'
 
 /**
@@ -17,80 +17,6 @@ const SKU = 'SKU-00001'
 const SALES = 101
 const VIEWER = 202
 const PLANNER = 303
-
-interface ID {
-  client: number
-  clock: number
-}
-type Parent = { root: string } | { id: ID }
-interface Crafted {
-  client: number
-  clock: number
-  origin?: ID
-  rightOrigin?: ID
-  parent?: Parent
-  parentSub?: string
-  content: { any: unknown[] } | { deleted: number } | { gc: number }
-}
-
-/** Encodes v1 sections by hand: `sections[i]` is one client section of consecutive structs. */
-function encodeSections(sections: Crafted[][], deleteSet: [number, number, number][] = []) {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, sections.length)
-  for (const structs of sections) {
-    encoding.writeVarUint(encoder, structs.length)
-    encoding.writeVarUint(encoder, structs[0].client)
-    encoding.writeVarUint(encoder, structs[0].clock)
-    for (const s of structs) {
-      if ('gc' in s.content) {
-        encoding.writeUint8(encoder, 0)
-        encoding.writeVarUint(encoder, s.content.gc)
-        continue
-      }
-      const ref = 'any' in s.content ? 8 : 1
-      const info =
-        ref | (s.origin ? 0x80 : 0) | (s.rightOrigin ? 0x40 : 0) | (s.parentSub ? 0x20 : 0)
-      encoding.writeUint8(encoder, info)
-      for (const id of [s.origin, s.rightOrigin]) {
-        if (!id) continue
-        encoding.writeVarUint(encoder, id.client)
-        encoding.writeVarUint(encoder, id.clock)
-      }
-      if (!s.origin && !s.rightOrigin) {
-        const parent = s.parent ?? { root: 'comments' }
-        if ('root' in parent) {
-          encoding.writeVarUint(encoder, 1)
-          encoding.writeVarString(encoder, parent.root)
-        } else {
-          encoding.writeVarUint(encoder, 0)
-          encoding.writeVarUint(encoder, parent.id.client)
-          encoding.writeVarUint(encoder, parent.id.clock)
-        }
-        if (s.parentSub) encoding.writeVarString(encoder, s.parentSub)
-      }
-      if ('any' in s.content) {
-        encoding.writeVarUint(encoder, s.content.any.length)
-        for (const value of s.content.any) encoding.writeAny(encoder, value as never)
-      } else {
-        encoding.writeVarUint(encoder, s.content.deleted)
-      }
-    }
-  }
-  const byClient = new Map<number, [number, number][]>()
-  for (const [client, clock, len] of deleteSet) {
-    byClient.set(client, [...(byClient.get(client) ?? []), [clock, len]])
-  }
-  encoding.writeVarUint(encoder, byClient.size)
-  for (const [client, ranges] of byClient) {
-    encoding.writeVarUint(encoder, client)
-    encoding.writeVarUint(encoder, ranges.length)
-    for (const [clock, len] of ranges) {
-      encoding.writeVarUint(encoder, clock)
-      encoding.writeVarUint(encoder, len)
-    }
-  }
-  return encoding.toUint8Array(encoder)
-}
 
 function serverPlan(): PlanDoc {
   const plan = createPlanDoc(demoPlan({ skuCount: 2, periodCount: 6, seed: 3 }))
