@@ -23,14 +23,15 @@ export interface BenchOptions {
   only: string[] | undefined
   /**
    * Scenarios to run: `load` (throughput and latency), `probe`, `paint` (Chromium), `forecast`
-   * (the engine on the M3 monthly series), `compute` (the pure computations behind heavy views).
+   * (the engine on the M3 monthly series), `compute` (the pure computations behind heavy views),
+   * `instances` (edit → receive across 2 and 3 instances on one Redis, and the Redis store alone).
    */
   scenarios: Scenario[]
   /** Cold and warm page loads of the paint scenario (at least 3, for a median). */
   paintSamples: number
 }
 
-export const SCENARIOS = ['load', 'probe', 'paint', 'forecast', 'compute'] as const
+export const SCENARIOS = ['load', 'probe', 'paint', 'forecast', 'compute', 'instances'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 
 function isScenario(name: string): name is Scenario {

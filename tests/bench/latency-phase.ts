@@ -1,7 +1,7 @@
 import type { LoadWorker } from './load-group.js'
 import { LoadGroup } from './load-group.js'
 import { percentile } from './percentile.js'
-import type { ServerSession } from './server-session.js'
+import type { Target } from './light-client.js'
 
 /** Edit → remote receive, over every (edit, other client) pair. */
 export interface LatencyResult {
@@ -18,14 +18,14 @@ export interface LatencyResult {
  * arrival is matched to its send by the edit's (client, clock).
  */
 export async function latencyPhase(
-  server: ServerSession,
+  target: Target | Target[],
   workers: LoadWorker[],
   slots: number[],
   totalRate: number,
   durationMs: number,
   streamDir: string,
 ): Promise<LatencyResult> {
-  const group = await LoadGroup.connect(workers, server.target, slots, streamDir, true)
+  const group = await LoadGroup.connect(workers, target, slots, streamDir, true)
   try {
     await group.drive(2, 600)
     await group.drain()
@@ -33,26 +33,38 @@ export async function latencyPhase(
     await group.drive(totalRate / slots.length, durationMs, true)
     await group.drain()
     const { sends, arrivals } = await group.collect()
-    const sentAt = new Map<number, number>()
-    for (let i = 0; i < sends.length; i += 2) sentAt.set(sends[i], sends[i + 1])
-    const latencies: number[] = []
-    for (const list of arrivals) {
-      for (let i = 0; i < list.length; i += 2) {
-        const sent = sentAt.get(list[i])
-        if (sent !== undefined) latencies.push(list[i + 1] - sent)
-      }
-    }
-    const expected = sentAt.size * (slots.length - 1)
-    let max = 0
-    for (const value of latencies) max = Math.max(max, value)
-    return {
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-      max,
-      samples: latencies.length,
-      delivered: expected === 0 ? 0 : latencies.length / expected,
-    }
+    return matchLatencies(sends, arrivals, slots.length)
   } finally {
     await group.close()
+  }
+}
+
+/**
+ * Matches each arrival to its send by the edit's (client, clock): flattened (key, time) pairs
+ * from every client; each edit is expected at every client but its sender.
+ */
+export function matchLatencies(
+  sends: number[],
+  arrivals: number[][],
+  clients: number,
+): LatencyResult {
+  const sentAt = new Map<number, number>()
+  for (let i = 0; i < sends.length; i += 2) sentAt.set(sends[i], sends[i + 1])
+  const latencies: number[] = []
+  for (const list of arrivals) {
+    for (let i = 0; i < list.length; i += 2) {
+      const sent = sentAt.get(list[i])
+      if (sent !== undefined) latencies.push(list[i + 1] - sent)
+    }
+  }
+  const expected = sentAt.size * (clients - 1)
+  let max = 0
+  for (const value of latencies) max = Math.max(max, value)
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max,
+    samples: latencies.length,
+    delivered: expected === 0 ? 0 : latencies.length / expected,
   }
 }

@@ -22,13 +22,16 @@ export interface GroupCounts {
   lastArrival: number
 }
 
-/** Light clients for one phase, spread over the load workers round-robin. */
+/**
+ * Light clients for one phase, spread over the load workers round-robin. With several targets
+ * (instances sharing a plan), worker i connects its clients to target i (modulo their number).
+ */
 export class LoadGroup {
   private constructor(private readonly parts: LoadWorker[]) {}
 
   static async connect(
     workers: LoadWorker[],
-    target: Target,
+    targets: Target | Target[],
     slots: (number | null)[],
     streamDir: string,
     ext: boolean,
@@ -39,7 +42,13 @@ export class LoadGroup {
     await Promise.all(
       used.map((worker, i) =>
         worker.ask(
-          { type: 'connect', target, slots: shares[i], streamDir, ext },
+          {
+            type: 'connect',
+            target: Array.isArray(targets) ? targets[i % targets.length] : targets,
+            slots: shares[i],
+            streamDir,
+            ext,
+          },
           'connected',
           60_000,
         ),

@@ -108,10 +108,24 @@ export async function loadRun(
       }
     }
     result.steady = await attempt('steady latency', () =>
-      latencyPhase(server, workers, slots.steady, options.steadyRate, options.steadyMs, streamDir),
+      latencyPhase(
+        server.target,
+        workers,
+        slots.steady,
+        options.steadyRate,
+        options.steadyMs,
+        streamDir,
+      ),
     )
     result.burst = await attempt('burst latency', () =>
-      latencyPhase(server, workers, slots.burst, options.burstRate, options.burstMs, streamDir),
+      latencyPhase(
+        server.target,
+        workers,
+        slots.burst,
+        options.burstRate,
+        options.burstMs,
+        streamDir,
+      ),
     )
     for (const [name, latency] of [
       ['steady', result.steady],

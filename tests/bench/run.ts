@@ -23,6 +23,7 @@ import { forecastTables } from './forecast-report.js'
 import { keptBenchSections, writeBenchSection } from './bench-section.js'
 import { computeRun, computeTable } from './compute-run.js'
 import { readM3Monthly } from './m3-series.js'
+import { instancesRun, instancesTable } from './instances-run.js'
 
 /** The forecast scenario: the engine over the M3 monthly series, its section of the doc rewritten. */
 async function forecastScenario(docFile: string): Promise<void> {
@@ -60,8 +61,36 @@ async function computeScenario(runs: number, write: boolean): Promise<void> {
 }
 
 /**
- * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint,forecast,compute]
- * [--no-load] [--no-probe] [--no-paint] [--no-forecast] [--no-compute] [--paint-samples=N] [--cpu-prof=dir]
+ * The instances scenario (issue 12): 50 clients spread over 2, then 3, Tandem processes on one
+ * redis-server at 200 edits/s, and the Redis store alone at the same rate. Its section of the
+ * doc is rewritten on every run.
+ */
+async function instancesScenario(quick: boolean): Promise<void> {
+  console.log('instances: cross-instance delivery on one Redis, and the Redis store alone')
+  try {
+    const report = await instancesRun({
+      clients: 50,
+      rate: 200,
+      durationMs: quick ? 3000 : 10_000,
+      instanceCounts: [2, 3],
+      skuCount: 1000,
+      periodCount: 52,
+    })
+    const table = instancesTable(report)
+    console.log(`\n${table}\n`)
+    await writeBenchSection(
+      'instances',
+      `## Several instances on one Redis (\`--scenarios=instances\`, ${new Date().toISOString()})\n\n${table}`,
+    )
+  } catch (error) {
+    console.error(`  ! instances: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  }
+}
+
+/**
+ * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint,forecast,compute,instances]
+ * [--no-load] [--no-probe] [--no-paint] [--no-forecast] [--no-compute] [--no-instances] [--paint-samples=N] [--cpu-prof=dir]
  * [--write]`
  */
 async function main(): Promise<void> {
@@ -73,6 +102,7 @@ async function main(): Promise<void> {
   if (wants('forecast')) await forecastScenario(docFile)
   if (wants('compute'))
     await computeScenario(Math.max(3, options.runs), !options.quick || argv.includes('--write'))
+  if (wants('instances')) await instancesScenario(options.quick)
   if (!wants('load') && !wants('probe') && !wants('paint')) return
   const began = performance.now()
   const kinds = (options.only ?? [...SERVER_KINDS]).filter(isServerKind)

@@ -5,9 +5,13 @@ import { cpuMs } from './ipc.js'
 import { isServerKind } from './server-kind.js'
 import type { RunningServer } from './running-server.js'
 
-/** Child process entry: `server-process.ts <kind> <planFile> [redisUrl]`, driven over IPC. */
+/**
+ * Child process entry: `server-process.ts <kind> <planFile> [redisUrl [prefix jwtSecret]]`,
+ * driven over IPC. With a prefix and a secret, a tandem-redis process is one of several
+ * instances sharing the plan.
+ */
 async function main(): Promise<void> {
-  const [kind, planFile, redisUrl] = process.argv.slice(2)
+  const [kind, planFile, redisUrl, prefix, jwtSecret] = process.argv.slice(2)
   if (!isServerKind(kind)) throw new Error(`unknown server kind ${kind}`)
   const plan = await loadBenchPlan(planFile)
   const started = performance.now()
@@ -18,7 +22,11 @@ async function main(): Promise<void> {
     const backend =
       kind === 'tandem-sqlite'
         ? { kind: 'sqlite' as const }
-        : { kind: 'redis' as const, url: redisUrl }
+        : {
+            kind: 'redis' as const,
+            url: redisUrl,
+            shared: prefix && jwtSecret ? { prefix, jwtSecret } : undefined,
+          }
     server = await startTandem(plan, backend)
   } else if (kind === 'y-websocket-server') {
     const { startYWebsocketServer } = await import('./y-websocket-server.js')

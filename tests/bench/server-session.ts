@@ -18,11 +18,13 @@ export class ServerSession {
     planId: string,
     redisUrl: string,
     profileDir?: string,
+    shared?: { prefix: string; jwtSecret: string },
   ): Promise<ServerSession> {
     const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+    const sharing = shared ? [shared.prefix, shared.jwtSecret] : []
     const child = new Child<ServerCommand, ServerReport>(
       './server-process.ts',
-      [kind, planFile, redisUrl],
+      [kind, planFile, redisUrl, ...sharing],
       profile,
       kind.startsWith('tandem'),
     )

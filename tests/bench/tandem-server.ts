@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AppDeps, FastifyInstance, Stores } from '@tandem/server'
-import { buildApp, connectRedisStores, openSqliteStores } from '@tandem/server'
+import { buildApp, connectRedisStores, openSqliteStores, PlanExistsError } from '@tandem/server'
 import type { BenchPlan } from './bench-plan.js'
 import { benchToken } from './bench-token.js'
 import type { RunningServer } from './running-server.js'
@@ -14,33 +14,49 @@ const BENCH_USER = 'bench-admin'
 /** Per-socket message limit high enough that it never caps one writer's offered rate. */
 const UNLIMITED_SOCKET_RATE = { perSecond: 1_000_000, burst: 1_000_000 }
 
+/** Several instances share one Redis prefix, and sign tokens with one secret. */
+export interface SharedInstance {
+  prefix: string
+  jwtSecret: string
+}
+
 /**
  * A Tandem app serving one plan, with validation and durable append on, as in production.
  * Only the per-socket rate limit is lifted; the bench measures the server, not the policy.
+ * With `shared` (Redis only), it joins the other instances of the same prefix: the first one
+ * creates the plan and the bench user.
  */
 export async function startTandem(
   plan: BenchPlan,
-  backend: { kind: 'sqlite' } | { kind: 'redis'; url: string },
+  backend: { kind: 'sqlite' } | { kind: 'redis'; url: string; shared?: SharedInstance },
   extra: Partial<AppDeps> = {},
 ): Promise<RunningServer & { app: FastifyInstance; store: Stores; token: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'tandem-bench-'))
+  const shared = backend.kind === 'redis' ? backend.shared : undefined
   const store: Stores =
     backend.kind === 'sqlite'
       ? openSqliteStores(join(dir, 'tandem.db'))
-      : await connectRedisStores(backend.url, { prefix: `bench-${process.pid}-${Date.now()}` })
-  await store.log.createPlan(plan.record, plan.snapshot)
-  await store.accounts.createUser({
-    id: BENCH_USER,
-    email: `${BENCH_USER}@bench.local`,
-    name: 'Bench',
-    passwordHash: 'unused',
-    isAdmin: true,
-    defaultRole: 'planner',
-    disabled: false,
-    createdAt: new Date().toISOString(),
-    sessionVersion: 0,
-  })
-  const jwtSecret = randomBytes(32).toString('base64url')
+      : await connectRedisStores(backend.url, {
+          prefix: shared?.prefix ?? `bench-${process.pid}-${Date.now()}`,
+        })
+  try {
+    await store.log.createPlan(plan.record, plan.snapshot)
+  } catch (error) {
+    if (!(shared && error instanceof PlanExistsError)) throw error
+  }
+  if (!shared || !(await store.accounts.getUser(BENCH_USER)))
+    await store.accounts.createUser({
+      id: BENCH_USER,
+      email: `${BENCH_USER}@bench.local`,
+      name: 'Bench',
+      passwordHash: 'unused',
+      isAdmin: true,
+      defaultRole: 'planner',
+      disabled: false,
+      createdAt: new Date().toISOString(),
+      sessionVersion: 0,
+    })
+  const jwtSecret = shared?.jwtSecret ?? randomBytes(32).toString('base64url')
   const app = await buildApp({
     stores: store,
     jwtSecret,
