@@ -29,6 +29,7 @@ pnpm bench --quick --no-paint                          # without Chromium (about
 pnpm bench --quick --scenarios=paint                   # only URL → painted grid (about 1 min)
 pnpm bench --quick --scenarios=probe --plan=10000x104  # probes on the large plan
 pnpm bench --quick --scenarios=compute --write         # pure computations; updates only their section
+pnpm bench --quick --scenarios=instances               # 2 and 3 instances on one Redis, and the Redis store alone; rewrites its section
 pnpm bench --runs=5 --only=tandem-sqlite,y-websocket-server --cpu-prof=/tmp/prof
 pnpm bench --scenarios=forecast                        # only the forecast engine on M3 (about 5 s); rewrites its section below
 \`\`\`

@@ -25,6 +25,8 @@ export interface InstancesOptions {
   instanceCounts: number[]
   skuCount: number
   periodCount: number
+  /** Write CPU profiles of the Tandem processes here. */
+  profileDir?: string
 }
 
 /** Edit → receive across instances, and the Redis store's append alone, at one steady rate. */
@@ -93,7 +95,14 @@ async function deliveryRound(
     // One at a time, so that the first creates the plan before the others look for it.
     for (let i = 0; i < instances; i++)
       sessions.push(
-        await ServerSession.start('tandem-redis', planFile, planId, redisUrl, undefined, shared),
+        await ServerSession.start(
+          'tandem-redis',
+          planFile,
+          planId,
+          redisUrl,
+          options.profileDir,
+          shared,
+        ),
       )
     const targets = sessions.map(({ target }) => target)
     const slots = Array.from({ length: options.clients }, (_, slot) => slot)

@@ -65,7 +65,7 @@ async function computeScenario(runs: number, write: boolean): Promise<void> {
  * redis-server at 200 edits/s, and the Redis store alone at the same rate. Its section of the
  * doc is rewritten on every run.
  */
-async function instancesScenario(quick: boolean): Promise<void> {
+async function instancesScenario(quick: boolean, profileDir: string | undefined): Promise<void> {
   console.log('instances: cross-instance delivery on one Redis, and the Redis store alone')
   try {
     const report = await instancesRun({
@@ -75,6 +75,7 @@ async function instancesScenario(quick: boolean): Promise<void> {
       instanceCounts: [2, 3],
       skuCount: 1000,
       periodCount: 52,
+      profileDir,
     })
     const table = instancesTable(report)
     console.log(`\n${table}\n`)
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   if (wants('forecast')) await forecastScenario(docFile)
   if (wants('compute'))
     await computeScenario(Math.max(3, options.runs), !options.quick || argv.includes('--write'))
-  if (wants('instances')) await instancesScenario(options.quick)
+  if (wants('instances')) await instancesScenario(options.quick, options.profileDir)
   if (!wants('load') && !wants('probe') && !wants('paint')) return
   const began = performance.now()
   const kinds = (options.only ?? [...SERVER_KINDS]).filter(isServerKind)
