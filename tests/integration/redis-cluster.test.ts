@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { PlanDoc } from '@tandem/shared'
 import type { RedisStores } from '@tandem/server'
 import { connectRedisStores } from '@tandem/server'
 import type { RedisCluster } from '../support/redis-cluster.js'
@@ -8,7 +9,8 @@ import { startRedisCluster } from '../support/redis-cluster.js'
 import type { StockClient } from '../support/stock-client.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
 import type { TestServer } from '../support/test-server.js'
-import { createPlan, startTestServer } from '../support/test-server.js'
+import { startServerProcess } from '../support/server-process.js'
+import { createPlan, requestToken, startTestServer } from '../support/test-server.js'
 
 describe('server instances on a Redis Cluster of three masters', () => {
   let cluster: RedisCluster
@@ -26,10 +28,13 @@ describe('server instances on a Redis Cluster of three masters', () => {
     opened.push(stores)
     return stores
   }
-  // Compaction keeps its default (1,000 entries): every store call of compaction runs on the
-  // cluster in the contract suite, and this file tests what the cluster adds.
+  // Compaction every 40 entries, so both instances compact (compare-and-set) on the cluster.
   const serverAt = async (url: string) => {
-    const server = await startTestServer(await storesAt(url), { jwtSecret })
+    const server = await startTestServer(await storesAt(url), {
+      jwtSecret,
+      compactAfter: 40,
+      compactIdleMs: 10,
+    })
     servers.push(server)
     return server
   }
@@ -98,7 +103,7 @@ describe('server instances on a Redis Cluster of three masters', () => {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, stored.snapshot)
     for (const { update } of stored.updates) Y.applyUpdate(doc, update)
-    return { doc }
+    return { doc, logLength: stored.updates.length }
   }
 
   it('shares a plan live between instances on different nodes; a fresh one loads every saved edit', async () => {
@@ -129,9 +134,11 @@ describe('server instances on a Redis Cluster of three masters', () => {
     await waitFor(() => sameCells(sales, production), 10_000, 'instances converge')
     await waitFor(() => allSaved(sales) && allSaved(production), 10_000, 'every edit saved')
 
-    const { doc } = await loadFresh(planId)
+    const { doc, logLength } = await loadFresh(planId)
     expect(doc.getMap('demand').toJSON()).toEqual(sales.doc.getMap('demand').toJSON())
     expect(doc.getMap('supply').toJSON()).toEqual(production.doc.getMap('supply').toJSON())
+    // 241 updates were appended; compaction trimmed the log on the cluster.
+    expect(logLength).toBeLessThan(241)
 
     const third = await serverAt(cluster.masters[2].url)
     const viewer = connect(third, planId, 'sales')
@@ -171,5 +178,41 @@ describe('server instances on a Redis Cluster of three masters', () => {
     const { doc } = await loadFresh(planId)
     expect(doc.getMap('demand').toJSON()).toEqual(sales.doc.getMap('demand').toJSON())
     expect(doc.getMap('supply').toJSON()).toEqual(production.doc.getMap('supply').toJSON())
+  })
+
+  it('runs main.ts on one node with REDIS_CLUSTER=1; the cluster keeps its saved edit', async () => {
+    const first = await startServerProcess({
+      REDIS_URL: cluster.masters[1].url,
+      REDIS_CLUSTER: '1',
+      TANDEM_ADMIN_EMAIL: 'ops@example.com',
+      TANDEM_ADMIN_PASSWORD: 'a-long-admin-password',
+    })
+    let sku = ''
+    try {
+      const health = await fetch(`${first.url}/health`)
+      expect(health.status).toBe(200)
+      expect(await health.json()).toMatchObject({ store: { kind: 'redis', reachable: true } })
+      const token = await requestToken(first.url, 'sales@demo.tandem', 'demo-password')
+      const writer = connectStockClient(first.url.replace('http', 'ws') + '/sync', 'demo', {
+        token,
+        ext: true,
+      })
+      clients.push(writer)
+      await writer.synced()
+      sku = writer.plan.listSkus()[3]
+      writer.plan.writeCell('demand', sku, 2, 777)
+      await waitFor(() => allSaved(writer), 10_000, 'saved')
+      writer.provider.disconnect()
+    } finally {
+      expect(await first.stop('SIGTERM')).toBe(0)
+    }
+    // Through the two other nodes, with the default prefix main.ts used.
+    const stores = await connectRedisStores(`${cluster.masters[2].url},${cluster.masters[0].url}`)
+    opened.push(stores)
+    const stored = await stores.log.loadPlan('demo')
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, stored!.snapshot)
+    for (const { update } of stored!.updates) Y.applyUpdate(doc, update)
+    expect(new PlanDoc(doc).readCell('demand', sku, 2)).toBe(777)
   })
 })
