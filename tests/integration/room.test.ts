@@ -198,6 +198,25 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
     expect(stored.readCell('demand', sku, 2)).not.toBe(22)
   })
 
+  it('asks a peer for the edits it lacks when a live update builds on them, instead of rejecting it', async () => {
+    const room = await open()
+    const writer = await joined(room, 'sales-1', 'sales', 301)
+    const sku = new PlanDoc(room.doc).listSkus()[0]
+    // The first edit never reaches the room (written while reconnecting, or its append failed).
+    new PlanDoc(writer.doc).writeCell('demand', sku, 1, 11)
+    writer.outbox.length = 0
+    new PlanDoc(writer.doc).writeCell('demand', sku, 2, 22)
+    await writer.settle()
+    await room.whenDurable()
+
+    expect(writer.rejections).toEqual([])
+    expect(writer.isOpen).toBe(true)
+    expect(new PlanDoc(room.doc).readCell('demand', sku, 1)).toBe(11)
+    expect(new PlanDoc(room.doc).readCell('demand', sku, 2)).toBe(22)
+    const stored = new PlanDoc(await reloaded())
+    expect([stored.readCell('demand', sku, 1), stored.readCell('demand', sku, 2)]).toEqual([11, 22])
+  })
+
   it('loses nothing when it compacts during a burst of edits', async () => {
     let compactions = 0
     const store: RoomStore = {

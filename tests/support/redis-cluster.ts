@@ -18,6 +18,11 @@ export interface RedisCluster {
   addReplica(index: number): Promise<RedisServer>
   /** Promotes `replica` with `CLUSTER FAILOVER` and resolves once every node agrees. */
   failover(replica: RedisServer): Promise<void>
+  /**
+   * Kills `masters[index]` (SIGKILL, a crash) and resolves once the cluster has promoted
+   * `replica` by itself and is whole again.
+   */
+  crashMaster(index: number, replica: RedisServer): Promise<void>
   stop(): Promise<void>
 }
 
@@ -118,6 +123,19 @@ export async function startRedisCluster(count = 3): Promise<RedisCluster> {
           )
         }, `every node sees ${replica.port} as master`)
         await waitForCluster(nodes)
+      },
+      async crashMaster(index, replica) {
+        const dead = masters[index]
+        await dead.kill('SIGKILL')
+        const alive = nodes.filter((node) => node !== dead)
+        await until(
+          async () => (await cli(replica.port, 'ROLE')).startsWith('master'),
+          `replica ${replica.port} takes over from the crashed master`,
+        )
+        await until(async () => {
+          const infos = await Promise.all(alive.map((node) => cli(node.port, 'CLUSTER', 'INFO')))
+          return infos.every((info) => info.includes('cluster_state:ok'))
+        }, 'cluster_state:ok on every live node')
       },
       stop,
     }

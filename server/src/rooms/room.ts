@@ -201,7 +201,12 @@ export class Room {
           await this.answerSyncStep1(peer, payload)
         } else if (step === 1 || step === 2) {
           const violation = this.receiveUpdate(peer, payload)
-          if (violation) peer.rejected(violation)
+          if (violation?.code === 'missingHistory' && step === 2) {
+            // A live update on top of edits the room lacks: sent after a reconnect before the
+            // peer answered the room's sync step 1, or after a failed append. Ask again; the
+            // answer carries everything from the room's state on.
+            peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+          } else if (violation) peer.rejected(violation)
         } else {
           throw new Error(`unknown sync step ${step}`)
         }
