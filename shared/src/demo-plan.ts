@@ -3,6 +3,7 @@ import type { PlanInput } from './plan-input.js'
 import type { PeriodKind, Resource } from './plan-meta.js'
 import { DEFAULT_MAX_VALUE } from './plan-meta.js'
 import { seededRandom } from './seeded-random.js'
+import { demoHistory } from './demo-history.js'
 
 /** Size and seed of a generated plan. */
 export interface DemoPlanOptions {
@@ -13,6 +14,8 @@ export interface DemoPlanOptions {
   /** First day of the first period, YYYY-MM-DD (a Monday for weeks, the 1st for months). */
   firstPeriod?: string
   seed?: number
+  /** Add three years of actual demand history (`demoHistory`). */
+  history?: boolean
 }
 
 const FAMILIES = [
@@ -122,7 +125,7 @@ export function demoPlan(options: DemoPlanOptions = {}): PlanInput {
     })
   }
 
-  return {
+  const input: PlanInput = {
     meta: {
       name: options.name ?? 'Demo plan',
       periodKind,
@@ -140,4 +143,6 @@ export function demoPlan(options: DemoPlanOptions = {}): PlanInput {
     supply,
     capacity,
   }
+  if (options.history) input.actuals = demoHistory(input, options.seed ?? 42)
+  return input
 }

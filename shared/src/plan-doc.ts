@@ -19,6 +19,12 @@ export class PlanDoc {
   readonly capacity: Y.Map<Y.Map<unknown>>
   readonly comments: Y.Map<unknown>
   readonly flags: Y.Map<unknown>
+  /** Actual demand per SKU: history before period 0 and closed plan periods (actuals/). */
+  readonly actuals: Y.Map<Y.Map<unknown>>
+  /** The statistical forecast per SKU, written only by the server (statistical-forecast/). */
+  readonly forecast: Y.Map<unknown>
+  /** Why a demand cell was overridden, keyed `sku@period` (override-reasons/). */
+  readonly overrideReasons: Y.Map<unknown>
 
   constructor(readonly doc: Y.Doc) {
     this.meta = doc.getMap('meta')
@@ -28,6 +34,9 @@ export class PlanDoc {
     this.capacity = doc.getMap('capacity')
     this.comments = doc.getMap('comments')
     this.flags = doc.getMap('flags')
+    this.actuals = doc.getMap('actuals')
+    this.forecast = doc.getMap('forecast')
+    this.overrideReasons = doc.getMap('overrideReasons')
   }
 
   measureRoot(measure: Measure): Y.Map<Y.Map<unknown>> {

@@ -11,4 +11,9 @@ export interface PlanInput {
   supply: Record<string, number[]>
   /** Capacity per resource id, one value per period. */
   capacity: Record<string, number[]>
+  /**
+   * Actual demand per SKU, `HISTORY_PERIODS[periodKind] + periodCount` entries from three years
+   * before period 0; null where there is none. SKUs without an entry get no actuals row.
+   */
+  actuals?: Record<string, (number | null)[]>
 }

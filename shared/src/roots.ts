@@ -1,5 +1,16 @@
 /** The top-level Yjs types of a plan document, grouped by who may write them. */
-export const ROOTS = ['meta', 'items', 'demand', 'supply', 'capacity', 'comments', 'flags'] as const
+export const ROOTS = [
+  'meta',
+  'items',
+  'demand',
+  'supply',
+  'capacity',
+  'comments',
+  'flags',
+  'actuals',
+  'forecast',
+  'overrideReasons',
+] as const
 
 export type RootName = (typeof ROOTS)[number]
 

@@ -140,6 +140,8 @@ describe('a seeded corpus of malformed traffic over real sockets', () => {
 
     const stored = await materializeStoredPlan(server.store.log, planId)
     expect(planProblems(stored, PERIODS)).toEqual([])
+    // Only the server writes the statistical forecast, and no server run happened here.
+    expect(stored.getMap('forecast').size).toBe(0)
     const fresh = await RawSyncClient.connect(server.syncUrl, planId, {
       token: server.tokens.viewer,
     })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@tandem/shared'
-import { createFlag, ROLES, startThread } from '@tandem/shared'
+import { createFlag, ROLES, startThread, writeActualsRow } from '@tandem/shared'
 import { waitFor } from '../support/stock-client.js'
 import type { TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
@@ -102,6 +102,7 @@ describe('the full matrix: role × target × frozen × approved, over real socke
       plan.writeCell('demand', fixture.skuA, FENCE, 11)
       plan.writeCell('supply', fixture.skuA, FENCE, 12)
       plan.writeCell('capacity', fixture.resourceA, FENCE, 13)
+      writeActualsRow(plan, fixture.skuA, new Map([[-1, 20]]))
       if (state.frozen) plan.meta.set('frozenThrough', FENCE)
       if (state.approved) plan.meta.set('status', 'approved')
     })

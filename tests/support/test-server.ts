@@ -125,7 +125,7 @@ export async function startTestServer(
 /** Creates a generated plan over REST and returns its id. */
 export async function createPlan(
   server: Pick<TestServer, 'url' | 'headers'>,
-  generator: { skuCount?: number; periodCount?: number; seed?: number } = {
+  generator: { skuCount?: number; periodCount?: number; seed?: number; history?: boolean } = {
     skuCount: 10,
     periodCount: 8,
   },

@@ -88,6 +88,7 @@ export const createPlanBodySchema = {
         periodKind: { type: 'string', enum: ['week', 'month'], default: 'week' },
         firstPeriod: { type: 'string', maxLength: 10 },
         seed: { type: 'integer', minimum: 0, maximum: 4_294_967_295, default: 42 },
+        history: { type: 'boolean', default: false },
       },
     },
     rows: {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { HISTORY_PERIODS } from '../actuals/history-periods.js'
 import { isValidId } from '../ids.js'
 import type { PlanDoc } from '../plan-doc.js'
 import type { PlanMeta } from '../plan-meta.js'
@@ -96,15 +97,17 @@ export function checkMeasureWrite(
  */
 export function incompleteRow(
   checked: { item: Y.Item; place: Place }[],
-  periodCount: number,
+  meta: Pick<PlanMeta, 'periodCount' | 'periodKind'>,
 ): RuleViolation | undefined {
+  const lengthOf = (root: string) =>
+    root === 'actuals' ? HISTORY_PERIODS[meta.periodKind] + meta.periodCount : meta.periodCount
   const rows = new Map<
     string,
     { root: string; key: string; base: number | undefined; edits: boolean }
   >()
   const rowOf = (root: string, key: string) => rows.get(`${root}\u0000${key}`)
   for (const { item, place } of checked) {
-    if (!isMeasure(place.root) || item.deleted) continue
+    if (!(isMeasure(place.root) || place.root === 'actuals') || item.deleted) continue
     const [key, part, position] = place.keys
     if (place.keys.length === 1)
       rows.set(`${place.root}\u0000${key}`, {
@@ -122,10 +125,10 @@ export function incompleteRow(
     }
   }
   for (const row of rows.values()) {
-    if (!row.edits || row.base !== periodCount) {
+    if (!row.edits || row.base !== lengthOf(row.root)) {
       return violation(
         'badStructure',
-        `A new ${row.root} row ${row.key} needs a base of ${periodCount} values and an empty overlay`,
+        `A new ${row.root} row ${row.key} needs a base of ${lengthOf(row.root)} values and an empty overlay`,
         { root: row.root, key: row.key },
       )
     }

@@ -9,12 +9,15 @@ import {
   checkDiscussionDeletion,
   checkFlagWrite,
 } from './check-discussion-write.js'
+import { actualsPeriodIndex, checkActualValue } from './check-actual-value.js'
+import { checkActualsWrite } from './check-actuals-write.js'
 import { checkItemWrite } from './check-item-write.js'
 import type { DiscussionWrite } from './discussion-size.js'
 import { discussionWrites, oversizedMessage } from './discussion-size.js'
+import { checkOverrideReason } from './check-override-reason.js'
 import { checkMeasureWrite, incompleteRow } from './check-measure-write.js'
 import { checkMetaWrite } from './check-meta-write.js'
-import { periodIndex, placeKey } from './item-content.js'
+import { deleted, notAValue, periodIndex, placeKey, singleValue } from './item-content.js'
 import type { NormalizedUpdate } from './normalize-update.js'
 import { normalizeUpdate } from './normalize-update.js'
 import type { Place } from './place-resolver.js'
@@ -109,7 +112,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
   }
   const oversized = oversizedMessage(plan, checked)
   if (oversized) return { ok: false, violation: oversized }
-  const incomplete = incompleteRow(checked, meta.periodCount)
+  const incomplete = incompleteRow(checked, meta)
   if (incomplete) return { ok: false, violation: incomplete }
 
   for (const [client, ranges] of decoded.ds.clients) {
@@ -133,7 +136,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
             ? written.has(placeKey(place))
               ? undefined
               : checkDiscussionDeletion(plan, writer, place)
-            : checkDeletion(meta, context.role, place, written)
+            : checkDeletion(plan, meta, context.role, place, written)
         if (found) return { ok: false, violation: found }
       }
     }
@@ -206,6 +209,8 @@ function checkWrite(
   const at = { root, key: keys[0] }
   if (!isRootName(root))
     return violation('unknownRoot', `"${root}" is not part of a plan`, { root })
+  if (root === 'forecast')
+    return violation('forbiddenRole', `Only the server writes the statistical forecast`, at)
   const isCell = isMeasure(root) && keys.length === 3 && keys[1] === 'edits'
   if (!isCell && !roleMayWrite(role, root))
     return violation('forbiddenRole', `A ${role} may not change ${root}`, at)
@@ -220,10 +225,18 @@ function checkWrite(
   if (root === 'meta') return checkMetaWrite(meta, keys, item)
   if (root === 'items') return checkItemWrite(plan, meta, keys, item)
   if (isMeasure(root)) return checkMeasureWrite(plan, meta, role, root, place, item, newItems)
+  if (root === 'actuals') return checkActualsWrite(plan, meta, role, place, item, newItems)
+  if (root === 'overrideReasons') {
+    const value = singleValue(item)
+    if (keys.length !== 1 || value === notAValue)
+      return violation('badStructure', `An override reason is one value per demand cell`, at)
+    return checkOverrideReason(plan, meta, role, keys[0], value === deleted ? undefined : value)
+  }
   return violation('unknownRoot', `"${root}" is not part of a plan`, at)
 }
 
 function checkDeletion(
+  plan: PlanDoc,
   meta: PlanMeta,
   role: Role,
   place: Place,
@@ -235,6 +248,10 @@ function checkDeletion(
   if (isMeasure(place.root) && place.keys.length === 3 && part === 'edits') {
     return checkCellEdit(meta, role, place.root, key, periodIndex(period), undefined)
   }
+  if (place.root === 'actuals' && place.keys.length === 3 && part === 'edits')
+    return checkActualValue(meta, role, key, actualsPeriodIndex(period), undefined)
+  if (place.root === 'overrideReasons' && place.keys.length === 1)
+    return checkOverrideReason(plan, meta, role, key, undefined)
   return violation('forbiddenDeletion', `${place.root} ${place.keys.join(' ')} cannot be deleted`, {
     root: place.root,
     key,

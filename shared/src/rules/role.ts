@@ -17,6 +17,10 @@ const WRITERS: Record<RootName, readonly Role[]> = {
   capacity: ['production', 'planner'],
   comments: ['planner', 'sales', 'production', 'viewer'],
   flags: ['planner', 'sales', 'production', 'viewer'],
+  actuals: ['planner'],
+  // Only the server writes the statistical forecast (Room.change), never a client.
+  forecast: [],
+  overrideReasons: ['sales', 'planner'],
 }
 
 /** May this role write into this root at all? Finer rules (own messages, frozen periods) follow. */

@@ -33,6 +33,9 @@ export type RuleTarget =
       action: 'startThread' | 'reply' | 'forgeAuthor' | 'editOthers' | 'resolve' | 'unsafeLink'
     }
   | { kind: 'flag'; action: 'create' | 'changeOthers' }
+  | { kind: 'actual'; value: 'valid' | 'negative' }
+  | { kind: 'forecast' }
+  | { kind: 'overrideReason'; period: number }
 
 /** The verdict the rules demand, and every rejection code that would name a broken rule. */
 export interface ExpectedVerdict {
@@ -60,6 +63,10 @@ export interface ExpectedVerdict {
  *   changes it; any editor (not a viewer) resolves (DESIGN §3); links are http, https, mailto.
  * - Flags: editors (not viewers) create them; only the creator, the owner or a planner changes
  *   one (docs/plan-document.md).
+ * - Actuals (issue 14): planners only, in frozen periods too (a period closes before its actual
+ *   is known), not in an approved plan; values finite and ≥ 0.
+ * - The statistical forecast: no client at all; only the server writes it.
+ * - Override reasons: whoever may write that demand cell now (role, approved, frozen).
  */
 const WRITERS: Record<'demand' | 'supply' | 'capacity' | 'meta' | 'items', readonly Role[]> = {
   demand: ['sales', 'planner'],
@@ -112,6 +119,19 @@ export function expectedVerdict(role: Role, target: RuleTarget, state: PlanState
       if (target.action === 'editOthers') reasons.add('forbiddenRole')
       if (target.action === 'unsafeLink') reasons.add('badValue')
       if (target.action === 'resolve') unless(EDITORS.includes(role), 'forbiddenRole')
+      break
+    case 'actual':
+      unless(role === 'planner', 'forbiddenRole')
+      unless(!state.approved, 'planApproved')
+      unless(target.value === 'valid', 'outOfRange')
+      break
+    case 'forecast':
+      reasons.add('forbiddenRole')
+      break
+    case 'overrideReason':
+      unless(WRITERS.demand.includes(role), 'forbiddenRole')
+      unless(!state.approved, 'planApproved')
+      unless(!(state.frozen && target.period <= FENCE), 'frozenPeriod')
       break
     case 'flag':
       unless(EDITORS.includes(role), 'forbiddenRole')

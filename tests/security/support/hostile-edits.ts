@@ -49,6 +49,9 @@ export const HOSTILE_ROOTS = [
   'capacity',
   'comments',
   'flags',
+  'actuals',
+  'forecast',
+  'overrideReasons',
   'evil',
   '',
 ]

@@ -7,7 +7,9 @@ import {
   setThreadResolved,
   startThread,
   updateFlag,
+  writeActual,
   writeItemFields,
+  writeOverrideReason,
   writeSettings,
 } from '@tandem/shared'
 import type { PlanState, RuleTarget } from './expected-verdict.js'
@@ -66,6 +68,39 @@ function newRow(values: number[]): Y.Map<unknown> {
 }
 
 export const MATRIX_TARGETS: MatrixTarget[] = [
+  {
+    name: 'actuals cell, history period (overwrite)',
+    rule: { kind: 'actual', value: 'valid' },
+    edit: (plan, _doc, { fixture }) => writeActual(plan, fixture.skuA, -1, 21),
+  },
+  {
+    name: 'actuals cell in a frozen plan period',
+    rule: { kind: 'actual', value: 'valid' },
+    edit: (plan, _doc, { fixture }) => writeActual(plan, fixture.skuA, FENCE, 8),
+  },
+  {
+    name: 'actuals cell, negative',
+    rule: { kind: 'actual', value: 'negative' },
+    edit: (plan, _doc, { fixture }) => writeActual(plan, fixture.skuA, -2, -4),
+  },
+  {
+    name: 'statistical forecast of a SKU',
+    rule: { kind: 'forecast' },
+    edit: (plan, _doc, { fixture }) =>
+      plan.forecast.set(fixture.skuA, { values: new Array(plan.periodCount).fill(9) }),
+  },
+  {
+    name: 'override reason "promotion" at the fence',
+    rule: { kind: 'overrideReason', period: FENCE },
+    edit: (plan, _doc, { fixture }) =>
+      writeOverrideReason(plan, fixture.skuA, FENCE, { reason: 'promotion', note: '' }),
+  },
+  {
+    name: 'override reason past the fence',
+    rule: { kind: 'overrideReason', period: FENCE + 1 },
+    edit: (plan, _doc, { fixture }) =>
+      writeOverrideReason(plan, fixture.skuB, FENCE + 1, { reason: 'other', note: 'New listing' }),
+  },
   cell('demand cell, first write', 'demand', FENCE, (plan, _doc, { fixture }) =>
     bump(plan, 'demand', fixture.skuB, FENCE),
   ),

@@ -1,5 +1,15 @@
 import * as Y from 'yjs'
-import { ID_PATTERN, ITEM_FIELDS, MEASURES, META_FIELDS, PlanDoc, ROOTS } from '@tandem/shared'
+import {
+  HISTORY_PERIODS,
+  ID_PATTERN,
+  isOverrideReason,
+  ITEM_FIELDS,
+  MEASURES,
+  META_FIELDS,
+  parseOverrideReasonKey,
+  PlanDoc,
+  ROOTS,
+} from '@tandem/shared'
 
 /**
  * Everything in a plan document that the layout (docs/plan-document.md) does not allow: unknown
@@ -56,6 +66,39 @@ export function planProblems(doc: Y.Doc, periodCount: number): string[] {
       })
     })
   }
+  const history = HISTORY_PERIODS[meta.periodKind]
+  plan.actuals.forEach((row, key) => {
+    const base = row instanceof Y.Map ? row.get('base') : undefined
+    const edits = row instanceof Y.Map ? row.get('edits') : undefined
+    if (!ID_PATTERN.test(key) || !(base instanceof Y.Array) || !(edits instanceof Y.Map)) {
+      problems.push(`actuals row "${key}"`)
+      return
+    }
+    const values = base.toArray() as unknown[]
+    if (values.length !== history + periodCount || !values.every((v) => v === null || isAmount(v)))
+      problems.push(`actuals.${key}.base has ${values.length} entries or a bad value`)
+    edits.forEach((value, period) => {
+      const index = Number(period)
+      const inSpan = /^(0|-?[1-9]\d*)$/.test(period) && index >= -history && index < periodCount
+      if (!inSpan || !isAmount(value))
+        problems.push(`actuals.${key}.edits[${period}] = ${JSON.stringify(value)}`)
+    })
+  })
+  plan.forecast.forEach((value, key) => {
+    const values = (value as { values?: unknown } | null)?.values
+    if (!ID_PATTERN.test(key) || !Array.isArray(values)) problems.push(`forecast "${key}"`)
+  })
+  plan.overrideReasons.forEach((value, key) => {
+    const cell = parseOverrideReasonKey(key)
+    const reason = (value as { reason?: unknown } | null)?.reason
+    if (
+      !cell ||
+      !plan.demand.has(cell.sku) ||
+      cell.period >= periodCount ||
+      !isOverrideReason(reason)
+    )
+      problems.push(`overrideReasons "${key}" = ${JSON.stringify(value)}`)
+  })
   for (const root of [plan.comments, plan.flags])
     root.forEach((value, key) => {
       if (!ID_PATTERN.test(key) || !(value instanceof Y.Map)) problems.push(`discussion "${key}"`)

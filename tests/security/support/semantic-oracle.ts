@@ -130,6 +130,22 @@ function forbidden(
       return 'a viewer may not resolve'
     return undefined
   }
+  if (root === 'actuals') {
+    if (role !== 'planner') return 'only planners change actuals'
+    if (approved) return 'the plan is approved'
+    if (part === 'base' && was !== undefined) return 'bases are never rewritten'
+    if (part === 'edits' && sub !== undefined && now !== undefined && !isAmount(now))
+      return 'not a finite amount'
+    return undefined
+  }
+  if (root === 'forecast') return 'only the server writes the statistical forecast'
+  if (root === 'overrideReasons') {
+    if (role !== 'sales' && role !== 'planner') return `a ${role} may not give override reasons`
+    if (approved) return 'the plan is approved'
+    const period = Number(key?.split('@')[1])
+    if (!Number.isInteger(period) || period <= meta.frozenThrough) return 'frozen or no period'
+    return undefined
+  }
   if (root === 'flags') {
     if (role === 'viewer') return 'a viewer may not flag'
     if ((part === 'createdBy' || part === 'createdAt') && was !== undefined)
