@@ -27,6 +27,8 @@ import { authRoutes } from './routes/auth-routes.js'
 import { firstRunRoute } from './routes/first-run-route.js'
 import { IMPORT_LIMITS } from './excel/import-limits.js'
 import { excelRoutes } from './routes/excel-routes.js'
+import { forecastRoutes } from './routes/forecast-routes.js'
+import { ForecastRuns } from './forecast/forecast-runs.js'
 import { healthRoute } from './routes/health-route.js'
 import { membersRoutes } from './routes/members-routes.js'
 import { plansRoutes } from './routes/plans-routes.js'
@@ -116,6 +118,8 @@ declare module 'fastify' {
     routeTable: { method: string; url: string }[]
     /** Connections that are not sync sockets (yet), per address. */
     pendingConnections: PendingConnections
+    /** The forecast runs of this server, one at a time per plan. */
+    forecasts: ForecastRuns
   }
 }
 
@@ -279,6 +283,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     importTimeLimitMs: deps.importTimeLimitMs ?? IMPORT_LIMITS.timeLimitMs,
   })
+  const forecasts = new ForecastRuns(rooms, app.log, (outcome) => metrics.forecastRun(outcome))
+  app.decorate('forecasts', forecasts)
+  await app.register(forecastRoutes, { log, records, accounts, rooms, auth, forecasts })
   await app.register(syncRoute, {
     log,
     accounts,

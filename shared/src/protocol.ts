@@ -14,6 +14,7 @@ export const MESSAGE_TYPES = {
   saved: 100,
   rejected: 101,
   editSources: 102,
+  forecastProgress: 103,
 } as const
 
 /** A cell or field named by a rejection: the root, the row key and the period or field. */
@@ -28,12 +29,23 @@ export interface RejectedPlace {
 export type ExtensionMessage =
   | { type: 'saved'; stateVector: Uint8Array }
   | { type: 'rejected'; code: RejectionCode; reason: string; places: RejectedPlace[] }
+  /** A forecast run of this plan: SKUs done of total, while running and once it ends. */
+  | { type: 'forecastProgress'; state: ForecastRunState; done: number; total: number }
+
+/** Where a plan's forecast run is. */
+export const FORECAST_RUN_STATES = ['running', 'writing', 'done', 'failed'] as const
+export type ForecastRunState = (typeof FORECAST_RUN_STATES)[number]
 
 export function encodeExtensionMessage(message: ExtensionMessage): Uint8Array {
   const encoder = encoding.createEncoder()
   if (message.type === 'saved') {
     encoding.writeVarUint(encoder, MESSAGE_TYPES.saved)
     encoding.writeVarUint8Array(encoder, message.stateVector)
+  } else if (message.type === 'forecastProgress') {
+    encoding.writeVarUint(encoder, MESSAGE_TYPES.forecastProgress)
+    encoding.writeVarString(encoder, message.state)
+    encoding.writeVarUint(encoder, message.done)
+    encoding.writeVarUint(encoder, message.total)
   } else {
     encoding.writeVarUint(encoder, MESSAGE_TYPES.rejected)
     encoding.writeVarString(encoder, message.code)
@@ -64,6 +76,13 @@ function readExtensionMessage(bytes: Uint8Array): ExtensionMessage | undefined {
     const places = JSON.parse(decoding.readVarString(decoder)) as RejectedPlace[]
     if (!(REJECTION_CODES as readonly string[]).includes(code)) return undefined
     return { type: 'rejected', code: code as RejectionCode, reason, places }
+  }
+  if (type === MESSAGE_TYPES.forecastProgress) {
+    const state = decoding.readVarString(decoder)
+    const done = decoding.readVarUint(decoder)
+    const total = decoding.readVarUint(decoder)
+    if (!(FORECAST_RUN_STATES as readonly string[]).includes(state)) return undefined
+    return { type: 'forecastProgress', state: state as ForecastRunState, done, total }
   }
   return undefined
 }

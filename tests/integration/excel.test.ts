@@ -3,7 +3,14 @@ import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ImportIssueAnswer, PlanInput } from '@tandem/shared'
-import { comparePlans, demoPlan, isImportIssueCode, periodKey, PlanDoc } from '@tandem/shared'
+import {
+  comparePlans,
+  demoPlan,
+  isImportIssueCode,
+  periodKey,
+  PlanDoc,
+  readActuals,
+} from '@tandem/shared'
 import type { StockClient } from '../support/stock-client.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
 import type { TestAccount, TestServer } from '../support/test-server.js'
@@ -163,6 +170,7 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Plan',
       'Settings',
+      'Demand history',
       'Projection',
       'Gaps',
       'Comments',
@@ -246,7 +254,7 @@ describe('Excel and CSV import and export over a real server', () => {
     )
 
     const applied = await send('planner', `/api/plans/${planId}/import/apply`, file, XLSX)
-    expect(applied).toEqual({ status: 200, body: { appliedCells: 3 } })
+    expect(applied).toEqual({ status: 200, body: { appliedCells: 3, appliedActuals: 0 } })
     await waitFor(
       () => edits.every((e) => observer.plan.readCell(e.measure, e.key, e.period) === e.to),
       5000,
@@ -266,7 +274,66 @@ describe('Excel and CSV import and export over a real server', () => {
       expect.objectContaining({ author: server.users.planner.id, cells: 3 }),
     ])
     const again = await send('planner', `/api/plans/${planId}/import/apply`, file, XLSX)
-    expect(again.body).toEqual({ appliedCells: 0 })
+    expect(again.body).toEqual({ appliedCells: 0, appliedActuals: 0 })
+  })
+
+  it('updates actuals from a History sheet, exports them back, and refuses a bad row whole', async () => {
+    const observer = connectStockClient(server.syncUrl, planId, { token: server.tokens.viewer })
+    clients.push(observer)
+    await observer.synced()
+    const [skuA, skuB] = observer.plan.listSkus()
+    const workbook = await workbookOf(
+      (await download('planner', `/api/plans/${planId}/export.xlsx`)).file,
+    )
+    const history = workbook.getWorksheet('Demand history')!
+    expect(history.getRow(1).values).toEqual([undefined, 'SKU'])
+    history.getRow(1).values = ['SKU', week(-3), week(-2), week(0)]
+    history.getRow(2).values = [skuA, 40, 41, null]
+    history.getRow(3).values = [skuB, null, 7, 9]
+    const good = await bufferOf(workbook)
+
+    const preview = await send('planner', `/api/plans/${planId}/import/preview`, good, XLSX)
+    expect(preview.body).toMatchObject({ errors: [], changedCells: 0, changedActuals: 4 })
+    const refused = await send('sales', `/api/plans/${planId}/import/apply`, good, XLSX)
+    expect(refused.status).toBe(403)
+    const applied = await send('planner', `/api/plans/${planId}/import/apply`, good, XLSX)
+    expect(applied).toEqual({ status: 200, body: { appliedCells: 0, appliedActuals: 4 } })
+    const history156 = 156
+    await waitFor(
+      () => readActuals(observer.plan, skuB)[history156] === 9,
+      5000,
+      'actuals relayed to the observer',
+    )
+    expect(readActuals(observer.plan, skuA).slice(history156 - 3, history156)).toEqual([
+      40,
+      41,
+      null,
+    ])
+
+    const exported = await workbookOf(
+      (await download('viewer', `/api/plans/${planId}/export.xlsx`)).file,
+    )
+    const back = exported.getWorksheet('Demand history')!
+    expect(back.getRow(1).values).toEqual([undefined, 'SKU', week(-3), week(-2), week(0)])
+    expect(back.getRow(2).values).toEqual([undefined, skuA, 40, 41])
+    expect(back.getRow(3).values).toEqual([undefined, skuB, undefined, 7, 9])
+
+    history.getRow(2).values = [skuA, 42, -1, null]
+    history.getRow(4).values = ['NO-SUCH', 1]
+    history.getRow(5).values = [skuB, 'many']
+    const bad = await bufferOf(workbook)
+    const fingerprint = await storeFingerprint(planId)
+    const answer = await send('planner', `/api/plans/${planId}/import/apply`, bad, XLSX)
+    expect(answer.status).toBe(400)
+    const errors = answer.body.errors as ImportIssueAnswer[]
+    expect(errors.map((e) => [e.code, e.place])).toEqual([
+      ['negativeValue', { sheet: 'Demand history', row: 2, column: 3 }],
+      ['unknownSku', { sheet: 'Demand history', row: 4, column: 1 }],
+      ['notANumber', { sheet: 'Demand history', row: 5, column: 2 }],
+    ])
+    expect(errors[0].message).toBe('sheet Demand history, row 2, column C: -1 must not be negative')
+    expect(await storeFingerprint(planId)).toEqual(fingerprint)
+    expect(readActuals(await storedPlan(planId), skuA)[history156 - 3]).toBe(40)
   })
 
   it('refuses bad files with errors naming sheet, row and column, and changes nothing', async () => {
@@ -517,7 +584,12 @@ describe('Excel and CSV import and export over a real server', () => {
   it('serves an import template that imports as a plan', async () => {
     const template = await download('viewer', '/api/plans/import-template.xlsx')
     const workbook = await workbookOf(template.file)
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Plan', 'Settings', 'README'])
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Plan',
+      'Settings',
+      'Demand history',
+      'README',
+    ])
     const created = await send('planner', '/api/plans/import?id=from-template', template.file, XLSX)
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     expect(created.body.plan).toMatchObject({ name: 'My plan', periodCount: 13, skuCount: 1 })

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import type { CloseReason, Role, RuleViolation } from '@tandem/shared'
+import type { CloseReason, ExtensionMessage, Role, RuleViolation } from '@tandem/shared'
 import { MESSAGE_TYPES } from '@tandem/shared'
 import type { Room } from '../../server/src/rooms/room.js'
 import type { RoomPeer } from '../../server/src/rooms/room-peer.js'
@@ -21,6 +21,7 @@ export class MemoryPeer implements RoomPeer {
   /** Peer → room messages not delivered yet. */
   readonly outbox: Uint8Array[] = []
   readonly savedVectors: Uint8Array[] = []
+  readonly notices: ExtensionMessage[] = []
   readonly rejections: RuleViolation[] = []
   closedWith: { reason: CloseReason; text: string } | undefined
   readonly sessionVersion = 0
@@ -100,6 +101,10 @@ export class MemoryPeer implements RoomPeer {
 
   saved(stateVector: Uint8Array): void {
     if (this.isOpen) this.savedVectors.push(stateVector)
+  }
+
+  notify(message: ExtensionMessage): void {
+    if (this.isOpen) this.notices.push(message)
   }
 
   rejected(violation: RuleViolation): void {

@@ -107,7 +107,10 @@ export function UpdateFromFile({ planId, meta, format, notify }: UpdateFromFileP
               type="button"
               className="button primary"
               data-testid="apply-import"
-              disabled={step.preview.errorCount > 0 || step.preview.changedCells === 0}
+              disabled={
+                step.preview.errorCount > 0 ||
+                step.preview.changedCells + (step.preview.changedActuals ?? 0) === 0
+              }
               onClick={() => apply(step.file)}
             >
               {t('versions.excel.apply', { count: step.preview.changedCells })}

@@ -239,6 +239,8 @@ export class PlanSession {
       this.publish()
       return
     }
+    // A forecast run's progress: not shown yet (the forecast rows and their UI come later).
+    if (message.type === 'forecastProgress') return
     this.consecutiveRejections++
     for (const place of message.places) {
       if (place.key !== undefined && place.period !== undefined) {

@@ -14,13 +14,18 @@ export function columnLetters(column: number): string {
  * whole sheet and `file!R0` for the file.
  */
 export function cellField(place: ImportPlace): string {
+  if (place.sheet === undefined && place.row !== undefined)
+    return `rows[${place.row - 1}]${place.field ? `.${place.field}` : ''}`
   const row = `${place.sheet ?? 'file'}!R${place.row ?? 0}`
   return place.column === undefined ? row : `${row}C${place.column}`
 }
 
 /** The place as a planner reads it, in English: `sheet Plan, row 12, column D`. */
 export function describePlace(place: ImportPlace): string | undefined {
-  if (place.sheet === undefined) return undefined
+  if (place.sheet === undefined)
+    return place.row === undefined
+      ? undefined
+      : [`row ${place.row}`, place.field && `column ${place.field}`].filter(Boolean).join(', ')
   const parts = [`sheet ${place.sheet}`]
   if (place.row !== undefined) parts.push(`row ${place.row}`)
   if (place.column !== undefined) parts.push(`column ${columnLetters(place.column)}`)

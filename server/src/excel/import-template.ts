@@ -1,5 +1,6 @@
 import { mondayOf, periodKey } from '@tandem/shared'
 import { MEASURE_NAMES, PLAN_COLUMN_HEADERS, PLAN_COLUMNS } from './plan-columns.js'
+import { HISTORY_SHEET_NAME } from './history-sheet.js'
 import type { SheetOut } from './sheet-out.js'
 import type { SheetCell } from './sheet-table.js'
 
@@ -7,7 +8,8 @@ const PERIODS = 13
 
 /**
  * The downloadable import template: a Plan sheet with the headers and example rows (13 weeks
- * from the Monday of `today`), a Settings sheet and a README sheet explaining each column.
+ * from the Monday of `today`), a Settings sheet, a History sheet (actual demand of the weeks
+ * before) and a README sheet explaining each column.
  */
 export function importTemplate(today = new Date()): SheetOut[] {
   const first = mondayOf(today)
@@ -33,6 +35,11 @@ export function importTemplate(today = new Date()): SheetOut[] {
     ['Juice', 'SKU-0001', '', '', '', '', null, null, null, 'supply', ...supply],
     ['', 'SH-L1', 'Shanghai line 1', 'SH', '', '', null, null, null, 'capacity', ...capacity],
   ]
+  const before = Array.from({ length: 6 }, (_, p) => periodKey('week', first, p - 6))
+  const history: SheetCell[][] = [
+    ['SKU', ...before],
+    ['SKU-0001', 96, 104, 99, 180, 101, 97],
+  ]
   const readme: SheetCell[][] = [
     ['Column', '中文', 'What it holds'],
     ...PLAN_COLUMNS.map((column) => [
@@ -51,6 +58,7 @@ export function importTemplate(today = new Date()): SheetOut[] {
     ['Settings sheet', '', SETTINGS_HELP],
     ['Values', '', VALUES_HELP],
     ['Update a plan', '', UPDATE_HELP],
+    [HISTORY_SHEET_NAME, '', HISTORY_HELP],
   ]
   return [
     { name: 'Plan', rows: plan, widths: [14, 12, 22, 8, 6, 10, 10, 10, 10, 10] },
@@ -66,6 +74,7 @@ export function importTemplate(today = new Date()): SheetOut[] {
       ],
       widths: [16, 30],
     },
+    { name: HISTORY_SHEET_NAME, rows: history, widths: [14] },
     { name: 'README', rows: readme, widths: [16, 10, 100] },
   ]
 }
@@ -92,3 +101,5 @@ const VALUES_HELP =
   'Plain numbers, 0 or more; a blank cell is 0. Formulas are not read: paste values. Text starting with a quote then = + - @ loses the quote.'
 const UPDATE_HELP =
   'The same layout updates the demand and supply of an existing plan: only changed, non-blank cells are written.'
+const HISTORY_HELP =
+  'Optional, when updating a plan (planners): actual demand. Column SKU, then one column per period (2026-W49 or 2026-12) from three years before the plan start to its end. A blank cell changes nothing.'

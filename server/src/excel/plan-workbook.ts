@@ -2,12 +2,14 @@ import type { PlanDoc } from '@tandem/shared'
 import { PlanModel } from '@tandem/shared'
 import type { UserNames } from './discussion-sheets.js'
 import { commentsSheet, flagsSheet, gapsSheet } from './discussion-sheets.js'
+import { historySheet } from './history-sheet.js'
 import { planGridSheet, projectionSheet, settingsSheet } from './plan-grid-sheets.js'
 import type { SheetOut } from './sheet-out.js'
 
 /**
- * The sheets of a plan's XLSX export: Plan (the import layout), Settings, Projection, Gaps,
- * Comments and Flags. Importing the file reads back Plan and Settings only.
+ * The sheets of a plan's XLSX export: Plan (the import layout), Settings, History (actuals),
+ * Projection, Gaps, Comments and Flags. Updating a plan from the file reads back Plan and
+ * History.
  */
 export function planWorkbook(plan: PlanDoc, users: UserNames): SheetOut[] {
   const model = new PlanModel(plan)
@@ -15,6 +17,7 @@ export function planWorkbook(plan: PlanDoc, users: UserNames): SheetOut[] {
     return [
       planGridSheet(plan),
       settingsSheet(plan),
+      historySheet(plan),
       projectionSheet(plan, model),
       gapsSheet(plan, model),
       commentsSheet(plan, users),

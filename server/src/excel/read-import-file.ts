@@ -2,6 +2,7 @@ import type { ImportDeadline } from './import-deadline.js'
 import { ImportProblem } from './import-issue.js'
 import { readCsvSheet } from './read-csv-sheet.js'
 import { readXlsxSheets } from './read-xlsx-sheets.js'
+import { HISTORY_SHEET } from './history-sheet.js'
 import type { SheetTable } from './sheet-table.js'
 
 /** The formats an import accepts. */
@@ -17,14 +18,16 @@ export const IMPORT_MEDIA_TYPES: Record<ImportFormat, string> = {
 export interface ImportedSheets {
   plan: SheetTable
   settings?: SheetTable
+  /** Actual demand (docs/import-format.md, History). */
+  history?: SheetTable
 }
 
 const PLAN_SHEET = ['plan', '计划']
 const SETTINGS_SHEET = ['settings', '设置']
 
 /**
- * Reads the Plan sheet (the sheet named Plan, else the first one) and the optional Settings
- * sheet of an XLSX file, or a CSV file as the Plan sheet.
+ * Reads the Plan sheet (the sheet named Plan, else the first one) and the optional Settings and
+ * History sheets of an XLSX file, or a CSV file as the Plan sheet.
  */
 export async function readImportFile(
   file: Buffer,
@@ -39,7 +42,12 @@ export async function readImportFile(
     file,
     (name, position) => {
       const lower = name.trim().toLowerCase()
-      return position === 0 || PLAN_SHEET.includes(lower) || SETTINGS_SHEET.includes(lower)
+      return (
+        position === 0 ||
+        PLAN_SHEET.includes(lower) ||
+        SETTINGS_SHEET.includes(lower) ||
+        HISTORY_SHEET.includes(lower)
+      )
     },
     deadline,
   )
@@ -48,5 +56,6 @@ export async function readImportFile(
   if (!plan) {
     throw ImportProblem.single('noSheets', { sheet: 'Plan' })
   }
-  return { plan, settings: named(SETTINGS_SHEET) }
+  const history = named(HISTORY_SHEET)
+  return { plan, settings: named(SETTINGS_SHEET), history: history === plan ? undefined : history }
 }

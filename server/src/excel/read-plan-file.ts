@@ -1,5 +1,7 @@
 import type { ColumnMapping, PlanInput } from '@tandem/shared'
 import type { ImportDeadline } from './import-deadline.js'
+import type { ActualsEntry } from '../actuals/actuals-changes.js'
+import { parseHistorySheet } from './history-sheet.js'
 import { IssueList } from './import-issue.js'
 import type { PlanSheet } from './parse-plan-sheet.js'
 import { parsePlanSheet } from './parse-plan-sheet.js'
@@ -26,13 +28,14 @@ export async function readPlanFile(
   return planInputFromSheet(sheet, settings, issues, name)
 }
 
-/** Reads the Plan sheet of a file that updates a plan; row problems go to `issues`. */
+/** Reads the Plan sheet (and History, if any) of a file that updates a plan; problems go to `issues`. */
 export async function readPlanSheet(
   file: Buffer,
   format: ImportFormat,
   deadline: ImportDeadline,
   issues: IssueList,
-): Promise<PlanSheet> {
+): Promise<PlanSheet & { actuals: ActualsEntry[] }> {
   const sheets = await readImportFile(file, format, deadline)
-  return parsePlanSheet(sheets.plan, issues)
+  const actuals = sheets.history ? parseHistorySheet(sheets.history, issues) : []
+  return { ...parsePlanSheet(sheets.plan, issues), actuals }
 }

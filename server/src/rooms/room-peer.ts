@@ -1,4 +1,4 @@
-import type { CloseReason, Role, RuleViolation } from '@tandem/shared'
+import type { CloseReason, ExtensionMessage, Role, RuleViolation } from '@tandem/shared'
 
 /**
  * The room's port to one of its peers (a socket, or an in-memory peer in tests). The room only
@@ -20,6 +20,8 @@ export interface RoomPeer {
   saved(stateVector: Uint8Array): void
   /** An update from this peer broke a rule and was not applied; the peer then closes. */
   rejected(violation: RuleViolation): void
+  /** Sends one of the server's notices (a forecast run's progress), if the peer asked for them. */
+  notify(message: ExtensionMessage): void
   /** Ends the peer with a named close code; it leaves the room. */
   close(reason: CloseReason, text?: string): void
   /** Called every heartbeat interval: a peer whose other end stopped answering ends itself. */

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import * as Y from 'yjs'
 import type { ImportPreviewBody } from '@tandem/shared'
-import { isValidId, PlanDoc, writeCells } from '@tandem/shared'
+import { isValidId, PlanDoc, writeActualsRow, writeCells } from '@tandem/shared'
+import { actualsChanges, changedCellCount } from '../actuals/actuals-changes.js'
 import type { UserNames } from '../excel/discussion-sheets.js'
 import { importChanges } from '../excel/import-changes.js'
 import { ImportDeadline } from '../excel/import-deadline.js'
@@ -105,12 +106,17 @@ export async function excelRoutes(
       const { role } = await requirePlanRole(deps, request, planId)
       const issues = new IssueList()
       const sheet = await readPlanSheet(...uploaded(request), deadline(), issues)
-      const cells = await useRoom(rooms, planId, (room) =>
-        importChanges(new PlanDoc(room.doc), sheet, role, issues),
-      )
+      const [cells, actuals] = await useRoom(rooms, planId, (room) => {
+        const plan = new PlanDoc(room.doc)
+        return [
+          importChanges(plan, sheet, role, issues),
+          actualsChanges(plan, sheet.actuals, role, issues),
+        ] as const
+      })
       return {
         cells: cells.slice(0, IMPORT_LIMITS.listedCells),
         changedCells: cells.length,
+        changedActuals: changedCellCount(actuals),
         errors: issues.listed.map(issueAnswer),
         errorCount: issues.count,
       }
@@ -126,11 +132,13 @@ export async function excelRoutes(
       const issues = new IssueList()
       const sheet = await readPlanSheet(...uploaded(request), deadline(), issues)
       issues.throwIfAny()
+      let appliedActuals = 0
       const appliedCells = await useRoom(rooms, planId, (room) =>
         room.change(
           user.id,
           (live) => {
             const cells = importChanges(live, sheet, role, issues)
+            const actuals = actualsChanges(live, sheet.actuals, role, issues)
             if (!issues.isEmpty) {
               throw new ImportProblem(issues.listed, issues.count)
             }
@@ -138,12 +146,14 @@ export async function excelRoutes(
               live,
               cells.map(({ measure, key, period, to }) => ({ measure, key, period, value: to })),
             )
+            for (const [sku, changed] of actuals) writeActualsRow(live, sku, changed)
+            appliedActuals = changedCellCount(actuals)
           },
           'import',
         ),
       )
-      request.log.info({ planId, cells: appliedCells }, 'import applied')
-      return { appliedCells }
+      request.log.info({ planId, cells: appliedCells, actuals: appliedActuals }, 'import applied')
+      return { appliedCells, appliedActuals }
     },
   )
 

@@ -236,6 +236,7 @@ export const importPreview = {
         },
       },
       changedCells: { type: 'integer' },
+      changedActuals: { type: 'integer', description: 'actuals the Demand history sheet changes' },
       errors: { type: 'array', items: importIssue },
       errorCount: { type: 'integer' },
     },
@@ -246,6 +247,34 @@ export const importApplied = {
   200: {
     type: 'object',
     required: ['appliedCells'],
-    properties: { appliedCells: { type: 'integer' } },
+    properties: { appliedCells: { type: 'integer' }, appliedActuals: { type: 'integer' } },
   },
 } as const
+
+export const actualsWritten = {
+  200: {
+    type: 'object',
+    required: ['changedCells', 'skus'],
+    properties: {
+      changedCells: { type: 'integer', description: 'actuals whose value changed' },
+      skus: { type: 'integer', description: 'SKUs whose actuals row was written' },
+    },
+  },
+} as const
+
+const forecastRunStatus = {
+  type: 'object',
+  required: ['state', 'done', 'total'],
+  additionalProperties: true,
+  properties: {
+    state: { type: 'string', enum: ['idle', 'running', 'writing', 'done', 'failed'] },
+    done: { type: 'integer', description: 'SKUs forecast so far' },
+    total: { type: 'integer' },
+    startedAt: { type: 'string', format: 'date-time' },
+    finishedAt: { type: 'string', format: 'date-time' },
+    error: { type: 'string' },
+  },
+} as const
+
+export const forecastRunStarted = { 202: forecastRunStatus } as const
+export const forecastRunState = { 200: forecastRunStatus } as const

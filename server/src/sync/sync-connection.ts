@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { WebSocket } from 'ws'
-import type { CloseReason, Role, RuleViolation, SocketRate } from '@tandem/shared'
+import type { CloseReason, ExtensionMessage, Role, RuleViolation, SocketRate } from '@tandem/shared'
 import {
   CLOSE_CODES,
   DEFAULT_SOCKET_RATE,
@@ -171,6 +171,10 @@ export class SyncConnection implements RoomPeer {
 
   saved(stateVector: Uint8Array): void {
     if (this.identity.extensions) this.send(encodeExtensionMessage({ type: 'saved', stateVector }))
+  }
+
+  notify(message: ExtensionMessage): void {
+    if (this.identity.extensions) this.send(encodeExtensionMessage(message))
   }
 
   /** Tells the sender why its update was refused, then closes so it resyncs from the server. */

@@ -55,6 +55,7 @@ export const IMPORT_ISSUE_CODES = {
   badFrozenThrough: { answer: 'invalidPlan' },
   // Updating a live plan
   outsideHorizon: { answer: 'invalidPlan' },
+  outsideActuals: { answer: 'invalidPlan' },
   unknownSku: { answer: 'invalidPlan' },
   forbiddenRole: { answer: 'forbidden' },
   planApproved: { answer: 'conflict' },
@@ -117,6 +118,8 @@ export interface ImportCell {
 export interface ImportPreviewBody {
   cells: ImportCell[]
   changedCells: number
+  /** Actuals the file's History sheet changes. */
+  changedActuals: number
   errors: ImportIssueAnswer[]
   errorCount: number
 }

@@ -1,0 +1,102 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { ExtensionMessage, ForecastRunStatus } from '@tandem/shared'
+import {
+  HISTORY_PERIODS,
+  PlanDoc,
+  readActuals,
+  SEASON_LENGTHS,
+  statisticalForecastOf,
+} from '@tandem/shared'
+import { ApiProblem } from '../http/api-problem.js'
+import type { RunOutcome } from '../metrics/server-metrics.js'
+import type { Room } from '../rooms/room.js'
+import type { RoomRegistry } from '../rooms/room-registry.js'
+import { runForecastWorker } from './run-forecast-worker.js'
+
+/** SKUs written per transaction, so that no single write holds the event loop for long. */
+export const FORECAST_WRITE_CHUNK = 500
+
+/**
+ * The forecast runs of this server: one at a time per plan, each in a worker thread. A run reads
+ * every active SKU's history (the actuals before period 0), forecasts the plan's horizon,
+ * reports progress to the plan's peers (`forecastProgress`) and writes the `forecast` root as
+ * the server, in chunks, so it reaches every open board live.
+ */
+export class ForecastRuns {
+  private readonly statuses = new Map<string, ForecastRunStatus>()
+  private readonly running = new Map<string, Promise<void>>()
+
+  constructor(
+    private readonly rooms: RoomRegistry,
+    private readonly logger: FastifyBaseLogger,
+    private readonly counted: (outcome: RunOutcome) => void,
+  ) {}
+
+  status(planId: string): ForecastRunStatus {
+    return this.statuses.get(planId) ?? { state: 'idle', done: 0, total: 0 }
+  }
+
+  /** Starts a run; refuses while one of the same plan is under way. */
+  async start(planId: string, author: string): Promise<ForecastRunStatus> {
+    if (this.running.has(planId)) {
+      this.counted('refused')
+      throw new ApiProblem('conflict', `A forecast of plan ${planId} is already running`)
+    }
+    const room = await this.rooms.open(planId)
+    if (!room) throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
+    const run = this.run(planId, room, author).finally(() => {
+      this.running.delete(planId)
+      this.rooms.release(room)
+    })
+    this.running.set(planId, run)
+    return this.status(planId)
+  }
+
+  /** Resolves when the plan's current run (if any) has ended. */
+  async settled(planId: string): Promise<void> {
+    await this.running.get(planId)
+  }
+
+  private async run(planId: string, room: Room, author: string): Promise<void> {
+    const startedAt = new Date().toISOString()
+    const plan = new PlanDoc(room.doc)
+    const meta = plan.readMeta()
+    const history = HISTORY_PERIODS[meta.periodKind]
+    const skus = plan.listSkus().filter((sku) => !plan.isRetired(sku))
+    const histories = skus.map((sku) => readActuals(plan, sku).slice(0, history))
+    const total = skus.length
+    const report = (status: ForecastRunStatus) => {
+      this.statuses.set(planId, status)
+      if (status.state === 'idle') return
+      const message: ExtensionMessage = {
+        type: 'forecastProgress',
+        state: status.state,
+        done: status.done,
+        total: status.total,
+      }
+      for (const peer of room.peers) peer.notify(message)
+    }
+    report({ state: 'running', done: 0, total, startedAt })
+    try {
+      const results = await runForecastWorker(
+        { seasonLength: SEASON_LENGTHS[meta.periodKind], horizon: meta.periodCount, histories },
+        (done) => report({ state: 'running', done, total, startedAt }),
+      )
+      report({ state: 'writing', done: total, total, startedAt })
+      for (let from = 0; from < total; from += FORECAST_WRITE_CHUNK) {
+        await room.change(author, (live) => {
+          for (let i = from; i < Math.min(total, from + FORECAST_WRITE_CHUNK); i++)
+            live.forecast.set(skus[i], statisticalForecastOf(results[i], meta.decimals, startedAt))
+        })
+      }
+      report({ state: 'done', done: total, total, startedAt, finishedAt: new Date().toISOString() })
+      this.counted('ok')
+      this.logger.info({ planId, skus: total }, 'forecast run done')
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      report({ state: 'failed', done: this.status(planId).done, total, startedAt, error: reason })
+      this.counted('failed')
+      this.logger.error({ planId, error: reason }, 'forecast run failed')
+    }
+  }
+}

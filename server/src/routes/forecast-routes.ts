@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify'
+import type { ForecastRunStatus, PutActualsAnswer } from '@tandem/shared'
+import { PlanDoc, writeActualsRow } from '@tandem/shared'
+import type { ActualsEntry } from '../actuals/actuals-changes.js'
+import { actualsChanges, changedCellCount } from '../actuals/actuals-changes.js'
+import { IssueList } from '../excel/import-issue.js'
+import type { ForecastRuns } from '../forecast/forecast-runs.js'
+import { useRoom } from '../rooms/use-room.js'
+import { requirePlanRole } from './plan-access-guard.js'
+import { planIdParamsSchema } from './plan-schemas.js'
+import { actualsWritten, forecastRunStarted, forecastRunState } from './response-schemas.js'
+import type { RouteDeps } from './route-deps.js'
+
+/** Rows one `PUT /api/plans/:id/actuals` may carry. */
+export const MAX_ACTUALS_ROWS = 2_000_000
+
+const actualsBodySchema = {
+  type: 'object',
+  required: ['rows'],
+  additionalProperties: false,
+  properties: { rows: { type: 'array', maxItems: MAX_ACTUALS_ROWS, items: { type: 'object' } } },
+} as const
+
+/**
+ * Actual demand in, statistical forecast out: `PUT /api/plans/:id/actuals` (a planner or an
+ * ERP job's token; all rows or none), `POST /api/plans/:id/forecast` (a planner starts a run)
+ * and `GET /api/plans/:id/forecast` (its progress). Documented in docs/plan-document.md.
+ */
+export async function forecastRoutes(
+  app: FastifyInstance,
+  deps: RouteDeps & { forecasts: ForecastRuns },
+) {
+  app.put<{ Params: { id: string }; Body: { rows: Record<string, unknown>[] } }>(
+    '/api/plans/:id/actuals',
+    { schema: { params: planIdParamsSchema, body: actualsBodySchema, response: actualsWritten } },
+    async (request): Promise<PutActualsAnswer> => {
+      const planId = request.params.id
+      const { user, role } = await requirePlanRole(deps, request, planId, ['planner'])
+      const entries: ActualsEntry[] = request.body.rows.map((row, i) => ({
+        sku: row.sku,
+        period: row.period,
+        value: row.value,
+        at: (field) => ({ row: i + 1, field }),
+      }))
+      const issues = new IssueList()
+      const answer = await useRoom(deps.rooms, planId, async (room) => {
+        const changes = actualsChanges(new PlanDoc(room.doc), entries, role, issues)
+        issues.throwIfAny()
+        if (changes.size > 0)
+          await room.change(user.id, (live) => {
+            for (const [sku, cells] of changes) writeActualsRow(live, sku, cells)
+          })
+        return { changedCells: changedCellCount(changes), skus: changes.size }
+      })
+      request.log.info({ planId, ...answer }, 'actuals written')
+      return answer
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/api/plans/:id/forecast',
+    { schema: { params: planIdParamsSchema, response: forecastRunStarted } },
+    async (request, reply): Promise<ForecastRunStatus> => {
+      const planId = request.params.id
+      const { user } = await requirePlanRole(deps, request, planId, ['planner'])
+      const status = await deps.forecasts.start(planId, user.id)
+      return reply.code(202).send(status)
+    },
+  )
+
+  app.get<{ Params: { id: string } }>(
+    '/api/plans/:id/forecast',
+    { schema: { params: planIdParamsSchema, response: forecastRunState } },
+    async (request): Promise<ForecastRunStatus> => {
+      const planId = request.params.id
+      await requirePlanRole(deps, request, planId)
+      return deps.forecasts.status(planId)
+    },
+  )
+}
