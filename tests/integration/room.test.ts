@@ -256,6 +256,51 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
     for (const writer of writers) expect(visible(writer.doc)).toBe(visible(room.doc))
   })
 
+  it('merges the stored state, and loses nothing, when another room compacted first', async () => {
+    let refused = 0
+    const store: RoomStore = {
+      feed: undefined,
+      loadPlan: (planId) => log.loadPlan(planId),
+      appendUpdates: (planId, entries) => log.appendUpdates(planId, entries),
+      compact: async (planId, compaction) => {
+        const result = await log.compact(planId, compaction)
+        if (!result.written) refused++
+        return result
+      },
+    }
+    // Two rooms of one plan that do not follow each other: as an instance paused while the
+    // other writes and compacts.
+    const first = await open({ store, compactAfter: 5, compactIdleMs: 0 })
+    const second = await open({ store, compactAfter: 5, compactIdleMs: 0 })
+    const alice = await joined(first, 'sales-1', 'sales', 501)
+    const bob = await joined(second, 'prod-1', 'production', 502)
+    const skus = new PlanDoc(first.doc).listSkus()
+    const settled = async (condition: () => Promise<boolean>) => {
+      for (let i = 0; i < 500 && !(await condition()); i++)
+        await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    for (let i = 0; i < 60; i++) {
+      new PlanDoc(alice.doc).writeCell('demand', skus[i % skus.length], i % PERIODS, 100 + i)
+      await alice.settle()
+    }
+    await settled(async () => ((await log.loadPlan(PLAN))?.snapshotEpoch ?? 0) >= 1)
+    const epochAfterAlice = (await log.loadPlan(PLAN))?.snapshotEpoch ?? 0
+    expect(epochAfterAlice).toBeGreaterThanOrEqual(1)
+    for (let i = 0; i < 60; i++) {
+      new PlanDoc(bob.doc).writeCell('supply', skus[i % skus.length], i % PERIODS, 900 + i)
+      await bob.settle()
+    }
+    await settled(async () => ((await log.loadPlan(PLAN))?.snapshotEpoch ?? 0) > epochAfterAlice)
+    await bob.settle()
+
+    expect(refused).toBeGreaterThan(0)
+    const stored = new PlanDoc(await reloaded())
+    expect(stored.demand.toJSON()).toEqual(new PlanDoc(alice.doc).demand.toJSON())
+    expect(stored.supply.toJSON()).toEqual(new PlanDoc(bob.doc).supply.toJSON())
+    // The merge relayed Alice's edits to Bob, who was in the room that had not seen them.
+    expect(new PlanDoc(bob.doc).demand.toJSON()).toEqual(new PlanDoc(alice.doc).demand.toJSON())
+  })
+
   it("lets a peer set only its own user's presence, and removes it when the peer leaves", async () => {
     const room = await open()
     const alice = await joined(room, 'alice', 'sales', 401)
