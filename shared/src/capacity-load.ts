@@ -15,3 +15,13 @@ export function capacityLoad(
   }
   return load
 }
+
+/** The supply that needs a resource, per period: the numerator of its load. */
+export function capacityRequired(
+  supplies: readonly (readonly number[])[],
+  count: number,
+): number[] {
+  const required = new Array<number>(count).fill(0)
+  for (const supply of supplies) for (let t = 0; t < count; t++) required[t] += supply[t] ?? 0
+  return required
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { capacityGaps, inventoryGaps } from './gaps.js'
+import {
+  capacityGaps,
+  explainCapacityGap,
+  explainFamilyShortage,
+  explainInventoryGap,
+  inventoryGaps,
+} from './gaps.js'
 
 describe('inventoryGaps', () => {
   it('finds runs of shortage, below safety stock and excess with their cells', () => {
@@ -30,5 +36,50 @@ describe('capacityGaps', () => {
       [1, 2, 'high'],
       [4, 4, 'high'],
     ])
+  })
+})
+
+describe('gap explanations', () => {
+  const limits = { safetyStock: 200, maxStock: 800 }
+  it('explains the Gap row: against safety stock, against zero for a shortage, above maximum', () => {
+    expect(explainInventoryGap([300, 140, -40, 900, 500], limits, 1)).toEqual({
+      kind: 'belowSafetyStock',
+      period: 1,
+      projected: 140,
+      safetyStock: 200,
+      amount: 60,
+    })
+    expect(explainInventoryGap([300, 140, -40], limits, 2)).toEqual({
+      kind: 'shortage',
+      period: 2,
+      projected: -40,
+      amount: 40,
+    })
+    expect(explainInventoryGap([900], limits, 0)).toMatchObject({ kind: 'excess', amount: 100 })
+    expect(explainInventoryGap([500], limits, 0)).toBeUndefined()
+    expect(explainInventoryGap([500], limits, 3)).toBeUndefined()
+  })
+
+  it('explains over capacity with the load, the supply needed and the capacity', () => {
+    expect(explainCapacityGap('Line 2', [1180, 900], [1000, 1000], 0)).toEqual({
+      kind: 'overCapacity',
+      period: 0,
+      resource: 'Line 2',
+      load: 1.18,
+      required: 1180,
+      capacity: 1000,
+    })
+    expect(explainCapacityGap('Line 2', [1180, 900], [1000, 1000], 1)).toBeUndefined()
+  })
+
+  it('explains a family shortage with the sum of the negative parts and the SKUs short', () => {
+    expect(explainFamilyShortage('Water', [-70, 0], [2, 0], 0)).toEqual({
+      kind: 'familyShortage',
+      period: 0,
+      family: 'Water',
+      shortage: -70,
+      short: 2,
+    })
+    expect(explainFamilyShortage('Water', [-70, 0], [2, 0], 1)).toBeUndefined()
   })
 })

@@ -82,3 +82,83 @@ function cellsOf(measure: CellRef['measure'], key: string, first: number, last: 
   for (let period = first; period <= last; period++) cells.push({ measure, key, period })
   return cells
 }
+
+/** Why a cell is coloured, with the numbers and the period, for the words a person reads. */
+export type GapExplanation =
+  | { kind: 'shortage'; period: number; projected: number; amount: number }
+  | {
+      kind: 'belowSafetyStock'
+      period: number
+      projected: number
+      safetyStock: number
+      amount: number
+    }
+  | { kind: 'excess'; period: number; projected: number; maxStock: number; amount: number }
+  | {
+      kind: 'overCapacity'
+      period: number
+      resource: string
+      load: number
+      required: number
+      capacity: number
+    }
+  | { kind: 'familyShortage'; period: number; family: string; shortage: number; short: number }
+
+/**
+ * The inventory gap of a SKU in one period, judged as the Gap row shows it: against zero for a
+ * shortage, against safety stock below it, against maximum stock above it.
+ */
+export function explainInventoryGap(
+  projected: readonly number[],
+  limits: StockLimits,
+  period: number,
+): GapExplanation | undefined {
+  const pi = projected[period]
+  if (pi === undefined) return undefined
+  if (pi < 0) return { kind: 'shortage', period, projected: pi, amount: -pi }
+  if (pi < limits.safetyStock) {
+    return {
+      kind: 'belowSafetyStock',
+      period,
+      projected: pi,
+      safetyStock: limits.safetyStock,
+      amount: limits.safetyStock - pi,
+    }
+  }
+  if (limits.maxStock > 0 && pi > limits.maxStock) {
+    return {
+      kind: 'excess',
+      period,
+      projected: pi,
+      maxStock: limits.maxStock,
+      amount: pi - limits.maxStock,
+    }
+  }
+  return undefined
+}
+
+/** A resource loaded above 100% in one period: its load, the supply it needs and its capacity. */
+export function explainCapacityGap(
+  resource: string,
+  required: readonly number[],
+  capacity: readonly number[],
+  period: number,
+): GapExplanation | undefined {
+  const need = required[period] ?? 0
+  const available = capacity[period] ?? 0
+  const load = available > 0 ? need / available : need > 0 ? Infinity : 0
+  if (load <= 1) return undefined
+  return { kind: 'overCapacity', period, resource, load, required: need, capacity: available }
+}
+
+/** A family with SKUs below zero in one period: the sum of their shortfalls and their count. */
+export function explainFamilyShortage(
+  family: string,
+  shortage: readonly number[],
+  short: readonly number[],
+  period: number,
+): GapExplanation | undefined {
+  const count = short[period] ?? 0
+  if (count === 0) return undefined
+  return { kind: 'familyShortage', period, family, shortage: shortage[period] ?? 0, short: count }
+}

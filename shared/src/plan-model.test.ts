@@ -104,9 +104,16 @@ describe('PlanModel: derived values', () => {
       demand: [5, 15, 5, 5],
       supply: [5, 10, 0, 0],
       projected: [10, 5, 0, -5],
+      shortage: [0, -5, -5, -5],
+      short: [0, 1, 1, 1],
       gapCount: 2,
     })
     expect(model.family('F2')?.skus).toEqual(['C'])
+    expect(model.totals()).toMatchObject({
+      projected: [70, 75, 70, 65],
+      shortage: [0, -5, -5, -5],
+      short: [0, 1, 1, 1],
+    })
     expect(
       model
         .families()
@@ -117,7 +124,11 @@ describe('PlanModel: derived values', () => {
 
   it('loads each resource with the supply of its SKUs', () => {
     const { model } = setup()
-    expect(model.resource('R1')).toMatchObject({ capacity: [10, 10, 10, 10], load: [0.5, 1, 0, 0] })
+    expect(model.resource('R1')).toMatchObject({
+      capacity: [10, 10, 10, 10],
+      required: [5, 10, 0, 0],
+      load: [0.5, 1, 0, 0],
+    })
     expect(model.resource('R1')?.gaps).toEqual([])
     expect(model.resource('R2')?.load).toEqual([2, 0.5, 0, 0])
     expect(model.resource('R2')?.gaps.map((g) => [g.kind, g.firstPeriod, g.severity])).toEqual([

@@ -1,11 +1,11 @@
 import type * as Y from 'yjs'
-import { capacityLoad } from './capacity-load.js'
+import { capacityLoad, capacityRequired } from './capacity-load.js'
 import type { Gap } from './gap.js'
 import { capacityGaps, inventoryGaps } from './gaps.js'
 import type { Item } from './item.js'
 import type { PlanDoc } from './plan-doc.js'
 import { projectedInventory } from './projected-inventory.js'
-import { sumRows } from './roll-up.js'
+import { shortageRollUp, sumRows } from './roll-up.js'
 
 /** The derived state of one SKU: its rows, projected inventory and gaps. */
 export interface SkuView {
@@ -23,13 +23,22 @@ export interface FamilyView {
   demand: number[]
   supply: number[]
   projected: number[]
+  /** Per period, the sum of the SKUs' negative projected inventory (0 or less). */
+  shortage: number[]
+  /** Per period, how many of the family's SKUs are short (projected inventory below zero). */
+  short: number[]
   gapCount: number
 }
+
+/** The whole plan rolled up: every family's flows, stock and shortages summed. */
+export type PlanTotals = Omit<FamilyView, 'family' | 'skus'>
 
 /** A resource's capacity, load and capacity gaps. */
 export interface ResourceView {
   resource: string
   capacity: number[]
+  /** The supply that needs the resource, per period. */
+  required: number[]
   load: number[]
   gaps: Gap[]
 }
@@ -54,6 +63,7 @@ export class PlanModel {
   private readonly listeners = new Set<(change: ModelChange) => void>()
   private dirty: ModelChange = emptyChange()
   private rebuildAll = false
+  private cachedTotals: PlanTotals | undefined
   private readonly skusByFamily = new Map<string, Set<string>>()
   private readonly skusByResource = new Map<string, Set<string>>()
   private readonly stops: (() => void)[] = []
@@ -94,6 +104,23 @@ export class PlanModel {
 
   families(): FamilyView[] {
     return [...this.familyViews.values()]
+  }
+
+  /** Every family summed, period by period; recomputed only after a change. */
+  totals(): PlanTotals {
+    if (this.cachedTotals) return this.cachedTotals
+    const families = this.families()
+    const count = this.plan.periodCount
+    const sum = (pick: (f: FamilyView) => number[]) => sumRows(families.map(pick), count)
+    this.cachedTotals = {
+      demand: sum((f) => f.demand),
+      supply: sum((f) => f.supply),
+      projected: sum((f) => f.projected),
+      shortage: sum((f) => f.shortage),
+      short: sum((f) => f.short),
+      gapCount: families.reduce((n, f) => n + f.gapCount, 0),
+    }
+    return this.cachedTotals
   }
 
   /** Every gap in the plan: SKU inventory gaps, then resource capacity gaps. */
@@ -139,10 +166,12 @@ export class PlanModel {
     }
     for (const family of change.families) this.computeFamily(family)
     for (const resource of change.resources) this.computeResource(resource)
+    if (change.families.size > 0) this.cachedTotals = undefined
     for (const listener of this.listeners) listener(change)
   }
 
   private rebuild(): void {
+    this.cachedTotals = undefined
     this.skuViews.clear()
     this.familyViews.clear()
     this.resourceViews.clear()
@@ -215,6 +244,10 @@ export class PlanModel {
         skus.map((v) => v.projected),
         count,
       ),
+      ...shortageRollUp(
+        skus.map((v) => v.projected),
+        count,
+      ),
       gapCount: skus.reduce((n, v) => n + v.gaps.length, 0),
     })
   }
@@ -231,6 +264,7 @@ export class PlanModel {
     this.resourceViews.set(resource, {
       resource,
       capacity,
+      required: capacityRequired(supplies, capacity.length),
       load,
       gaps: capacityGaps(resource, load),
     })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { balance } from './balance.js'
-import { capacityLoad } from './capacity-load.js'
-import { ratioOfTotals, rollUpTime, sumRows } from './roll-up.js'
+import { capacityLoad, capacityRequired } from './capacity-load.js'
+import { ratioOfTotals, rollUpTime, shortageRollUp, sumRows } from './roll-up.js'
 
 describe('roll-ups', () => {
   it('sums SKU rows into a family row', () => {
@@ -44,5 +44,24 @@ describe('roll-ups', () => {
         [200, 0],
       ),
     ).toEqual([0.5, Infinity])
+  })
+})
+
+describe('shortageRollUp', () => {
+  it('sums the negative parts and counts the rows short, where the plain sum looks healthy', () => {
+    const rows = [
+      [-30, 10, 5],
+      [-40, -5, 5],
+      [500, 500, 5],
+    ]
+    expect(sumRows(rows, 3)).toEqual([430, 505, 15])
+    expect(shortageRollUp(rows, 3)).toEqual({ shortage: [-70, -5, 0], short: [2, 1, 0] })
+  })
+})
+
+describe('capacityRequired', () => {
+  it('sums the supply that needs a resource, the numerator of its load', () => {
+    expect(capacityRequired([[600, 100], [580]], 2)).toEqual([1180, 100])
+    expect(capacityLoad([[600, 100], [580]], [1000, 1000])).toEqual([1.18, 0.1])
   })
 })

@@ -26,3 +26,33 @@ export function rollUpTime(
 export function ratioOfTotals(numerator: number, denominator: number): number {
   return denominator === 0 ? 0 : numerator / denominator
 }
+
+/** What a sum of stocks hides: the sum of the negative parts and how many rows are negative. */
+export interface ShortageRollUp {
+  /** Per period, the sum of the negative values (0 or less). */
+  shortage: number[]
+  /** Per period, how many rows are below zero. */
+  short: number[]
+}
+
+/**
+ * Rolls up shortages so that a family with some SKUs short and others long does not look
+ * healthy: per period, the sum of the negative parts and the count of rows below zero.
+ */
+export function shortageRollUp(
+  rows: readonly (readonly number[])[],
+  count: number,
+): ShortageRollUp {
+  const shortage = new Array<number>(count).fill(0)
+  const short = new Array<number>(count).fill(0)
+  for (const row of rows) {
+    for (let t = 0; t < count; t++) {
+      const value = row[t] ?? 0
+      if (value < 0) {
+        shortage[t] += value
+        short[t]++
+      }
+    }
+  }
+  return { shortage, short }
+}

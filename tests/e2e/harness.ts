@@ -158,6 +158,24 @@ export async function waitForGrid(page: Page): Promise<void> {
 
 /** Clicks the middle of a cell, found by row key and period, like a person would. */
 export async function clickCell(page: Page, row: string, period: number): Promise<void> {
+  // A cell below the fold (under the chart) or past the right edge: scroll to it first, as a
+  // person would.
+  const hidden = await page.evaluate(
+    ([r, p]) => {
+      const bounds = window.__tandem?.cellBounds(r, p)
+      const canvas = document.querySelector('canvas[data-testid="data-grid-canvas"]')
+      if (!bounds || !canvas) return false
+      const box = canvas.getBoundingClientRect()
+      const x = bounds.x + bounds.width / 2
+      const y = bounds.y + bounds.height / 2
+      return x < box.left || x > box.right || y < box.top || y > box.bottom
+    },
+    [row, period] as const,
+  )
+  if (hidden) {
+    await page.evaluate(([r, p]) => window.__tandem?.scrollToCell(r, p), [row, period] as const)
+    await page.waitForTimeout(100)
+  }
   // Under load the grid may still be laying out (a resync, a panel opening): wait for the cell
   // to be on screen, as a person would, before clicking it.
   const handle = await page

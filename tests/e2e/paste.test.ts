@@ -49,23 +49,24 @@ describe('paste, like a spreadsheet', () => {
   it('writes only the SKU cells a block covers, skips family and computed rows, says so, and undoes in one step', async () => {
     const page = await plannerBoard()
     const keys = await page.evaluate(() => window.__tandem!.rowKeys())
-    expect(keys.slice(0, 7)).toEqual([
+    expect(keys.slice(0, 8)).toEqual([
       `family:${FAMILY}:demand`,
       `family:${FAMILY}:supply`,
       `family:${FAMILY}:projected`,
+      `family:${FAMILY}:shortage`,
       'sku:SKU-00001:demand',
       'sku:SKU-00001:supply',
       'sku:SKU-00001:projected',
       'sku:SKU-00001:gap',
     ])
     const before = [await allCells(page, 3), await allCells(page, 4)]
-    const block = Array.from({ length: 7 }, (_, r) => [String(1401 + r), String(2401 + r)])
+    const block = Array.from({ length: 8 }, (_, r) => [String(1401 + r), String(2401 + r)])
     await paste(page, `family:${FAMILY}:demand`, 3, block)
 
-    await waitUntil(page, () => window.__tandem?.readCell('supply', 'SKU-00001', 4) === 2405)
-    expect(await readCell(page, 'demand', 'SKU-00001', 3)).toBe(1404)
-    expect(await readCell(page, 'demand', 'SKU-00001', 4)).toBe(2404)
-    expect(await readCell(page, 'supply', 'SKU-00001', 3)).toBe(1405)
+    await waitUntil(page, () => window.__tandem?.readCell('supply', 'SKU-00001', 4) === 2406)
+    expect(await readCell(page, 'demand', 'SKU-00001', 3)).toBe(1405)
+    expect(await readCell(page, 'demand', 'SKU-00001', 4)).toBe(2405)
+    expect(await readCell(page, 'supply', 'SKU-00001', 3)).toBe(1406)
     const after = [await allCells(page, 3), await allCells(page, 4)]
     for (const p of [0, 1]) {
       // Only SKU-00001's demand and supply (the first two entries) changed; no other SKU did.
@@ -74,17 +75,17 @@ describe('paste, like a spreadsheet', () => {
     const notice = page.locator('[data-testid="notice"]').last()
     await expect
       .poll(() => notice.textContent())
-      .toContain('Pasted: 4 cells changed. Skipped 10 values: 6 in computed rows, 4 in family rows')
+      .toContain('Pasted: 4 cells changed. Skipped 12 values: 8 in computed rows, 4 in family rows')
 
     await clickCell(page, 'sku:SKU-00003:demand', 1)
     await page.keyboard.press('Control+Z')
-    await waitUntil(page, () => window.__tandem?.readCell('supply', 'SKU-00001', 4) !== 2405)
+    await waitUntil(page, () => window.__tandem?.readCell('supply', 'SKU-00001', 4) !== 2406)
     expect([await allCells(page, 3), await allCells(page, 4)]).toEqual(before)
   })
 
   it('spreads a block of family rows alone, counting every SKU cell it changed', async () => {
     const page = await plannerBoard()
-    await paste(page, `family:${FAMILY}:demand`, 2, [['20000'], ['30000'], ['5']])
+    await paste(page, `family:${FAMILY}:demand`, 2, [['20000'], ['30000'], ['5'], ['6']])
     await waitUntil(
       page,
       () => window.__tandem?.cellText('family:Sparkling Water:supply', 2) === '30,000',
@@ -97,7 +98,7 @@ describe('paste, like a spreadsheet', () => {
     const text = await page.locator('[data-testid="notice"]').last().textContent()
     const changed = Number(/Pasted: (\d+) cells changed/.exec(text ?? '')?.[1])
     expect(changed).toBeGreaterThan(20)
-    expect(text).toContain('Skipped 1 value: 1 in a computed row.')
+    expect(text).toContain('Skipped 2 values: 2 in computed rows.')
   })
 
   it('tells a Chinese-speaking planner the same in zh-CN', async () => {

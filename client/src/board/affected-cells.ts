@@ -18,7 +18,8 @@ export function affectedCells(
   const { layout, model } = view
   for (const sku of change.skus) {
     const exists = model.sku(sku) !== undefined
-    const wanted = exists && (!view.gapsOnly || hasGaps(model, sku))
+    const filtered = view.gapsOnly || view.gapKind !== undefined
+    const wanted = exists && (!filtered || hasGaps(model, sku, view.gapKind))
     if (wanted !== layout.shownSkus.has(sku)) return 'relayout'
     const shownRow = layout.rows[layout.rowsOfSku.get(sku)?.[0] ?? -1]
     if (wanted && shownRow?.kind === 'sku' && shownRow.family !== model.sku(sku)?.item.family)
@@ -36,7 +37,9 @@ export function affectedCells(
             change.resources.has(model.sku(row.sku)?.item.resource ?? ''))
         : row.kind === 'family'
           ? change.families.has(row.family)
-          : change.resources.has(row.resource)
+          : row.kind === 'total'
+            ? change.families.size > 0
+            : change.resources.has(row.resource)
     if (!hit) continue
     for (let c = 0; c < FROZEN_COLUMNS; c++) cells.push({ cell: [c, r] })
     for (let c = Math.max(FROZEN_COLUMNS, visible.x); c <= lastCol; c++)

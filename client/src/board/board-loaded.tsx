@@ -42,6 +42,7 @@ import { VersionBanner } from '../versions/version-banner.js'
 import { VersionsPanel } from '../versions/versions-panel.js'
 import { usePlanSettings } from '../settings/use-plan-settings.js'
 import { useConflictNotices } from '../conflicts/use-conflict-notices.js'
+import { gapExplanationAt, gapExplanationText } from './gap-explanation-at.js'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -102,10 +103,11 @@ export function BoardLoaded(props: BoardLoadedProps) {
       layout,
       role: identity.role,
       gapsOnly: options.gapsOnly,
+      gapKind: options.gapKind,
       format,
       t,
     }),
-    [live, meta, layout, identity.role, options.gapsOnly, format, t],
+    [live, meta, layout, identity.role, options.gapsOnly, options.gapKind, format, t],
   )
   const shown = useVersionedView(view, versions, options)
   const conflicts = useConflictNotices(live, view, session, notify)
@@ -132,7 +134,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
   }
   const relayout = useCallback(() => setLayoutTick((n) => n + 1), [])
   const focusRow = useCallback((row: BoardRow | undefined) => {
-    if (!row || row.kind === 'resource') return
+    if (!row || row.kind === 'resource' || row.kind === 'total') return
     setChartTarget((previous) => {
       const next: ChartTarget =
         row.kind === 'sku' ? { kind: 'sku', sku: row.sku } : { kind: 'family', family: row.family }
@@ -230,7 +232,10 @@ export function BoardLoaded(props: BoardLoadedProps) {
             const request = discussion.menuAt(cell, x, y)
             const target = historyTargetAt(shown, cell)
             const onHistory = target && (() => setHistoryTarget(target))
-            setCellMenu(request && { ...request, onHistory })
+            const explanation = gapExplanationAt(shown, cell)
+            const onExplain =
+              explanation && (() => notify(gapExplanationText(shown, explanation), 'info'))
+            setCellMenu(request && { ...request, onHistory, onExplain })
           }}
           onCommentShortcut={discussion.commentAt}
           onPeriodMenu={settings.onPeriodMenu}

@@ -55,7 +55,11 @@ export function BoardToolbar(props: BoardToolbarProps) {
         />
         {t('board.gapsOnly')}
       </label>
-      <GapSummary counts={counts} />
+      <GapSummary
+        counts={counts}
+        active={options.gapKind}
+        onFilter={(gapKind) => onOptions({ ...options, gapKind })}
+      />
       <span className="spacer" />
       {props.children}
       <button type="button" className="button" disabled={!props.canUndo} onClick={props.onUndo}>

@@ -1,8 +1,8 @@
 import type { GridCell, Item, Theme } from '@glideapps/glide-data-grid'
 import { GridCellKind } from '@glideapps/glide-data-grid'
-import type { GapKind } from '@tandem/shared'
+import type { FamilyView, GapKind } from '@tandem/shared'
 import { isFrozenPeriod } from '@tandem/shared'
-import type { BoardRow } from '../plan-view/board-row.js'
+import type { BoardRow, FamilyMeasure } from '../plan-view/board-row.js'
 import type { BoardView } from '../plan-view/board-view.js'
 import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
 import { markChanged } from '../versions/mark-changed.js'
@@ -23,6 +23,11 @@ const READ_ONLY: Override = { bgCell: READ_ONLY_BG, textDark: READ_ONLY_TEXT }
 const FROZEN: Override = { bgCell: FROZEN_BG, textDark: READ_ONLY_TEXT }
 const FAMILY: Override = { bgCell: FAMILY_BG, baseFontStyle: '600 13px' }
 const FAMILY_READ_ONLY: Override = { ...FAMILY, textDark: READ_ONLY_TEXT }
+const FAMILY_SHORT: Override = {
+  ...FAMILY,
+  bgCell: GAP_COLOURS.shortage,
+  textDark: GAP_INK.shortage,
+}
 const LABEL: Override = { textDark: '#1f2937' }
 const LABEL_FADED: Override = { textDark: '#9ca3af' }
 const GAP: Record<GapKind, Override> = {
@@ -62,6 +67,8 @@ export function makeCellContent(view: BoardView): (cell: Item) => GridCell {
         return markChanged(view.compare, row, period, skuCell(view, row, period))
       case 'family':
         return familyCell(view, row, period)
+      case 'total':
+        return rollUpCell(view, view.model.totals(), row.measure, period, undefined)
       case 'resource':
         return markChanged(view.compare, row, period, resourceCell(view, row, period))
     }
@@ -102,6 +109,12 @@ function number(
 function labelCell(view: BoardView, row: BoardRow, col: number): GridCell {
   const { t } = view
   const measure = t(`measure.${row.measure}`)
+  if (row.kind === 'total') {
+    const totals = view.model.totals()
+    const summary = row.first ? t('rowLabel.familyGaps', { count: totals.gapCount }) : ''
+    const cells = [row.first ? t('rowLabel.total') : '', '', summary, measure]
+    return text(cells[col], FAMILY)
+  }
   if (row.kind === 'family') {
     const family = view.model.family(row.family)
     const summary = family
@@ -137,18 +150,14 @@ function skuCell(
   if (row.measure === 'demand' || row.measure === 'supply') {
     const editable = isEditable(view.meta, view.role, row.measure, period)
     const value = row.measure === 'demand' ? sku.demand[period] : sku.supply[period]
-    const overCapacity =
-      row.measure === 'supply' && (view.model.resource(sku.item.resource)?.load[period] ?? 0) > 1
-    const theme = overCapacity
-      ? editable
-        ? GAP_EDITABLE.overCapacity
-        : GAP.overCapacity
-      : editable
-        ? undefined
-        : frozen
-          ? FROZEN
-          : READ_ONLY
+    const theme = editable ? undefined : frozen ? FROZEN : READ_ONLY
     return number(view, value, editable, theme)
+  }
+  if (row.measure === 'safetyStock') return number(view, sku.item.safetyStock, false, READ_ONLY)
+  if (row.measure === 'maxStock') {
+    return sku.item.maxStock > 0
+      ? number(view, sku.item.maxStock, false, READ_ONLY)
+      : text('', READ_ONLY, 'right')
   }
   const gap = gapAt(sku, period)
   if (row.measure === 'projected') {
@@ -168,11 +177,36 @@ function familyCell(
 ): GridCell {
   const family = view.model.family(row.family)
   if (!family) return EMPTY
-  if (row.measure === 'projected') {
-    return number(view, family.projected[period], false, FAMILY_READ_ONLY)
+  return rollUpCell(view, family, row.measure, period, row.measure)
+}
+
+/** A family's or the plan's roll-up: sums, and the shortage the sum of stocks would hide. */
+function rollUpCell(
+  view: BoardView,
+  rollUp: Pick<FamilyView, 'demand' | 'supply' | 'projected' | 'shortage' | 'short'>,
+  measure: FamilyMeasure,
+  period: number,
+  editableMeasure: FamilyMeasure | undefined,
+): GridCell {
+  const short = rollUp.short[period] ?? 0
+  if (measure === 'shortage') {
+    if (short === 0) return text('', FAMILY_READ_ONLY, 'right')
+    const display = view.t('rowLabel.shortageCell', {
+      shortage: view.format.number(rollUp.shortage[period] ?? 0),
+      count: short,
+    })
+    return text(display, FAMILY_SHORT, 'right')
   }
-  const editable = isEditable(view.meta, view.role, row.measure, period)
-  const value = row.measure === 'demand' ? family.demand[period] : family.supply[period]
+  if (measure === 'projected') {
+    return number(
+      view,
+      rollUp.projected[period],
+      false,
+      short > 0 ? FAMILY_SHORT : FAMILY_READ_ONLY,
+    )
+  }
+  const editable = editableMeasure === measure && isEditable(view.meta, view.role, measure, period)
+  const value = measure === 'demand' ? rollUp.demand[period] : rollUp.supply[period]
   return number(view, value, editable, editable ? FAMILY : FAMILY_READ_ONLY)
 }
 

@@ -24,7 +24,7 @@ export function cellTarget(
     target = { kind: 'cell', measure: row.measure, key: row.sku, period }
   } else if (row.kind === 'resource' && row.measure === 'capacity') {
     target = { kind: 'cell', measure: 'capacity', key: row.resource, period }
-  } else if (row.kind === 'family' && row.measure !== 'projected') {
+  } else if (row.kind === 'family' && (row.measure === 'demand' || row.measure === 'supply')) {
     target = { kind: 'family', family: row.family, measure: row.measure, period }
   } else {
     return { kind: 'computed', measure: row.measure, period }

@@ -1,28 +1,52 @@
 import { useTranslation } from 'react-i18next'
+import type { GapKind } from '@tandem/shared'
 import { GAP_KINDS } from '@tandem/shared'
 import type { GapCounts } from './gap-tally.js'
 import { FROZEN_BG, GAP_COLOURS, GAP_INK, READ_ONLY_BG } from './gap-colours.js'
 
-/** The legend of cell colours, with the live count of gaps of each kind. */
-export function GapSummary({ counts }: { counts: GapCounts }) {
+interface GapSummaryProps {
+  counts: GapCounts
+  /** The gap kind the board is filtered to, if any. */
+  active?: GapKind
+  onFilter: (kind: GapKind | undefined) => void
+}
+
+/**
+ * The legend of cell colours, with the live count of gaps of each kind; each count is a filter
+ * button that shows only the SKUs (or resources) with that gap, pressed again to show all.
+ */
+export function GapSummary({ counts, active, onFilter }: GapSummaryProps) {
   const { t, i18n } = useTranslation()
   const number = new Intl.NumberFormat(i18n.language)
   return (
     <div className="gap-summary" aria-label={t('gap.legend')} role="group">
       {GAP_KINDS.map((kind) => (
-        <span
+        <button
+          type="button"
           key={kind}
-          className="gap-badge"
+          className={`gap-badge${active === kind ? ' active' : ''}`}
           data-testid={`gap-count-${kind}`}
           data-count={counts[kind]}
+          aria-pressed={active === kind}
+          title={t('gap.filter')}
           style={{ background: GAP_COLOURS[kind], color: GAP_INK[kind] }}
+          onClick={() => onFilter(active === kind ? undefined : kind)}
         >
           {t('gap.count', {
             kind: t(`gap.${kind}`),
             count: number.format(counts[kind]) as unknown as number,
           })}
-        </span>
+        </button>
       ))}
+      <span
+        className="legend-swatch gap-meaning"
+        data-testid="gap-meaning"
+        title={t('gap.meaning')}
+        aria-label={t('gap.meaning')}
+        tabIndex={0}
+      >
+        {t('measure.gap')} ⓘ
+      </span>
       <span className="legend-swatch" style={{ background: READ_ONLY_BG }}>
         {t('gap.readOnly')}
       </span>

@@ -3,6 +3,7 @@ import type {
   DataEditorRef,
   DrawCellCallback,
   GridCell,
+  GridMouseEventArgs,
   GridSelection,
   Item,
   Rectangle,
@@ -31,6 +32,7 @@ import { EMPTY_SELECTION, singleCell } from './grid-selection.js'
 import { useGridEditing } from './use-grid-editing.js'
 import { markTiming } from '../sync/mark-timing.js'
 import { useChangeTooltip } from '../versions/change-tooltip.js'
+import { useGapTooltip } from './gap-tooltip.js'
 import { drawCornerMark } from '../comments/draw-corner-mark.js'
 
 interface PlanGridProps {
@@ -223,7 +225,21 @@ export function PlanGrid(props: PlanGridProps) {
     [view, live, getCellContent],
   )
 
-  const { onItemHovered, tooltip } = useChangeTooltip(view)
+  const change = useChangeTooltip(view)
+  const gap = useGapTooltip(view, selection, gridRef)
+  const onItemHovered = useCallback(
+    (args: GridMouseEventArgs) => {
+      change.onItemHovered(args)
+      gap.onItemHovered(args)
+    },
+    [change, gap],
+  )
+  const tooltip = (
+    <>
+      {change.tooltip}
+      {!view.compare && gap.tooltip}
+    </>
+  )
 
   const stopFollowing = following ? props.onStopFollowing : undefined
   const { threadCountAt, onCellMenu, onCommentShortcut } = props

@@ -102,6 +102,13 @@ export function describeEditViolation(
 function locationName(view: BoardView, [col, rowIndex]: Item): string {
   const row = view.layout.rows[rowIndex]
   if (!row) return ''
-  const key = row.kind === 'sku' ? row.sku : row.kind === 'family' ? row.family : row.resource
+  const key =
+    row.kind === 'sku'
+      ? row.sku
+      : row.kind === 'family'
+        ? row.family
+        : row.kind === 'total'
+          ? view.t('rowLabel.total')
+          : row.resource
   return describeCell(view, row.measure, key, periodOfColumn(col))
 }

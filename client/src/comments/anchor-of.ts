@@ -6,12 +6,13 @@ import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
 /** The comment anchor of a grid location: a SKU or resource cell, or a whole SKU row. */
 export function anchorOf(view: BoardView, [col, rowIndex]: Item): CommentAnchor | undefined {
   const row = view.layout.rows[rowIndex]
-  if (!row || row.kind === 'family') return undefined
+  if (!row || row.kind === 'family' || row.kind === 'total') return undefined
   const period = col < FROZEN_COLUMNS ? undefined : periodOfColumn(col)
   if (period !== undefined && period >= view.meta.periodCount) return undefined
   if (row.kind === 'resource') {
     return period === undefined ? undefined : { measure: 'capacity', key: row.resource, period }
   }
   const measure = row.measure === 'gap' ? 'projected' : row.measure
+  if (measure === 'safetyStock' || measure === 'maxStock') return undefined
   return period === undefined ? { measure, key: row.sku } : { measure, key: row.sku, period }
 }

@@ -11,6 +11,8 @@ export interface CellMenuRequest {
   onFlag: () => void
   /** The cell's value history (versions), when it is a value cell. */
   onHistory?: () => void
+  /** Says in words why the cell is coloured, when it shows a gap. */
+  onExplain?: () => void
 }
 
 /** The grid's context menu: comment on this cell, flag this gap. */
@@ -49,6 +51,16 @@ export function CellMenu({ request, onClose }: { request: CellMenuRequest; onClo
       {request.canFlag && (
         <button type="button" role="menuitem" data-testid="menu-flag" onClick={run(request.onFlag)}>
           {request.inGap ? t('flags.flagGap') : t('flags.flagCell')}
+        </button>
+      )}
+      {request.onExplain && (
+        <button
+          type="button"
+          role="menuitem"
+          data-testid="menu-explain"
+          onClick={run(request.onExplain)}
+        >
+          {t('gap.explain')}
         </button>
       )}
       {request.onHistory && (

@@ -46,6 +46,10 @@ export function exposeDebugHandle({
       const at = locate(row, period)
       return at ? gridRef.current?.getBounds(at[0], at[1]) : undefined
     },
+    scrollToCell(row, period) {
+      const at = locate(row, period)
+      if (at) gridRef.current?.scrollTo(at[0], at[1], 'both', 0, 0, { vAlign: 'center' })
+    },
     readCell: (measure, key, period) => live.plan.readCell(measure, key, period),
     visibleRegion() {
       const region = visible.current

@@ -1,4 +1,4 @@
-import type { PlanDoc, PlanModel } from '@tandem/shared'
+import type { GapKind, PlanDoc, PlanModel } from '@tandem/shared'
 import type { BoardRow, FamilyMeasure, SkuMeasure } from './board-row.js'
 import { rowKey, SKU_MEASURES } from './board-row.js'
 import type { RowOptions } from './row-options.js'
@@ -14,11 +14,12 @@ export interface BoardLayout {
   shownSkus: Set<string>
 }
 
-const FAMILY_MEASURES: FamilyMeasure[] = ['demand', 'supply', 'projected']
+const FAMILY_MEASURES: FamilyMeasure[] = ['demand', 'supply', 'projected', 'shortage']
 
 /**
- * Lays out family blocks (roll-up rows, then each SKU's block) and the resources at the end.
- * Only row descriptors are built here, never cells: cells are read lazily while painting.
+ * Lays out the grand total, family blocks (roll-up rows, then each SKU's block) and the
+ * resources at the end. Only row descriptors are built here, never cells: cells are read
+ * lazily while painting.
  */
 export function buildBoardLayout(
   plan: PlanDoc,
@@ -31,15 +32,21 @@ export function buildBoardLayout(
   const rowsOfResource = new Map<string, number[]>()
   const shownSkus = new Set<string>()
   const measures = SKU_MEASURES.filter((m) => options.measures.includes(m))
-  const familyMeasures = FAMILY_MEASURES.filter((m) => options.measures.includes(m))
+  const familyMeasures = FAMILY_MEASURES.filter((m) =>
+    options.measures.includes(m === 'shortage' ? 'projected' : m),
+  )
   const push = (row: BoardRow, index: Map<string, number[]>, id: string) => {
     const list = index.get(id)
     if (list) list.push(rows.length)
     else index.set(id, [rows.length])
     rows.push(row)
   }
-  for (const [family, skus] of plan.listFamilies()) {
-    const shown = options.gapsOnly ? skus.filter((sku) => hasGaps(model, sku)) : skus
+  const families = [...plan.listFamilies()]
+  if (families.length > 1)
+    familyMeasures.forEach((measure, i) => rows.push({ kind: 'total', measure, first: i === 0 }))
+  const kind = options.gapKind
+  for (const [family, skus] of families) {
+    const shown = options.gapsOnly || kind ? skus.filter((sku) => hasGaps(model, sku, kind)) : skus
     if (shown.length === 0) continue
     familyMeasures.forEach((measure, i) =>
       push({ kind: 'family', family, measure, first: i === 0 }, rowsOfFamily, family),
@@ -52,6 +59,8 @@ export function buildBoardLayout(
     }
   }
   for (const resource of plan.readMeta().resources) {
+    if (kind && kind !== 'overCapacity') continue
+    if (kind && (model.resource(resource.id)?.gaps.length ?? 0) === 0) continue
     push(
       { kind: 'resource', resource: resource.id, measure: 'capacity', first: true },
       rowsOfResource,
@@ -68,6 +77,13 @@ export function buildBoardLayout(
   return { rows, indexOf, rowsOfSku, rowsOfFamily, rowsOfResource, shownSkus }
 }
 
-export function hasGaps(model: PlanModel, sku: string): boolean {
-  return (model.sku(sku)?.gaps.length ?? 0) > 0
+/**
+ * Whether a SKU has gaps (of `kind`, when given). A SKU is over capacity when the resource it
+ * needs is loaded above 100% in some period.
+ */
+export function hasGaps(model: PlanModel, sku: string, kind?: GapKind): boolean {
+  const view = model.sku(sku)
+  if (!view) return false
+  if (kind === 'overCapacity') return (model.resource(view.item.resource)?.gaps.length ?? 0) > 0
+  return kind ? view.gaps.some((gap) => gap.kind === kind) : view.gaps.length > 0
 }

@@ -1,14 +1,29 @@
 /** The measures a SKU block can show, in display order. */
-export const SKU_MEASURES = ['demand', 'supply', 'projected', 'gap'] as const
+export const SKU_MEASURES = [
+  'demand',
+  'supply',
+  'projected',
+  'gap',
+  'safetyStock',
+  'maxStock',
+] as const
 
 export type SkuMeasure = (typeof SKU_MEASURES)[number]
 
-export type FamilyMeasure = 'demand' | 'supply' | 'projected'
+/** The measures shown until a person changes the row toggles. */
+export const DEFAULT_SKU_MEASURES: readonly SkuMeasure[] = ['demand', 'supply', 'projected', 'gap']
+
+/** A family's (and the grand total's) rows: the sums, and the shortage the sums would hide. */
+export type FamilyMeasure = 'demand' | 'supply' | 'projected' | 'shortage'
 
 export type ResourceMeasure = 'capacity' | 'load'
 
-/** One row of the board: a family roll-up, a SKU measure, or a resource's capacity or load. */
+/**
+ * One row of the board: the grand total, a family roll-up, a SKU measure, or a resource's
+ * capacity or load.
+ */
 export type BoardRow =
+  | { kind: 'total'; measure: FamilyMeasure; first: boolean }
   | { kind: 'family'; family: string; measure: FamilyMeasure; first: boolean }
   | { kind: 'sku'; family: string; sku: string; measure: SkuMeasure; first: boolean }
   | { kind: 'resource'; resource: string; measure: ResourceMeasure; first: boolean }
@@ -16,6 +31,8 @@ export type BoardRow =
 /** A row's identity, the same in every browser whatever its filters: used for presence. */
 export function rowKey(row: BoardRow): string {
   switch (row.kind) {
+    case 'total':
+      return `total:${row.measure}`
     case 'family':
       return `family:${row.family}:${row.measure}`
     case 'sku':

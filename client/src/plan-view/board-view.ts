@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import type { PlanDoc, PlanMeta, PlanModel, Role } from '@tandem/shared'
+import type { GapKind, PlanDoc, PlanMeta, PlanModel, Role } from '@tandem/shared'
 import type { Formatters } from '../i18n/use-formatters.js'
 import type { CompareOverlay } from './compare-overlay.js'
 import type { BoardLayout } from './board-layout.js'
@@ -13,6 +13,8 @@ export interface BoardView {
   role: Role
   /** Only SKUs with gaps are shown. */
   gapsOnly: boolean
+  /** Only SKUs with a gap of this kind (a gap badge pressed). */
+  gapKind?: GapKind
   format: Formatters
   t: TFunction
   /** A comparison with a version, whose changed cells are highlighted. */

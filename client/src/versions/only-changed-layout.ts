@@ -12,6 +12,7 @@ export function onlyChangedLayout(layout: BoardLayout, overlay: CompareOverlay):
   const keep = (row: BoardRow) => {
     if (row.kind === 'sku') return overlay.changedKeys.has(row.sku)
     if (row.kind === 'resource') return overlay.changedKeys.has(row.resource)
+    if (row.kind === 'total') return families.size > 0
     return families.has(row.family)
   }
   const rows = layout.rows.filter(keep)
@@ -28,7 +29,7 @@ export function onlyChangedLayout(layout: BoardLayout, overlay: CompareOverlay):
       add(rowsOfSku, row.sku, i)
       shownSkus.add(row.sku)
     } else if (row.kind === 'family') add(rowsOfFamily, row.family, i)
-    else add(rowsOfResource, row.resource, i)
+    else if (row.kind === 'resource') add(rowsOfResource, row.resource, i)
   })
   return { rows, indexOf, rowsOfSku, rowsOfFamily, rowsOfResource, shownSkus }
 }

@@ -68,7 +68,14 @@ type AwarenessOrigin = ChangeOrigin | 'timeout'
  * and acknowledged with `saved`. The room decides which peer controls which presence entries.
  */
 export class Room {
-  readonly doc = new Y.Doc()
+  /**
+   * Yjs would collect the content of a value that lost to a concurrent write as soon as it is
+   * integrated, so the update relayed to the winner's peers would no longer carry it; the room
+   * keeps the contents of cell values that lose in the transaction that brings them (rare: only
+   * at-once conflicts), so every peer learns both values and can tell its person.
+   */
+  readonly doc = new Y.Doc({ gcFilter: (item) => !this.lostInCurrentTransaction(item) })
+  private currentTransaction: Y.Transaction | null = null
   readonly awareness: awarenessProtocol.Awareness
   private readonly members = new Set<RoomPeer>()
   private readonly plan: PlanDoc
@@ -389,7 +396,16 @@ export class Room {
     return effect
   }
 
+  private lostInCurrentTransaction(item: Y.Item): boolean {
+    const transaction = this.currentTransaction
+    if (!transaction || item.parentSub === null) return false
+    const isNew = item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
+    const parent = item.parent
+    return isNew && parent instanceof Y.Map && parent._item?.parentSub === 'edits'
+  }
+
   private readonly captureWrites = (transaction: Y.Transaction): void => {
+    this.currentTransaction = transaction
     const origin = transaction.origin as ChangeOrigin | null
     if (origin === null || origin.kind === 'store' || origin.kind === 'feed') return
     this.writes = storedCellWrites(this.plan, transaction)

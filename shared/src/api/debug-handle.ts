@@ -17,6 +17,8 @@ export interface TandemDebugHandle {
   cellText(row: string, period: number): string | undefined
   /** The cell's rectangle in client coordinates, so a test can click it like a person. */
   cellBounds(row: string, period: number): GridRectangle | undefined
+  /** Scrolls the grid so that the cell is on screen, as a person scrolling to it would. */
+  scrollToCell(row: string, period: number): void
   /** The value of a measure cell in the live Y.Doc. */
   readCell(measure: Measure, key: string, period: number): number
   /** The range of visible cells and the key of the top visible row. */
