@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import * as Y from 'yjs'
@@ -38,9 +39,11 @@ const versionQuery = {
  * a version. The layout is documented in docs/import-format.md.
  */
 export async function excelRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: RouteDeps & { importTimeLimitMs: number },
 ) {
+  // Params, query, body and answers are typed from the routes' own schemas.
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
   const { log, accounts, rooms, auth } = deps
   const deadline = () => new ImportDeadline(deps.importTimeLimitMs)
 
@@ -65,7 +68,7 @@ export async function excelRoutes(
     },
   )
 
-  app.post<{ Querystring: { name?: string; id?: string; mapping?: string } }>(
+  app.post(
     '/api/plans/import',
     {
       schema: {
@@ -98,7 +101,7 @@ export async function excelRoutes(
     },
   )
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/plans/:id/import/preview',
     { schema: { params: planIdParamsSchema, response: importPreview } },
     async (request): Promise<ImportPreviewBody> => {
@@ -123,7 +126,7 @@ export async function excelRoutes(
     },
   )
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/plans/:id/import/apply',
     { schema: { params: planIdParamsSchema, response: importApplied } },
     async (request) => {
@@ -157,7 +160,7 @@ export async function excelRoutes(
     },
   )
 
-  app.get<{ Params: { id: string }; Querystring: { version: string } }>(
+  app.get(
     '/api/plans/:id/export.xlsx',
     { schema: { params: planIdParamsSchema, querystring: versionQuery, response: xlsxFile } },
     async (request, reply) => {
@@ -173,7 +176,7 @@ export async function excelRoutes(
     },
   )
 
-  app.get<{ Params: { id: string }; Querystring: { version: string } }>(
+  app.get(
     '/api/plans/:id/export.csv',
     { schema: { params: planIdParamsSchema, querystring: versionQuery, response: csvFile } },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
 import type { Authenticator } from '../auth/authenticator.js'
 import { planRole } from '../auth/plan-access.js'
@@ -13,12 +14,14 @@ import { members, noContent, readMarks } from './response-schemas.js'
  * threads (for unread markers and the notification list).
  */
 export async function membersRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: { log: PlanLog; records: PlanRecords; accounts: Accounts; auth: Authenticator },
 ) {
   const { records, accounts } = deps
+  // Params, body and answers are typed from the route's own schemas.
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/plans/:id/members',
     { schema: { params: planIdParamsSchema, response: members } },
     async (request) => {
@@ -35,7 +38,7 @@ export async function membersRoutes(
     },
   )
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/plans/:id/read-marks',
     { schema: { params: planIdParamsSchema, response: readMarks } },
     async (request) => {
@@ -44,7 +47,7 @@ export async function membersRoutes(
     },
   )
 
-  app.put<{ Params: { id: string; threadId: string }; Body: { at: string } }>(
+  app.put(
     '/api/plans/:id/read-marks/:threadId',
     {
       schema: {

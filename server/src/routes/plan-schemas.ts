@@ -4,6 +4,7 @@ const numberRow = { type: 'array', items: { type: 'number' }, maxItems: 520 } as
 export const planRecordSchema = {
   type: 'object',
   required: ['id', 'name', 'periodKind', 'firstPeriod', 'periodCount', 'skuCount', 'createdAt'],
+  additionalProperties: false,
   properties: {
     id: { type: 'string' },
     name: { type: 'string' },

@@ -1,5 +1,6 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
-import type { DemoPlanOptions, PlanInput } from '@tandem/shared'
+import type { PlanInput } from '@tandem/shared'
 import { demoPlan, isValidId } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { planRole } from '../auth/plan-access.js'
@@ -13,22 +14,17 @@ import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import { createPlanBodySchema, planIdParamsSchema, planRecordSchema } from './plan-schemas.js'
 import { noContent } from './response-schemas.js'
 
-interface CreatePlanBody {
-  id?: string
-  name?: string
-  generator?: DemoPlanOptions
-  rows?: Omit<PlanInput, 'demand' | 'supply' | 'capacity'> & Partial<PlanInput>
-}
-
 /**
  * REST routes for plans: list, create (generated or from rows), read and delete. Each answers
  * only with what the caller may see; creating needs the planner role (or admin), deleting the
  * plan's planner role (or admin).
  */
 export async function plansRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: { log: PlanLog; accounts: Accounts; rooms: RoomRegistry; auth: Authenticator },
 ) {
+  // Params, query, body and answers are typed from the routes' own schemas.
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
   const { log, accounts, rooms, auth } = deps
 
   app.get(
@@ -51,7 +47,7 @@ export async function plansRoutes(
     },
   )
 
-  app.post<{ Body: CreatePlanBody }>(
+  app.post(
     '/api/plans',
     {
       schema: {
@@ -90,7 +86,7 @@ export async function plansRoutes(
     },
   )
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/plans/:id',
     {
       schema: {
@@ -113,7 +109,7 @@ export async function plansRoutes(
     },
   )
 
-  app.delete<{ Params: { id: string } }>(
+  app.delete(
     '/api/plans/:id',
     { schema: { params: planIdParamsSchema, response: noContent } },
     async (request, reply) => {

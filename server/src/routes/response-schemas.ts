@@ -1,21 +1,24 @@
-import { MEASURES } from '@tandem/shared'
+import type { ImportIssueCode } from '@tandem/shared'
+import { EDIT_SOURCES, IMPORT_ISSUE_CODES, MEASURES } from '@tandem/shared'
 import { planRecordSchema } from './plan-schemas.js'
 
 /**
- * Success answers of the routes that had none, for the OpenAPI document and the serializer.
- * Objects that may grow keep unlisted fields (`additionalProperties: true`), so documenting a
- * route never drops what it sends. Error answers are added to every route by `installApiDocs`.
+ * Success answers of the routes that had none, for the OpenAPI document, the serializer and the
+ * handlers' types (json-schema-to-ts). Objects list every field and allow no others, so the
+ * types are exact; a field missing here would be dropped by the serializer, so add it here first.
+ * Maps keyed by id (`additionalProperties: { … }`) are the exception. Error answers are added
+ * to every route by `installApiDocs`.
  */
 const measure = { type: 'string', enum: [...MEASURES] } as const
 
 export const noContent = {
-  204: { type: 'null', description: 'No content' },
+  204: { description: 'No content' },
 } as const
 
 const versionSchema = {
   type: 'object',
   required: ['id', 'planId', 'name', 'note', 'author', 'createdAt'],
-  additionalProperties: true,
+  additionalProperties: false,
   properties: {
     id: { type: 'string' },
     planId: { type: 'string' },
@@ -27,13 +30,19 @@ const versionSchema = {
 } as const
 
 export const versionCreated = {
-  201: { type: 'object', required: ['version'], properties: { version: versionSchema } },
+  201: {
+    type: 'object',
+    required: ['version'],
+    additionalProperties: false,
+    properties: { version: versionSchema },
+  },
 } as const
 
 export const versionList = {
   200: {
     type: 'object',
     required: ['versions'],
+    additionalProperties: false,
     properties: { versions: { type: 'array', items: versionSchema } },
   },
 } as const
@@ -60,12 +69,14 @@ export const comparison = {
   200: {
     type: 'object',
     required: ['cells', 'totals'],
+    additionalProperties: false,
     properties: {
       cells: {
         type: 'array',
         items: {
           type: 'object',
           required: ['measure', 'key', 'period', 'from', 'to'],
+          additionalProperties: false,
           properties: {
             measure,
             key: { type: 'string' },
@@ -80,6 +91,7 @@ export const comparison = {
         items: {
           type: 'object',
           required: ['family', 'measure', 'from', 'to'],
+          additionalProperties: false,
           properties: {
             family: { type: 'string' },
             measure,
@@ -96,6 +108,7 @@ export const restoreResult = {
   200: {
     type: 'object',
     required: ['restoredCells', 'skippedFrozen'],
+    additionalProperties: false,
     properties: { restoredCells: { type: 'integer' }, skippedFrozen: { type: 'integer' } },
   },
 } as const
@@ -104,6 +117,7 @@ export const cellHistory = {
   200: {
     type: 'object',
     required: ['history', 'base', 'current'],
+    additionalProperties: false,
     properties: {
       base: { type: 'number', description: 'the value when the row was created or imported' },
       current: { type: 'number', description: 'the value the cell shows now' },
@@ -112,9 +126,12 @@ export const cellHistory = {
         items: {
           type: 'object',
           required: ['value', 'author', 'at', 'seq'],
-          additionalProperties: true,
+          additionalProperties: false,
           properties: {
-            value: { type: 'number' },
+            value: { type: 'number', description: 'the value the author wrote' },
+            previous: { type: 'number', description: 'what the cell showed before' },
+            shown: { type: 'number', description: 'what it showed right after' },
+            source: { type: 'string', enum: [...EDIT_SOURCES] },
             author: { type: 'string' },
             at: { type: 'string', format: 'date-time' },
             seq: { type: 'string' },
@@ -129,13 +146,14 @@ export const activity = {
   200: {
     type: 'object',
     required: ['activity'],
+    additionalProperties: false,
     properties: {
       activity: {
         type: 'array',
         items: {
           type: 'object',
           required: ['seq', 'author', 'at', 'cells', 'measures', 'keys'],
-          additionalProperties: true,
+          additionalProperties: false,
           properties: {
             seq: { type: 'string' },
             author: { type: 'string' },
@@ -151,20 +169,26 @@ export const activity = {
 } as const
 
 export const planCreated = {
-  201: { type: 'object', required: ['plan'], properties: { plan: planRecordSchema } },
+  201: {
+    type: 'object',
+    required: ['plan'],
+    additionalProperties: false,
+    properties: { plan: planRecordSchema },
+  },
 } as const
 
 export const members = {
   200: {
     type: 'object',
     required: ['members'],
+    additionalProperties: false,
     properties: {
       members: {
         type: 'array',
         items: {
           type: 'object',
           required: ['id', 'name', 'email', 'role'],
-          additionalProperties: true,
+          additionalProperties: false,
           properties: {
             id: { type: 'string' },
             name: { type: 'string' },
@@ -181,6 +205,7 @@ export const readMarks = {
   200: {
     type: 'object',
     required: ['readMarks'],
+    additionalProperties: false,
     properties: {
       readMarks: {
         type: 'object',
@@ -195,6 +220,7 @@ export const planRoles = {
   200: {
     type: 'object',
     required: ['roles'],
+    additionalProperties: false,
     properties: {
       roles: {
         type: 'object',
@@ -207,11 +233,23 @@ export const planRoles = {
 
 const importIssue = {
   type: 'object',
-  additionalProperties: true,
+  required: ['code', 'place', 'params', 'field', 'message'],
+  additionalProperties: false,
   properties: {
-    code: { type: 'string' },
+    code: { type: 'string', enum: Object.keys(IMPORT_ISSUE_CODES) as ImportIssueCode[] },
+    place: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        sheet: { type: 'string' },
+        row: { type: 'integer' },
+        column: { type: 'integer' },
+        field: { type: 'string' },
+      },
+    },
+    params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
     field: { type: 'string', description: 'the place as Plan!R12C4' },
-    message: { type: 'string' },
+    message: { type: 'string', description: 'English, for API callers and logs' },
   },
 } as const
 
@@ -219,12 +257,14 @@ export const importPreview = {
   200: {
     type: 'object',
     required: ['cells', 'changedCells', 'errors', 'errorCount'],
+    additionalProperties: false,
     properties: {
       cells: {
         type: 'array',
         items: {
           type: 'object',
-          additionalProperties: true,
+          required: ['measure', 'key', 'period', 'periodKey', 'from', 'to'],
+          additionalProperties: false,
           properties: {
             measure,
             key: { type: 'string' },
@@ -247,6 +287,7 @@ export const importApplied = {
   200: {
     type: 'object',
     required: ['appliedCells'],
+    additionalProperties: false,
     properties: { appliedCells: { type: 'integer' }, appliedActuals: { type: 'integer' } },
   },
 } as const

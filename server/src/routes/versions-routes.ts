@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
-import type { CellEdit, CellHistoryResponse, Measure } from '@tandem/shared'
+import type { CellEdit, CellHistoryResponse } from '@tandem/shared'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import {
   comparePlans,
@@ -44,11 +45,13 @@ const versionParams = {
  * Versions (publish, list, open, compare, restore), per-cell history, the activity feed and
  * rolling a published plan forward into the next cycle.
  */
-export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function versionsRoutes(fastify: FastifyInstance, deps: RouteDeps) {
+  // Params, query, body and answers are typed from the routes' own schemas.
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
   const { log, records, rooms } = deps
 
   /** Runs `use` on the plan's live room, which stays loaded only as long as someone needs it. */
-  app.post<{ Params: { id: string }; Body: { name: string; note?: string; id?: string } }>(
+  app.post(
     '/api/plans/:id/versions',
     {
       schema: {
@@ -95,7 +98,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
   )
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/plans/:id/versions',
     { schema: { params: planIdParamsSchema, response: versionList } },
     async (request) => {
@@ -104,7 +107,8 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
   )
 
-  app.get<{ Params: { id: string; versionId: string } }>(
+  // A binary answer has no JSON type to derive: this route is typed by hand.
+  fastify.get<{ Params: { id: string; versionId: string } }>(
     '/api/plans/:id/versions/:versionId/snapshot',
     { schema: { params: versionParams, response: snapshotFile } },
     async (request, reply) => {
@@ -116,7 +120,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
   )
 
-  app.get<{ Params: { id: string }; Querystring: { from: string; to?: string } }>(
+  app.get(
     '/api/plans/:id/compare',
     {
       schema: {
@@ -141,7 +145,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
   )
 
-  app.post<{ Params: { id: string; versionId: string } }>(
+  app.post(
     '/api/plans/:id/versions/:versionId/restore',
     { schema: { params: versionParams, response: restoreResult } },
     async (request) => {
@@ -183,10 +187,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
   )
 
-  app.get<{
-    Params: { id: string }
-    Querystring: { measure: Measure; key: string; period: number; limit?: number }
-  }>(
+  app.get(
     '/api/plans/:id/history',
     {
       schema: {
@@ -221,7 +222,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
   )
 
-  app.get<{ Params: { id: string }; Querystring: { limit?: number } }>(
+  app.get(
     '/api/plans/:id/activity',
     {
       schema: {
@@ -239,10 +240,7 @@ export async function versionsRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
   )
 
-  app.post<{
-    Params: { id: string }
-    Body: { versionId: string; periods: number; name: string; id?: string }
-  }>(
+  app.post(
     '/api/plans/:id/roll-forward',
     {
       schema: {
