@@ -37,6 +37,7 @@ import { usersRoutes } from './routes/users-routes.js'
 import type { SocketCaps } from './sync/user-sockets.js'
 import { DEFAULT_SOCKET_CAPS, UserSockets } from './sync/user-sockets.js'
 import { versionsRoutes } from './routes/versions-routes.js'
+import { cycleRoutes } from './routes/cycle-routes.js'
 import type { Stores } from './store/stores.js'
 import type { TrustProxy } from './config.js'
 import { rateLimitStoreOn } from './http/rate-limit-store.js'
@@ -274,6 +275,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { log, accounts, auth, rooms })
   await app.register(plansRoutes, { log, accounts, rooms, auth })
   await app.register(versionsRoutes, { log, records, accounts, rooms, auth })
+  await app.register(cycleRoutes, { log, records, accounts, rooms, auth })
   await app.register(membersRoutes, { log, records, accounts, auth })
   await app.register(excelRoutes, {
     log,

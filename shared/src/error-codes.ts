@@ -46,6 +46,7 @@ export const REJECTION_CODES = [
   'foreignClient',
   'messageTooLong',
   'discussionQuota',
+  'stageLocked',
 ] as const
 
 export type RejectionCode = (typeof REJECTION_CODES)[number]

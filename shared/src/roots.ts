@@ -10,6 +10,7 @@ export const ROOTS = [
   'actuals',
   'forecast',
   'overrideReasons',
+  'cycle',
 ] as const
 
 export type RootName = (typeof ROOTS)[number]

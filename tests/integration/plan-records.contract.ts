@@ -98,9 +98,11 @@ export function describePlanRecordsContract(
         note: 'Agreed in S&OP',
         author: 'paula',
         createdAt: '2026-12-01T10:00:00.000Z',
+        kind: 'consensus' as const,
       }
       const jan = {
         ...dec,
+        kind: 'salesSubmission' as const,
         id: 'v-jan',
         name: 'Consensus plan, Jan 2027',
         createdAt: '2027-01-01T10:00:00.000Z',

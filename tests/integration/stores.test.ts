@@ -266,6 +266,7 @@ describe('Redis stores outside the contract', () => {
       note: '',
       author: 'ann',
       createdAt: '2026-12-01T10:00:00.000Z',
+      kind: 'manual' as const,
     }
     await first.records.createVersion(version, bytes(3, 3))
     await first.records.setReadMark('accounts', 'ann', 'thread-1', '2026-12-01T11:00:00.000Z')

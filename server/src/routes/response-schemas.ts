@@ -26,6 +26,12 @@ const versionSchema = {
     note: { type: 'string' },
     author: { type: 'string', description: 'user id' },
     createdAt: { type: 'string', format: 'date-time' },
+    kind: {
+      type: 'string',
+      enum: ['manual', 'salesSubmission', 'consensus'],
+      description:
+        'manual (published by a planner), salesSubmission (taken at the demand review sign-off) or consensus',
+    },
   },
 } as const
 
@@ -319,3 +325,37 @@ const forecastRunStatus = {
 
 export const forecastRunStarted = { 202: forecastRunStatus } as const
 export const forecastRunState = { 200: forecastRunStatus } as const
+
+const cycleEntry = {
+  type: 'object',
+  required: ['stage', 'by', 'at'],
+  additionalProperties: true,
+  properties: {
+    stage: { type: 'string' },
+    by: { type: 'string', description: 'user id' },
+    at: { type: 'string', format: 'date-time' },
+    reason: { type: 'string' },
+  },
+} as const
+
+export const cycleChanged = {
+  200: {
+    type: 'object',
+    required: ['cycle'],
+    properties: {
+      cycle: {
+        type: 'object',
+        required: ['stage', 'complete', 'due', 'signOffs', 'reopenings'],
+        additionalProperties: true,
+        properties: {
+          stage: { type: 'string' },
+          complete: { type: 'boolean' },
+          due: { type: 'object', additionalProperties: { type: 'string' } },
+          signOffs: { type: 'array', items: cycleEntry },
+          reopenings: { type: 'array', items: cycleEntry },
+        },
+      },
+      version: versionSchema,
+    },
+  },
+} as const

@@ -86,6 +86,7 @@ export async function versionsRoutes(fastify: FastifyInstance, deps: RouteDeps) 
         note: request.body.note ?? '',
         author: user.id,
         createdAt: new Date().toISOString(),
+        kind: 'manual' as const,
       }
       try {
         await records.createVersion(record, snapshot)

@@ -1,4 +1,4 @@
-import type { CellHistoryEntry, Measure } from '@tandem/shared'
+import type { CellHistoryEntry, Measure, VersionKind } from '@tandem/shared'
 import type { CellChange } from './plan-log.js'
 
 /** One write a cell received, under its author: the wire type. */
@@ -24,6 +24,8 @@ export interface VersionRecord {
   note: string
   author: string
   createdAt: string
+  /** Old records without one read as `manual`. */
+  kind: VersionKind
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   MAX_OVERRIDE_NOTE,
   parseOverrideReasonKey,
 } from '../override-reasons/override-reason.js'
+import { checkDemandLock } from './check-demand-lock.js'
 import { checkCellEdit } from './check-cell-edit.js'
 import type { Role } from './role.js'
 import type { RuleViolation } from './rule-violation.js'
@@ -29,7 +30,9 @@ export function checkOverrideReason(
       root: 'overrideReasons',
       key,
     })
-  const broken = checkCellEdit(meta, role, 'demand', cell.sku, cell.period, undefined)
+  const broken =
+    checkCellEdit(meta, role, 'demand', cell.sku, cell.period, undefined) ??
+    checkDemandLock(plan.doc, meta, role, 'demand', cell.sku, cell.period)
   if (broken) return broken
   if (value === undefined) return undefined
   const place = { root: 'overrideReasons', key: cell.sku, period: cell.period }

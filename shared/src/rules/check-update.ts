@@ -11,6 +11,8 @@ import {
 } from './check-discussion-write.js'
 import { actualsPeriodIndex, checkActualValue } from './check-actual-value.js'
 import { checkActualsWrite } from './check-actuals-write.js'
+import { checkCycleWrite } from './check-cycle-write.js'
+import { checkDemandLock } from './check-demand-lock.js'
 import { checkItemWrite } from './check-item-write.js'
 import type { DiscussionWrite } from './discussion-size.js'
 import { discussionWrites, oversizedMessage } from './discussion-size.js'
@@ -107,7 +109,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
         ? checkCommentWrite(plan, writer, place, item, fresh)
         : place.root === 'flags'
           ? checkFlagWrite(plan, writer, place, item)
-          : checkWrite(plan, meta, context.role, place, item, newItems)
+          : checkWrite(doc, plan, meta, context.role, place, item, newItems)
     if (found) return { ok: false, violation: found }
   }
   const oversized = oversizedMessage(plan, checked)
@@ -198,6 +200,7 @@ function freshDiscussion(
 }
 
 function checkWrite(
+  doc: Y.Doc,
   plan: PlanDoc,
   meta: PlanMeta,
   role: Role,
@@ -212,7 +215,7 @@ function checkWrite(
   if (root === 'forecast')
     return violation('forbiddenRole', `Only the server writes the statistical forecast`, at)
   const isCell = isMeasure(root) && keys.length === 3 && keys[1] === 'edits'
-  if (!isCell && !roleMayWrite(role, root))
+  if (!isCell && root !== 'cycle' && !roleMayWrite(role, root))
     return violation('forbiddenRole', `A ${role} may not change ${root}`, at)
   const isStatusChange = root === 'meta' && keys[0] === 'status' && keys.length === 1
   if (meta.status === 'approved' && !(isStatusChange && role === 'planner')) {
@@ -221,6 +224,11 @@ function checkWrite(
       `The plan is approved and read-only (${root} ${keys[0] ?? ''})`,
       at,
     )
+  }
+  if (root === 'cycle') return checkCycleWrite(role, place, item)
+  if (isCell) {
+    const locked = checkDemandLock(doc, meta, role, root, keys[0], periodIndex(keys[2]))
+    if (locked) return locked
   }
   if (root === 'meta') return checkMetaWrite(meta, keys, item)
   if (root === 'items') return checkItemWrite(plan, meta, keys, item)
@@ -246,7 +254,10 @@ function checkDeletion(
   if (last !== '#' && written.has(placeKey(place))) return undefined
   const [key, part, period] = place.keys
   if (isMeasure(place.root) && place.keys.length === 3 && part === 'edits') {
-    return checkCellEdit(meta, role, place.root, key, periodIndex(period), undefined)
+    return (
+      checkDemandLock(plan.doc, meta, role, place.root, key, periodIndex(period)) ??
+      checkCellEdit(meta, role, place.root, key, periodIndex(period), undefined)
+    )
   }
   if (place.root === 'actuals' && place.keys.length === 3 && part === 'edits')
     return checkActualValue(meta, role, key, actualsPeriodIndex(period), undefined)

@@ -21,6 +21,7 @@ const WRITERS: Record<RootName, readonly Role[]> = {
   // Only the server writes the statistical forecast (Room.change), never a client.
   forecast: [],
   overrideReasons: ['sales', 'planner'],
+  cycle: ['planner'],
 }
 
 /** May this role write into this root at all? Finer rules (own messages, frozen periods) follow. */

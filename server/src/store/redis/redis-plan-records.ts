@@ -1,5 +1,5 @@
 import type { Measure } from '@tandem/shared'
-import { isEditSource } from '@tandem/shared'
+import { isEditSource, isVersionKind } from '@tandem/shared'
 import type { CellChange } from '../plan-log.js'
 import { PlanMissingError } from '../plan-log.js'
 import type {
@@ -115,7 +115,7 @@ export class RedisPlanRecords implements PlanRecords {
   async listVersions(planId: string): Promise<VersionRecord[]> {
     const hash = await this.client.hGetAll(this.keys.plan(planId).versions)
     return Object.values(hash)
-      .map((json) => JSON.parse(json) as VersionRecord)
+      .map(parseVersion)
       .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
   }
 
@@ -127,7 +127,7 @@ export class RedisPlanRecords implements PlanRecords {
     if (json === null) return undefined
     const snapshot = await this.connection.binary.get(this.keys.version(planId, versionId))
     if (!snapshot) return undefined
-    return { record: JSON.parse(json) as VersionRecord, snapshot: new Uint8Array(snapshot) }
+    return { record: parseVersion(json), snapshot: new Uint8Array(snapshot) }
   }
 
   async getReadMarks(planId: string, userId: string): Promise<Record<string, string>> {
@@ -146,4 +146,10 @@ export class RedisPlanRecords implements PlanRecords {
     const marked = await this.client.readMarkScript([meta, reads], `${userId}\u0000${threadId}`, at)
     if (marked === -1) throw new PlanMissingError(planId)
   }
+}
+
+/** A stored version record; records from before versions had a kind read as `manual`. */
+function parseVersion(json: string): VersionRecord {
+  const record = JSON.parse(json) as Omit<VersionRecord, 'kind'> & { kind?: unknown }
+  return { ...record, kind: isVersionKind(record.kind) ? record.kind : 'manual' }
 }

@@ -84,6 +84,7 @@ export function openSqliteDatabase(file: string): Database.Database {
       author TEXT NOT NULL,
       created_at TEXT NOT NULL,
       snapshot BLOB NOT NULL,
+      kind TEXT NOT NULL DEFAULT 'manual',
       PRIMARY KEY (plan_id, id)
     ) WITHOUT ROWID;
   `)
@@ -93,10 +94,10 @@ export function openSqliteDatabase(file: string): Database.Database {
 /**
  * The schema this code writes. Older schemas from 3 on are moved forward in place, one step at
  * a time (4 added users' session_version, 5 the cell history's previous, shown and source,
- * 6 the snapshot's epoch and what it covers); older development layouts are refused with a
+ * 6 the snapshot's epoch and what it covers, 7 the versions' kind); older development layouts are refused with a
  * clear message.
  */
-const SCHEMA_VERSION = 6
+const SCHEMA_VERSION = 7
 
 /** Steps from one schema version to the next, each run in one transaction when a file opens. */
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
@@ -110,6 +111,7 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
     addColumn(db, 'snapshots', 'epoch', 'INTEGER NOT NULL DEFAULT 0')
     addColumn(db, 'snapshots', 'compacted_through', 'INTEGER')
   },
+  6: (db) => addColumn(db, 'versions', 'kind', "TEXT NOT NULL DEFAULT 'manual'"),
 }
 
 function addColumn(db: Database.Database, table: string, column: string, type: string): void {

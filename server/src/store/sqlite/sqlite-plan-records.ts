@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Measure } from '@tandem/shared'
-import { isEditSource } from '@tandem/shared'
+import { isEditSource, isVersionKind } from '@tandem/shared'
 import type { CellChange } from '../plan-log.js'
 import { PlanMissingError } from '../plan-log.js'
 import type {
@@ -18,6 +18,7 @@ interface VersionRow {
   note: string
   author: string
   created_at: string
+  kind: string | null
 }
 
 interface HistoryRow {
@@ -56,14 +57,14 @@ export class SqlitePlanRecords implements PlanRecords {
          GROUP BY seq ORDER BY seq DESC LIMIT ?`,
       ),
       insertVersion: db.prepare(
-        `INSERT INTO versions (plan_id, id, name, note, author, created_at, snapshot)
-         VALUES (@planId, @id, @name, @note, @author, @createdAt, @snapshot)`,
+        `INSERT INTO versions (plan_id, id, name, note, author, created_at, snapshot, kind)
+         VALUES (@planId, @id, @name, @note, @author, @createdAt, @snapshot, @kind)`,
       ),
       versions: db.prepare<[string], VersionRow>(
-        'SELECT plan_id, id, name, note, author, created_at FROM versions WHERE plan_id = ? ORDER BY created_at, id',
+        'SELECT plan_id, id, name, note, author, created_at, kind FROM versions WHERE plan_id = ? ORDER BY created_at, id',
       ),
       version: db.prepare<[string, string], VersionRow & { snapshot: Buffer }>(
-        'SELECT plan_id, id, name, note, author, created_at, snapshot FROM versions WHERE plan_id = ? AND id = ?',
+        'SELECT plan_id, id, name, note, author, created_at, kind, snapshot FROM versions WHERE plan_id = ? AND id = ?',
       ),
     }
   }
@@ -146,5 +147,6 @@ function toVersion(row: VersionRow): VersionRecord {
     note: row.note,
     author: row.author,
     createdAt: row.created_at,
+    kind: isVersionKind(row.kind) ? row.kind : 'manual',
   }
 }
