@@ -19,18 +19,21 @@ import { probeRun } from './probe-run.js'
 import { isServerKind, SERVER_KINDS } from './server-kind.js'
 import { saveStream } from './stream-file.js'
 import { forecastRun } from './forecast-run.js'
-import { forecastTables } from './forecast-report.js'
+import { forecastPlanTable, forecastTables } from './forecast-report.js'
+import { forecastPlanRun } from './forecast-plan-run.js'
 import { keptBenchSections, writeBenchSection } from './bench-section.js'
 import { computeRun, computeTable } from './compute-run.js'
 import { readM3Monthly } from './m3-series.js'
 import { instancesRun, instancesTable } from './instances-run.js'
 
 /** The forecast scenario: the engine over the M3 monthly series, its section of the doc rewritten. */
-async function forecastScenario(docFile: string): Promise<void> {
+async function forecastScenario(docFile: string, quick: boolean): Promise<void> {
   console.log('forecast: forecastSeries over the M3 monthly series (last 18 held out)')
   try {
     const report = forecastRun(await readM3Monthly())
-    const tables = forecastTables(report)
+    const [skus, weeks] = quick ? [1000, 52] : [10_000, 104]
+    console.log(`forecast: a run over a ${skus} × ${weeks}-week plan with 3 years of history`)
+    const tables = `${forecastTables(report)}\n\n${forecastPlanTable(await forecastPlanRun(skus, weeks))}`
     console.log(`\n${tables}\n`)
     await writeBenchSection(
       'forecast',
@@ -100,7 +103,7 @@ async function main(): Promise<void> {
   const docFile = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url))
   const wants = (scenario: Scenario) => options.scenarios.includes(scenario)
   // First and alone: its run time is one of its figures, so nothing else may share the cores.
-  if (wants('forecast')) await forecastScenario(docFile)
+  if (wants('forecast')) await forecastScenario(docFile, options.quick)
   if (wants('compute'))
     await computeScenario(Math.max(3, options.runs), !options.quick || argv.includes('--write'))
   if (wants('instances')) await instancesScenario(options.quick, options.profileDir)

@@ -7,8 +7,14 @@ export interface ForecastJob {
   histories: (number | null)[][]
 }
 
-/** What the worker sends back: progress now and then, then every result in job order. */
+/** Most SKUs whose results a worker sends in one message (fewer for small jobs). */
+export const FORECAST_RESULT_CHUNK = 100
+
+/**
+ * What the worker sends back: results in order, a chunk at a time (small messages, so that the
+ * main thread never deserialises the whole run at once), then the end.
+ */
 export type ForecastWorkerMessage =
-  | { kind: 'progress'; done: number }
-  | { kind: 'done'; results: ForecastResult[] }
+  | { kind: 'results'; from: number; results: ForecastResult[] }
+  | { kind: 'done' }
   | { kind: 'failed'; message: string }

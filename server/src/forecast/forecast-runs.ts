@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { ExtensionMessage, ForecastRunStatus } from '@tandem/shared'
+import type { ExtensionMessage, ForecastResult, ForecastRunStatus } from '@tandem/shared'
 import {
   HISTORY_PERIODS,
   PlanDoc,
@@ -11,16 +11,14 @@ import { ApiProblem } from '../http/api-problem.js'
 import type { RunOutcome } from '../metrics/server-metrics.js'
 import type { Room } from '../rooms/room.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
-import { runForecastWorker } from './run-forecast-worker.js'
-
-/** SKUs written per transaction, so that no single write holds the event loop for long. */
-export const FORECAST_WRITE_CHUNK = 500
+import { runForecastWorkers } from './run-forecast-workers.js'
 
 /**
  * The forecast runs of this server: one at a time per plan, each in a worker thread. A run reads
  * every active SKU's history (the actuals before period 0), forecasts the plan's horizon,
  * reports progress to the plan's peers (`forecastProgress`) and writes the `forecast` root as
- * the server, in chunks, so it reaches every open board live.
+ * the server a chunk of results at a time, as the workers send them (one transaction per 100
+ * SKUs), so it reaches every open board live and no single step holds the event loop long.
  */
 export class ForecastRuns {
   private readonly statuses = new Map<string, ForecastRunStatus>()
@@ -78,17 +76,34 @@ export class ForecastRuns {
     }
     report({ state: 'running', done: 0, total, startedAt })
     try {
-      const results = await runForecastWorker(
+      let done = 0
+      let failure: unknown
+      let writes = Promise.resolve()
+      const write = (from: number, results: ForecastResult[]) =>
+        room.change(author, (live) => {
+          results.forEach((result, i) =>
+            live.forecast.set(
+              skus[from + i],
+              statisticalForecastOf(result, meta.decimals, startedAt),
+            ),
+          )
+        })
+      await runForecastWorkers(
         { seasonLength: SEASON_LENGTHS[meta.periodKind], horizon: meta.periodCount, histories },
-        (done) => report({ state: 'running', done, total, startedAt }),
+        (from, results) => {
+          done += results.length
+          if (done < total) report({ state: 'running', done, total, startedAt })
+          writes = writes
+            .then(() => write(from, results))
+            .then(
+              () => undefined,
+              (error: unknown) => void (failure ??= error),
+            )
+        },
       )
       report({ state: 'writing', done: total, total, startedAt })
-      for (let from = 0; from < total; from += FORECAST_WRITE_CHUNK) {
-        await room.change(author, (live) => {
-          for (let i = from; i < Math.min(total, from + FORECAST_WRITE_CHUNK); i++)
-            live.forecast.set(skus[i], statisticalForecastOf(results[i], meta.decimals, startedAt))
-        })
-      }
+      await writes
+      if (failure) throw failure
       report({ state: 'done', done: total, total, startedAt, finishedAt: new Date().toISOString() })
       this.counted('ok')
       this.logger.info({ planId, skus: total }, 'forecast run done')

@@ -1,22 +1,26 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import type { ForecastResult } from '@tandem/shared'
 import { forecastSeries } from '@tandem/shared'
 import type { ForecastJob, ForecastWorkerMessage } from './forecast-job.js'
+import { FORECAST_RESULT_CHUNK } from './forecast-job.js'
 
-/** The worker thread's body: forecasts every history of the job, reporting progress. */
+/** The worker thread's body: forecasts every history of the job, sending results in chunks. */
 function run(job: ForecastJob): void {
   const post = (message: ForecastWorkerMessage) => parentPort?.postMessage(message)
   try {
-    const total = job.histories.length
-    const every = Math.max(1, Math.floor(total / 50))
-    const results = job.histories.map((history, i) => {
-      const result = forecastSeries(history, {
-        seasonLength: job.seasonLength,
-        horizon: job.horizon,
-      })
-      if ((i + 1) % every === 0 && i + 1 < total) post({ kind: 'progress', done: i + 1 })
-      return result
+    // Small jobs still report progress about 20 times; large ones every 100 SKUs.
+    const size = Math.max(1, Math.min(FORECAST_RESULT_CHUNK, Math.ceil(job.histories.length / 20)))
+    let chunk: ForecastResult[] = []
+    let from = 0
+    job.histories.forEach((history, i) => {
+      chunk.push(forecastSeries(history, { seasonLength: job.seasonLength, horizon: job.horizon }))
+      if (chunk.length === size || i === job.histories.length - 1) {
+        post({ kind: 'results', from, results: chunk })
+        from = i + 1
+        chunk = []
+      }
     })
-    post({ kind: 'done', results })
+    post({ kind: 'done' })
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
   }

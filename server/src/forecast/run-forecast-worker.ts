@@ -18,8 +18,8 @@ const tsxApi = () => {
  */
 export function runForecastWorker(
   job: ForecastJob,
-  onProgress: (done: number) => void,
-): Promise<ForecastResult[]> {
+  onResults: (from: number, results: ForecastResult[]) => void,
+): Promise<void> {
   const worker = fromSource()
     ? new Worker(
         // A worker does not inherit the parent's tsx loader: register it first, then load.
@@ -37,8 +37,8 @@ export function runForecastWorker(
       void worker.terminate()
     }
     worker.on('message', (message: ForecastWorkerMessage) => {
-      if (message.kind === 'progress') onProgress(message.done)
-      else if (message.kind === 'done') settle(() => resolve(message.results))
+      if (message.kind === 'results') onResults(message.from, message.results)
+      else if (message.kind === 'done') settle(() => resolve())
       else settle(() => reject(new Error(message.message)))
     })
     worker.on('error', (error) => settle(() => reject(error)))
