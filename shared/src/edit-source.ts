@@ -1,6 +1,7 @@
 /**
  * Where a cell edit came from, recorded with every change in the per-cell history. A client
- * declares the first five for its own edits; the last three are written only by the server.
+ * declares grid, paste, spread, fill, undo and baseline (accepting the statistical forecast)
+ * for its own edits; import and restore are written only by the server.
  */
 export const EDIT_SOURCES = [
   'grid',
@@ -22,6 +23,7 @@ export const CLIENT_EDIT_SOURCES: readonly EditSource[] = [
   'spread',
   'fill',
   'undo',
+  'baseline',
 ]
 
 export function isEditSource(value: unknown): value is EditSource {

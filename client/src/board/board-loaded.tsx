@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { GridSelection } from '@glideapps/glide-data-grid'
 import { useTranslation } from 'react-i18next'
 import { HomeLink } from '../navigation/home-link.js'
 import type { ChartTarget } from '../chart/chart-target.js'
@@ -43,6 +44,10 @@ import { VersionsPanel } from '../versions/versions-panel.js'
 import { usePlanSettings } from '../settings/use-plan-settings.js'
 import { useConflictNotices } from '../conflicts/use-conflict-notices.js'
 import { gapExplanationAt, gapExplanationText } from './gap-explanation-at.js'
+import { EMPTY_SELECTION } from './grid-selection.js'
+import { ForecastTools } from '../forecast/forecast-tools.js'
+import { useForecastTick } from '../forecast/use-forecast-tick.js'
+import { readOverrideReason } from '@tandem/shared'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -81,6 +86,11 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const nameOf = useMemberNames(planId)
   const [versionsOpen, setVersionsOpen] = useState(false)
   const [historyTarget, setHistoryTarget] = useState<CellHistoryTarget>()
+  const forecastTick = useForecastTick(live.plan)
+  const selection = useRef<GridSelection>(EMPTY_SELECTION)
+  const onSelection = useCallback((next: GridSelection) => {
+    selection.current = next
+  }, [])
 
   useEffect(() => {
     publishPresence(awareness, 'user', {
@@ -92,8 +102,8 @@ export function BoardLoaded(props: BoardLoadedProps) {
 
   const layout = useMemo(
     () => buildBoardLayout(live.plan, live.model, options),
-    // layoutTick: the model asked for new rows.
-    [live, options, meta.periodCount, meta.resources, layoutTick],
+    // layoutTick: the model asked for new rows; forecastTick: a forecast run or actuals arrived.
+    [live, options, meta.periodCount, meta.resources, layoutTick, forecastTick],
   )
   const view = useMemo<BoardView>(
     () => ({
@@ -193,6 +203,13 @@ export function BoardLoaded(props: BoardLoadedProps) {
         chartOpen={chartOpen}
         onToggleChart={() => setChartOpen((open) => !open)}
       >
+        <ForecastTools
+          planId={planId}
+          view={shown}
+          session={session}
+          selection={() => selection.current}
+          notify={notify}
+        />
         <DiscussionButtons discussion={discussion} />
         {settings.button}
         <button
@@ -240,11 +257,18 @@ export function BoardLoaded(props: BoardLoadedProps) {
           onCommentShortcut={discussion.commentAt}
           onPeriodMenu={settings.onPeriodMenu}
           conflicts={conflicts}
+          onSelection={onSelection}
         />
         <DiscussionPanel discussion={discussion} view={view} identity={identity} />
         {chartOpen && (
           <Suspense fallback={null}>
-            <ChartPanel model={live.model} meta={meta} target={chartTarget} />
+            <ChartPanel
+              model={live.model}
+              plan={live.plan}
+              meta={meta}
+              target={chartTarget}
+              forecastTick={forecastTick}
+            />
           </Suspense>
         )}
       </main>
@@ -269,6 +293,11 @@ export function BoardLoaded(props: BoardLoadedProps) {
           format={format}
           nameOf={nameOf}
           onClose={() => setHistoryTarget(undefined)}
+          reason={
+            historyTarget.measure === 'demand'
+              ? readOverrideReason(live.plan, historyTarget.key, historyTarget.period)
+              : undefined
+          }
         />
       )}
       {settings.overlays}

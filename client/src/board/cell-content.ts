@@ -6,6 +6,7 @@ import type { BoardRow, FamilyMeasure } from '../plan-view/board-row.js'
 import type { BoardView } from '../plan-view/board-view.js'
 import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
 import { markChanged } from '../versions/mark-changed.js'
+import { forecastCell } from '../forecast/forecast-cell.js'
 import { isEditable } from './editable.js'
 import { gapAt } from './gap-at.js'
 import {
@@ -153,6 +154,8 @@ function skuCell(
     const theme = editable ? undefined : frozen ? FROZEN : READ_ONLY
     return number(view, value, editable, theme)
   }
+  if (row.measure === 'statistical' || row.measure === 'actuals')
+    return forecastCell(view, row.measure, row.sku, period)
   if (row.measure === 'safetyStock') return number(view, sku.item.safetyStock, false, READ_ONLY)
   if (row.measure === 'maxStock') {
     return sku.item.maxStock > 0

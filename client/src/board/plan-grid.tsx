@@ -33,6 +33,7 @@ import { useGridEditing } from './use-grid-editing.js'
 import { markTiming } from '../sync/mark-timing.js'
 import { useChangeTooltip } from '../versions/change-tooltip.js'
 import { useGapTooltip } from './gap-tooltip.js'
+import { useBaselineTooltip } from '../forecast/baseline-tooltip.js'
 import { drawCornerMark } from '../comments/draw-corner-mark.js'
 
 interface PlanGridProps {
@@ -57,6 +58,8 @@ interface PlanGridProps {
   onPeriodMenu?: (period: number, x: number, y: number) => void
   /** Conflicts between my values and others', which an open editor shows as they happen. */
   conflicts?: ConflictTracker
+  /** The grid's selection, whenever it changes (accepting the baseline for a range). */
+  onSelection?: (selection: GridSelection) => void
 }
 
 const GROUP_HEADER_HEIGHT = 26
@@ -98,6 +101,9 @@ export function PlanGrid(props: PlanGridProps) {
       return read(cell)
     }
   }, [view])
+
+  const { onSelection } = props
+  useEffect(() => onSelection?.(selection), [onSelection, selection])
 
   const { onCellsEdited, onPaste, onKeyDown, explainReadOnly, editing } = useGridEditing({
     view,
@@ -227,17 +233,20 @@ export function PlanGrid(props: PlanGridProps) {
 
   const change = useChangeTooltip(view)
   const gap = useGapTooltip(view, selection, gridRef)
+  const baseline = useBaselineTooltip(view, selection, gridRef)
   const onItemHovered = useCallback(
     (args: GridMouseEventArgs) => {
       change.onItemHovered(args)
       gap.onItemHovered(args)
+      baseline.onItemHovered(args)
     },
-    [change, gap],
+    [change, gap, baseline],
   )
   const tooltip = (
     <>
       {change.tooltip}
       {!view.compare && gap.tooltip}
+      {!view.compare && baseline.tooltip}
     </>
   )
 

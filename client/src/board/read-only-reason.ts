@@ -10,6 +10,8 @@ export function readOnlyReason(view: BoardView, target: CellTarget): string | un
     case 'label':
       return t('readOnly.label')
     case 'computed':
+      if (target.measure === 'statistical' || target.measure === 'actuals')
+        return t(`forecast.readOnly.${target.measure}`)
       return t('readOnly.computed', { measure: t(`measure.${target.measure}`) })
     case 'rule': {
       const { code, place, reason } = target.violation

@@ -4,7 +4,8 @@ import { BarChart, LineChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import type { PlanMeta, PlanModel } from '@tandem/shared'
+import type { PlanDoc, PlanMeta, PlanModel } from '@tandem/shared'
+import { forecastSeries } from '../forecast/forecast-series.js'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { chartSeries } from './chart-series.js'
 import type { ChartTarget } from './chart-target.js'
@@ -13,12 +14,19 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 
 interface ChartPanelProps {
   model: PlanModel
+  plan: PlanDoc
   meta: PlanMeta
   target: ChartTarget | undefined
+  /** Changes when a forecast run or actuals arrive. */
+  forecastTick: number
 }
 
-/** Demand, supply and projected inventory against safety stock for the selected SKU or family. */
-export default function ChartPanel({ model, meta, target }: ChartPanelProps) {
+/**
+ * One time axis for the selected SKU or family: a year of history (actuals), the statistical
+ * forecast with its 80 % band, the demand plan, supply and projected inventory against safety
+ * stock.
+ */
+export default function ChartPanel({ model, plan, meta, target, forecastTick }: ChartPanelProps) {
   const { t } = useTranslation()
   const format = useFormatters(meta.decimals)
   const element = useRef<HTMLDivElement>(null)
@@ -62,6 +70,11 @@ export default function ChartPanel({ model, meta, target }: ChartPanelProps) {
     // tick: the model changed this target's numbers.
     [model, target, tick],
   )
+  const statistical = useMemo(
+    () => (target ? forecastSeries(plan, model, target) : undefined),
+    // forecastTick: a forecast run or actuals arrived.
+    [plan, model, target, forecastTick],
+  )
   const title = series
     ? target?.kind === 'family'
       ? t('chart.familyTitle', { name: series.title })
@@ -69,14 +82,25 @@ export default function ChartPanel({ model, meta, target }: ChartPanelProps) {
     : ''
 
   useEffect(() => {
-    if (!chart.current || !series) return
-    const labels = Array.from({ length: meta.periodCount }, (_, p) =>
-      format.period(meta.periodKind, meta.firstPeriod, p),
+    if (!chart.current || !series || !statistical) return
+    const before = statistical.historyShown
+    const labels = Array.from({ length: before + meta.periodCount }, (_, i) =>
+      format.period(meta.periodKind, meta.firstPeriod, i - before),
     )
+    const history = new Array<null>(before).fill(null)
+    const plan = <T,>(values: T[]) => [...history, ...values]
+    const band = statistical.upper80.map((upper, p) => {
+      const lower = statistical.lower80[p]
+      return upper === null || lower === null ? null : upper - lower
+    })
     chart.current.setOption(
       {
         animation: false,
-        tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => format.number(Number(v)) },
+        tooltip: {
+          trigger: 'axis',
+          valueFormatter: (v: unknown) =>
+            v === null || v === undefined || v === '-' ? '–' : format.number(Number(v)),
+        },
         legend: { top: 0 },
         grid: { left: 56, right: 16, top: 32, bottom: 28 },
         xAxis: { type: 'category', data: labels },
@@ -85,19 +109,19 @@ export default function ChartPanel({ model, meta, target }: ChartPanelProps) {
           {
             name: t('measure.demand'),
             type: 'bar',
-            data: series.demand,
+            data: plan(series.demand),
             itemStyle: { color: '#5b8def' },
           },
           {
             name: t('measure.supply'),
             type: 'bar',
-            data: series.supply,
+            data: plan(series.supply),
             itemStyle: { color: '#7cc49a' },
           },
           {
             name: t('measure.projected'),
             type: 'line',
-            data: series.projected,
+            data: plan(series.projected),
             itemStyle: { color: '#1f4e79' },
             lineStyle: { width: 2 },
           },
@@ -109,16 +133,55 @@ export default function ChartPanel({ model, meta, target }: ChartPanelProps) {
             itemStyle: { color: '#d9480f' },
             lineStyle: { type: 'dashed', width: 1.5 },
           },
+          {
+            name: t('measure.actuals'),
+            type: 'line',
+            data: statistical.actuals,
+            symbol: 'none',
+            itemStyle: { color: '#475569' },
+            lineStyle: { width: 1.5 },
+          },
+          {
+            name: t('measure.statistical'),
+            type: 'line',
+            data: plan(statistical.baseline),
+            symbol: 'none',
+            itemStyle: { color: '#7048e8' },
+            lineStyle: { width: 2, type: 'dashed' },
+          },
+          {
+            name: t('chart.band'),
+            type: 'line',
+            stack: 'band',
+            data: plan(statistical.lower80),
+            symbol: 'none',
+            lineStyle: { opacity: 0 },
+            itemStyle: { color: '#b197fc' },
+            tooltip: { show: false },
+          },
+          {
+            name: t('chart.band'),
+            type: 'line',
+            stack: 'band',
+            data: plan(band),
+            symbol: 'none',
+            lineStyle: { opacity: 0 },
+            areaStyle: { color: 'rgba(151, 117, 250, 0.22)' },
+            itemStyle: { color: '#b197fc' },
+            tooltip: { show: false },
+          },
         ],
       },
       { notMerge: true },
     )
-  }, [series, meta, format, t, tick])
+  }, [series, statistical, meta, format, t, tick])
 
   return (
     <section
       className="chart-panel"
       data-testid="chart-panel"
+      data-history={statistical?.actuals.some((v) => v !== null) ? 'shown' : 'none'}
+      data-baseline={statistical?.baseline.some((v) => v !== null) ? 'shown' : 'none'}
       aria-label={title || t('board.chart')}
     >
       <h3 className="chart-title">{title || t('chart.empty')}</h3>

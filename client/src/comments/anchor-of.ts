@@ -13,6 +13,12 @@ export function anchorOf(view: BoardView, [col, rowIndex]: Item): CommentAnchor 
     return period === undefined ? undefined : { measure: 'capacity', key: row.resource, period }
   }
   const measure = row.measure === 'gap' ? 'projected' : row.measure
-  if (measure === 'safetyStock' || measure === 'maxStock') return undefined
+  if (
+    measure === 'safetyStock' ||
+    measure === 'maxStock' ||
+    measure === 'statistical' ||
+    measure === 'actuals'
+  )
+    return undefined
   return period === undefined ? { measure, key: row.sku } : { measure, key: row.sku, period }
 }

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { OverrideNote } from '@tandem/shared'
 import type { Formatters } from '../i18n/use-formatters.js'
+import type { ReasonFilterValue } from '../forecast/reason-filter.js'
+import { ReasonFilter, ReasonText } from '../forecast/reason-filter.js'
 import type { CellHistoryTarget } from './cell-history-target.js'
 import type { CellHistoryResponse } from './history-api.js'
 import { cellHistory } from './history-api.js'
@@ -11,6 +14,8 @@ interface CellHistoryDialogProps {
   format: Formatters
   nameOf: (userId: string) => string
   onClose: () => void
+  /** Why the demand cell overrides its baseline, when a reason was given. */
+  reason?: OverrideNote
 }
 
 /**
@@ -19,14 +24,21 @@ interface CellHistoryDialogProps {
  * moment says which value the cell kept. The cell's base value closes the list.
  */
 export function CellHistoryDialog(props: CellHistoryDialogProps) {
-  const { planId, target, format, nameOf, onClose } = props
+  const { planId, target, format, nameOf, onClose, reason } = props
   const { t } = useTranslation()
   const [stored, setStored] = useState<CellHistoryResponse>()
+  const [reasonFilter, setReasonFilter] = useState<ReasonFilterValue>('')
   const [error, setError] = useState<string>()
   useEffect(() => {
     cellHistory(planId, target).then(setStored, (failure: Error) => setError(failure.message))
   }, [planId, target])
   const number = (value: number | undefined) => (value === undefined ? '' : format.number(value))
+  // The reason was written with the value the cell shows now: the newest write of that value.
+  const reasonSeq =
+    reason && stored?.history.find((entry) => (entry.shown ?? entry.value) === stored.current)?.seq
+  const entries = (stored?.history ?? []).filter(
+    (entry) => reasonFilter === '' || (entry.seq === reasonSeq && reason?.reason === reasonFilter),
+  )
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div
@@ -38,6 +50,14 @@ export function CellHistoryDialog(props: CellHistoryDialogProps) {
       >
         <h2>{t('versions.history.title')}</h2>
         <p className="muted">{target.label}</p>
+        {reason && (
+          <p data-testid="cell-reason">
+            {t('forecast.reasonNow')} <ReasonText note={reason} />
+          </p>
+        )}
+        {target.measure === 'demand' && (
+          <ReasonFilter value={reasonFilter} onChange={setReasonFilter} />
+        )}
         {error && (
           <p className="error" role="alert">
             {t('versions.failed', { message: error })}
@@ -55,10 +75,11 @@ export function CellHistoryDialog(props: CellHistoryDialogProps) {
                 <th className="number">{t('versions.history.before')}</th>
                 <th className="number">{t('versions.history.value')}</th>
                 <th>{t('versions.history.note')}</th>
+                <th>{t('forecast.reasonColumn')}</th>
               </tr>
             </thead>
             <tbody>
-              {stored.history.map((entry) => (
+              {entries.map((entry) => (
                 <tr key={`${entry.seq}:${entry.author}:${entry.value}`} data-testid="history-entry">
                   <td>{format.dateTime(entry.at)}</td>
                   <td>{nameOf(entry.author)}</td>
@@ -72,11 +93,15 @@ export function CellHistoryDialog(props: CellHistoryDialogProps) {
                       ? t('versions.history.overwritten', { kept: format.number(entry.shown) })
                       : ''}
                   </td>
+                  <td data-testid="history-reason">
+                    {reason && entry.seq === reasonSeq && <ReasonText note={reason} />}
+                  </td>
                 </tr>
               ))}
               <tr className="history-base" data-testid="history-base">
                 <td colSpan={4}>{t('versions.history.base')}</td>
                 <td className="number">{format.number(stored.base)}</td>
+                <td />
                 <td />
               </tr>
             </tbody>

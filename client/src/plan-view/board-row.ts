@@ -1,6 +1,8 @@
 /** The measures a SKU block can show, in display order. */
 export const SKU_MEASURES = [
   'demand',
+  'statistical',
+  'actuals',
   'supply',
   'projected',
   'gap',

@@ -36,7 +36,7 @@ export function openGeneration(
     disableBc: true,
     params: { ext: '1' },
   })
-  const undo = new Y.UndoManager([plan.demand, plan.supply, plan.capacity], {
+  const undo = new Y.UndoManager([plan.demand, plan.supply, plan.capacity, plan.overrideReasons], {
     trackedOrigins: new Set<unknown>(Object.values(LOCAL_ORIGINS)),
     captureTimeout: 0,
   })

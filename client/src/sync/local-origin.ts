@@ -1,7 +1,7 @@
 import type { EditSource } from '@tandem/shared'
 
 /** Where my edits come from on the board; undo steps are told apart by the UndoManager origin. */
-export type LocalEditSource = 'grid' | 'paste' | 'spread' | 'fill'
+export type LocalEditSource = 'grid' | 'paste' | 'spread' | 'fill' | 'baseline'
 
 /** Where a transaction came from. Only `local` transactions are undoable and tracked as unsaved. */
 export type TransactionOrigin =
@@ -18,6 +18,7 @@ export const LOCAL_ORIGINS: Readonly<Record<LocalEditSource, TransactionOrigin>>
   paste: local('paste'),
   spread: local('spread'),
   fill: local('fill'),
+  baseline: local('baseline'),
 })
 
 /** The origin of a typed edit. */

@@ -1,6 +1,16 @@
 import * as Y from 'yjs'
-import type { CellEdit, ExtensionMessage, Role, RuleViolation } from '@tandem/shared'
-import { cellEditKey, CLOSE_CODES, PlanModel, writeCells } from '@tandem/shared'
+import type { CellEdit, ExtensionMessage, OverrideNote, Role, RuleViolation } from '@tandem/shared'
+import {
+  cellEditKey,
+  checkOverrideReason,
+  CLOSE_CODES,
+  overrideReasonKey,
+  PlanModel,
+  writeCells,
+  writeOverrideReason,
+} from '@tandem/shared'
+import { reasonsForEdits } from '../forecast/reasons-for-edits.js'
+import type { ForecastProgress } from '../forecast/forecast-progress.js'
 import type { SessionFailure } from './connection-status.js'
 import { connectionStatusOf } from './connection-status-of.js'
 import { handleExtensionMessages } from './extension-handlers.js'
@@ -35,6 +45,9 @@ export type { SessionSnapshot } from './session-snapshot.js'
 export class PlanSession {
   private readonly listeners = new Set<() => void>()
   private readonly noticeListeners = new Set<(notice: SessionNotice) => void>()
+  private readonly progressListeners = new Set<(progress: ForecastProgress) => void>()
+  /** The reason my next overrides of a baseline carry, picked on the board. */
+  private overrideNote: OverrideNote | undefined
   private readonly pending: PendingEdits
   private current: Generation | undefined
   private generationCount = 0
@@ -71,6 +84,17 @@ export class PlanSession {
     return () => this.noticeListeners.delete(listener)
   }
 
+  /** A forecast run's progress reports (`forecastProgress`), as the server sends them. */
+  onForecastProgress(listener: (progress: ForecastProgress) => void): () => void {
+    this.progressListeners.add(listener)
+    return () => this.progressListeners.delete(listener)
+  }
+
+  /** The reason written beside each later edit that overrides a demand cell's baseline. */
+  setOverrideNote(note: OverrideNote | undefined): void {
+    this.overrideNote = note
+  }
+
   get role(): Role {
     return this.options.identity.role
   }
@@ -86,9 +110,19 @@ export class PlanSession {
   ): RuleViolation | undefined {
     const live = this.snapshot.live
     if (!live) return undefined
-    const found = firstViolation(live.plan.readMeta(), this.role, edits)
+    const meta = live.plan.readMeta()
+    const found = firstViolation(meta, this.role, edits)
     if (found) return found
-    writeCells(live.plan, edits, LOCAL_ORIGINS[source])
+    const reasons = reasonsForEdits(live.plan, edits, this.overrideNote)
+    for (const { sku, period, note } of reasons) {
+      const key = overrideReasonKey(sku, period)
+      const broken = checkOverrideReason(live.plan, meta, this.role, key, note)
+      if (broken) return broken
+    }
+    live.plan.doc.transact(() => {
+      writeCells(live.plan, edits, LOCAL_ORIGINS[source])
+      for (const { sku, period, note } of reasons) writeOverrideReason(live.plan, sku, period, note)
+    }, LOCAL_ORIGINS[source])
     markTiming('tandem:edit')
     live.undo.stopCapturing()
     return undefined
@@ -239,8 +273,11 @@ export class PlanSession {
       this.publish()
       return
     }
-    // A forecast run's progress: not shown yet (the forecast rows and their UI come later).
-    if (message.type === 'forecastProgress') return
+    if (message.type === 'forecastProgress') {
+      const { state: run, done, total } = message
+      for (const listener of this.progressListeners) listener({ state: run, done, total })
+      return
+    }
     this.consecutiveRejections++
     for (const place of message.places) {
       if (place.key !== undefined && place.period !== undefined) {
