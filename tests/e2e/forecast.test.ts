@@ -185,8 +185,12 @@ describe('statistical forecast on the board', () => {
       await dialog.locator('[data-testid="history-reason-filter"]').selectOption('')
       if (language === 'en') {
         await dialog.locator('button').last().click()
-        await clickCell(sales, `sku:${sku}:statistical`, OVERRIDE_PERIOD)
-        await sales.waitForTimeout(300)
+        const hover = await sales.evaluate(([row, p]) => window.__tandem!.cellBounds(row, p), [
+          `sku:${sku}:statistical`,
+          OVERRIDE_PERIOD,
+        ] as const)
+        await sales.mouse.move(hover!.x + hover!.width / 2, hover!.y + hover!.height / 2)
+        await sales.locator('[data-testid="baseline-tooltip"]').waitFor()
         await sales.screenshot({ path: join(SCREENSHOTS, 'statistical-forecast.png') })
       }
 

@@ -92,6 +92,8 @@ describe('per-cell history fit for an audit', () => {
       kept === 111 ? '111' : '222',
       '333',
       '',
+      // No override reason: it was not given (tests/e2e/forecast.test.ts covers one).
+      '',
     ])
     expect(first.slice(1, 5)).toEqual([
       nameOf('planner'),
