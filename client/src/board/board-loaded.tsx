@@ -42,6 +42,7 @@ import { useVersionedView } from '../versions/use-versioned-view.js'
 import { VersionBanner } from '../versions/version-banner.js'
 import { VersionsPanel } from '../versions/versions-panel.js'
 import { usePlanSettings } from '../settings/use-plan-settings.js'
+import { useSidePanelTop } from './use-side-panel-top.js'
 import { useConflictNotices } from '../conflicts/use-conflict-notices.js'
 import { gapExplanationAt, gapExplanationText } from './gap-explanation-at.js'
 import { EMPTY_SELECTION } from './grid-selection.js'
@@ -123,6 +124,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const conflicts = useConflictNotices(live, view, session, notify)
 
   const discussion = useDiscussion(shown, live, identity, setJump)
+  useSidePanelTop()
   const settings = usePlanSettings({
     session,
     live,
