@@ -36,6 +36,8 @@ import { syncRoute } from './routes/sync-route.js'
 import { usersRoutes } from './routes/users-routes.js'
 import type { SocketCaps } from './sync/user-sockets.js'
 import { DEFAULT_SOCKET_CAPS, UserSockets } from './sync/user-sockets.js'
+import type { UpdateBudget } from './sync/update-budgets.js'
+import { DEFAULT_UPDATE_BUDGET, UpdateBudgets } from './sync/update-budgets.js'
 import { versionsRoutes } from './routes/versions-routes.js'
 import { cycleRoutes } from './routes/cycle-routes.js'
 import type { Stores } from './store/stores.js'
@@ -88,6 +90,8 @@ export interface AppDeps {
   discussionBytesPerHour?: number
   /** How often one user may have a sync step 2 encoded afresh in one plan. */
   syncAnswerBudget?: SyncAnswerBudget
+  /** What one user's updates may cost on this instance (bytes and cells per second). */
+  updateBudget?: Partial<UpdateBudget>
 }
 
 /** Largest REST body accepted (a plan created from JSON rows), in bytes. */
@@ -297,6 +301,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     messageRate: deps.socketRate ?? DEFAULT_SOCKET_RATE,
     pendingConnections,
     userSockets: new UserSockets({ ...DEFAULT_SOCKET_CAPS, ...deps.socketCaps }),
+    updateBudgets: new UpdateBudgets({ ...DEFAULT_UPDATE_BUDGET, ...deps.updateBudget }),
   })
 
   const clientDir = deps.clientDir

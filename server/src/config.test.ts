@@ -57,6 +57,13 @@ describe('configuration', () => {
     const config = parseConfig({})
     expect(config.port).toBe(3000)
     expect(config.socketRate).toEqual({ perSecond: 500, burst: 2000 })
+    expect(config.updateBudget).toEqual({
+      cellsPerSecond: 5000,
+      cellsBurst: 20_000,
+      bytesPerSecond: 1024 * 1024,
+      bytesBurst: 8 * 1024 * 1024,
+      backlogBytes: 4 * 1024 * 1024,
+    })
     expect(config.redisUrl).toBeUndefined()
     expect(config.demo).toBe(true)
     expect(config.secureCookies).toBe(false)

@@ -5,6 +5,8 @@ import { DEFAULT_MAX_PENDING_PER_ADDRESS, DEFAULT_TIMEOUTS } from './http/connec
 import { DEFAULT_DISCUSSION_BYTES_PER_HOUR } from './rooms/discussion-quota.js'
 import type { SocketCaps } from './sync/user-sockets.js'
 import { DEFAULT_SOCKET_CAPS } from './sync/user-sockets.js'
+import type { UpdateBudget } from './sync/update-budgets.js'
+import { DEFAULT_UPDATE_BUDGET } from './sync/update-budgets.js'
 
 /** The server's configuration, parsed once from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -59,6 +61,8 @@ export interface Config {
   socketCaps: SocketCaps
   /** Bytes of comments and flags one user may write into one plan per hour. */
   discussionBytesPerHour: number
+  /** What one user's updates may cost per second and at once, and the backlog that closes. */
+  updateBudget: UpdateBudget
 }
 
 /** What TANDEM_TRUST_PROXY parses to. */
@@ -154,12 +158,40 @@ export const CONFIG_VARIABLES = [
   {
     name: 'TANDEM_SOCKET_RATE',
     default: String(DEFAULT_SOCKET_RATE.perSecond),
-    meaning: 'socket messages per second per connection, on average',
+    meaning:
+      'socket messages other than updates per second per connection, on average; more closes with 4429',
   },
   {
     name: 'TANDEM_SOCKET_BURST',
     default: String(DEFAULT_SOCKET_RATE.burst),
-    meaning: 'socket messages per connection in a burst',
+    meaning: 'socket messages other than updates per connection in a burst',
+  },
+  {
+    name: 'TANDEM_UPDATE_CELLS_RATE',
+    default: String(DEFAULT_UPDATE_BUDGET.cellsPerSecond),
+    meaning:
+      "cells one user's updates may write per second on one server, on average (`0`: no limit)",
+  },
+  {
+    name: 'TANDEM_UPDATE_CELLS_BURST',
+    default: String(DEFAULT_UPDATE_BUDGET.cellsBurst),
+    meaning: "cells one user's updates may write at once before later updates wait",
+  },
+  {
+    name: 'TANDEM_UPDATE_BYTES_RATE',
+    default: String(DEFAULT_UPDATE_BUDGET.bytesPerSecond),
+    meaning: 'update bytes one user may send per second on one server, on average (`0`: no limit)',
+  },
+  {
+    name: 'TANDEM_UPDATE_BYTES_BURST',
+    default: String(DEFAULT_UPDATE_BUDGET.bytesBurst),
+    meaning: 'update bytes one user may send at once before later updates wait',
+  },
+  {
+    name: 'TANDEM_UPDATE_BACKLOG_BYTES',
+    default: String(DEFAULT_UPDATE_BUDGET.backlogBytes),
+    meaning:
+      "bytes of updates a socket may have waiting for its user's budget; more closes with 4431",
   },
   {
     name: 'TANDEM_METRICS_TOKEN',
@@ -259,6 +291,13 @@ export function parseConfig(env: Env = process.env): Config {
       perUserPlan: integer(env, 'TANDEM_SOCKETS_PER_USER_PLAN'),
     },
     discussionBytesPerHour: integer(env, 'TANDEM_DISCUSSION_BYTES_PER_HOUR'),
+    updateBudget: {
+      cellsPerSecond: integer(env, 'TANDEM_UPDATE_CELLS_RATE'),
+      cellsBurst: integer(env, 'TANDEM_UPDATE_CELLS_BURST'),
+      bytesPerSecond: integer(env, 'TANDEM_UPDATE_BYTES_RATE'),
+      bytesBurst: integer(env, 'TANDEM_UPDATE_BYTES_BURST'),
+      backlogBytes: integer(env, 'TANDEM_UPDATE_BACKLOG_BYTES'),
+    },
     demo: text(env, 'TANDEM_DEMO') !== '0',
     // The default is the checkout's (two folders up from server/src or server/dist); a value
     // that is set is taken from the working directory.

@@ -35,6 +35,7 @@ const app = await buildApp({
   connectionTimeoutMs: config.connectionTimeoutMs,
   socketCaps: config.socketCaps,
   discussionBytesPerHour: config.discussionBytesPerHour,
+  updateBudget: config.updateBudget,
 })
 
 if (config.demo && (await ensureDemoPlan(stores.log))) app.log.info('created the demo plan')

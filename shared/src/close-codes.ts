@@ -18,6 +18,7 @@ export const CLOSE_CODES = {
   updateRejected: 4422,
   rateLimited: 4429,
   tooManySockets: 4430,
+  overBudget: 4431,
 } as const
 
 export type CloseReason = keyof typeof CLOSE_CODES

@@ -22,7 +22,8 @@ export interface SharedInstance {
 
 /**
  * A Tandem app serving one plan, with validation and durable append on, as in production.
- * Only the per-socket rate limit is lifted; the bench measures the server, not the policy.
+ * Only the rate limits are lifted (messages per socket, update cost per user); the bench
+ * measures the server, not the policy.
  * With `shared` (Redis only), it joins the other instances of the same prefix: the first one
  * creates the plan and the bench user.
  */
@@ -61,6 +62,8 @@ export async function startTandem(
     stores: store,
     jwtSecret,
     socketRate: UNLIMITED_SOCKET_RATE,
+    // Every bench writer is the one bench user: its per-user update budget would cap them all.
+    updateBudget: { cellsPerSecond: 0, bytesPerSecond: 0 },
     // Every bench client is one user on one address, unlike the peers' real load.
     socketCaps: { perUser: 0, perUserPlan: 0 },
     maxPendingPerAddress: 0,

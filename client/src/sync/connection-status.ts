@@ -3,4 +3,10 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'reconnecti
 
 /** Why a plan cannot be shown at all: the server said no for good. */
 export type SessionFailure =
-  'notFound' | 'deleted' | 'forbidden' | 'unauthorized' | 'revoked' | 'tooManySockets'
+  | 'notFound'
+  | 'deleted'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'revoked'
+  | 'tooManySockets'
+  | 'overBudget'

@@ -24,4 +24,10 @@ describe('why a plan cannot be shown after a terminal close', () => {
     expect(en.board.failure.tooManySockets).toMatch(/too many tabs/)
     expect(zhCN.board.failure.tooManySockets).toMatch(/标签页/)
   })
+
+  it('tells a socket closed for sending far over its budget apart from a lack of access', () => {
+    expect(failureOfClose(CLOSE_CODES.overBudget, true)).toBe('overBudget')
+    expect(en.board.failure.overBudget).toMatch(/reload this page/)
+    expect(zhCN.board.failure.overBudget).toMatch(/重新加载/)
+  })
 })

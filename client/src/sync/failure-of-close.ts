@@ -11,5 +11,6 @@ export function failureOfClose(code: number, wasOpen: boolean): SessionFailure {
   if (code === CLOSE_CODES.planDeleted) return 'deleted'
   if (code === CLOSE_CODES.unauthorized) return 'unauthorized'
   if (code === CLOSE_CODES.tooManySockets) return 'tooManySockets'
+  if (code === CLOSE_CODES.overBudget) return 'overBudget'
   return 'forbidden'
 }

@@ -194,10 +194,11 @@ export class Room {
 
   /**
    * Handles one y-websocket message from a peer. Throws when the message cannot be read; the
-   * peer then closes. Messages from one peer must be handled one at a time, in order.
+   * peer then closes. Messages from one peer must be handled one at a time, in order. Resolves
+   * with the number of cells an accepted update wrote (0 for anything else): what it cost.
    */
-  async receive(peer: RoomPeer, message: Uint8Array): Promise<void> {
-    if (this.destroyed || !this.members.has(peer)) return
+  async receive(peer: RoomPeer, message: Uint8Array): Promise<number> {
+    if (this.destroyed || !this.members.has(peer)) return 0
     const decoder = decoding.createDecoder(message)
     const type = decoding.readVarUint(decoder)
     switch (type) {
@@ -207,35 +208,36 @@ export class Room {
         if (step === 0) {
           await this.answerSyncStep1(peer, payload)
         } else if (step === 1 || step === 2) {
-          const violation = this.receiveUpdate(peer, payload)
+          const { violation, cells } = this.receiveUpdate(peer, payload)
           if (violation?.code === 'missingHistory' && step === 2) {
             // A live update on top of edits the room lacks: sent after a reconnect before the
             // peer answered the room's sync step 1, or after a failed append. Ask again; the
             // answer carries everything from the room's state on.
             peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
           } else if (violation) peer.rejected(violation)
+          return cells
         } else {
           throw new Error(`unknown sync step ${step}`)
         }
-        return
+        return 0
       }
       case MESSAGE_TYPES.awareness:
         this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
-        return
+        return 0
       case MESSAGE_TYPES.queryAwareness: {
         const clients = [...this.awareness.getStates().keys()]
         peer.send(
           encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
         )
-        return
+        return 0
       }
       case MESSAGE_TYPES.auth:
-        return
+        return 0
       case MESSAGE_TYPES.editSources: {
         const refused = this.sources.declare(peer.userId, readEditSources(decoder))
         if (refused > 0)
           this.options.logger.info({ userId: peer.userId, refused }, 'ignored edit sources')
-        return
+        return 0
       }
       default:
         throw new Error(`unknown message type ${type}`)
@@ -244,10 +246,14 @@ export class Room {
 
   /**
    * Checks an update from a peer and, when it keeps the rules, applies it and queues it for the
-   * next durable append. Returns the violation otherwise; nothing is applied then.
+   * next durable append, and returns the number of cells it wrote. Returns the violation
+   * otherwise; nothing is applied then.
    */
-  receiveUpdate(sender: RoomPeer, update: Uint8Array): RuleViolation | undefined {
-    if (this.log.isFailed || this.destroyed) return undefined
+  receiveUpdate(
+    sender: RoomPeer,
+    update: Uint8Array,
+  ): { violation?: RuleViolation; cells: number } {
+    if (this.log.isFailed || this.destroyed) return { cells: 0 }
     const { userId } = sender
     const verdict = checkUpdate(this.doc, update, {
       role: sender.role,
@@ -256,12 +262,12 @@ export class Room {
     })
     if (!verdict.ok) {
       this.options.observer?.updateRejected(verdict.violation.code)
-      return verdict.violation
+      return { violation: verdict.violation, cells: 0 }
     }
     const overQuota = this.discussionQuota.charge(userId, verdict.discussion)
     if (overQuota) {
       this.options.observer?.updateRejected(overQuota.code)
-      return overQuota
+      return { violation: overQuota, cells: 0 }
     }
     for (const client of verdict.clients) this.owners.claim(client, userId)
     const origin: ChangeOrigin = { kind: 'peer', peer: sender }
@@ -270,18 +276,18 @@ export class Room {
       effect = this.apply(() => Y.applyUpdate(this.doc, verdict.update, origin))
     } catch (error) {
       this.log.abandon(error)
-      return undefined
+      return { cells: 0 }
     }
     // Held-back structs would land later, unchecked, and the live document would hold what was
     // never stored: start again from the store instead.
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       this.log.abandon(new Error('an accepted update left pending structs'))
-      return undefined
+      return { cells: 0 }
     }
     if (effect.update) this.options.observer?.updateAccepted()
     this.log.queue({ ...effect, sender, author: userId })
     this.sources.prune()
-    return undefined
+    return { cells: effect.cells.length }
   }
 
   /**

@@ -11,6 +11,7 @@ import type { UserRecord } from '../store/user-record.js'
 import type { PendingConnections } from '../http/pending-connections.js'
 import { SyncConnection } from '../sync/sync-connection.js'
 import type { UserSockets } from '../sync/user-sockets.js'
+import type { UpdateBudgets } from '../sync/update-budgets.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 import { validPlanId } from './plans-routes.js'
 
@@ -27,8 +28,10 @@ export interface SyncRouteOptions {
   auth: Authenticator
   /** Origins a browser may open sockets from, besides the server's own. */
   allowedOrigins: string[]
-  /** Messages per second a connection may send on average, and in a burst. */
+  /** Messages other than updates per second a connection may send on average, and in a burst. */
   messageRate: SocketRate
+  /** Each user's update budget (bytes and cells per second) on this instance. */
+  updateBudgets: UpdateBudgets
   /** Connections that are not sync sockets yet, counted per address. */
   pendingConnections: PendingConnections
   /** Each user's open sockets, in all and per plan, with their caps. */
@@ -96,7 +99,11 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
           extensions: request.query.ext === '1',
         },
         request.log,
-        { rate: deps.messageRate },
+        {
+          rate: deps.messageRate,
+          updates: deps.updateBudgets.acquire(admission.user.id),
+          backlogBytes: deps.updateBudgets.budget.backlogBytes,
+        },
         // ws writes to the upgraded request's socket: corking it sends a flush in one write.
         request.raw.socket,
       )

@@ -10,6 +10,7 @@ import {
 import type { Room } from '../rooms/room.js'
 import type { RoomPeer } from '../rooms/room-peer.js'
 import { TokenBucket } from '../rooms/token-bucket.js'
+import type { UserUpdateBudget } from './update-budgets.js'
 
 /** Who is on the other end of a socket, as far as this connection knows. */
 export interface ConnectionIdentity {
@@ -24,8 +25,18 @@ export interface ConnectionIdentity {
 
 /** What a connection is allowed, besides its identity. */
 export interface ConnectionLimits {
-  /** Messages per second a connection may send on average, and in a burst. */
+  /**
+   * Messages other than updates per second a connection may send on average, and in a burst;
+   * more closes it with 4429. Updates are counted by what they cost, in `updates`.
+   */
   rate: SocketRate
+  /**
+   * The user's update budget (bytes and cells, shared by their sockets on this instance). An
+   * update waits until it is out of debt; while updates wait, more than `backlogBytes` of them
+   * queued closes the socket with 4431. None: updates are not limited.
+   */
+  updates?: UserUpdateBudget
+  backlogBytes: number
   /**
    * Presence (awareness) messages per second and in a burst. Beyond it the latest one is held
    * and passed on when the budget allows, replacing any held before: presence is a state, so
@@ -58,6 +69,7 @@ const DEFAULT_LIMITS: ConnectionLimits = {
   rate: DEFAULT_SOCKET_RATE,
   presence: DEFAULT_PRESENCE_RATE,
   maxPendingBytes: MAX_PENDING_BYTES,
+  backlogBytes: MAX_PENDING_BYTES,
 }
 
 /**
@@ -79,6 +91,8 @@ export class SyncConnection implements RoomPeer {
   private readonly presence: TokenBucket
   private heldPresence: Uint8Array | undefined
   private presenceTimer: NodeJS.Timeout | undefined
+  /** An update is waiting for the user's budget. */
+  private throttled = false
 
   constructor(
     private readonly socket: WebSocket,
@@ -93,7 +107,7 @@ export class SyncConnection implements RoomPeer {
     socket.binaryType = 'nodebuffer'
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (this.closed) return
-      if (!this.takeToken()) {
+      if (!isUpdateMessage(data) && !this.takeToken()) {
         this.close('rateLimited', `More than ${this.limits.rate.perSecond} messages per second`)
         return
       }
@@ -241,6 +255,7 @@ export class SyncConnection implements RoomPeer {
   }
 
   private detach(): void {
+    this.limits.updates?.release()
     this.closed = true
     clearTimeout(this.presenceTimer)
     this.heldPresence = undefined
@@ -249,6 +264,17 @@ export class SyncConnection implements RoomPeer {
 
   private enqueue(bytes: Uint8Array): void {
     this.queuedBytes += bytes.byteLength
+    if (this.throttled && this.queuedBytes > this.limits.backlogBytes) {
+      this.logger.info(
+        { userId: this.identity.userId, queuedBytes: this.queuedBytes },
+        'closing a socket whose updates are far over budget',
+      )
+      this.close(
+        'overBudget',
+        `Sending changes faster than this server takes them (${this.queuedBytes} bytes waiting)`,
+      )
+      return
+    }
     if (this.queuedBytes > this.limits.maxPendingBytes) {
       this.close('tryAgainLater', 'Sending faster than the plan can take')
       return
@@ -264,8 +290,28 @@ export class SyncConnection implements RoomPeer {
 
   private async handle(bytes: Uint8Array): Promise<void> {
     if (this.closed || !this.room || this.room.isDestroyed) return
-    await this.room.receive(this, bytes)
+    const budget = this.limits.updates
+    if (!budget || !isUpdateMessage(bytes)) {
+      await this.room.receive(this, bytes)
+      return
+    }
+    // Slow the sender down rather than close it: this update and what follows it wait their
+    // turn, and what the socket sends meanwhile queues, up to `backlogBytes`.
+    for (let wait = budget.waitMs(bytes.byteLength); wait > 0;) {
+      this.throttled = true
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)))
+      if (this.closed || !this.room || this.room.isDestroyed) return
+      wait = budget.waitMs(bytes.byteLength)
+    }
+    this.throttled = false
+    const cells = await this.room.receive(this, bytes)
+    budget.charge(bytes.byteLength, cells)
   }
+}
+
+/** A sync step 2 (type 0, step 1) or update (step 2) message: counted by cost, not by number. */
+function isUpdateMessage(bytes: Uint8Array): boolean {
+  return bytes[0] === MESSAGE_TYPES.sync && (bytes[1] === 1 || bytes[1] === 2)
 }
 
 /** WebSocket close reasons are limited to 123 bytes of UTF-8. */
