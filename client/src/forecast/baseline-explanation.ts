@@ -34,7 +34,7 @@ export function baselineExplanation(view: BoardView, [col, rowIndex]: Item): str
     mase:
       forecast.holdoutMase === null
         ? t('forecast.noHoldout')
-        : t('forecast.mase', { mase: format.number(forecast.holdoutMase) }),
+        : t('forecast.mase', { mase: forecast.holdoutMase.toFixed(2) }),
     lower: format.number(forecast.lower80[period] ?? value),
     upper: format.number(forecast.upper80[period] ?? value),
   })

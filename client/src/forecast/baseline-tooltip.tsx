@@ -9,6 +9,9 @@ import type { RefObject } from 'react'
 import type { BoardView } from '../plan-view/board-view.js'
 import { baselineExplanation } from './baseline-explanation.js'
 
+/** The tooltip's widest extent (px): it wraps rather than leaving the window. */
+const TOOLTIP_WIDTH = 420
+
 /**
  * Says how a Statistical forecast cell was made, under the hovered cell, else the focused one
  * (announced through a live region for keyboard users).
@@ -38,10 +41,13 @@ export function useBaselineTooltip(
     <div className="gap-tooltip-region" aria-live="polite">
       {shown && (
         <div
-          className="change-tooltip gap-tooltip"
+          className="change-tooltip gap-tooltip baseline-tooltip"
           role="tooltip"
           data-testid="baseline-tooltip"
-          style={{ left: shown.bounds.x, top: shown.bounds.y + shown.bounds.height + 2 }}
+          style={{
+            left: Math.max(0, Math.min(shown.bounds.x, window.innerWidth - TOOLTIP_WIDTH - 8)),
+            top: shown.bounds.y + shown.bounds.height + 2,
+          }}
         >
           {shown.text}
         </div>
