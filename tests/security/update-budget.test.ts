@@ -49,13 +49,16 @@ describe('updates are limited by what they cost, per user', () => {
     const cells = skus.flatMap((sku) => Array.from({ length: 8 }, (_, period) => ({ sku, period })))
     const lastSent = new Map<string, number>()
     let sent = 0
+    let editBytes = 0
     const started = Date.now()
     while (sent < TOTAL) {
       const due = Math.min(TOTAL, Math.floor(((Date.now() - started) / 1000) * RATE) + 1)
       for (; sent < due; sent++) {
         const { sku, period } = cells[sent % cells.length]
         const value = 10_000 + sent
-        writer.sendUpdate(writer.edit((plan) => plan.writeCell('demand', sku, period, value)))
+        const update = writer.edit((plan) => plan.writeCell('demand', sku, period, value))
+        editBytes = encodeSyncUpdate(update).byteLength
+        writer.sendUpdate(update)
         lastSent.set(`${sku}/${period}`, value)
       }
       await new Promise((resolve) => setTimeout(resolve, 5))
@@ -84,7 +87,7 @@ describe('updates are limited by what they cost, per user', () => {
     })
     reader.close()
     console.log(
-      `[security] ${TOTAL} single-cell edits sent in ${sendMs} ms by one writer: not closed, ` +
+      `[security] ${TOTAL} single-cell edits (${editBytes} bytes each) sent in ${sendMs} ms by one writer: not closed, ` +
         `${savedMessages} saved messages, ${lastSent.size - wrong.length}/${lastSent.size} cells hold the last value sent`,
     )
     expect(wrong).toEqual([])

@@ -16,7 +16,7 @@ export interface UpdateBudget {
 }
 
 /**
- * The budget when none is configured. A single-cell edit is about 40 bytes on the wire and a
+ * The budget when none is configured. A single-cell edit is 26 to 40 bytes on the wire and a
  * 10,000-cell paste about 100 KB (docs/protocol.md), so: 5,000 cells a second sustain five
  * times the 1,000 edits/s of an ERP sync or a script, and a burst of 20,000 cells takes a
  * 10,000-cell paste and its undo at once. 1 MiB a second and 8 MiB at once are far above what
