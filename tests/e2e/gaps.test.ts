@@ -192,8 +192,7 @@ describe('gaps explain themselves', () => {
     await page.click('[data-testid="gap-count-shortage"]')
     await waitUntil(page, () => (window.__tandem?.rowKeys() ?? []).includes('sku:SKU-00030:demand'))
 
-    await page.click('[data-testid="rows-safetyStock"]')
-    await page.click('[data-testid="rows-maxStock"]')
+    await page.click('[data-testid="rows-stockLimits"]')
     await waitUntil(page, () =>
       (window.__tandem?.rowKeys() ?? []).includes('sku:SKU-00001:maxStock'),
     )

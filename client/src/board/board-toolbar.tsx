@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import type { SkuMeasure } from '../plan-view/board-row.js'
 import { SKU_MEASURES } from '../plan-view/board-row.js'
+
+/** One toggle each; safety and maximum stock share one, "Stock limits", to keep the bar short. */
+const ROW_TOGGLES = SKU_MEASURES.filter((m) => m !== 'safetyStock' && m !== 'maxStock')
 import type { GapCounts } from './gap-tally.js'
 import { GapSummary } from './gap-summary.js'
 import type { RowOptions } from '../plan-view/row-options.js'
@@ -23,18 +26,18 @@ interface BoardToolbarProps {
 export function BoardToolbar(props: BoardToolbarProps) {
   const { options, onOptions, counts } = props
   const { t } = useTranslation()
-  const toggle = (measure: SkuMeasure) => {
-    const shown = options.measures.includes(measure)
+  const toggle = (...toggled: SkuMeasure[]) => {
+    const shown = options.measures.includes(toggled[0])
     const measures = shown
-      ? options.measures.filter((m) => m !== measure)
-      : [...options.measures, measure]
+      ? options.measures.filter((m) => !toggled.includes(m))
+      : [...options.measures, ...toggled.filter((m) => !options.measures.includes(m))]
     if (measures.length > 0) onOptions({ ...options, measures })
   }
   return (
     <div className="toolbar">
       <fieldset className="row-toggles">
         <legend>{t('board.rows')}</legend>
-        {SKU_MEASURES.map((measure) => (
+        {ROW_TOGGLES.map((measure) => (
           <label key={measure} className="toggle">
             <input
               type="checkbox"
@@ -45,6 +48,15 @@ export function BoardToolbar(props: BoardToolbarProps) {
             {t(`measure.${measure}`)}
           </label>
         ))}
+        <label className="toggle" title={t('board.stockLimitsHint')}>
+          <input
+            type="checkbox"
+            data-testid="rows-stockLimits"
+            checked={options.measures.includes('safetyStock')}
+            onChange={() => toggle('safetyStock', 'maxStock')}
+          />
+          {t('board.stockLimits')}
+        </label>
       </fieldset>
       <label className="toggle gaps-only">
         <input

@@ -45,7 +45,7 @@ export function GapSummary({ counts, active, onFilter }: GapSummaryProps) {
         aria-label={t('gap.meaning')}
         tabIndex={0}
       >
-        {t('measure.gap')} ⓘ
+        ⓘ
       </span>
       <span className="legend-swatch" style={{ background: READ_ONLY_BG }}>
         {t('gap.readOnly')}
