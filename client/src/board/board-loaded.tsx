@@ -49,6 +49,7 @@ import { EMPTY_SELECTION } from './grid-selection.js'
 import { ForecastTools } from '../forecast/forecast-tools.js'
 import { useForecastTick } from '../forecast/use-forecast-tick.js'
 import { readOverrideReason } from '@tandem/shared'
+import { CyclePanel, StagePill } from '../cycle/cycle-panel.js'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -86,6 +87,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const versions = useBoardVersions(planId, live)
   const nameOf = useMemberNames(planId)
   const [versionsOpen, setVersionsOpen] = useState(false)
+  const [cycleOpen, setCycleOpen] = useState(false)
   const [historyTarget, setHistoryTarget] = useState<CellHistoryTarget>()
   const forecastTick = useForecastTick(live.plan)
   const selection = useRef<GridSelection>(EMPTY_SELECTION)
@@ -182,6 +184,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
           </span>
         )}
         {meta.status === 'approved' && <span className="pill">{t('board.approved')}</span>}
+        <StagePill plan={live.plan} />
         <span className="spacer" />
         <AvatarBar
           me={identity}
@@ -222,6 +225,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
           onClick={() => setVersionsOpen((open) => !open)}
         >
           {t('versions.button')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={cycleOpen}
+          data-testid="cycle-button"
+          onClick={() => setCycleOpen((open) => !open)}
+        >
+          {t('cycle.button')}
         </button>
       </BoardToolbar>
       {following && (
@@ -286,6 +298,17 @@ export function BoardLoaded(props: BoardLoadedProps) {
           nameOf={nameOf}
           notify={notify}
           onClose={() => setVersionsOpen(false)}
+        />
+      )}
+      {cycleOpen && (
+        <CyclePanel
+          planId={planId}
+          plan={live.plan}
+          model={live.model}
+          role={identity.role}
+          nameOf={nameOf}
+          notify={notify}
+          onClose={() => setCycleOpen(false)}
         />
       )}
       {historyTarget && (

@@ -42,6 +42,8 @@ export function describeViolation(
       return t('rule.messageTooLong')
     case 'discussionQuota':
       return t('rule.discussionQuota')
+    case 'stageLocked':
+      return t('rule.stageLocked', { cell })
     default:
       return t('rule.generic', { cell, reason })
   }
