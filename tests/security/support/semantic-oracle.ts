@@ -23,7 +23,12 @@ export function planValues(doc: Y.Doc): PlanValues {
       values.set(path, describe(value))
     }
   }
-  for (const [root] of doc.share) walk(root, doc.getMap(root))
+  for (const [root] of doc.share) {
+    // Reading a root (the server reads `cycle` to know the stage) instantiates it locally with
+    // no content: an empty root is the same plan as an absent one.
+    const map = doc.getMap(root)
+    if (map.size > 0) walk(root, map)
+  }
   return values
 }
 
@@ -144,6 +149,13 @@ function forbidden(
     if (approved) return 'the plan is approved'
     const period = Number(key?.split('@')[1])
     if (!Number.isInteger(period) || period <= meta.frozenThrough) return 'frozen or no period'
+    return undefined
+  }
+  if (root === 'cycle') {
+    // Clients write only a planner's due date of a stage; the server writes the rest.
+    if (!key?.startsWith('due.') || part !== undefined) return 'only Tandem writes the cycle'
+    if (role !== 'planner') return 'only planners set due dates'
+    if (now !== undefined && !/^string:"(\d{4}-\d{2}-\d{2})?"$/.test(now)) return 'not a date'
     return undefined
   }
   if (root === 'flags') {
