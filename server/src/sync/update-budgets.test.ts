@@ -49,4 +49,15 @@ describe('update budgets, per user across their sockets', () => {
     socket.charge(1_000_000, 1_000_000)
     expect(socket.waitMs(1_000_000)).toBe(0)
   })
+
+  it('charges an update that writes no cell one cell, so a flood of empty updates waits too', () => {
+    const budgets = new UpdateBudgets({ ...SLOW, cellsBurst: 3 })
+    const socket = budgets.acquire('ana')
+    for (let i = 0; i < 3; i++) {
+      expect(socket.waitMs(3)).toBe(0)
+      socket.charge(3, 0)
+    }
+    socket.charge(3, 0)
+    expect(socket.waitMs(3)).toBeGreaterThan(500)
+  })
 })

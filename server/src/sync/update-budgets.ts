@@ -5,7 +5,8 @@ import { TokenBucket } from '../rooms/token-bucket.js'
  * and cells written, each a token bucket (`…Burst` at once, refilled at `…PerSecond`). An
  * update is handled once the user's budget is out of debt and then charged what it cost, so a
  * single large paste goes through and only what follows it waits. A socket whose updates wait
- * with more than `backlogBytes` behind them is closed with 4431.
+ * with more than `backlogBytes` behind them is closed with 4431. Every update costs at least
+ * one cell, so the cell rate also bounds how many updates a user may send.
  */
 export interface UpdateBudget {
   bytesPerSecond: number
@@ -79,7 +80,9 @@ export class UpdateBudgets {
         ),
       charge: (bytes, cells) => {
         if (bytesOn) held.bytes.take(bytes)
-        if (cellsOn && cells > 0) held.cells.take(cells)
+        // At least one cell: an update writing none (an empty one, a comment) still costs a
+        // check and an append, so a flood of them is held to the cell rate too.
+        if (cellsOn) held.cells.take(Math.max(1, cells))
       },
       release: () => {
         if (released) return
