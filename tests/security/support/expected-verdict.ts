@@ -36,6 +36,7 @@ export type RuleTarget =
   | { kind: 'actual'; value: 'valid' | 'negative' }
   | { kind: 'forecast' }
   | { kind: 'overrideReason'; period: number }
+  | { kind: 'cycle'; action: 'dueDate' | 'moveStage' | 'forgeSignOff' }
 
 /** The verdict the rules demand, and every rejection code that would name a broken rule. */
 export interface ExpectedVerdict {
@@ -67,6 +68,8 @@ export interface ExpectedVerdict {
  *   is known), not in an approved plan; values finite and ≥ 0.
  * - The statistical forecast: no client at all; only the server writes it.
  * - Override reasons: whoever may write that demand cell now (role, approved, frozen).
+ * - The S&OP cycle (issue 16): a planner sets due dates (not in an approved plan); the stage,
+ *   sign-offs and reopenings are written by the server only, never by a client.
  */
 const WRITERS: Record<'demand' | 'supply' | 'capacity' | 'meta' | 'items', readonly Role[]> = {
   demand: ['sales', 'planner'],
@@ -127,6 +130,11 @@ export function expectedVerdict(role: Role, target: RuleTarget, state: PlanState
       break
     case 'forecast':
       reasons.add('forbiddenRole')
+      break
+    case 'cycle':
+      if (target.action !== 'dueDate') reasons.add('forbiddenRole')
+      unless(role === 'planner', 'forbiddenRole')
+      unless(!state.approved, 'planApproved')
       break
     case 'overrideReason':
       unless(WRITERS.demand.includes(role), 'forbiddenRole')

@@ -208,6 +208,25 @@ export const MATRIX_TARGETS: MatrixTarget[] = [
     },
   },
   {
+    name: 'cycle: a stage due date',
+    rule: { kind: 'cycle', action: 'dueDate' },
+    edit: (_plan, doc) => doc.getMap('cycle').set('due.demandReview', '2026-12-10'),
+  },
+  {
+    name: 'cycle: move the current stage',
+    rule: { kind: 'cycle', action: 'moveStage' },
+    edit: (_plan, doc) => doc.getMap('cycle').set('stage', 'supplyReview'),
+  },
+  {
+    name: 'cycle: a sign-off written by the client, in my name',
+    rule: { kind: 'cycle', action: 'forgeSignOff' },
+    edit: (_plan, doc, { me }) => {
+      const signOffs = new Y.Array<unknown>()
+      signOffs.push([{ stage: 'dataGathering', by: me, at: '2026-12-02T09:00:00.000Z' }])
+      doc.getMap('cycle').set('signOffs', signOffs)
+    },
+  },
+  {
     name: 'a new root',
     rule: { kind: 'unknownRoot' },
     edit: (_plan, doc) => doc.getMap('evil').set('x', 1),
