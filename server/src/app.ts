@@ -325,15 +325,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     )
   }
 
-  // Instances sharing a store do not hear of each other's access changes: look again often.
-  const accessCheck = log.feed
-    ? setInterval(() => {
-        recheckConnectedUsers(rooms, accounts).catch((error: unknown) =>
-          app.log.warn({ err: error }, 'access re-check failed'),
-        )
-      }, ACCESS_RECHECK_MS)
-    : undefined
-  accessCheck?.unref()
+  // Instances sharing a store, and `pnpm tandem` writing to the same store (SQLite too), do
+  // not tell this instance of their access changes: look again often.
+  const accessCheck = setInterval(() => {
+    recheckConnectedUsers(rooms, accounts).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'access re-check failed'),
+    )
+  }, ACCESS_RECHECK_MS)
+  accessCheck.unref()
 
   app.addHook('onClose', async () => {
     clearInterval(accessCheck)

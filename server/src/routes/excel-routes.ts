@@ -1,17 +1,16 @@
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
-import * as Y from 'yjs'
 import type { ImportPreviewBody } from '@tandem/shared'
-import { isValidId, PlanDoc, writeActualsRow, writeCells } from '@tandem/shared'
+import { PlanDoc, writeActualsRow, writeCells } from '@tandem/shared'
 import { actualsChanges, changedCellCount } from '../actuals/actuals-changes.js'
-import type { UserNames } from '../excel/discussion-sheets.js'
 import { importChanges } from '../excel/import-changes.js'
 import { ImportDeadline } from '../excel/import-deadline.js'
 import { ImportProblem, issueAnswer, IssueList } from '../excel/import-issue.js'
 import { IMPORT_LIMITS } from '../excel/import-limits.js'
 import { importTemplate } from '../excel/import-template.js'
 import { planGridSheet } from '../excel/plan-grid-sheets.js'
+import { planUserNames } from '../excel/plan-user-names.js'
 import { planWorkbook } from '../excel/plan-workbook.js'
 import type { ImportFormat } from '../excel/read-import-file.js'
 import { IMPORT_MEDIA_TYPES } from '../excel/read-import-file.js'
@@ -168,7 +167,7 @@ export async function excelRoutes(
       await requirePlanRole(deps, request, planId)
       const plan = await planDocOf(deps, planId, request.query.version, 'version')
       try {
-        const file = await writeXlsx(planWorkbook(plan, await userNames(plan)))
+        const file = await writeXlsx(planWorkbook(plan, await planUserNames(accounts, plan)))
         return sendFile(reply, file, 'xlsx', `${planId}-${request.query.version}.xlsx`)
       } finally {
         plan.doc.destroy()
@@ -191,27 +190,6 @@ export async function excelRoutes(
       }
     },
   )
-
-  /** Names of the users who wrote comments and own or raised flags. */
-  async function userNames(plan: PlanDoc): Promise<UserNames> {
-    const ids = new Set<string>()
-    plan.comments.forEach((thread) => {
-      const messages = thread instanceof Y.Map ? thread.get('messages') : undefined
-      if (messages instanceof Y.Map)
-        messages.forEach((m) => m instanceof Y.Map && ids.add(String(m.get('author'))))
-    })
-    plan.flags.forEach((flag) => {
-      if (!(flag instanceof Y.Map)) return
-      ids.add(String(flag.get('owner')))
-      ids.add(String(flag.get('createdBy')))
-    })
-    const names = new Map<string, string>()
-    for (const id of ids) {
-      const user = isValidId(id) ? await accounts.getUser(id) : undefined
-      if (user) names.set(id, user.name)
-    }
-    return names
-  }
 }
 
 /** The uploaded file and its format, from the body and its content type. */

@@ -1,0 +1,10 @@
+import { runCli } from './run-cli.js'
+
+/** `pnpm tandem …`: the admin command line (docs/operations.md). */
+const code = await runCli(
+  process.argv.slice(2),
+  process.env,
+  { print: (line) => console.log(line) },
+  { print: (line) => console.error(line) },
+)
+process.exitCode = code
