@@ -49,14 +49,15 @@ function parse(argv: string[]) {
 }
 
 /**
- * Runs one `pnpm tandem` command against the configured store; resolves with the exit code
+ * Runs one `pnpm tandem` command against the store `env` configures (by default the
+ * process's, read by config.ts); resolves with the exit code
  * (0, or 1 after printing what is wrong, naming the argument, to `err`).
  */
 export async function runCli(
   argv: string[],
-  env: NodeJS.ProcessEnv,
   out: CliOutput,
   err: CliOutput,
+  env?: NodeJS.ProcessEnv,
 ): Promise<number> {
   let stores: Stores | undefined
   try {
@@ -81,7 +82,7 @@ export async function runCli(
         'arguments',
         `\`${name}\` takes ${command.positionals.join(' ') || 'no arguments'}; "${rest.slice(command.positionals.length).join(' ')}" is extra`,
       )
-    const config = parseConfig(env)
+    const config = env ? parseConfig(env) : parseConfig()
     if (command.store) stores = await openStore(config)
     await command.run({ stores: stores as Stores, config, values, positionals: rest, out })
     return 0

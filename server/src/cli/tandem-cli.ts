@@ -1,9 +1,8 @@
 import { runCli } from './run-cli.js'
 
-/** `pnpm tandem …`: the admin command line (docs/operations.md). */
+/** `pnpm tandem …`: the admin command line (docs/operations.md), configured as the server is. */
 const code = await runCli(
   process.argv.slice(2),
-  process.env,
   { print: (line) => console.log(line) },
   { print: (line) => console.error(line) },
 )
