@@ -491,6 +491,29 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(await storeFingerprint(planId)).toEqual(fingerprint)
   })
 
+  it('refuses a sales import of demand once the demand review is signed off', async () => {
+    const [a] = input.items.map((item) => item.sku)
+    for (const stage of ['dataGathering', 'demandReview']) {
+      const response = await fetch(`${server.url}/api/plans/${planId}/cycle/sign-off`, {
+        method: 'POST',
+        headers: { ...server.headers('planner'), 'content-type': 'application/json' },
+        body: JSON.stringify({ stage }),
+      })
+      expect(response.status).toBe(200)
+    }
+    const sales = csvFile([
+      ['', a, '', '', '', '', '', '', '', 'demand', '', '', '', String(input.demand[a][3] + 5)],
+    ])
+    const fingerprint = await storeFingerprint(planId)
+    const refused = await send('sales', `/api/plans/${planId}/import/apply`, sales, CSV)
+    expect(refused.status).toBeGreaterThanOrEqual(400)
+    expect((refused.body.errors as ImportIssueAnswer[])[0]).toMatchObject({
+      code: 'cellRefused',
+      params: { rule: 'stageLocked' },
+    })
+    expect(await storeFingerprint(planId)).toEqual(fingerprint)
+  })
+
   it('refuses a sales file that touches supply, and a cell in a frozen period, applying nothing', async () => {
     const [a, b] = input.items.map((item) => item.sku)
     const p3 = String(input.demand[a][3] + 5)

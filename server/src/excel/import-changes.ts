@@ -6,7 +6,7 @@ import type {
   Role,
   RuleViolation,
 } from '@tandem/shared'
-import { checkCellEdit, periodKey } from '@tandem/shared'
+import { checkCellEdit, checkDemandLock, periodKey } from '@tandem/shared'
 import { issueAt } from './import-issue.js'
 import type { IssueList } from './import-issue.js'
 import type { PlanSheet } from './parse-plan-sheet.js'
@@ -69,7 +69,9 @@ export function importChanges(
       if (to === undefined || period === undefined || to === current[period]) return
       const label = sheet.periods[i].label.key
       const place = at(row.row, sheet.periods[i].column, label)
-      const broken = checkCellEdit(meta, role, row.measure, row.key, period, to)
+      const broken =
+        checkCellEdit(meta, role, row.measure, row.key, period, to) ??
+        checkDemandLock(plan.doc, meta, role, row.measure, row.key, period)
       if (broken) {
         const cell = { measure: row.measure, key: row.key, period: label, periodIndex: period }
         const [code, params] = issueOf(broken, meta, role, to)
