@@ -100,7 +100,8 @@ describe('per-connection limits on the socket', () => {
     const tcp = (reader.socket as unknown as { _socket: Socket })._socket
     tcp.pause()
 
-    // Presence is relayed to everyone in the plan: 1 MiB states, 64 of them.
+    // Presence is relayed to everyone in the plan: 1 MiB states, 64 of them, paced under the
+    // presence rate (10 a second) so that each one is relayed rather than coalesced.
     const awareness = new awarenessProtocol.Awareness(new Y.Doc())
     const blob = 'x'.repeat(1024 * 1024)
     let sent = 0
@@ -115,6 +116,7 @@ describe('per-connection limits on the socket', () => {
       )
       writer.send(encoding.toUint8Array(encoder))
       await writer.resync()
+      await new Promise((resolve) => setTimeout(resolve, 110))
       if (room?.peers.size === 1) break
     }
     await waitUntil(() => room?.peers.size === 1, 10_000, 'the slow reader to be dropped')
