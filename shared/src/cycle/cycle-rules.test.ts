@@ -18,6 +18,8 @@ function serverPlan(): PlanDoc {
 function clientUpdate(server: PlanDoc, write: (client: PlanDoc) => void): Uint8Array {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc))
+  // A fixed clientID, set after the sync (as a reconnecting client would), keeps the test seeded.
+  doc.clientID = 4242
   const client = new PlanDoc(doc)
   const updates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => updates.push(update))

@@ -25,6 +25,8 @@ function serverPlan(): PlanDoc {
 function update(server: PlanDoc, write: (client: PlanDoc) => void): Uint8Array {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc))
+  // A fixed clientID, set after the sync (as a reconnecting client would), keeps the test seeded.
+  doc.clientID = 4242
   const client = new PlanDoc(doc)
   let bytes: Uint8Array | undefined
   doc.on('update', (u: Uint8Array) => (bytes = u))
