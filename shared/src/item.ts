@@ -10,6 +10,10 @@ export interface Item {
   maxStock: number
   /** The resource whose capacity this SKU's supply loads. */
   resource: string
+  /** Selling price of one unit; absent (read as 0) when not known. */
+  price?: number
+  /** Cost of one unit held in stock, for inventory value; absent (read as 0) when not known. */
+  unitCost?: number
   /**
    * A retired SKU stays in the document (its rows, history and versions) but is hidden from the
    * board and left out of roll-ups, gap counts and capacity load. Absent means active.
@@ -27,10 +31,15 @@ export const ITEM_FIELDS = {
   safetyStock: 'number',
   maxStock: 'number',
   resource: 'string',
+  price: 'number',
+  unitCost: 'number',
   retired: 'boolean',
 } as const satisfies Record<Exclude<keyof Item, 'sku'>, string>
 
 export type ItemField = keyof typeof ITEM_FIELDS
+
+/** Fields an item may lack; `readItem` leaves them out when they were never written. */
+export const OPTIONAL_ITEM_FIELDS: readonly ItemField[] = ['price', 'unitCost', 'retired']
 
 export function isItemField(key: string): key is ItemField {
   return Object.hasOwn(ITEM_FIELDS, key)
@@ -44,6 +53,8 @@ export const EDITABLE_ITEM_FIELDS = [
   'openingStock',
   'safetyStock',
   'maxStock',
+  'price',
+  'unitCost',
 ] as const satisfies readonly ItemField[]
 
 /** Longest text an item field may hold. */

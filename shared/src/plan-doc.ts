@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { Item, ItemField } from './item.js'
-import { ITEM_FIELDS } from './item.js'
+import { ITEM_FIELDS, OPTIONAL_ITEM_FIELDS } from './item.js'
 import type { MetaKey, PlanMeta } from './plan-meta.js'
 import type { Measure } from './roots.js'
 
@@ -116,6 +116,7 @@ export class PlanDoc {
     const item: Record<string, unknown> = { sku }
     for (const field of Object.keys(ITEM_FIELDS) as ItemField[]) {
       const value: unknown = map.get(field)
+      if (value === undefined && OPTIONAL_ITEM_FIELDS.includes(field)) continue
       if (ITEM_FIELDS[field] === 'boolean') {
         if (value === true) item[field] = true
       } else

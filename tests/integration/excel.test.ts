@@ -105,7 +105,7 @@ describe('Excel and CSV import and export over a real server', () => {
   const rowOf = (sheet: ExcelJS.Worksheet, sku: string, measure: string) => {
     let found = 0
     sheet.eachRow((row, number) => {
-      if (row.getCell(2).value === sku && row.getCell(10).value === measure) found = number
+      if (row.getCell(2).value === sku && row.getCell(12).value === measure) found = number
     })
     if (!found) throw new Error(`no ${measure} row for ${sku}`)
     return found
@@ -119,6 +119,8 @@ describe('Excel and CSV import and export over a real server', () => {
     NASTY_NAMES.forEach((name, i) => (input.items[i].name = name))
     input.items[4].family = '果汁, "鲜榨"'
     input.items[5].name = "'=already quoted"
+    input.items[1].price = 4.5
+    input.items[1].unitCost = 2.25
     input.meta.frozenThrough = 1
     input.meta.unit = 'cs'
     const response = await fetch(`${server.url}/api/plans`, {
@@ -234,7 +236,7 @@ describe('Excel and CSV import and export over a real server', () => {
       { measure: 'supply', key: skuB, period: 2, to: before('supply', skuB, 2) + 1 },
     ] as const
     for (const edit of edits) {
-      sheet.getRow(rowOf(sheet, edit.key, edit.measure)).getCell(11 + edit.period).value = edit.to
+      sheet.getRow(rowOf(sheet, edit.key, edit.measure)).getCell(13 + edit.period).value = edit.to
     }
     const file = await bufferOf(workbook)
 
@@ -344,7 +346,7 @@ describe('Excel and CSV import and export over a real server', () => {
     const formula = await workbookOf(
       (await download('planner', `/api/plans/${planId}/export.xlsx`)).file,
     )
-    formula.getWorksheet('Plan')!.getRow(4).getCell(13).value = { formula: 'SUM(K4:L4)', result: 3 }
+    formula.getWorksheet('Plan')!.getRow(4).getCell(15).value = { formula: 'SUM(M4:N4)', result: 3 }
     const wide = [Array.from({ length: 201 }, (_, i) => `h${i}`).join(',')]
     const tall = Buffer.from(
       ['SKU,Measure,2026-W49', ...new Array<string>(60_000).fill('A,demand,1')].join('\n'),
@@ -420,7 +422,7 @@ describe('Excel and CSV import and export over a real server', () => {
         file: await bufferOf(formula),
         type: XLSX,
         status: 400,
-        field: 'Plan!R4C13',
+        field: 'Plan!R4C15',
         says: /formula/,
         issue: 'formula',
       },
@@ -579,7 +581,7 @@ describe('Excel and CSV import and export over a real server', () => {
       if (n === 1) return
       names.push(row.getCell(3).value)
       expect(row.getCell(3).formula).toBeUndefined()
-      expect(typeof row.getCell(11).value).toBe('number')
+      expect(typeof row.getCell(13).value).toBe('number')
     })
     for (const name of NASTY_NAMES) expect(names).toContain(`'${name}`)
     expect(names).toContain("''=already quoted")
@@ -618,5 +620,54 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(created.body.plan).toMatchObject({ name: 'My plan', periodCount: 13, skuCount: 1 })
     const refused = await send('sales', '/api/plans/import', template.file, XLSX)
     expect(refused.status).toBe(403)
+    const fromTemplate = await storedPlan('from-template')
+    expect(fromTemplate.readItem('SKU-0001')).toMatchObject({ price: 3.5, unitCost: 2.1 })
+  })
+
+  it('imports price and unit cost (English or 中文 headers), exports them, refuses a negative one', async () => {
+    const header = ['SKU', 'Family', '单价', 'Unit cost', 'Measure', week(0), week(1)]
+    const file = (rows: string[][]) =>
+      Buffer.from([header, ...rows].map((r) => r.join(',')).join('\r\n'))
+    const created = await send(
+      'planner',
+      '/api/plans/import?id=priced',
+      file([
+        ['P-1', 'Juice', '12.5', '7.25', 'demand', '10', '10'],
+        ['P-1', 'Juice', '', '', 'supply', '5', '5'],
+        ['P-2', 'Juice', '', '', 'demand', '1', '1'],
+      ]),
+      CSV,
+    )
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const priced = await storedPlan('priced')
+    expect(priced.readItem('P-1')).toMatchObject({ price: 12.5, unitCost: 7.25 })
+    expect(priced.readItem('P-2')).not.toHaveProperty('price')
+
+    const sheet = (
+      await workbookOf((await download('viewer', '/api/plans/priced/export.xlsx')).file)
+    ).getWorksheet('Plan')!
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1, 13)
+    expect(headers.slice(9)).toEqual(['Price', 'Unit cost', 'Measure'])
+    const p1 = sheet.getRow(rowOf(sheet, 'P-1', 'demand'))
+    expect([p1.getCell(10).value, p1.getCell(11).value]).toEqual([12.5, 7.25])
+    expect(sheet.getRow(rowOf(sheet, 'P-2', 'demand')).getCell(10).value).toBeNull()
+
+    const refused = await send(
+      'planner',
+      '/api/plans/import?id=badly-priced',
+      file([['P-1', 'Juice', '-4', '1', 'demand', '1', '1']]),
+      CSV,
+    )
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors).toEqual([
+      {
+        code: 'negativeValue',
+        place: { sheet: 'Plan', row: 2, column: 3, field: 'price' },
+        params: { value: -4 },
+        field: 'Plan!R2C3',
+        message: 'sheet Plan, row 2, column C: -4 must not be negative',
+      },
+    ])
+    expect(await server.store.log.loadPlan('badly-priced')).toBeUndefined()
   })
 })

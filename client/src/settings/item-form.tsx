@@ -34,6 +34,8 @@ export function ItemForm({ session, meta, format, item, onDone, onCancel }: Item
     openingStock: String(item?.openingStock ?? 0),
     safetyStock: String(item?.safetyStock ?? 0),
     maxStock: String(item?.maxStock ?? 0),
+    price: String(item?.price ?? 0),
+    unitCost: String(item?.unitCost ?? 0),
     resource: item?.resource ?? '',
   }))
   const [error, setError] = useState<{ field: string; message: string }>()

@@ -29,11 +29,27 @@ export function importTemplate(today = new Date()): SheetOut[] {
       250,
       120,
       600,
+      3.5,
+      2.1,
       'demand',
       ...demand,
     ],
-    ['Juice', 'SKU-0001', '', '', '', '', null, null, null, 'supply', ...supply],
-    ['', 'SH-L1', 'Shanghai line 1', 'SH', '', '', null, null, null, 'capacity', ...capacity],
+    ['Juice', 'SKU-0001', '', '', '', '', null, null, null, null, null, 'supply', ...supply],
+    [
+      '',
+      'SH-L1',
+      'Shanghai line 1',
+      'SH',
+      '',
+      '',
+      null,
+      null,
+      null,
+      null,
+      null,
+      'capacity',
+      ...capacity,
+    ],
   ]
   const before = Array.from({ length: 6 }, (_, p) => periodKey('week', first, p - 6))
   const history: SheetCell[][] = [
@@ -61,7 +77,7 @@ export function importTemplate(today = new Date()): SheetOut[] {
     [HISTORY_SHEET_NAME, '', HISTORY_HELP],
   ]
   return [
-    { name: 'Plan', rows: plan, widths: [14, 12, 22, 8, 6, 10, 10, 10, 10, 10] },
+    { name: 'Plan', rows: plan, widths: [14, 12, 22, 8, 6, 10, 10, 10, 10, 10, 10, 10] },
     {
       name: 'Settings',
       rows: [
@@ -89,6 +105,8 @@ const COLUMN_HELP: Record<(typeof PLAN_COLUMNS)[number], string> = {
   openingStock: 'Stock on hand before the first period.',
   safetyStock: 'Level below which a gap is raised.',
   maxStock: 'Level above which stock is excess.',
+  price: 'Selling price of one unit, for revenue and revenue at risk (0 or blank: not known).',
+  unitCost: 'Cost of one unit in stock, for inventory value (0 or blank: not known).',
   measure: 'demand, supply or capacity.',
 }
 const PERIOD_HELP =

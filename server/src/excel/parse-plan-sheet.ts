@@ -11,9 +11,16 @@ import { decimalPlaces, sheetNumber } from './sheet-number.js'
 import type { SheetCell, SheetRow, SheetTable } from './sheet-table.js'
 
 type TextColumn = keyof typeof TEXT_COLUMN_LIMITS
-type StockColumn = 'openingStock' | 'safetyStock' | 'maxStock'
+type StockColumn = 'openingStock' | 'safetyStock' | 'maxStock' | 'price' | 'unitCost'
 const TEXT_COLUMNS = ['family', 'name', 'site', 'unit', 'resource'] as const
-const STOCK_COLUMNS: readonly StockColumn[] = ['openingStock', 'safetyStock', 'maxStock']
+/** The item's number columns: stock levels and money. */
+const STOCK_COLUMNS: readonly StockColumn[] = [
+  'openingStock',
+  'safetyStock',
+  'maxStock',
+  'price',
+  'unitCost',
+]
 
 /** A period column of the Plan sheet. */
 export interface PeriodColumn {

@@ -17,6 +17,8 @@ export const PLAN_COLUMN_HEADERS: Record<PlanColumn, readonly string[]> = {
   openingStock: ['Opening stock', '期初库存'],
   safetyStock: ['Safety stock', '安全库存'],
   maxStock: ['Max stock', 'Maximum stock', '最高库存'],
+  price: ['Price', 'Unit price', '单价', '价格'],
+  unitCost: ['Unit cost', 'Cost', '单位成本'],
   measure: ['Measure', '指标'],
 }
 

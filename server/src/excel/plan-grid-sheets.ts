@@ -36,6 +36,8 @@ export function planGridSheet(plan: PlanDoc): SheetOut {
         item.openingStock,
         item.safetyStock,
         item.maxStock,
+        item.price ?? null,
+        item.unitCost ?? null,
         measure,
         ...plan.readRow(measure, sku),
       ])
@@ -53,11 +55,13 @@ export function planGridSheet(plan: PlanDoc): SheetOut {
       null,
       null,
       null,
+      null,
+      null,
       'capacity',
       ...values,
     ])
   }
-  return { name: 'Plan', rows, widths: [18, 14, 28, 8, 6, 10, 10, 10, 10, 10] }
+  return { name: 'Plan', rows, widths: [18, 14, 28, 8, 6, 10, 10, 10, 10, 10, 10, 10] }
 }
 
 /** Projected inventory per SKU (computed, read-only: imports ignore this sheet). */

@@ -10,7 +10,7 @@ import { PLAN_COLUMN_HEADERS } from './plan-columns.js'
 import { decimalPlaces } from './sheet-number.js'
 
 const ITEM_TEXT = ['family', 'name', 'site', 'unit', 'resource'] as const
-const ITEM_STOCK = ['openingStock', 'safetyStock', 'maxStock'] as const
+const ITEM_STOCK = ['openingStock', 'safetyStock', 'maxStock', 'price', 'unitCost'] as const
 
 /**
  * Builds a new plan from the Plan sheet and the settings: the periods (consecutive) give the
@@ -87,6 +87,14 @@ export function planInputFromSheet(
       }
       return v
     })
+    for (const field of ITEM_STOCK) {
+      const v = row.stock[field]
+      if (v === undefined) continue
+      const place = at(row.row, sheet.columns[field], field)
+      if (v < 0) issues.add(issueAt('negativeValue', place, { value: v }))
+      else if (v > maxValue)
+        issues.add(issueAt('valueTooLarge', place, { value: v, max: maxValue }))
+    }
     if (row.measure === 'capacity') {
       resources.set(row.key, {
         id: row.key,

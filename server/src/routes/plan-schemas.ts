@@ -67,6 +67,8 @@ const itemSchema = {
     openingStock: { type: 'number', minimum: 0, default: 0 },
     safetyStock: { type: 'number', minimum: 0, default: 0 },
     maxStock: { type: 'number', minimum: 0, default: 0 },
+    price: { type: 'number', minimum: 0 },
+    unitCost: { type: 'number', minimum: 0 },
     resource: { type: 'string', maxLength: 64, default: '' },
     retired: { type: 'boolean' },
   },

@@ -11,6 +11,8 @@ export const IMPORT_COLUMNS = [
   'openingStock',
   'safetyStock',
   'maxStock',
+  'price',
+  'unitCost',
   'measure',
 ] as const
 

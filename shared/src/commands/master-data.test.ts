@@ -86,6 +86,9 @@ describe('master data commands, checked by the client rules and the server alike
     ['a maximum stock above the largest value', { maxStock: 2e9 }, 'maxStock'],
     ['a name longer than 200 characters', { name: 'x'.repeat(201) }, 'name'],
     ['an unknown resource', { resource: 'NOPE' }, 'resource'],
+    ['a negative price', { price: -0.5 }, 'price'],
+    ['a unit cost above the largest value', { unitCost: 2e9 }, 'unitCost'],
+    ['a price that is not a finite number', { price: Number.POSITIVE_INFINITY }, 'price'],
   ])('refuses %s on the client and on the server, naming the field', (_, fields, field) => {
     const server = serverPlan()
     const sku = server.listSkus()[0]
@@ -93,6 +96,32 @@ describe('master data commands, checked by the client rules and the server alike
     expect(client?.place).toEqual({ root: 'items', key: sku, field })
     const verdict = serverVerdict(server, 'planner', (plan) => writeItemFields(plan, sku, fields))
     expect(verdict).toMatchObject({ code: client?.code, place: { root: 'items', key: sku, field } })
+  })
+
+  it('sets a price and a unit cost: a planner only, read back; a SKU without them reads none', () => {
+    const server = serverPlan()
+    const sku = server.listSkus()[0]
+    expect(server.readItem(sku)).not.toHaveProperty('price')
+    const fields = { price: 12.5, unitCost: 7.25 }
+    for (const role of ['sales', 'production', 'viewer'] as const) {
+      expect(checkItemChange(server, role, { sku, fields })?.code).toBe('forbiddenRole')
+      expect(
+        serverVerdict(server, role, (plan) => writeItemFields(plan, sku, fields)),
+      ).toMatchObject({ code: 'forbiddenRole', place: { root: 'items', key: sku } })
+    }
+    expect(checkItemChange(server, 'planner', { sku, fields })).toBeUndefined()
+    const update = updateOf(server, (plan) => writeItemFields(plan, sku, fields))
+    expect(checkUpdate(server.doc, update, { role: 'planner' }).ok).toBe(true)
+    Y.applyUpdate(server.doc, update)
+    expect(server.readItem(sku)).toMatchObject({ price: 12.5, unitCost: 7.25 })
+  })
+
+  it('names the field and the value of a refused price', () => {
+    const server = serverPlan()
+    const sku = server.listSkus()[0]
+    expect(checkItemChange(server, 'planner', { sku, fields: { price: -3 } })?.reason).toBe(
+      `${sku} price must not be negative (got -3)`,
+    )
   })
 
   it('retires a SKU: hidden from the families, out of roll-ups and roll-forward, still in the document', () => {
