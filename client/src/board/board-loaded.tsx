@@ -10,7 +10,7 @@ import { LanguageSwitch } from '../i18n/language-switch.js'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { AvatarBar } from '../presence/avatar-bar.js'
 import type { Peer } from '../presence/presence-state.js'
-import { publishPresence } from '../presence/publish-presence.js'
+import { useColourClaim } from '../presence/use-colour-claim.js'
 import { usePeers } from '../presence/use-peers.js'
 import { ConnectionBadge } from '../sync/connection-badge.js'
 import type { PlanLive, PlanSession, SessionSnapshot } from '../sync/plan-session.js'
@@ -95,13 +95,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
     selection.current = next
   }, [])
 
-  useEffect(() => {
-    publishPresence(awareness, 'user', {
-      name: identity.name,
-      role: identity.role,
-      colour: identity.colour,
-    })
-  }, [awareness, identity])
+  const myColour = useColourClaim(awareness, identity)
 
   const layout = useMemo(
     () => buildBoardLayout(live.plan, live.model, options),
@@ -188,6 +182,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
         <span className="spacer" />
         <AvatarBar
           me={identity}
+          myColour={myColour}
           peers={peers}
           following={followingId}
           onJump={jumpTo}
@@ -195,7 +190,12 @@ export function BoardLoaded(props: BoardLoadedProps) {
         />
         <ConnectionBadge status={snapshot.status} unsaved={snapshot.unsaved} />
         <LanguageSwitch />
-        <IdentityChip user={props.user} role={identity.role} onSignOut={props.onSignOut} />
+        <IdentityChip
+          user={props.user}
+          role={identity.role}
+          colour={myColour}
+          onSignOut={props.onSignOut}
+        />
       </header>
       <BoardToolbar
         options={options}

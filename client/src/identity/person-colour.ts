@@ -28,11 +28,3 @@ export function shade(colour: string, alpha: number): string {
     .padStart(2, '0')
   return `${colour}${value}`
 }
-
-/** One or two letters for an avatar. */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean)
-  if (words.length === 0) return '?'
-  if (words.length === 1) return [...words[0]].slice(0, 2).join('').toUpperCase()
-  return (words[0][0] + words[words.length - 1][0]).toUpperCase()
-}

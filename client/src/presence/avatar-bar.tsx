@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next'
 import type { Identity } from '../identity/identity.js'
-import { initials } from '../identity/person-colour.js'
+import { useMemo } from 'react'
+import { peerLabels, personKey } from './peer-labels.js'
 import type { Peer } from './presence-state.js'
+
+/** Past this many others, the bar shows faces only (with 20 people, names would not fit). */
+const CROWDED = 5
 
 interface AvatarBarProps {
   me: Identity
+  /** My claimed presence colour. */
+  myColour: string
   peers: Peer[]
   following: number | undefined
   onJump: (peer: Peer) => void
@@ -12,11 +18,12 @@ interface AvatarBarProps {
 }
 
 /** Everyone in the plan: click a face to go to their cell; Follow to track their view. */
-export function AvatarBar({ me, peers, following, onJump, onFollow }: AvatarBarProps) {
+export function AvatarBar({ me, myColour, peers, following, onJump, onFollow }: AvatarBarProps) {
   const { t } = useTranslation()
+  const labels = useMemo(() => peerLabels(me, peers), [me, peers])
   return (
     <div
-      className="avatar-bar"
+      className={peers.length > CROWDED ? 'avatar-bar crowded' : 'avatar-bar'}
       role="list"
       aria-label={t('presence.label')}
       data-testid="avatar-bar"
@@ -25,9 +32,10 @@ export function AvatarBar({ me, peers, following, onJump, onFollow }: AvatarBarP
         className="avatar me"
         role="listitem"
         title={`${me.name} (${t('presence.you')})`}
-        style={{ background: me.colour }}
+        data-testid="avatar-me"
+        style={{ background: myColour }}
       >
-        {initials(me.name)}
+        {labels.get(me.userId)}
       </span>
       {peers.map((peer) => {
         const { name, role, colour } = peer.state.user
@@ -39,6 +47,7 @@ export function AvatarBar({ me, peers, following, onJump, onFollow }: AvatarBarP
             role="listitem"
             data-testid="avatar"
             data-name={name}
+            data-colour={colour}
           >
             <button
               type="button"
@@ -48,7 +57,7 @@ export function AvatarBar({ me, peers, following, onJump, onFollow }: AvatarBarP
               aria-label={t('presence.jump', { name })}
               onClick={() => onJump(peer)}
             >
-              {initials(name)}
+              {labels.get(personKey(peer))}
             </button>
             <span className="avatar-label">
               <span className="avatar-name">{name}</span>

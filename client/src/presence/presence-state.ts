@@ -8,7 +8,12 @@ export interface CellPointer {
 
 /** What each person publishes through awareness. */
 export interface PresenceState {
-  user: { name: string; role: Role; colour: string }
+  /**
+   * Who I am: my user id, name and role, and the colour slot I claimed (`claimColourSlot`) with
+   * its colour and when I joined, so that everyone in the plan shows everyone in one distinct
+   * colour.
+   */
+  user: { id?: string; name: string; role: Role; colour: string; slot?: number; since?: number }
   /** The focused cell. */
   cursor?: CellPointer
   /** The selected range: top and bottom row keys, first column and width. */
