@@ -12,6 +12,7 @@ import Fastify from 'fastify'
 import type { FirstRunInfo, SocketRate } from '@tandem/shared'
 import { CLOSE_CODES, DEFAULT_SOCKET_RATE } from '@tandem/shared'
 import { Authenticator } from './auth/authenticator.js'
+import { withScenarioAccess } from './auth/with-scenario-access.js'
 import { ACCESS_RECHECK_MS, recheckConnectedUsers } from './auth/recheck-connected-users.js'
 import { DEFAULT_MAX_PENDING_PER_ADDRESS, DEFAULT_TIMEOUTS } from './http/connection-defaults.js'
 import { PendingConnections } from './http/pending-connections.js'
@@ -157,7 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   pendingConnections.watch(app.server)
   app.decorate('pendingConnections', pendingConnections)
   const { stores } = deps
-  const { records, accounts } = stores
+  const { records } = stores
+  // Routes look roles up through this: a scenario's plan takes its roles from its base.
+  const accounts = withScenarioAccess(stores.accounts, stores.scenarios)
   stores.useLogger(app.log)
   const metrics: ServerMetrics = new ServerMetrics({
     rooms: (): number => rooms.size,

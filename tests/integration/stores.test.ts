@@ -19,6 +19,7 @@ import { startRedisCluster } from '../support/redis-cluster.js'
 import { describeAccountsContract } from './accounts.contract.js'
 import { describePlanLogContract } from './plan-log.contract.js'
 import { describePlanRecordsContract } from './plan-records.contract.js'
+import { describeScenarioStoreContract } from './scenario-store.contract.js'
 import type { StoresUnderTest } from './store-fixtures.js'
 import { bytes, planRecord, userRecord } from './store-fixtures.js'
 
@@ -97,6 +98,7 @@ for (const [name, open] of [
   describePlanLogContract(name, open)
   describePlanRecordsContract(name, open)
   describeAccountsContract(name, open)
+  describeScenarioStoreContract(name, open)
 }
 
 describe('SQLite stores outside the contract', () => {

@@ -217,6 +217,7 @@ function withLoadLatency(stores: Stores, ms: number): Stores {
     log,
     records: stores.records,
     accounts: stores.accounts,
+    scenarios: stores.scenarios,
     rateCounters: stores.rateCounters,
     useLogger: (logger) => stores.useLogger(logger),
     health: () => stores.health(),

@@ -2,6 +2,7 @@ import type { Accounts } from './accounts.js'
 import type { PlanLog } from './plan-log.js'
 import type { PlanRecords } from './plan-records.js'
 import type { RateCounters } from './rate-counters.js'
+import type { ScenarioStore } from './scenario-store.js'
 import type { StoreLogger } from './store-logger.js'
 
 /** Whether a backend answers, and the last error it reported, for /health and logs. */
@@ -21,6 +22,8 @@ export interface Stores {
   readonly log: PlanLog
   readonly records: PlanRecords
   readonly accounts: Accounts
+  /** Scenarios: the link from each scenario's plan to its base. */
+  readonly scenarios: ScenarioStore
   /** Rate-limit counters: in this process for SQLite, shared by every instance for Redis. */
   readonly rateCounters: RateCounters
   /** Where the backend logs its errors from now on (the app hands over its pino logger). */

@@ -6,6 +6,7 @@ import { RedisKeys } from './redis-keys.js'
 import { RedisPlanLog } from './redis-plan-log.js'
 import { RedisPlanRecords } from './redis-plan-records.js'
 import { RedisRateCounters } from './redis-rate-counters.js'
+import { RedisScenarios } from './redis-scenarios.js'
 import { migrateLegacyPlans } from './migrate-legacy-plans.js'
 import { parseRedisTarget } from './redis-target.js'
 
@@ -56,6 +57,7 @@ export async function connectRedisStores(
     log,
     records: new RedisPlanRecords(connection, keys),
     accounts,
+    scenarios: new RedisScenarios(connection, keys),
     rateCounters: new RedisRateCounters(connection, keys),
     useLogger: (logger) => connection.useLogger(logger),
     health: () => connection.health(),

@@ -56,6 +56,21 @@ export class RedisKeys {
     return `${this.plan(planId).versions}:${versionId}`
   }
 
+  /** Hash of a base plan's scenario records by scenario id, under the base's tag. */
+  scenarios(baseId: string): string {
+    return `${this.prefix}:{plan:${baseId}}:scenarios`
+  }
+
+  /** The base's state at a scenario's branch point, under the base's tag. */
+  scenarioBranch(baseId: string, scenarioId: string): string {
+    return `${this.prefix}:{plan:${baseId}}:scenarios:${scenarioId}`
+  }
+
+  /** Hash of every scenario's base plan id by scenario id, in its own slot. */
+  get scenarioBases(): string {
+    return `${this.prefix}:{scenarios}:bases`
+  }
+
   /** The set of plan ids, in its own slot: no plan script touches it. */
   get planIndex(): string {
     return `${this.prefix}:{plans}:ids`

@@ -183,6 +183,41 @@ export const redisScripts = {
     transformReply: (reply: number) => reply,
   }),
 
+  /** Adds a scenario record and its branch snapshot under an existing base plan. */
+  createScenarioScript: defineScript({
+    NUMBER_OF_KEYS: 3,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+      if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
+      redis.call('SET', KEYS[3], ARGV[3])
+      return 1`,
+    parseCommand(
+      parser: CommandParser,
+      keys: string[],
+      id: string,
+      record: string,
+      snapshot: Buffer,
+    ) {
+      parser.pushKeys(keys)
+      parser.push(id, record, snapshot)
+    },
+    transformReply: (reply: number) => reply,
+  }),
+
+  /** Replaces a scenario record only if it is still the one the caller read (compare-and-set). */
+  replaceScenarioScript: defineScript({
+    NUMBER_OF_KEYS: 1,
+    SCRIPT: `
+      if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+      return 1`,
+    parseCommand(parser: CommandParser, key: string, id: string, expected: string, next: string) {
+      parser.pushKey(key)
+      parser.push(id, expected, next)
+    },
+    transformReply: (reply: number) => reply,
+  }),
+
   /** Moves a user's read mark of a thread forward (ISO times compare as strings). */
   readMarkScript: defineScript({
     NUMBER_OF_KEYS: 2,

@@ -4,6 +4,7 @@ import { openSqliteDatabase } from './sqlite-database.js'
 import { SqliteAccounts } from './sqlite-accounts.js'
 import { SqlitePlanLog } from './sqlite-plan-log.js'
 import { SqlitePlanRecords } from './sqlite-plan-records.js'
+import { SqliteScenarios } from './sqlite-scenarios.js'
 
 /**
  * The embedded stores: one SQLite file in WAL mode, through better-sqlite3, shared by all three.
@@ -18,6 +19,7 @@ export function openSqliteStores(file: string): Stores & { readonly file: string
     log: new SqlitePlanLog(db),
     records: new SqlitePlanRecords(db),
     accounts: new SqliteAccounts(db),
+    scenarios: new SqliteScenarios(db),
     // One process serves a SQLite file, so its counters need not outlive it or be shared.
     rateCounters: new MemoryRateCounters(),
     useLogger() {},

@@ -87,6 +87,15 @@ export function openSqliteDatabase(file: string): Database.Database {
       kind TEXT NOT NULL DEFAULT 'manual',
       PRIMARY KEY (plan_id, id)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS scenarios (
+      id TEXT PRIMARY KEY,
+      base_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+      status TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      record TEXT NOT NULL,
+      branch BLOB NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS scenarios_base ON scenarios (base_id, created_at, id);
   `)
   return db
 }

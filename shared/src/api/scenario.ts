@@ -1,0 +1,92 @@
+import type { Measure } from '../roots.js'
+
+/** A scenario is worked on while `active`; promoting or discarding archives it (read-only). */
+export const SCENARIO_STATUSES = ['active', 'promoted', 'discarded'] as const
+
+export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number]
+
+/**
+ * What a scenario may bring back to its base: every measure (`all`, planners create these), or
+ * only supply and capacity (`supply`, which production may create too). Promoting a `supply`
+ * scenario applies only its supply and capacity cells.
+ */
+export const SCENARIO_SCOPES = ['all', 'supply'] as const
+
+export type ScenarioScope = (typeof SCENARIO_SCOPES)[number]
+
+/** Where a scenario branched from: the live plan, or one of its published versions. */
+export type BranchPoint =
+  | { kind: 'live'; stateVector: string }
+  | { kind: 'version'; versionId: string; stateVector: string }
+
+/**
+ * A scenario: a plan document of its own (`id` is its plan id, with its own room and log),
+ * linked to its base plan and the state it branched from. `stateVector` is the base's Yjs state
+ * vector at the branch, base64.
+ */
+export interface Scenario {
+  id: string
+  baseId: string
+  name: string
+  description: string
+  /** The user id of whoever created it. */
+  owner: string
+  createdAt: string
+  scope: ScenarioScope
+  branch: BranchPoint
+  status: ScenarioStatus
+  /** Who promoted or discarded it, and when. */
+  closedBy?: string
+  closedAt?: string
+}
+
+/** `POST /api/plans/:id/scenarios`. */
+export interface NewScenarioBody {
+  name: string
+  description?: string
+  /** `live` (the default) or a version id of the base plan. */
+  from?: string
+  scope?: ScenarioScope
+}
+
+/** A cell a promotion did not write, with the rule that refused it. */
+export interface RefusedCell {
+  measure: Measure
+  key: string
+  period: number
+  value: number
+  code: string
+  reason: string
+}
+
+/** A cell changed in the base since the branch and in the scenario, to different values. */
+export interface ScenarioConflict {
+  measure: Measure
+  key: string
+  period: number
+  /** The value at the branch. */
+  branch: number
+  base: number
+  scenario: number
+}
+
+/** How the promoter settles conflicts: one choice for all, and per cell (`measure/key/period`). */
+export interface PromoteBody {
+  all?: 'base' | 'scenario'
+  cells?: Record<string, 'base' | 'scenario'>
+}
+
+/** What a promotion did. */
+export interface PromoteAnswer {
+  scenario: Scenario
+  appliedCells: number
+  /** Conflicts settled for the scenario (written) and for the base (left). */
+  tookScenario: number
+  keptBase: number
+  refused: RefusedCell[]
+}
+
+/** The key a conflict is resolved under in {@link PromoteBody.cells}. */
+export function conflictKey(cell: { measure: Measure; key: string; period: number }): string {
+  return `${cell.measure}/${cell.key}/${cell.period}`
+}
