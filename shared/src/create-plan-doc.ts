@@ -22,7 +22,14 @@ export function createPlanDoc(input: PlanInput, doc: Y.Doc = new Y.Doc()): PlanD
       addMeasureRow(plan, 'demand', sku, input.demand[sku], count)
       addMeasureRow(plan, 'supply', sku, input.supply[sku], count)
       const actuals = input.actuals?.[sku]
-      if (actuals) addActualsRow(plan, sku, actuals, HISTORY_PERIODS[input.meta.periodKind] + count)
+      if (actuals)
+        addActualsRow(
+          plan,
+          sku,
+          actuals,
+          HISTORY_PERIODS[input.meta.periodKind] + count,
+          input.actualProduction?.[sku],
+        )
     }
     for (const resource of input.meta.resources) {
       addMeasureRow(plan, 'capacity', resource.id, input.capacity[resource.id], count)

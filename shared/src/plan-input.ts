@@ -16,4 +16,6 @@ export interface PlanInput {
    * before period 0; null where there is none. SKUs without an entry get no actuals row.
    */
   actuals?: Record<string, (number | null)[]>
+  /** Actual production per SKU, laid out as `actuals`; only SKUs with actual demand get it. */
+  actualProduction?: Record<string, (number | null)[]>
 }

@@ -9,9 +9,20 @@ import type { Role } from './role.js'
 import type { RuleViolation } from './rule-violation.js'
 import { violation } from './rule-violation.js'
 
+/** The parts of an actuals row holding values whole: actual demand and actual production. */
+export function isBasePart(part: string | undefined): boolean {
+  return part === 'base' || part === 'productionBase'
+}
+
+/** The overlay parts of an actuals row, keyed by plan period. */
+export function isEditsPart(part: string | undefined): boolean {
+  return part === 'edits' || part === 'productionEdits'
+}
+
 /**
  * A client's write into `actuals` (the role was checked before): a planner's new row for a
- * known SKU, created whole, or one overlay cell checked by `checkActualValue`. Bases are never
+ * known SKU, created whole (actual demand in `base`/`edits`, and optionally actual production in
+ * `productionBase`/`productionEdits`), or one overlay cell checked by `checkActualValue`. Bases are never
  * rewritten by a client; the server's import replaces rows through `Room.change`.
  */
 export function checkActualsWrite(
@@ -37,11 +48,11 @@ export function checkActualsWrite(
   if (place.keys.length === 2) {
     if (!place.parentFresh)
       return violation('badStructure', `The ${part} of actuals ${key} cannot be replaced`, at)
-    if (part === 'base' && isType(item, Y.Array)) return undefined
-    if (part === 'edits' && isType(item, Y.Map)) return undefined
+    if (isBasePart(part) && isType(item, Y.Array)) return undefined
+    if (isEditsPart(part) && isType(item, Y.Map)) return undefined
     return violation('badStructure', `Unknown part "${part}" of actuals ${key}`, at)
   }
-  if (place.keys.length === 3 && part === 'base') {
+  if (place.keys.length === 3 && isBasePart(part)) {
     if (!place.parentFresh)
       return violation('badStructure', `The base of actuals ${key} cannot be rewritten`, at)
     if (item.content instanceof Y.ContentDeleted) return undefined
@@ -54,7 +65,7 @@ export function checkActualsWrite(
       ? undefined
       : violation('badValue', `Actuals of ${key} must be numbers ≥ 0 or empty`, at)
   }
-  if (place.keys.length === 3 && part === 'edits') {
+  if (place.keys.length === 3 && isEditsPart(part)) {
     const index = actualsPeriodIndex(period)
     const value = singleValue(item)
     if (value === notAValue)

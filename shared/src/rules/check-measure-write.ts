@@ -103,7 +103,14 @@ export function incompleteRow(
     root === 'actuals' ? HISTORY_PERIODS[meta.periodKind] + meta.periodCount : meta.periodCount
   const rows = new Map<
     string,
-    { root: string; key: string; base: number | undefined; edits: boolean }
+    {
+      root: string
+      key: string
+      base: number | undefined
+      edits: boolean
+      productionBase?: number
+      productionEdits?: boolean
+    }
   >()
   const rowOf = (root: string, key: string) => rows.get(`${root}\u0000${key}`)
   for (const { item, place } of checked) {
@@ -123,9 +130,18 @@ export function incompleteRow(
     if (place.keys.length === 3 && part === 'base' && position === '#' && row.base !== undefined) {
       row.base += item.length
     }
+    if (place.root !== 'actuals') continue
+    if (place.keys.length === 2 && part === 'productionBase') row.productionBase = 0
+    if (place.keys.length === 2 && part === 'productionEdits') row.productionEdits = true
+    if (place.keys.length === 3 && part === 'productionBase' && position === '#')
+      row.productionBase = (row.productionBase ?? 0) + item.length
   }
   for (const row of rows.values()) {
-    if (!row.edits || row.base !== lengthOf(row.root)) {
+    const production =
+      row.productionBase === undefined && row.productionEdits === undefined
+        ? true
+        : row.productionEdits === true && row.productionBase === lengthOf(row.root)
+    if (!row.edits || row.base !== lengthOf(row.root) || !production) {
       return violation(
         'badStructure',
         `A new ${row.root} row ${row.key} needs a base of ${lengthOf(row.root)} values and an empty overlay`,

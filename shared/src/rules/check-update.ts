@@ -10,7 +10,7 @@ import {
   checkFlagWrite,
 } from './check-discussion-write.js'
 import { actualsPeriodIndex, checkActualValue } from './check-actual-value.js'
-import { checkActualsWrite } from './check-actuals-write.js'
+import { checkActualsWrite, isEditsPart } from './check-actuals-write.js'
 import { checkCycleWrite } from './check-cycle-write.js'
 import { checkDemandLock } from './check-demand-lock.js'
 import { checkItemWrite } from './check-item-write.js'
@@ -259,7 +259,7 @@ function checkDeletion(
       checkCellEdit(meta, role, place.root, key, periodIndex(period), undefined)
     )
   }
-  if (place.root === 'actuals' && place.keys.length === 3 && part === 'edits')
+  if (place.root === 'actuals' && place.keys.length === 3 && isEditsPart(part))
     return checkActualValue(meta, role, key, actualsPeriodIndex(period), undefined)
   if (place.root === 'overrideReasons' && place.keys.length === 1)
     return checkOverrideReason(plan, meta, role, key, undefined)
