@@ -48,6 +48,8 @@ import { countImportRuns } from './metrics/import-run-counter.js'
 import { metricsRoute } from './metrics/metrics-route.js'
 import { ServerMetrics } from './metrics/server-metrics.js'
 import { timedPlanLog } from './metrics/timed-plan-log.js'
+import type { OidcSettings } from './auth/oidc-settings.js'
+import { oidcRoutes } from './routes/oidc-routes.js'
 
 /** What the app is built from. Tests pass their own stores; main.ts passes the configured ones. */
 export interface AppDeps {
@@ -89,6 +91,8 @@ export interface AppDeps {
   socketCaps?: Partial<SocketCaps>
   /** Bytes of comments and flags one user may write into one plan per hour. */
   discussionBytesPerHour?: number
+  /** OpenID Connect single sign-on; off when absent. */
+  oidc?: OidcSettings
   /** How often one user may have a sync step 2 encoded afresh in one plan. */
   syncAnswerBudget?: SyncAnswerBudget
   /** What one user's updates may cost on this instance (bytes and cells per second). */
@@ -275,6 +279,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     accounts,
     auth,
     rooms,
+    secureCookies: deps.secureCookies ?? false,
+    loginRateLimit: deps.loginRateLimit ?? 20,
+  })
+  await app.register(oidcRoutes, {
+    accounts,
+    auth,
+    oidc: deps.oidc,
+    secret,
     secureCookies: deps.secureCookies ?? false,
     loginRateLimit: deps.loginRateLimit ?? 20,
   })

@@ -85,6 +85,36 @@ describe('configuration', () => {
     expect(trust('10.0.0.1, 192.168.0.0/16')).toEqual(['10.0.0.1', '192.168.0.0/16'])
   })
 
+  it('turns single sign-on on with an issuer, and names what else it needs', () => {
+    expect(parseConfig({}).oidc).toBeUndefined()
+    const oidc = parseConfig({
+      TANDEM_OIDC_ISSUER: 'https://login.example.com/tenant/v2.0',
+      TANDEM_OIDC_CLIENT_ID: 'tandem',
+      TANDEM_OIDC_CLIENT_SECRET: 'shh',
+      TANDEM_OIDC_ROLE_MAP: 'planners=planner',
+    }).oidc
+    expect(oidc).toMatchObject({
+      issuer: 'https://login.example.com/tenant/v2.0',
+      clientId: 'tandem',
+      clientSecret: 'shh',
+      redirectUrl: undefined,
+      scopes: 'openid email profile',
+      roleClaim: 'roles',
+      label: 'Single sign-on',
+    })
+    expect([...(oidc?.roleMap ?? [])]).toEqual([['planners', 'planner']])
+    expect(() => parseConfig({ TANDEM_OIDC_ISSUER: 'https://login.example.com' })).toThrow(
+      'TANDEM_OIDC_ISSUER is set, so single sign-on also needs TANDEM_OIDC_CLIENT_ID and TANDEM_OIDC_CLIENT_SECRET',
+    )
+    expect(() =>
+      parseConfig({
+        TANDEM_OIDC_ISSUER: 'login.example.com',
+        TANDEM_OIDC_CLIENT_ID: 'a',
+        TANDEM_OIDC_CLIENT_SECRET: 'b',
+      }),
+    ).toThrow('TANDEM_OIDC_ISSUER must be a URL (got "login.example.com")')
+  })
+
   it('is the only server, shared or client source that reads process.env', () => {
     const readers = ['server/src', 'shared/src', 'client/src']
       .flatMap((dir) => sourceFiles(join(ROOT, dir)))

@@ -3,6 +3,8 @@ import type { SocketRate } from '@tandem/shared'
 import { DEFAULT_SOCKET_RATE } from '@tandem/shared'
 import { DEFAULT_MAX_PENDING_PER_ADDRESS, DEFAULT_TIMEOUTS } from './http/connection-defaults.js'
 import { DEFAULT_DISCUSSION_BYTES_PER_HOUR } from './rooms/discussion-quota.js'
+import type { OidcSettings } from './auth/oidc-settings.js'
+import { parseRoleMap } from './auth/oidc-settings.js'
 import type { SocketCaps } from './sync/user-sockets.js'
 import { DEFAULT_SOCKET_CAPS } from './sync/user-sockets.js'
 import type { UpdateBudget } from './sync/update-budgets.js'
@@ -63,6 +65,8 @@ export interface Config {
   discussionBytesPerHour: number
   /** What one user's updates may cost per second and at once, and the backlog that closes. */
   updateBudget: UpdateBudget
+  /** OpenID Connect single sign-on; undefined when TANDEM_OIDC_ISSUER is unset. */
+  oidc: OidcSettings | undefined
 }
 
 /** What TANDEM_TRUST_PROXY parses to. */
@@ -248,6 +252,41 @@ export const CONFIG_VARIABLES = [
     meaning:
       'bytes of comments and flags one user may write into one plan per hour (`0`: no quota)',
   },
+  {
+    name: 'TANDEM_OIDC_ISSUER',
+    default: undefined,
+    meaning:
+      'OpenID Connect issuer URL (Entra ID, Okta, Keycloak, …): turns on single sign-on; see docs/operations.md',
+  },
+  {
+    name: 'TANDEM_OIDC_CLIENT_ID',
+    default: undefined,
+    meaning: 'the client id registered at the provider',
+  },
+  { name: 'TANDEM_OIDC_CLIENT_SECRET', default: undefined, meaning: "that client's secret" },
+  {
+    name: 'TANDEM_OIDC_REDIRECT_URL',
+    default: undefined,
+    meaning:
+      'the callback registered at the provider, e.g. `https://tandem.example.com/api/auth/oidc/callback`; derived from each request when unset',
+  },
+  {
+    name: 'TANDEM_OIDC_SCOPES',
+    default: 'openid email profile',
+    meaning: 'scopes asked for; add the one that releases the role claim if the provider needs it',
+  },
+  {
+    name: 'TANDEM_OIDC_ROLE_CLAIM',
+    default: 'roles',
+    meaning: 'the claim whose values give the workspace role and admin rights',
+  },
+  {
+    name: 'TANDEM_OIDC_ROLE_MAP',
+    default: undefined,
+    meaning:
+      '`claim-value=role` pairs, comma-separated (roles: planner, sales, production, viewer, admin); unset: the values are those role names',
+  },
+  { name: 'TANDEM_OIDC_LABEL', default: 'Single sign-on', meaning: 'what the sign-in button says' },
 ] as const satisfies readonly ConfigVariable[]
 
 export type ConfigVariableName = (typeof CONFIG_VARIABLES)[number]['name']
@@ -298,6 +337,7 @@ export function parseConfig(env: Env = process.env): Config {
       bytesBurst: integer(env, 'TANDEM_UPDATE_BYTES_BURST'),
       backlogBytes: integer(env, 'TANDEM_UPDATE_BACKLOG_BYTES'),
     },
+    oidc: oidcSettings(env),
     demo: text(env, 'TANDEM_DEMO') !== '0',
     // The default is the checkout's (two folders up from server/src or server/dist); a value
     // that is set is taken from the working directory.
@@ -305,6 +345,37 @@ export function parseConfig(env: Env = process.env): Config {
       env.TANDEM_CLIENT_DIR === undefined
         ? resolve(new URL('../../', import.meta.url).pathname, text(env, 'TANDEM_CLIENT_DIR'))
         : resolve(env.TANDEM_CLIENT_DIR),
+  }
+}
+
+/** Single sign-on is on when an issuer is set; then the client id and secret must be too. */
+function oidcSettings(env: Env): OidcSettings | undefined {
+  const issuer = optional(env, 'TANDEM_OIDC_ISSUER')
+  if (!issuer) return undefined
+  const clientId = optional(env, 'TANDEM_OIDC_CLIENT_ID')
+  const clientSecret = optional(env, 'TANDEM_OIDC_CLIENT_SECRET')
+  const missing = [
+    ...(clientId ? [] : ['TANDEM_OIDC_CLIENT_ID']),
+    ...(clientSecret ? [] : ['TANDEM_OIDC_CLIENT_SECRET']),
+  ]
+  if (missing.length > 0 || !clientId || !clientSecret)
+    throw new Error(
+      `TANDEM_OIDC_ISSUER is set, so single sign-on also needs ${missing.join(' and ')}`,
+    )
+  try {
+    new URL(issuer)
+  } catch {
+    throw new Error(`TANDEM_OIDC_ISSUER must be a URL (got "${issuer}")`)
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    redirectUrl: optional(env, 'TANDEM_OIDC_REDIRECT_URL'),
+    scopes: text(env, 'TANDEM_OIDC_SCOPES'),
+    roleClaim: text(env, 'TANDEM_OIDC_ROLE_CLAIM'),
+    roleMap: parseRoleMap(optional(env, 'TANDEM_OIDC_ROLE_MAP')),
+    label: text(env, 'TANDEM_OIDC_LABEL'),
   }
 }
 

@@ -36,6 +36,7 @@ const app = await buildApp({
   socketCaps: config.socketCaps,
   discussionBytesPerHour: config.discussionBytesPerHour,
   updateBudget: config.updateBudget,
+  oidc: config.oidc,
 })
 
 if (config.demo && (await ensureDemoPlan(stores.log))) app.log.info('created the demo plan')

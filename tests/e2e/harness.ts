@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
+import type { AppDeps } from '@tandem/server'
 import type { Measure } from '@tandem/shared'
 import type { TestAccount, TestServer } from '../support/test-server.js'
 import { startTestServer, tempSqliteStore, TEST_PASSWORD } from '../support/test-server.js'
@@ -63,13 +64,14 @@ export function ensureClientBuilt(): void {
 /** A real server on a free port with a real SQLite store, seeded with one account per role. */
 export type E2EServer = TestServer & { close(): Promise<void> }
 
-export async function startServer(): Promise<E2EServer> {
+export async function startServer(options: Partial<AppDeps> = {}): Promise<E2EServer> {
   const { store, cleanup } = await tempSqliteStore()
   const server = await startTestServer(store, {
     clientDir: CLIENT_DIST,
     roomGraceMs: 500,
     loginRateLimit: 1_000,
     restRateLimit: 100_000,
+    ...options,
   })
   return {
     ...server,

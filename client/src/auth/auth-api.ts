@@ -1,4 +1,4 @@
-import type { FirstRunInfo } from '@tandem/shared'
+import type { FirstRunInfo, SignInMethods } from '@tandem/shared'
 import type { PasswordChange } from '@tandem/shared'
 import { ApiFailure, call } from '../api/plans-api.js'
 import type { SessionUser } from './session-user.js'
@@ -44,5 +44,14 @@ export async function loadFirstRun(): Promise<FirstRunInfo | undefined> {
     return await call<FirstRunInfo>('/api/first-run')
   } catch {
     return undefined
+  }
+}
+
+/** How this server lets people sign in; passwords only when it cannot be asked. */
+export async function loadSignInMethods(): Promise<SignInMethods> {
+  try {
+    return await call<SignInMethods>('/api/auth/methods')
+  } catch {
+    return { password: true, sso: null }
   }
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
-import type { FirstRunInfo } from '@tandem/shared'
+import type { FirstRunInfo, SignInMethods } from '@tandem/shared'
+import { SSO_ERRORS } from '@tandem/shared'
 import { useTranslation } from 'react-i18next'
 import { ApiFailure } from '../api/plans-api.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
-import { loadFirstRun, signIn } from './auth-api.js'
+import { loadFirstRun, loadSignInMethods, signIn } from './auth-api.js'
 import { DemoAccounts } from './demo-accounts.js'
 import type { SessionUser } from './session-user.js'
 
@@ -18,12 +19,14 @@ export function SignInPage({ onSignedIn, unreachable }: SignInPageProps) {
   const { t } = useTranslation()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<string>()
+  const [error, setError] = useState<string | undefined>(() => ssoErrorMessage(t))
+  const [methods, setMethods] = useState<SignInMethods>()
   const [busy, setBusy] = useState(false)
   const [firstRun, setFirstRun] = useState<FirstRunInfo>()
   useEffect(() => {
     let live = true
     void loadFirstRun().then((info) => live && setFirstRun(info))
+    void loadSignInMethods().then((found) => live && setMethods(found))
     return () => {
       live = false
     }
@@ -54,6 +57,14 @@ export function SignInPage({ onSignedIn, unreachable }: SignInPageProps) {
         <form className="card" onSubmit={submit} data-testid="sign-in">
           <h1>{t('signIn.title')}</h1>
           {unreachable && <p className="error">{t('signIn.unreachable')}</p>}
+          {methods?.sso && (
+            <>
+              <a className="button primary sso" href={ssoStartUrl()} data-testid="sign-in-sso">
+                {t('signIn.sso', { label: methods.sso.label })}
+              </a>
+              <p className="muted sso-or">{t('signIn.or')}</p>
+            </>
+          )}
           <label className="field">
             <span>{t('signIn.email')}</span>
             <input
@@ -103,4 +114,30 @@ export function SignInPage({ onSignedIn, unreachable }: SignInPageProps) {
       </main>
     </div>
   )
+}
+
+/**
+ * The message for `?ssoError=<code>`, where a failed single sign-on lands; the code is then
+ * taken off the address so that a reload does not show it again.
+ */
+function ssoErrorMessage(t: (key: string) => string): string | undefined {
+  const params = new URLSearchParams(window.location.search)
+  const code = params.get('ssoError')
+  if (!code) return undefined
+  params.delete('ssoError')
+  const rest = params.toString()
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`,
+  )
+  return (SSO_ERRORS as readonly string[]).includes(code)
+    ? t(`signIn.${code}`)
+    : t('signIn.ssoFailed')
+}
+
+/** Starts single sign-on, coming back to the page the person wanted. */
+function ssoStartUrl(): string {
+  const here = `${window.location.pathname}${window.location.search}${window.location.hash}`
+  return `/api/auth/oidc/start?returnTo=${encodeURIComponent(here)}`
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { PasswordChange } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
-import { SESSION_TTL_SECONDS } from '../auth/authenticator.js'
 import { endSessions } from '../auth/end-sessions.js'
 import { hashPassword, verifyPassword } from '../auth/password.js'
+import { setSessionCookie } from '../auth/session-cookie.js'
 import { publicUser, publicUserSchema } from '../auth/public-user.js'
 import { SESSION_COOKIE } from '../auth/session-claims.js'
 import { ApiProblem } from '../http/api-problem.js'
@@ -77,7 +77,7 @@ export async function authRoutes(
     },
     async (request, reply) => {
       const user = await signIn(request.body)
-      setSessionCookie(reply, user)
+      setSessionCookie(reply, auth, user, deps.secureCookies)
       return { user: publicUser(user) }
     },
   )
@@ -133,7 +133,7 @@ export async function authRoutes(
       const changed = await endSessions(accounts, rooms, user.id)
       if (!changed) throw new ApiProblem('unauthorized', 'The account no longer exists')
       if (viaCookie) {
-        setSessionCookie(reply, changed)
+        setSessionCookie(reply, auth, changed, deps.secureCookies)
         return { user: publicUser(changed) }
       }
       return { user: publicUser(changed), ...auth.issue(changed, 'token') }
@@ -167,14 +167,4 @@ export async function authRoutes(
       return reply.code(201).send(auth.issue(user, 'token'))
     },
   )
-
-  function setSessionCookie(reply: FastifyReply, user: UserRecord): void {
-    reply.setCookie(SESSION_COOKIE, auth.issue(user, 'session').token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.secureCookies,
-      maxAge: SESSION_TTL_SECONDS,
-    })
-  }
 }
