@@ -29,6 +29,8 @@ import { firstRunRoute } from './routes/first-run-route.js'
 import { IMPORT_LIMITS } from './excel/import-limits.js'
 import { excelRoutes } from './routes/excel-routes.js'
 import { forecastRoutes } from './routes/forecast-routes.js'
+import { accuracyRoutes } from './routes/accuracy-routes.js'
+import { AccuracyReports } from './accuracy/accuracy-reports.js'
 import { ForecastRuns } from './forecast/forecast-runs.js'
 import { healthRoute } from './routes/health-route.js'
 import { membersRoutes } from './routes/members-routes.js'
@@ -307,6 +309,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const forecasts = new ForecastRuns(rooms, app.log, (outcome) => metrics.forecastRun(outcome))
   app.decorate('forecasts', forecasts)
   await app.register(forecastRoutes, { log, records, accounts, rooms, auth, forecasts })
+  const accuracy = new AccuracyReports({ records, rooms, accounts })
+  await app.register(accuracyRoutes, { log, records, accounts, rooms, auth, accuracy })
   await app.register(syncRoute, {
     log,
     accounts,
@@ -351,6 +355,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     clearInterval(accessCheck)
+    await accuracy.close()
     await rooms.closeAll()
   })
   return app

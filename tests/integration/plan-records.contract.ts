@@ -45,6 +45,32 @@ export function describePlanRecordsContract(
       ])
     })
 
+    it('knows who last wrote each cell of a measure', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      const cell = { measure: 'demand' as const, key: 'SKU-1', period: -3 }
+      await log.appendUpdates('plan-a', [
+        { update: bytes(1), author: 'sam', cells: [{ ...cell, value: 1 }] },
+        {
+          update: bytes(2),
+          author: 'kim',
+          cells: [
+            { ...cell, value: 2 },
+            { ...cell, period: 4, value: 3 },
+            { ...cell, measure: 'supply', value: 4 },
+          ],
+        },
+      ])
+      await log.appendUpdates('plan-a', [
+        { update: bytes(3), author: 'sam', cells: [{ ...cell, period: 4, value: 5 }] },
+      ])
+      expect(await records.lastAuthors('plan-a', 'demand')).toEqual({
+        'SKU-1@-3': 'kim',
+        'SKU-1@4': 'sam',
+      })
+      expect(await records.lastAuthors('plan-a', 'supply')).toEqual({ 'SKU-1@-3': 'kim' })
+      expect(await records.lastAuthors('plan-b', 'demand')).toEqual({})
+    })
+
     it('keeps every value a cell had, newest first, across compaction, and an activity feed', async () => {
       await log.createPlan(planRecord('plan-a'), bytes(0))
       const cell = { measure: 'demand' as const, key: 'SKU-1', period: 3 }

@@ -1,4 +1,4 @@
-import type { ImportPlace, PlanDoc, Role } from '@tandem/shared'
+import type { ActualsKind, ImportPlace, PlanDoc, Role } from '@tandem/shared'
 import { actualsSpan, checkActualValue, isValidId, periodKey, readActuals } from '@tandem/shared'
 import { issueAt } from '../excel/import-issue.js'
 import type { IssueList } from '../excel/import-issue.js'
@@ -20,13 +20,14 @@ export type ActualsChanges = Map<string, Map<number, number | null>>
  * before period 0 through the horizon), a value that is empty or a number the plan allows, and
  * no cell given twice. Cells equal to the current value change nothing and are not checked
  * further (an exported workbook imports as a no-op for any role). Issues go to `issues`,
- * naming the row and the field.
+ * naming the row and the field. `kind` says which actuals the entries are: demand or production.
  */
 export function actualsChanges(
   plan: PlanDoc,
   entries: readonly ActualsEntry[],
   role: Role,
   issues: IssueList,
+  kind: ActualsKind = 'demand',
 ): ActualsChanges {
   const meta = plan.readMeta()
   const { first, length } = actualsSpan(plan)
@@ -72,12 +73,13 @@ export function actualsChanges(
       continue
     }
     let row = current.get(sku)
-    if (!row) current.set(sku, (row = readActuals(plan, sku)))
+    if (!row) current.set(sku, (row = readActuals(plan, sku, kind)))
     if (row[index - first] === value) continue
     const label = periodKey(meta.periodKind, meta.firstPeriod, index)
     const broken = checkActualValue(meta, role, sku, index, value ?? undefined)
     if (broken) {
-      const cell = { measure: 'actuals', key: sku, period: label, periodIndex: index }
+      const measure = kind === 'demand' ? 'actuals' : 'actualProduction'
+      const cell = { measure, key: sku, period: label, periodIndex: index }
       const v = Number(value)
       const [code, params] =
         broken.code === 'forbiddenRole'

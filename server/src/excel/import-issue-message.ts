@@ -59,6 +59,7 @@ const REASONS: { [C in ImportIssueCode]: (p: Params) => string } = {
   badFrozenThrough: (p) =>
     `frozenThrough must be a period of the plan (such as ${p.example}), an index or "none"`,
   outsideHorizon: (p) => `${p.period} is outside the plan's horizon (${p.first} to ${p.last})`,
+  unknownActualsKind: (p) => `unknown kind of actuals "${p.value}"; use demand or production`,
   outsideActuals: (p) => `"${p.period}" is not a period of the actuals (${p.first} to ${p.last})`,
   unknownSku: (p) => `the plan has no SKU ${p.key}`,
   forbiddenRole: (p) => `A ${p.role} may not change ${p.measure}: ${cell(p)}`,

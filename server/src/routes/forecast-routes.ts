@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { ForecastRunStatus, PutActualsAnswer } from '@tandem/shared'
-import { PlanDoc, writeActualsRow } from '@tandem/shared'
+import type { ActualsKind } from '@tandem/shared'
+import { ACTUALS_KINDS, isActualsKind, PlanDoc, writeActualsRow } from '@tandem/shared'
+import { issueAt } from '../excel/import-issue.js'
 import type { ActualsEntry } from '../actuals/actuals-changes.js'
 import { actualsChanges, changedCellCount } from '../actuals/actuals-changes.js'
 import { IssueList } from '../excel/import-issue.js'
@@ -22,8 +24,8 @@ const actualsBodySchema = {
 } as const
 
 /**
- * Actual demand in, statistical forecast out: `PUT /api/plans/:id/actuals` (a planner or an
- * ERP job's token; all rows or none), `POST /api/plans/:id/forecast` (a planner starts a run)
+ * Actuals in, statistical forecast out: `PUT /api/plans/:id/actuals` (actual demand, or with
+ * `kind: 'production'` actual production; a planner or an ERP job's token; all rows or none), `POST /api/plans/:id/forecast` (a planner starts a run)
  * and `GET /api/plans/:id/forecast` (its progress). Documented in docs/plan-document.md.
  */
 export async function forecastRoutes(
@@ -36,21 +38,29 @@ export async function forecastRoutes(
     async (request): Promise<PutActualsAnswer> => {
       const planId = request.params.id
       const { user, role } = await requirePlanRole(deps, request, planId, ['planner'])
-      const entries: ActualsEntry[] = request.body.rows.map((row, i) => ({
-        sku: row.sku,
-        period: row.period,
-        value: row.value,
-        at: (field) => ({ row: i + 1, field }),
-      }))
       const issues = new IssueList()
+      const entries: Record<ActualsKind, ActualsEntry[]> = { demand: [], production: [] }
+      request.body.rows.forEach((row, i) => {
+        const at = (field: string) => ({ row: i + 1, field })
+        const kind = row.kind ?? 'demand'
+        if (!isActualsKind(kind))
+          return issues.add(issueAt('unknownActualsKind', at('kind'), { value: String(kind) }))
+        entries[kind].push({ sku: row.sku, period: row.period, value: row.value, at })
+      })
       const answer = await useRoom(deps.rooms, planId, async (room) => {
-        const changes = actualsChanges(new PlanDoc(room.doc), entries, role, issues)
+        const plan = new PlanDoc(room.doc)
+        const changes = ACTUALS_KINDS.map(
+          (kind) => [kind, actualsChanges(plan, entries[kind], role, issues, kind)] as const,
+        )
         issues.throwIfAny()
-        if (changes.size > 0)
+        const skus = new Set(changes.flatMap(([, byKind]) => [...byKind.keys()]))
+        if (skus.size > 0)
           await room.change(user.id, (live) => {
-            for (const [sku, cells] of changes) writeActualsRow(live, sku, cells)
+            for (const [kind, byKind] of changes)
+              for (const [sku, cells] of byKind) writeActualsRow(live, sku, cells, kind)
           })
-        return { changedCells: changedCellCount(changes), skus: changes.size }
+        const changedCells = changes.reduce((n, [, byKind]) => n + changedCellCount(byKind), 0)
+        return { changedCells, skus: skus.size }
       })
       request.log.info({ planId, ...answer }, 'actuals written')
       return answer

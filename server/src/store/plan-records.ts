@@ -44,6 +44,11 @@ export interface PlanRecords {
     cell: Omit<CellChange, 'value'>,
     limit: number,
   ): Promise<CellHistoryEntry[]>
+  /**
+   * Who last wrote each cell of a measure (the author of its newest write), by `key@period`:
+   * the per-cell history the Accuracy report attributes overrides with.
+   */
+  lastAuthors(planId: string, measure: Measure): Promise<Record<string, string>>
   /** Newest first: accepted updates that set cells (at most `limit`). */
   activity(planId: string, limit: number): Promise<ActivityEntry[]>
   /**

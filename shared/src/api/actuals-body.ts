@@ -1,10 +1,14 @@
+import type { ActualsKind } from '../actuals/actuals-kind.js'
+
 /** One actual sent to `PUT /api/plans/:id/actuals`: a SKU, a period key and its value. */
 export interface ActualsRowInput {
   sku: string
   /** `2026-W49` or `2026-12`, from three years before the plan's first period to its last. */
   period: string
-  /** The actual demand; null clears it (the period has no actual). */
+  /** The actual; null clears it (the period has no actual). */
   value: number | null
+  /** Actual demand (the default) or actual production. */
+  kind?: ActualsKind
 }
 
 /** The body of `PUT /api/plans/:id/actuals`. */

@@ -56,6 +56,7 @@ export const IMPORT_ISSUE_CODES = {
   // Updating a live plan
   outsideHorizon: { answer: 'invalidPlan' },
   outsideActuals: { answer: 'invalidPlan' },
+  unknownActualsKind: { answer: 'invalidPlan' },
   unknownSku: { answer: 'invalidPlan' },
   forbiddenRole: { answer: 'forbidden' },
   planApproved: { answer: 'conflict' },

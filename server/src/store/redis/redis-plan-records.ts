@@ -60,6 +60,16 @@ export class RedisPlanRecords implements PlanRecords {
     return found.slice(0, limit)
   }
 
+  async lastAuthors(planId: string, measure: Measure): Promise<Record<string, string>> {
+    const authors: Record<string, string> = {}
+    for await (const entry of this.historyNewestFirst(planId))
+      for (const [cellMeasure, key, period] of entry.cells) {
+        const cell = `${key}@${period}`
+        if (cellMeasure === measure && !Object.hasOwn(authors, cell)) authors[cell] = entry.author
+      }
+    return authors
+  }
+
   async activity(planId: string, limit: number): Promise<ActivityEntry[]> {
     const feed: ActivityEntry[] = []
     for await (const entry of this.historyNewestFirst(planId)) {

@@ -48,6 +48,10 @@ export class SqlitePlanRecords implements PlanRecords {
         `SELECT value, author, at, seq, previous, shown, source FROM cell_history
          WHERE plan_id = ? AND measure = ? AND key = ? AND period = ? ORDER BY seq DESC LIMIT ?`,
       ),
+      lastAuthors: db.prepare<[string, string], { key: string; period: number; author: string }>(
+        `SELECT key, period, author, MAX(seq) AS seq FROM cell_history
+         WHERE plan_id = ? AND measure = ? GROUP BY key, period`,
+      ),
       activity: db.prepare<
         [string, number],
         { seq: number; author: string; at: string; cells: number; measures: string; keys: string }
@@ -85,6 +89,13 @@ export class SqlitePlanRecords implements PlanRecords {
         ...(shown === null ? {} : { shown }),
         ...(isEditSource(source) ? { source } : {}),
       }))
+  }
+
+  async lastAuthors(planId: string, measure: Measure): Promise<Record<string, string>> {
+    const authors: Record<string, string> = {}
+    for (const row of this.statements.lastAuthors.all(planId, measure))
+      authors[`${row.key}@${row.period}`] = row.author
+    return authors
   }
 
   async activity(planId: string, limit: number): Promise<ActivityEntry[]> {

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { AccuracyReport, VersionKind } from '@tandem/shared'
+import {
+  HISTORY_PERIODS,
+  periodKey,
+  PlanDoc,
+  readActuals,
+  writeOverrideReason,
+} from '@tandem/shared'
+import { materializeStoredPlan } from '../security/support/stored-plan.js'
+import { connectStockClient } from '../support/stock-client.js'
+import type { TestAccount, TestServer } from '../support/test-server.js'
+import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
+
+const HISTORY = HISTORY_PERIODS.week
+
+/**
+ * A plan with three years of history, two closed plan periods (0 and 1) and three versions: a
+ * consensus published in period −1, then, after Sam (sales) overrode one cell with a reason, a
+ * sales submission and a consensus in period 0. The route's figures are checked against sums
+ * computed here from the same numbers.
+ */
+describe('GET /api/plans/:id/accuracy on a real server', () => {
+  let server: TestServer
+  let cleanup: () => Promise<void>
+  let planId: string
+  let skus: string[]
+  let before: PlanDoc
+  let after: PlanDoc
+  const actual = new Map<string, number>()
+  const made = new Map<string, number>()
+  const cell = (sku: string, t: number) => `${sku}@${t}`
+
+  const get = async (account: TestAccount, query: string) => {
+    const response = await fetch(`${server.url}/api/plans/${planId}/accuracy?${query}`, {
+      headers: server.headers(account),
+    })
+    return { status: response.status, body: (await response.json()) as AccuracyReport }
+  }
+  const put = async (rows: unknown[]) => {
+    const response = await fetch(`${server.url}/api/plans/${planId}/actuals`, {
+      method: 'PUT',
+      headers: { ...server.headers('planner'), 'content-type': 'application/json' },
+      body: JSON.stringify({ rows }),
+    })
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+  const storeVersion = async (
+    id: string,
+    kind: VersionKind,
+    createdAt: string,
+    plan: PlanDoc,
+    baselineFrom: PlanDoc,
+  ) => {
+    const copy = new PlanDoc(new Y.Doc())
+    Y.applyUpdate(copy.doc, Y.encodeStateAsUpdate(plan.doc))
+    // The statistical forecast the version held: the demand before Sam's override.
+    for (const sku of skus) copy.forecast.set(sku, { values: baselineFrom.readRow('demand', sku) })
+    await server.store.records.createVersion(
+      { id, planId, name: id, note: '', author: server.users.planner.id, createdAt, kind },
+      Y.encodeStateAsUpdate(copy.doc),
+    )
+  }
+
+  beforeAll(async () => {
+    const temp = await tempSqliteStore()
+    cleanup = temp.cleanup
+    server = await startTestServer(temp.store)
+    planId = await createPlan(server, { skuCount: 6, periodCount: 8, history: true, seed: 11 })
+    before = new PlanDoc(await materializeStoredPlan(server.store.log, planId))
+    skus = before.listSkus()
+    await storeVersion('c0', 'consensus', '2026-11-25T10:00:00Z', before, before)
+
+    const sam = connectStockClient(server.syncUrl, planId, { token: server.tokens.sales })
+    await sam.synced()
+    const d = before.readCell('demand', skus[0]!, 1)
+    sam.doc.transact(() => {
+      sam.plan.writeCell('demand', skus[0]!, 1, d + 100)
+      writeOverrideReason(sam.plan, skus[0]!, 1, { reason: 'promotion', note: '' })
+    })
+    const written = async () =>
+      (await server.store.records.lastAuthors(planId, 'demand'))[cell(skus[0]!, 1)]
+    const started = Date.now()
+    while ((await written()) === undefined && Date.now() - started < 5000)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    sam.destroy()
+    after = new PlanDoc(await materializeStoredPlan(server.store.log, planId))
+    await storeVersion('s1', 'salesSubmission', '2026-12-01T09:00:00Z', after, before)
+    await storeVersion('c1', 'consensus', '2026-12-01T15:00:00Z', after, before)
+
+    const { periodKind, firstPeriod } = before.readMeta()
+    const rows: unknown[] = []
+    skus.forEach((sku, i) => {
+      for (const t of [0, 1]) {
+        const a =
+          sku === skus[0] && t === 1
+            ? d + 90
+            : Math.round(before.readCell('demand', sku, t) * 1.1) + i
+        actual.set(cell(sku, t), a)
+        const m = before.readCell('supply', sku, t) + (i === 0 ? -5 : 3)
+        made.set(cell(sku, t), m)
+        const period = periodKey(periodKind, firstPeriod, t)
+        rows.push({ sku, period, value: a }, { sku, period, value: m, kind: 'production' })
+      }
+    })
+    expect((await put(rows)).status).toBe(200)
+  })
+
+  afterAll(async () => {
+    await server.close()
+    await cleanup()
+  })
+
+  /** Σ|A − F| / ΣA and Σ(F − A) / ΣA over the cells given, computed here. */
+  const wmapeAndBias = (cells: [number, number][]) => {
+    const sumA = cells.reduce((s, [a]) => s + a, 0)
+    const absolute = cells.reduce((s, [a, f]) => s + Math.abs(a - f), 0)
+    const signed = cells.reduce((s, [a, f]) => s + (f - a), 0)
+    return { wmape: absolute / sumA, bias: signed / sumA }
+  }
+
+  it('answers any role with the stages measured against the versions at the lag', async () => {
+    const { status, body } = await get('viewer', 'lag=1')
+    expect(status).toBe(200)
+    expect(body.window).toMatchObject({ first: 0, last: 1 })
+    expect(body.snapshots).toEqual({ salesSubmission: 1, consensus: 2 })
+    // Lag 1: period 0 from c0 (published in −1), period 1 from c1 (published in 0).
+    const consensus = skus.flatMap((sku) => [
+      [actual.get(cell(sku, 0))!, before.readCell('demand', sku, 0)] as [number, number],
+      [actual.get(cell(sku, 1))!, after.readCell('demand', sku, 1)] as [number, number],
+    ])
+    const expected = wmapeAndBias(consensus)
+    const stage = (name: string) => body.stages.find((s) => s.stage === name)!
+    expect(stage('consensus').measures!.wmape).toBeCloseTo(expected.wmape, 9)
+    expect(stage('consensus').measures!.bias).toBeCloseTo(expected.bias, 9)
+    const history = new Map(skus.map((sku) => [sku, readActuals(before, sku)]))
+    // Seasonal naive: the actual 52 weeks before; a SKU launched since has none there.
+    const naive = skus.flatMap((sku) =>
+      [0, 1]
+        .map((t) => [actual.get(cell(sku, t))!, history.get(sku)![HISTORY + t - 52]] as const)
+        .filter((pair): pair is [number, number] => pair[1] !== null),
+    )
+    expect(naive.length).toBeLessThan(2 * skus.length)
+    expect(stage('naive').measures!.wmape).toBeCloseTo(wmapeAndBias(naive).wmape, 9)
+    // The sales submission exists for period 1 only; period 0 is no data, not 0.
+    expect(stage('salesSubmission').measures!.count).toBe(skus.length)
+    expect(body.trend[0]!.stages.find((s) => s.stage === 'salesSubmission')!.measures).toBeNull()
+    expect(body.trend.map((p) => p.periodKey)).toEqual(['2026-W49', '2026-W50'])
+  })
+
+  it('attributes the override to Sam from the per-cell history, with its reason', async () => {
+    const { body } = await get('production', 'lag=1')
+    expect(body.byPerson).toEqual([
+      {
+        key: server.users.sales.id,
+        name: server.users.sales.name,
+        overrides: 1,
+        improved: 1,
+        improvedShare: 1,
+        valueAddedUnits: 80,
+        valueAddedPoints: (80 / actual.get(cell(skus[0]!, 1))!) * 100,
+      },
+    ])
+    expect(body.byReason.map((r) => [r.key, r.overrides])).toEqual([['promotion', 1]])
+    expect(body.harmful).toEqual([])
+  })
+
+  it('measures plan attainment from actual production against the consensus supply', async () => {
+    const { body } = await get('sales', 'lag=1')
+    let met = 0
+    let planned = 0
+    for (const sku of skus)
+      for (const t of [0, 1]) {
+        const plan = before.readCell('supply', sku, t)
+        planned += plan
+        met += Math.min(plan, made.get(cell(sku, t))!)
+      }
+    expect(body.attainment.total.attainment).toBeCloseTo(met / planned, 12)
+    expect(body.attainment.sites.length).toBeGreaterThan(0)
+    expect(body.offenders.length).toBe(skus.length)
+  })
+
+  it('says no data at a lag without snapshots, scopes to a family, and refuses a bad lag', async () => {
+    const far = await get('viewer', 'lag=5')
+    expect(far.body.window).toBeNull()
+    expect(far.body.stages.every((s) => s.measures === null)).toBe(true)
+    const family = before.readItem(skus[0]!)!.family
+    const scoped = await get('viewer', `lag=1&family=${encodeURIComponent(family)}`)
+    expect(scoped.body.families.map((f) => f.key)).toEqual([family])
+    expect(scoped.body.skuCount).toBe(
+      skus.filter((s) => before.readItem(s)!.family === family).length,
+    )
+    for (const lag of ['0', '13', 'x']) {
+      const bad = await fetch(`${server.url}/api/plans/${planId}/accuracy?lag=${lag}`, {
+        headers: server.headers('viewer'),
+      })
+      expect(bad.status).toBe(400)
+    }
+    const missing = await fetch(`${server.url}/api/plans/no-such-plan/accuracy?lag=1`, {
+      headers: server.headers('viewer'),
+    })
+    expect(missing.status).toBe(404)
+    const anonymous = await fetch(`${server.url}/api/plans/${planId}/accuracy?lag=1`)
+    expect(anonymous.status).toBe(401)
+  })
+
+  it('caches per version set and actuals, and recomputes when the actuals change', async () => {
+    const first = await get('viewer', 'lag=1')
+    const again = await get('planner', 'lag=1')
+    expect(again.body.computedAt).toBe(first.body.computedAt)
+    const { periodKind, firstPeriod } = before.readMeta()
+    const changed = await put([
+      { sku: skus[1], period: periodKey(periodKind, firstPeriod, 0), value: 0 },
+    ])
+    expect(changed.body).toEqual({ changedCells: 1, skus: 1 })
+    const fresh = await get('viewer', 'lag=1')
+    expect(fresh.body.computedAt).not.toBe(first.body.computedAt)
+    expect(fresh.body.stages[3]!.measures!.actualTotal).toBe(
+      first.body.stages[3]!.measures!.actualTotal - actual.get(cell(skus[1]!, 0))!,
+    )
+  })
+
+  it('refuses an unknown kind of actuals, naming the row', async () => {
+    const { periodKind, firstPeriod } = before.readMeta()
+    const answer = await put([
+      { sku: skus[0], period: periodKey(periodKind, firstPeriod, 0), value: 1, kind: 'shipments' },
+    ])
+    expect(answer.status).toBe(400)
+    expect(JSON.stringify(answer.body)).toContain('unknownActualsKind')
+  })
+})
