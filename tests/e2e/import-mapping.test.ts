@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { E2EServer } from './harness.js'
-import { personContext, SCREENSHOTS, useE2ESuite, waitForGrid } from './harness.js'
+import { openBoard, personContext, SCREENSHOTS, useE2ESuite, waitForGrid } from './harness.js'
 
 let server: E2EServer
 let browser: Browser
@@ -56,5 +56,52 @@ describe('importing my own spreadsheet', () => {
     expect(await page.textContent('.horizon')).toBe('3 months from Jan 1, 2026')
     expect(await page.evaluate(() => window.__tandem!.readCell('demand', 'OAT-1L', 1))).toBe(130)
     expect(await page.evaluate(() => window.__tandem!.cellText('sku:OAT-2L:demand', 2))).toBe('70')
+  })
+
+  it('updates a live plan from my own spreadsheet once its columns are mapped', async () => {
+    const created = await fetch(
+      `${server.url}/api/plans/import?${new URLSearchParams({
+        name: 'Own sheet, updated',
+        mapping: JSON.stringify({
+          columns: { '1': 'sku', '2': 'name', '6': 'ignore' },
+          measure: 'demand',
+        }),
+      })}`,
+      {
+        method: 'POST',
+        headers: { ...server.headers('planner'), 'content-type': 'text/csv' },
+        body: OWN_FILE,
+      },
+    )
+    const planId = ((await created.json()) as { plan: { id: string } }).plan.id
+    const context = track(await personContext(browser, server, { account: 'sales' }))
+    const page = await openBoard(context, server.url, planId)
+    await page.click('[data-testid="versions-button"]')
+    await page.click('[data-testid="tab-excel"]')
+    const updated = OWN_FILE.replace('120,130,140,ok', '120,155,140,raised')
+    await page.setInputFiles('[data-testid="update-file"]', {
+      name: 'own-updated.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(updated),
+    })
+    const mappingStep = page.locator(
+      '[data-testid="update-from-file"] [data-testid="column-mapping"]',
+    )
+    await mappingStep.waitFor()
+    await mappingStep.locator('[data-testid="mapping-column-1"]').selectOption('sku')
+    await mappingStep.locator('[data-testid="mapping-column-2"]').selectOption('name')
+    await mappingStep.locator('[data-testid="mapping-measure"]').selectOption('demand')
+    await mappingStep.locator('[data-testid="mapping-apply"]').click()
+    const preview = page.locator('[data-testid="import-preview"]')
+    await preview.waitFor()
+    expect(await preview.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringContaining('OAT-1L'),
+    ])
+    expect(await preview.textContent()).toContain('155')
+    // Nothing is written before the apply.
+    expect(await page.evaluate(() => window.__tandem!.readCell('demand', 'OAT-1L', 1))).toBe(130)
+    await page.click('[data-testid="apply-import"]')
+    await page.waitForFunction(() => window.__tandem?.readCell('demand', 'OAT-1L', 1) === 155)
+    expect(await page.evaluate(() => window.__tandem!.readCell('demand', 'OAT-2L', 2))).toBe(70)
   })
 })

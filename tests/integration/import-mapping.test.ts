@@ -131,3 +131,93 @@ describe('importing a file that does not follow the template', () => {
     expect(body).toMatchObject({ code: 'badRequest', field: 'mapping.columns.1' })
   })
 })
+
+describe('updating a live plan from a file that does not follow the template', () => {
+  let server: TestServer
+  let cleanup: () => Promise<void>
+  let planId: string
+  const mapping: ColumnMapping = {
+    columns: { '1': 'sku', '2': 'name', '6': 'ignore' },
+    measure: 'demand',
+  }
+  /** Sales' own file a month later: new demand for OAT-1L's February and OAT-2L's March. */
+  const UPDATED = [
+    'Item code,Description,Jan 2026,二月 2026,2026年3月,Comment',
+    'OAT-1L,Oat drink 1 l,120,155,140,raised',
+    'OAT-2L,Oat drink 2 l,60,65,90,',
+  ].join('\n')
+
+  beforeAll(async () => {
+    const temp = await tempSqliteStore()
+    cleanup = temp.cleanup
+    server = await startTestServer(temp.store, { restRateLimit: 100_000 })
+    const query = new URLSearchParams({ name: 'Own file', mapping: JSON.stringify(mapping) })
+    const created = await fetch(`${server.url}/api/plans/import?${query}`, {
+      method: 'POST',
+      headers: { ...server.headers('planner'), 'content-type': 'text/csv' },
+      body: OWN_FILE,
+    })
+    planId = ((await created.json()) as { plan: PlanRecord }).plan.id
+  })
+  afterAll(async () => {
+    await server.close()
+    await cleanup()
+  })
+
+  const send = async (step: 'preview' | 'apply', chosen?: ColumnMapping) => {
+    const query = chosen ? `?${new URLSearchParams({ mapping: JSON.stringify(chosen) })}` : ''
+    const response = await fetch(`${server.url}/api/plans/${planId}/import/${step}${query}`, {
+      method: 'POST',
+      headers: { ...server.headers('sales'), 'content-type': 'text/csv' },
+      body: UPDATED,
+    })
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+
+  it('refuses the header problems with the header, for the mapping step, and changes nothing', async () => {
+    const { status, body } = await send('preview')
+    expect(status).toBe(400)
+    expect((body.errors as { code: string }[]).map((e) => e.code)).toEqual([
+      'unknownColumn',
+      'unknownColumn',
+      'unknownColumn',
+      'missingColumn',
+      'missingColumn',
+    ])
+    expect(body.header).toEqual({
+      sheet: 'Plan',
+      row: 1,
+      cells: ['Item code', 'Description', 'Jan 2026', '二月 2026', '2026年3月', 'Comment'],
+      understood: [null, null, '2026-01', '2026-02', '2026-03', null],
+    })
+    const refused = await send('apply')
+    expect(refused.status).toBe(400)
+    expect(refused.body.header).toEqual(body.header)
+    const state = (await server.store.log.loadPlan(planId))!
+    expect(state.updates).toHaveLength(0)
+  })
+
+  it('previews and applies the changed cells once the columns are mapped', async () => {
+    const preview = await send('preview', mapping)
+    expect(preview.status).toBe(200)
+    expect(preview.body).toMatchObject({ changedCells: 2, errorCount: 0 })
+    expect(preview.body.header).toBeUndefined()
+    expect(
+      (preview.body.cells as { key: string; period: number; from: number; to: number }[]).map(
+        ({ key, period, from, to }) => [key, period, from, to],
+      ),
+    ).toEqual([
+      ['OAT-1L', 1, 130, 155],
+      ['OAT-2L', 2, 70, 90],
+    ])
+    const applied = await send('apply', mapping)
+    expect(applied).toMatchObject({ status: 200, body: { appliedCells: 2 } })
+    const state = (await server.store.log.loadPlan(planId))!
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, state.snapshot)
+    for (const { update } of state.updates) Y.applyUpdate(doc, update)
+    const plan = new PlanDoc(doc)
+    expect(plan.readRow('demand', 'OAT-1L')).toEqual([120, 155, 140])
+    expect(plan.readRow('demand', 'OAT-2L')).toEqual([60, 65, 90])
+  })
+})

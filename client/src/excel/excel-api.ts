@@ -22,20 +22,31 @@ export function importPlan(
   )
 }
 
+/** `?mapping=` for a file read through the column-mapping step, or nothing. */
+function mappingQuery(mapping: ColumnMapping | undefined): string {
+  return mapping ? `?${new URLSearchParams({ mapping: JSON.stringify(mapping) })}` : ''
+}
+
 export function previewImport(
   planId: string,
   file: File,
   onProgress: (fraction: number) => void,
+  mapping?: ColumnMapping,
 ): Promise<ImportPreviewBody> {
-  return uploadFile<ImportPreviewBody>(`${base(planId)}/import/preview`, file, onProgress)
+  return uploadFile<ImportPreviewBody>(
+    `${base(planId)}/import/preview${mappingQuery(mapping)}`,
+    file,
+    onProgress,
+  )
 }
 
 export function applyImport(
   planId: string,
   file: File,
   onProgress: (fraction: number) => void,
+  mapping?: ColumnMapping,
 ): Promise<{ appliedCells: number }> {
-  return uploadFile(`${base(planId)}/import/apply`, file, onProgress)
+  return uploadFile(`${base(planId)}/import/apply${mappingQuery(mapping)}`, file, onProgress)
 }
 
 /** Where the live plan (`live`) or a version downloads as XLSX or CSV. */

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ImportPreviewBody, PlanMeta } from '@tandem/shared'
+import type { ColumnMapping, ImportHeader, ImportPreviewBody, PlanMeta } from '@tandem/shared'
 import type { Notify } from '../notices/use-notices.js'
 import type { Formatters } from '../i18n/use-formatters.js'
+import { ColumnMappingStep } from './column-mapping-step.js'
 import { applyImport, previewImport } from './excel-api.js'
 import { UploadError } from './upload-error.js'
 import type { UploadFailure } from './upload-file.js'
@@ -19,30 +20,45 @@ interface UpdateFromFileProps {
 type Step =
   | { kind: 'choose' }
   | { kind: 'sending'; fraction: number }
-  | { kind: 'preview'; file: File; preview: ImportPreviewBody }
-  | { kind: 'failed'; failure: UploadFailure }
+  | { kind: 'preview'; file: File; preview: ImportPreviewBody; mapping?: ColumnMapping }
+  | {
+      kind: 'failed'
+      failure: UploadFailure
+      /** Set when the file's header was not understood: the column-mapping step. */
+      retry?: { file: File; header: ImportHeader; mapping?: ColumnMapping }
+    }
 
-/** Updates demand and supply from a file: a preview of every change, then one apply. */
+/**
+ * Updates demand and supply from a file: a preview of every change, then one apply. A file
+ * whose header does not follow the documented layout gets the column-mapping step first; the
+ * preview and the apply then read it with that mapping.
+ */
 export function UpdateFromFile({ planId, meta, format, notify }: UpdateFromFileProps) {
   const { t } = useTranslation()
   const [step, setStep] = useState<Step>({ kind: 'choose' })
   const progress = (fraction: number) => setStep({ kind: 'sending', fraction })
-  const fail = (error: unknown) =>
-    setStep({ kind: 'failed', failure: isUploadFailure(error) ? error : NETWORK_FAILURE })
-  const choose = (file: File | undefined) => {
+  const fail = (error: unknown, file?: File, mapping?: ColumnMapping) => {
+    const failure = isUploadFailure(error) ? error : NETWORK_FAILURE
+    const retry = file && failure.header ? { file, header: failure.header, mapping } : undefined
+    setStep({ kind: 'failed', failure, retry })
+  }
+  const choose = (file: File | undefined, mapping?: ColumnMapping) => {
     if (!file) return
     progress(0)
-    previewImport(planId, file, progress).then(
-      (preview) => setStep({ kind: 'preview', file, preview }),
-      fail,
+    previewImport(planId, file, progress, mapping).then(
+      (preview) => setStep({ kind: 'preview', file, preview, mapping }),
+      (error: unknown) => fail(error, file, mapping),
     )
   }
-  const apply = (file: File) => {
+  const apply = (file: File, mapping: ColumnMapping | undefined) => {
     progress(0)
-    applyImport(planId, file, progress).then((result) => {
-      notify(t('versions.excel.applied', { count: result.appliedCells }), 'info')
-      setStep({ kind: 'choose' })
-    }, fail)
+    applyImport(planId, file, progress, mapping).then(
+      (result) => {
+        notify(t('versions.excel.applied', { count: result.appliedCells }), 'info')
+        setStep({ kind: 'choose' })
+      },
+      (error: unknown) => fail(error, file, mapping),
+    )
   }
   const period = (index: number) => format.period(meta.periodKind, meta.firstPeriod, index)
   return (
@@ -61,6 +77,15 @@ export function UpdateFromFile({ planId, meta, format, notify }: UpdateFromFileP
       </label>
       {step.kind === 'sending' && <UploadProgress fraction={step.fraction} format={format} />}
       {step.kind === 'failed' && <UploadError failure={step.failure} />}
+      {step.kind === 'failed' && step.retry && (
+        <ColumnMappingStep
+          key={JSON.stringify(step.retry.header)}
+          header={step.retry.header}
+          previous={step.retry.mapping}
+          busy={false}
+          onApply={(mapping) => choose(step.retry?.file, mapping)}
+        />
+      )}
       {step.kind === 'preview' && (
         <div className="import-preview" data-testid="import-preview">
           {step.preview.errorCount > 0 ? (
@@ -111,7 +136,7 @@ export function UpdateFromFile({ planId, meta, format, notify }: UpdateFromFileP
                 step.preview.errorCount > 0 ||
                 step.preview.changedCells + (step.preview.changedActuals ?? 0) === 0
               }
-              onClick={() => apply(step.file)}
+              onClick={() => apply(step.file, step.mapping)}
             >
               {t('versions.excel.apply', { count: step.preview.changedCells })}
             </button>

@@ -28,14 +28,18 @@ export async function readPlanFile(
   return planInputFromSheet(sheet, settings, issues, name)
 }
 
-/** Reads the Plan sheet (and History, if any) of a file that updates a plan; problems go to `issues`. */
+/**
+ * Reads the Plan sheet (and History, if any) of a file that updates a plan, its columns read as
+ * `mapping` says; problems go to `issues`.
+ */
 export async function readPlanSheet(
   file: Buffer,
   format: ImportFormat,
   deadline: ImportDeadline,
   issues: IssueList,
+  mapping: ColumnMapping = {},
 ): Promise<PlanSheet & { actuals: ActualsEntry[] }> {
   const sheets = await readImportFile(file, format, deadline)
   const actuals = sheets.history ? parseHistorySheet(sheets.history, issues) : []
-  return { ...parsePlanSheet(sheets.plan, issues), actuals }
+  return { ...parsePlanSheet(sheets.plan, issues, mapping), actuals }
 }

@@ -27,6 +27,12 @@ import { planIdParamsSchema } from './plan-schemas.js'
 import type { RouteDeps } from './route-deps.js'
 import { csvFile, importApplied, importPreview, planCreated, xlsxFile } from './response-schemas.js'
 
+/** The column-mapping step's answer (JSON), when a file's header was not understood. */
+const mappingQuery = {
+  type: 'object',
+  properties: { mapping: { type: 'string', maxLength: 8192 } },
+} as const
+
 const versionQuery = {
   type: 'object',
   properties: { version: { type: 'string', maxLength: 64, default: 'live' } },
@@ -102,12 +108,15 @@ export async function excelRoutes(
 
   app.post(
     '/api/plans/:id/import/preview',
-    { schema: { params: planIdParamsSchema, response: importPreview } },
+    {
+      schema: { params: planIdParamsSchema, querystring: mappingQuery, response: importPreview },
+    },
     async (request): Promise<ImportPreviewBody> => {
       const planId = request.params.id
       const { role } = await requirePlanRole(deps, request, planId)
       const issues = new IssueList()
-      const sheet = await readPlanSheet(...uploaded(request), deadline(), issues)
+      const mapping = parseColumnMapping(request.query.mapping)
+      const sheet = await readPlanSheet(...uploaded(request), deadline(), issues, mapping)
       const [cells, actuals] = await useRoom(rooms, planId, (room) => {
         const plan = new PlanDoc(room.doc)
         return [
@@ -127,12 +136,15 @@ export async function excelRoutes(
 
   app.post(
     '/api/plans/:id/import/apply',
-    { schema: { params: planIdParamsSchema, response: importApplied } },
+    {
+      schema: { params: planIdParamsSchema, querystring: mappingQuery, response: importApplied },
+    },
     async (request) => {
       const planId = request.params.id
       const { user, role } = await requirePlanRole(deps, request, planId)
       const issues = new IssueList()
-      const sheet = await readPlanSheet(...uploaded(request), deadline(), issues)
+      const mapping = parseColumnMapping(request.query.mapping)
+      const sheet = await readPlanSheet(...uploaded(request), deadline(), issues, mapping)
       issues.throwIfAny()
       let appliedActuals = 0
       const appliedCells = await useRoom(rooms, planId, (room) =>
