@@ -25,7 +25,13 @@ import type { JumpRequest } from '../plan-view/jump-request.js'
 import { NoticeArea } from '../notices/notice-area.js'
 import { PlanGrid } from './plan-grid.js'
 import type { RowOptions } from '../plan-view/row-options.js'
-import { loadRowOptions, saveRowOptions } from '../plan-view/row-options.js'
+import { rowOptionsOf, withRowOptions } from '../plan-view/view-state.js'
+import { useViewState } from '../plan-view/use-view-state.js'
+import { timeAxis } from '../plan-view/time-axis.js'
+import { useSkuSearch } from './use-sku-search.js'
+import { SearchBox } from './search-box.js'
+import { ViewControls } from './view-controls.js'
+import { useArrangement } from './use-arrangement.js'
 import type { Notice, Notify } from '../notices/use-notices.js'
 import { useGapCounts } from './use-gap-counts.js'
 import { CellMenu } from '../comments/cell-menu.js'
@@ -71,7 +77,16 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const { t } = useTranslation()
   const meta = usePlanMeta(live.plan)
   const format = useFormatters(meta.decimals)
-  const [options, setOptions] = useState<RowOptions>(loadRowOptions)
+  const planId = live.provider.roomname
+  const [viewState, setViewState] = useViewState(props.user.id, planId, meta.periodKind)
+  const rowsKey = JSON.stringify(rowOptionsOf(viewState))
+  const options = useMemo(() => JSON.parse(rowsKey) as RowOptions, [rowsKey])
+  const { sort, grain } = viewState
+  const { periodKind, firstPeriod, periodCount } = meta
+  const axis = useMemo(
+    () => timeAxis({ periodKind, firstPeriod, periodCount }, grain),
+    [periodKind, firstPeriod, periodCount, grain],
+  )
   const [layoutTick, setLayoutTick] = useState(0)
   const [chartOpen, setChartOpen] = useState(true)
   const [chartTarget, setChartTarget] = useState<ChartTarget>()
@@ -83,7 +98,6 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const { canUndo, canRedo } = useUndoState(live.undo)
   const [cellMenu, setCellMenu] = useState<CellMenuRequest>()
   const closeCellMenu = useCallback(() => setCellMenu(undefined), [])
-  const planId = live.provider.roomname
   const versions = useBoardVersions(planId, live)
   const nameOf = useMemberNames(planId)
   const [versionsOpen, setVersionsOpen] = useState(false)
@@ -98,10 +112,11 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const myColour = useColourClaim(awareness, identity)
 
   const layout = useMemo(
-    () => buildBoardLayout(live.plan, live.model, options),
+    () => buildBoardLayout(live.plan, live.model, options, { sort, axis }),
     // layoutTick: the model asked for new rows; forecastTick: a forecast run or actuals arrived.
-    [live, options, meta.periodCount, meta.resources, layoutTick, forecastTick],
+    [live, options, sort, axis, meta.periodCount, meta.resources, layoutTick, forecastTick],
   )
+  const search = useSkuSearch(layout, live.model, setJump)
   const view = useMemo<BoardView>(
     () => ({
       plan: live.plan,
@@ -113,8 +128,10 @@ export function BoardLoaded(props: BoardLoadedProps) {
       gapKind: options.gapKind,
       format,
       t,
+      axis,
+      search: search.hits,
     }),
-    [live, meta, layout, identity.role, options.gapsOnly, options.gapKind, format, t],
+    [live, meta, layout, identity.role, options, format, t, axis, search.hits],
   )
   const shown = useVersionedView(view, versions, options)
   const conflicts = useConflictNotices(live, view, session, notify)
@@ -136,10 +153,8 @@ export function BoardLoaded(props: BoardLoadedProps) {
     if (followingId !== undefined && !following) setFollowingId(undefined)
   }, [followingId, following])
 
-  const changeOptions = (next: RowOptions) => {
-    saveRowOptions(next)
-    setOptions(next)
-  }
+  const changeOptions = (next: RowOptions) => setViewState((state) => withRowOptions(state, next))
+  const arrangement = useArrangement(viewState, setViewState, shown, () => selection.current)
   const relayout = useCallback(() => setLayoutTick((n) => n + 1), [])
   const focusRow = useCallback((row: BoardRow | undefined) => {
     if (!row || row.kind === 'resource' || row.kind === 'total') return
@@ -197,6 +212,26 @@ export function BoardLoaded(props: BoardLoadedProps) {
           onSignOut={props.onSignOut}
         />
       </header>
+      <div className="nav-bar" data-testid="nav-bar">
+        <SearchBox
+          query={search.query}
+          onQuery={search.setQuery}
+          current={search.current}
+          count={search.matches.length}
+          onStep={search.step}
+          onLeave={search.leave}
+          input={search.input}
+        />
+        <span className="spacer" />
+        <ViewControls
+          state={viewState}
+          meta={meta}
+          format={format}
+          onGrain={arrangement.setGrain}
+          onFrozenColumns={arrangement.setFrozenColumns}
+          onClearSort={arrangement.clearSort}
+        />
+      </div>
       <BoardToolbar
         options={options}
         onOptions={changeOptions}
@@ -272,6 +307,11 @@ export function BoardLoaded(props: BoardLoadedProps) {
           onPeriodMenu={settings.onPeriodMenu}
           conflicts={conflicts}
           onSelection={onSelection}
+          arrangement={arrangement.grid}
+          onHeaderClick={arrangement.sortByColumn}
+          onColumnWidth={arrangement.setWidth}
+          onSearchKey={search.focus}
+          focusRequest={search.gridFocus}
         />
         <DiscussionPanel discussion={discussion} view={view} identity={identity} />
         {chartOpen && (

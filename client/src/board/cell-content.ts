@@ -1,6 +1,5 @@
-import type { GridCell, Item, Theme } from '@glideapps/glide-data-grid'
-import { GridCellKind } from '@glideapps/glide-data-grid'
-import type { FamilyView, GapKind } from '@tandem/shared'
+import type { GridCell, Item } from '@glideapps/glide-data-grid'
+import type { FamilyView } from '@tandem/shared'
 import { isFrozenPeriod } from '@tandem/shared'
 import type { BoardRow, FamilyMeasure } from '../plan-view/board-row.js'
 import type { BoardView } from '../plan-view/board-view.js'
@@ -10,47 +9,22 @@ import { forecastCell } from '../forecast/forecast-cell.js'
 import { isEditable } from './editable.js'
 import { gapAt } from './gap-at.js'
 import {
-  FAMILY_BG,
-  FROZEN_BG,
-  GAP_COLOURS,
-  GAP_INK,
-  READ_ONLY_BG,
-  READ_ONLY_TEXT,
-} from './gap-colours.js'
-
-type Override = Partial<Theme>
-
-const READ_ONLY: Override = { bgCell: READ_ONLY_BG, textDark: READ_ONLY_TEXT }
-const FROZEN: Override = { bgCell: FROZEN_BG, textDark: READ_ONLY_TEXT }
-const FAMILY: Override = { bgCell: FAMILY_BG, baseFontStyle: '600 13px' }
-const FAMILY_READ_ONLY: Override = { ...FAMILY, textDark: READ_ONLY_TEXT }
-const FAMILY_SHORT: Override = {
-  ...FAMILY,
-  bgCell: GAP_COLOURS.shortage,
-  textDark: GAP_INK.shortage,
-}
-const LABEL: Override = { textDark: '#1f2937' }
-const LABEL_FADED: Override = { textDark: '#9ca3af' }
-const GAP: Record<GapKind, Override> = {
-  shortage: { bgCell: GAP_COLOURS.shortage, textDark: GAP_INK.shortage },
-  belowSafetyStock: { bgCell: GAP_COLOURS.belowSafetyStock, textDark: GAP_INK.belowSafetyStock },
-  overCapacity: { bgCell: GAP_COLOURS.overCapacity, textDark: GAP_INK.overCapacity },
-  excess: { bgCell: GAP_COLOURS.excess, textDark: GAP_INK.excess },
-}
-const GAP_EDITABLE: Record<GapKind, Override> = {
-  shortage: { bgCell: GAP_COLOURS.shortage },
-  belowSafetyStock: { bgCell: GAP_COLOURS.belowSafetyStock },
-  overCapacity: { bgCell: GAP_COLOURS.overCapacity },
-  excess: { bgCell: GAP_COLOURS.excess },
-}
-
-const EMPTY: GridCell = {
-  kind: GridCellKind.Text,
-  data: '',
-  displayData: '',
-  allowOverlay: false,
-  readonly: true,
-}
+  EMPTY,
+  FAMILY,
+  FAMILY_READ_ONLY,
+  FAMILY_SHORT,
+  FROZEN,
+  GAP,
+  GAP_EDITABLE,
+  LABEL,
+  LABEL_FADED,
+  number,
+  READ_ONLY,
+  SEARCH_CURRENT,
+  SEARCH_HIT,
+  text,
+} from './cell-kit.js'
+import { rolledCell } from './rolled-cells.js'
 
 /**
  * The grid's `getCellContent`: reads one cell from the derived model when the grid paints it.
@@ -61,6 +35,10 @@ export function makeCellContent(view: BoardView): (cell: Item) => GridCell {
     const row = view.layout.rows[rowIndex]
     if (!row) return EMPTY
     if (col < FROZEN_COLUMNS) return labelCell(view, row, col)
+    if (view.axis.rolled) {
+      const bucket = view.axis.buckets[periodOfColumn(col)]
+      return bucket ? rolledCell(view, row, bucket) : EMPTY
+    }
     const period = periodOfColumn(col)
     if (period >= view.meta.periodCount) return EMPTY
     switch (row.kind) {
@@ -76,59 +54,40 @@ export function makeCellContent(view: BoardView): (cell: Item) => GridCell {
   }
 }
 
-function text(display: string, theme: Override | undefined, align?: 'right'): GridCell {
-  return {
-    kind: GridCellKind.Text,
-    data: display,
-    displayData: display,
-    allowOverlay: false,
-    readonly: true,
-    themeOverride: theme,
-    contentAlign: align,
-  }
-}
-
-function number(
-  view: BoardView,
-  value: number,
-  editable: boolean,
-  theme: Override | undefined,
-): GridCell {
-  return {
-    kind: GridCellKind.Number,
-    data: value,
-    displayData: view.format.number(value),
-    allowOverlay: editable,
-    readonly: !editable,
-    allowNegative: false,
-    fixedDecimals: view.meta.decimals,
-    contentAlign: 'right',
-    themeOverride: theme,
-  }
-}
-
 function labelCell(view: BoardView, row: BoardRow, col: number): GridCell {
   const { t } = view
   const measure = t(`measure.${row.measure}`)
   if (row.kind === 'total') {
     const totals = view.model.totals()
     const summary = row.first ? t('rowLabel.familyGaps', { count: totals.gapCount }) : ''
-    const cells = [row.first ? t('rowLabel.total') : '', '', summary, measure]
-    return text(cells[col], FAMILY)
+    const gaps = row.first ? String(totals.gapCount) : ''
+    const cells = [row.first ? t('rowLabel.total') : '', '', summary, measure, gaps]
+    return text(cells[col], FAMILY, col === 4 ? 'right' : undefined)
   }
   if (row.kind === 'family') {
     const family = view.model.family(row.family)
     const summary = family
       ? `${t('rowLabel.familySummary', { count: family.skus.length })} · ${t('rowLabel.familyGaps', { count: family.gapCount })}`
       : ''
-    const cells = [row.first ? row.family : '', '', row.first ? summary : '', measure]
-    return text(cells[col], FAMILY)
+    const gaps = row.first && family ? String(family.gapCount) : ''
+    const cells = [row.first ? row.family : '', '', row.first ? summary : '', measure, gaps]
+    return text(cells[col], FAMILY, col === 4 ? 'right' : undefined)
   }
   if (row.kind === 'sku') {
-    const item = view.model.sku(row.sku)?.item
-    const cells = [row.family, row.sku, item?.name ?? '', measure]
+    const sku = view.model.sku(row.sku)
     if (col === 3) return text(measure, LABEL)
-    return text(row.first ? cells[col] : '', row.first && col > 0 ? LABEL : LABEL_FADED)
+    if (!row.first) return text('', LABEL_FADED)
+    if (col === 4) return text(String(sku?.gaps.length ?? 0), LABEL, 'right')
+    const cells = [row.family, row.sku, sku?.item.name ?? '']
+    const hit = (col === 1 || col === 2) && view.search?.skus.has(row.sku)
+    const theme = hit
+      ? view.search?.current === row.sku
+        ? SEARCH_CURRENT
+        : SEARCH_HIT
+      : col > 0
+        ? LABEL
+        : LABEL_FADED
+    return text(cells[col], theme)
   }
   const resource = view.meta.resources.find((r) => r.id === row.resource)
   const cells = [
@@ -136,6 +95,7 @@ function labelCell(view: BoardView, row: BoardRow, col: number): GridCell {
     row.first ? row.resource : '',
     row.first ? (resource?.name ?? '') : '',
     measure,
+    '',
   ]
   return text(cells[col], LABEL)
 }

@@ -1,4 +1,4 @@
-import type { Measure, RuleViolation } from '@tandem/shared'
+import type { Measure, RuleViolation, TimeBucket } from '@tandem/shared'
 import { checkCellEdit } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
 import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
@@ -7,30 +7,48 @@ import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
 export type CellTarget =
   | { kind: 'cell'; measure: Measure; key: string; period: number }
   | { kind: 'family'; family: string; measure: 'demand' | 'supply'; period: number }
+  /** A rolled-up column of a SKU's or resource's row: the value spreads over its periods. */
+  | { kind: 'span'; measure: 'demand' | 'supply' | 'capacity'; key: string; bucket: TimeBucket }
+  /** A rolled-up column of a family row: spreads over its SKUs and periods. */
+  | { kind: 'familySpan'; family: string; measure: 'demand' | 'supply'; bucket: TimeBucket }
   | { kind: 'computed'; measure: string; period: number }
   | { kind: 'label' }
   | { kind: 'rule'; violation: RuleViolation }
 
-/** Resolves a grid location to its target, applying the plan's rules for my role. */
+/**
+ * Resolves a grid location to its target, applying the plan's rules for my role (for a
+ * rolled-up column, to its last period: it can be typed into while any of its periods is open).
+ */
 export function cellTarget(
   view: BoardView,
   [col, rowIndex]: readonly [number, number],
 ): CellTarget {
   const row = view.layout.rows[rowIndex]
-  const period = periodOfColumn(col)
-  if (!row || col < FROZEN_COLUMNS || period >= view.meta.periodCount) return { kind: 'label' }
+  const index = periodOfColumn(col)
+  if (!row || col < FROZEN_COLUMNS || index >= view.axis.buckets.length) return { kind: 'label' }
+  const bucket = view.axis.buckets[index]
+  const rolled = view.axis.rolled
+  const period = rolled ? bucket.last : index
   let target: CellTarget
   if (row.kind === 'sku' && (row.measure === 'demand' || row.measure === 'supply')) {
-    target = { kind: 'cell', measure: row.measure, key: row.sku, period }
+    target = rolled
+      ? { kind: 'span', measure: row.measure, key: row.sku, bucket }
+      : { kind: 'cell', measure: row.measure, key: row.sku, period }
   } else if (row.kind === 'resource' && row.measure === 'capacity') {
-    target = { kind: 'cell', measure: 'capacity', key: row.resource, period }
+    target = rolled
+      ? { kind: 'span', measure: 'capacity', key: row.resource, bucket }
+      : { kind: 'cell', measure: 'capacity', key: row.resource, period }
   } else if (row.kind === 'family' && (row.measure === 'demand' || row.measure === 'supply')) {
-    target = { kind: 'family', family: row.family, measure: row.measure, period }
+    target = rolled
+      ? { kind: 'familySpan', family: row.family, measure: row.measure, bucket }
+      : { kind: 'family', family: row.family, measure: row.measure, period }
   } else {
     return { kind: 'computed', measure: row.measure, period }
   }
   const key =
-    target.kind === 'cell' ? target.key : (view.model.family(target.family)?.skus[0] ?? '')
+    target.kind === 'cell' || target.kind === 'span'
+      ? target.key
+      : (view.model.family(target.family)?.skus[0] ?? '')
   const violation = checkCellEdit(view.meta, view.role, target.measure, key, period, undefined)
   return violation ? { kind: 'rule', violation } : target
 }

@@ -20,3 +20,6 @@ export const READ_ONLY_BG = '#f4f5f7'
 export const READ_ONLY_TEXT = '#6b7280'
 export const FROZEN_BG = '#e9eef5'
 export const FAMILY_BG = '#eef3f8'
+/** A SKU the search box found, and the one it is on. */
+export const SEARCH_BG = '#fff3a3'
+export const SEARCH_CURRENT_BG = '#ffc94d'

@@ -2,7 +2,7 @@ import type { Item } from '@glideapps/glide-data-grid'
 import type { GapExplanation } from '@tandem/shared'
 import { explainCapacityGap, explainFamilyShortage, explainInventoryGap } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
-import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
+import { periodAt } from '../plan-view/board-view.js'
 
 /** Why the cell at a grid location is coloured, if it is: the numbers behind its gap. */
 export function gapExplanationAt(
@@ -10,8 +10,8 @@ export function gapExplanationAt(
   [col, rowIndex]: Item,
 ): GapExplanation | undefined {
   const row = view.layout.rows[rowIndex]
-  const period = periodOfColumn(col)
-  if (!row || col < FROZEN_COLUMNS || period >= view.meta.periodCount) return undefined
+  const period = periodAt(view, col)
+  if (!row || period === undefined) return undefined
   const { model } = view
   switch (row.kind) {
     case 'sku': {

@@ -35,6 +35,8 @@ import { useChangeTooltip } from '../versions/change-tooltip.js'
 import { useGapTooltip } from './gap-tooltip.js'
 import { useBaselineTooltip } from '../forecast/baseline-tooltip.js'
 import { drawCornerMark } from '../comments/draw-corner-mark.js'
+import type { SkuSort } from '../plan-view/sku-sort.js'
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../plan-view/view-state.js'
 
 interface PlanGridProps {
   view: BoardView
@@ -60,6 +62,23 @@ interface PlanGridProps {
   conflicts?: ConflictTracker
   /** The grid's selection, whenever it changes (accepting the baseline for a range). */
   onSelection?: (selection: GridSelection) => void
+  /** My widths, the frozen column count and the sort, from my view state. */
+  arrangement: GridArrangement
+  /** A column header was clicked (not its menu button or its edge). */
+  onHeaderClick?: (col: number) => void
+  /** A column was resized to a width, by its id. */
+  onColumnWidth?: (id: string, width: number) => void
+  /** `/` was pressed on the grid: go to the search box. */
+  onSearchKey?: () => void
+  /** Changes when the grid should take the keyboard focus back (the search box was left). */
+  focusRequest?: number
+}
+
+/** How a person arranged the grid's columns. */
+export interface GridArrangement {
+  sort: SkuSort | undefined
+  widths: Readonly<Record<string, number>>
+  frozenColumns: number
 }
 
 const GROUP_HEADER_HEIGHT = 26
@@ -78,15 +97,30 @@ export function PlanGrid(props: PlanGridProps) {
   const [selection, setSelection] = useState<GridSelection>(EMPTY_SELECTION)
   const [scrollTick, setScrollTick] = useState(0)
   const awareness = live.provider.awareness
-  const { onPeriodMenu } = props
+  const { onPeriodMenu, arrangement } = props
+  const { sort, widths } = arrangement
   const columns = useMemo(
-    () => boardColumns(view.meta, view.format, view.t, onPeriodMenu !== undefined),
-    [view.meta, view.format, view.t, onPeriodMenu],
-  )
-  const frozenWidth = useMemo(
     () =>
-      columns.slice(0, FROZEN_COLUMNS).reduce((sum, c) => sum + ('width' in c ? c.width : 0), 0),
-    [columns],
+      boardColumns(view.meta, view.format, view.t, {
+        axis: view.axis,
+        sort,
+        widths,
+        periodMenu: onPeriodMenu !== undefined,
+      }),
+    [view.meta, view.format, view.t, view.axis, sort, widths, onPeriodMenu],
+  )
+  const frozenColumns = Math.min(arrangement.frozenColumns, columns.length)
+  const frozenWidth = useMemo(
+    () => columns.slice(0, frozenColumns).reduce((sum, c) => sum + ('width' in c ? c.width : 0), 0),
+    [columns, frozenColumns],
+  )
+  /** A period header's menu is for one plan period: the last one of a rolled-up column. */
+  const periodOfMenu = useCallback(
+    (col: number) => {
+      const bucket = view.axis.buckets[col - FROZEN_COLUMNS]
+      return view.axis.rolled ? bucket.last : col - FROZEN_COLUMNS
+    },
+    [view.axis],
   )
 
   const getCellContent = useMemo(() => {
@@ -217,14 +251,14 @@ export function PlanGrid(props: PlanGridProps) {
     if (target) setSelection({ ...EMPTY_SELECTION, current: singleCell(target.col, target.row) })
     const geometry = {
       columns,
-      frozenColumns: FROZEN_COLUMNS,
+      frozenColumns,
       rowHeight: ROW_HEIGHT,
       headerHeight: GROUP_HEADER_HEIGHT + HEADER_HEIGHT,
     }
     if (!container.current || !followScroll(container.current, geometry, start, focus)) {
       gridRef.current?.scrollTo(focus.col, focus.row, 'both', 0, 0)
     }
-  }, [followed, view.layout, columns])
+  }, [followed, view.layout, columns, frozenColumns])
 
   useEffect(
     () => exposeDebugHandle({ view, live, gridRef, visible, getCellContent }),
@@ -270,9 +304,20 @@ export function PlanGrid(props: PlanGridProps) {
       for (let col = 0; col < x + width; col++) cells.push({ cell: [col, row] })
     gridRef.current?.updateCells(cells)
   }, [threadCountAt])
+  const { focusRequest, onSearchKey, onHeaderClick, onColumnWidth } = props
+  useEffect(() => {
+    if (focusRequest) gridRef.current?.focus()
+  }, [focusRequest])
   const onKeyDownCapture = (event: React.KeyboardEvent) => {
     stopFollowing?.()
     const current = selection.current
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey
+    if (onSearchKey && plain && event.key === '/') {
+      event.preventDefault()
+      event.stopPropagation()
+      onSearchKey()
+      return
+    }
     if (onCommentShortcut && current && event.ctrlKey && event.altKey && event.code === 'KeyM') {
       event.preventDefault()
       event.stopPropagation()
@@ -307,7 +352,7 @@ export function PlanGrid(props: PlanGridProps) {
           rowHeight={ROW_HEIGHT}
           headerHeight={HEADER_HEIGHT}
           groupHeaderHeight={GROUP_HEADER_HEIGHT}
-          freezeColumns={FROZEN_COLUMNS}
+          freezeColumns={frozenColumns}
           getCellContent={getCellContent}
           getCellsForSelection={true}
           gridSelection={selection}
@@ -325,13 +370,24 @@ export function PlanGrid(props: PlanGridProps) {
           }}
           onHeaderMenuClick={(col, bounds) =>
             col >= FROZEN_COLUMNS &&
-            onPeriodMenu?.(col - FROZEN_COLUMNS, bounds.x, bounds.y + bounds.height)
+            onPeriodMenu?.(periodOfMenu(col), bounds.x, bounds.y + bounds.height)
           }
+          onHeaderClicked={(col, event) => {
+            // The menu button sits at the right end of a period header; it opens the menu only.
+            const onMenu = onPeriodMenu && col >= FROZEN_COLUMNS
+            if (onMenu && event.localEventX > event.bounds.width - MENU_BUTTON_WIDTH) return
+            onHeaderClick?.(col)
+          }}
+          onColumnResize={(column, width) => {
+            if (column.id) onColumnWidth?.(column.id, width)
+          }}
+          minColumnWidth={MIN_COLUMN_WIDTH}
+          maxColumnWidth={MAX_COLUMN_WIDTH}
           onHeaderContextMenu={(col, event) => {
             if (!onPeriodMenu || col < FROZEN_COLUMNS) return
             event.preventDefault()
             onPeriodMenu(
-              col - FROZEN_COLUMNS,
+              periodOfMenu(col),
               event.bounds.x + event.localEventX,
               event.bounds.y + event.localEventY,
             )
@@ -343,7 +399,7 @@ export function PlanGrid(props: PlanGridProps) {
               : undefined
           }
           highlightRegions={highlightRegions}
-          keybindings={{ downFill: true, rightFill: true, search: false }}
+          keybindings={KEYBINDINGS}
           fillHandle={true}
           rangeSelect="rect"
           columnSelect="none"
@@ -362,7 +418,7 @@ export function PlanGrid(props: PlanGridProps) {
         gridRef={gridRef}
         container={container}
         scrollTick={scrollTick}
-        frozenColumns={FROZEN_COLUMNS}
+        frozenColumns={frozenColumns}
         frozenWidth={frozenWidth}
         headerHeight={GROUP_HEADER_HEIGHT + HEADER_HEIGHT}
       />
@@ -370,6 +426,17 @@ export function PlanGrid(props: PlanGridProps) {
     </div>
   )
 }
+
+/** Fill down and right as in Excel, F2 edits, Delete is ours (use-grid-editing), no grid search. */
+const KEYBINDINGS = {
+  downFill: true,
+  rightFill: true,
+  search: false,
+  delete: false,
+  activateCell: ' |Enter|shift+Enter|F2',
+}
+
+const MENU_BUTTON_WIDTH = 30
 
 const GRID_THEME = {
   accentColor: '#1f4e79',

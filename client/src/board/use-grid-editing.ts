@@ -24,6 +24,7 @@ import { pasteTargetAt } from './paste-target-at.js'
 import type { Notify } from '../notices/use-notices.js'
 import type { ConflictTracker } from '../conflicts/conflict-tracker.js'
 import { writerName } from '../conflicts/use-conflict-notices.js'
+import { deletionWrites } from './deletion-writes.js'
 
 interface GridEditingOptions {
   view: BoardView
@@ -37,8 +38,9 @@ interface GridEditingOptions {
 }
 
 /**
- * The grid's editing handlers: single and batch edits (fill, delete), paste, undo and redo,
- * read-only explanations, and keys typed while the cell editor is still opening. Every write is
+ * The grid's editing handlers: single and batch edits (fill; Delete clears overrides back to
+ * their base values, Shift+Delete writes 0), paste, undo and redo, read-only explanations, and
+ * keys typed while the cell editor is still opening. Every write is
  * checked against the plan's rules first and lands as one transaction.
  */
 export function useGridEditing(options: GridEditingOptions) {
@@ -60,16 +62,7 @@ export function useGridEditing(options: GridEditingOptions) {
         notify(refusal(describeEditViolation(view, violation, planned.edits)), 'error')
         return false
       }
-      for (const spread of planned.spreads) {
-        notify(
-          view.t('edit.spread', {
-            total: view.format.number(spread.total),
-            count: spread.count,
-            family: spread.family,
-          }),
-          'info',
-        )
-      }
+      for (const spread of planned.spreads) notify(spread, 'info')
       if (success) notify(success, 'info')
       return true
     },
@@ -91,6 +84,10 @@ export function useGridEditing(options: GridEditingOptions) {
 
   const onPaste = useCallback(
     (target: Item, values: readonly (readonly string[])[]) => {
+      if (view.axis.rolled) {
+        notify(view.t('edit.pasteRolled'), 'error')
+        return false
+      }
       const [col, row] = target
       const cells: PastedCell[] = []
       for (let r = 0; r < values.length; r++) {
@@ -179,6 +176,20 @@ export function useGridEditing(options: GridEditingOptions) {
         return
       }
       const cell = selection.current?.cell
+      if (cell && !mod && !event.altKey && (event.key === 'Delete' || event.key === 'Backspace')) {
+        event.cancel()
+        event.preventDefault()
+        const range = selection.current?.range ?? { x: cell[0], y: cell[1], width: 1, height: 1 }
+        const writes = deletionWrites(view, range, event.shiftKey ? 'zero' : 'clear')
+        if (writes.length === 0) explainReadOnly(cell)
+        else {
+          const done = event.shiftKey
+            ? view.t('edit.zeroed', { count: writes.length })
+            : view.t('edit.cleared', { count: writes.length })
+          apply(writes, done)
+        }
+        return
+      }
       if (!cell || mod || event.altKey) return
       const typing = event.key.length === 1 || event.key === 'Delete' || event.key === 'Backspace'
       if (!typing) return

@@ -1,14 +1,14 @@
 import type { Item } from '@glideapps/glide-data-grid'
 import type { CommentAnchor } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
-import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
+import { FROZEN_COLUMNS, periodAt } from '../plan-view/board-view.js'
 
 /** The comment anchor of a grid location: a SKU or resource cell, or a whole SKU row. */
 export function anchorOf(view: BoardView, [col, rowIndex]: Item): CommentAnchor | undefined {
   const row = view.layout.rows[rowIndex]
   if (!row || row.kind === 'family' || row.kind === 'total') return undefined
-  const period = col < FROZEN_COLUMNS ? undefined : periodOfColumn(col)
-  if (period !== undefined && period >= view.meta.periodCount) return undefined
+  const period = periodAt(view, col)
+  if (col >= FROZEN_COLUMNS && period === undefined) return undefined
   if (row.kind === 'resource') {
     return period === undefined ? undefined : { measure: 'capacity', key: row.resource, period }
   }

@@ -33,7 +33,8 @@ export function exposeDebugHandle({
   if (!import.meta.env.DEV && !new URLSearchParams(location.search).has('debug')) return () => {}
   const locate = (row: string, period: number): Item | undefined => {
     const index = view.layout.indexOf.get(row)
-    return index === undefined ? undefined : [columnOfPeriod(period), index]
+    const column = view.axis.bucketOfPeriod[period] ?? period
+    return index === undefined ? undefined : [columnOfPeriod(column), index]
   }
   const handle: TandemDebugHandle = {
     cellText(row, period) {

@@ -7,6 +7,7 @@ import { DEFAULT_SKU_MEASURES } from '../plan-view/board-row.js'
 import { columnOfPeriod } from '../plan-view/board-view.js'
 import { EMPTY_SELECTION } from '../board/grid-selection.js'
 import { acceptEdits } from './accept-edits.js'
+import { timeAxis } from '../plan-view/time-axis.js'
 
 const BASELINE = [501, 502, 503, 504, 505, 506]
 
@@ -27,7 +28,8 @@ function board(frozenThrough: number) {
     measures: [...DEFAULT_SKU_MEASURES],
     gapsOnly: false,
   })
-  const view = { plan, model, meta: plan.readMeta(), layout } as unknown as BoardView
+  const meta = plan.readMeta()
+  const view = { plan, model, meta, layout, axis: timeAxis(meta, 'week') } as unknown as BoardView
   const at = (row: string, period: number, width = 1, height = 1) => {
     const y = layout.indexOf.get(row)!
     const x = columnOfPeriod(period)

@@ -45,9 +45,10 @@ export function acceptEdits(
           if (layout.shownSkus.has(sku)) found.add(sku)
     }
     skus = [...found]
+    const first = periodOfColumn(x)
     periods = all.filter((p) => {
-      const col = periodOfColumn(x)
-      return p >= col && p < col + width
+      const column = view.axis.bucketOfPeriod[p]
+      return column >= first && column < first + width
     })
   }
   const edits: CellEdit[] = []

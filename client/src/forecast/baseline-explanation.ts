@@ -1,7 +1,7 @@
 import type { Item } from '@glideapps/glide-data-grid'
 import { readStatisticalForecast } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
-import { periodOfColumn } from '../plan-view/board-view.js'
+import { periodAt } from '../plan-view/board-view.js'
 
 /**
  * How the baseline at a grid location was made, in the reader's language: method (and the
@@ -11,7 +11,8 @@ import { periodOfColumn } from '../plan-view/board-view.js'
 export function baselineExplanation(view: BoardView, [col, rowIndex]: Item): string | undefined {
   const row = view.layout.rows[rowIndex]
   if (row?.kind !== 'sku' || row.measure !== 'statistical') return undefined
-  const period = periodOfColumn(col)
+  const period = periodAt(view, col)
+  if (period === undefined) return undefined
   const forecast = readStatisticalForecast(view.plan, row.sku)
   const value = forecast?.values[period]
   if (!forecast || value === undefined) return undefined

@@ -8,18 +8,25 @@ const ACTUALS: Partial<Theme> = { bgCell: '#f1f5f9', textDark: '#334155' }
 
 /**
  * A read-only cell of a SKU's Statistical forecast row (the baseline of the last run) or its
- * Actuals row (closed plan periods); empty where there is none.
+ * Actuals row (closed plan periods); empty where there is none. Through `last`, the sum of the
+ * periods from `period` to `last` that have a value (a rolled-up column).
  */
 export function forecastCell(
   view: BoardView,
   measure: 'statistical' | 'actuals',
   sku: string,
   period: number,
+  last = period,
 ): GridCell {
-  const value =
+  const values =
     measure === 'statistical'
-      ? readStatisticalForecast(view.plan, sku)?.values[period]
-      : (readActuals(view.plan, sku)[HISTORY_PERIODS[view.meta.periodKind] + period] ?? undefined)
+      ? readStatisticalForecast(view.plan, sku)?.values
+      : readActuals(view.plan, sku).slice(HISTORY_PERIODS[view.meta.periodKind])
+  let value: number | undefined
+  for (let p = period; p <= last; p++) {
+    const v = values?.[p]
+    if (typeof v === 'number') value = (value ?? 0) + v
+  }
   const display = value === undefined ? '' : view.format.number(value)
   return {
     kind: GridCellKind.Text,

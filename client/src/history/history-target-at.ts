@@ -1,6 +1,6 @@
 import type { Item } from '@glideapps/glide-data-grid'
 import type { BoardView } from '../plan-view/board-view.js'
-import { periodOfColumn } from '../plan-view/board-view.js'
+import { periodAt } from '../plan-view/board-view.js'
 import { describeCell } from '../plan-view/describe-cell.js'
 import { measureOfRow } from '../plan-view/compare-overlay.js'
 import type { CellHistoryTarget } from './cell-history-target.js'
@@ -12,7 +12,7 @@ export function historyTargetAt(
 ): CellHistoryTarget | undefined {
   const row = view.layout.rows[rowIndex]
   const place = row && measureOfRow(row)
-  const period = periodOfColumn(col)
-  if (!place || period < 0 || period >= view.meta.periodCount) return undefined
+  const period = periodAt(view, col)
+  if (!place || period === undefined) return undefined
   return { ...place, period, label: describeCell(view, place.measure, place.key, period) }
 }

@@ -12,6 +12,8 @@ export interface Formatters {
   dateTime: (iso: string) => string
   /** A period's short label: "W49 · Nov 30" or "Dec 2026". */
   period: (kind: PeriodKind, firstPeriod: string, index: number) => string
+  /** A month by its key (`2026-02`): "Feb 2026". */
+  month: (key: string) => string
   /** The month a period falls in, for the column group header. */
   periodGroup: (kind: PeriodKind, firstPeriod: string, index: number) => string
 }
@@ -51,6 +53,7 @@ export function makeFormatters(
       if (kind === 'month') return month.format(start)
       return `${weekLabel(isoWeek(start).week)} · ${day.format(start)}`
     },
+    month: (key) => month.format(new Date(`${key}-01T00:00:00Z`)),
     periodGroup: (kind, firstPeriod, index) => {
       const start = periodStart(kind, firstPeriod, index)
       return kind === 'month' ? String(start.getUTCFullYear()) : month.format(start)

@@ -2,6 +2,9 @@ import type { GapKind, PlanDoc, PlanModel } from '@tandem/shared'
 import type { BoardRow, FamilyMeasure, SkuMeasure } from './board-row.js'
 import { rowKey, SKU_MEASURES } from './board-row.js'
 import type { RowOptions } from './row-options.js'
+import type { SkuSort } from './sku-sort.js'
+import { sortSkus } from './sku-sort.js'
+import type { TimeAxis } from './time-axis.js'
 
 /** The rows of the board in display order, with indexes to find a row by key, SKU or family. */
 export interface BoardLayout {
@@ -16,15 +19,22 @@ export interface BoardLayout {
 
 const FAMILY_MEASURES: FamilyMeasure[] = ['demand', 'supply', 'projected', 'shortage']
 
+/** How SKUs are ordered inside their group, and the time columns a period sort reads. */
+export interface LayoutOrder {
+  sort?: SkuSort
+  axis?: TimeAxis
+}
+
 /**
- * Lays out the grand total, family blocks (roll-up rows, then each SKU's block) and the
- * resources at the end. Only row descriptors are built here, never cells: cells are read
+ * Lays out the grand total, family blocks (roll-up rows, then each SKU's block, in `order`) and
+ * the resources at the end. Only row descriptors are built here, never cells: cells are read
  * lazily while painting.
  */
 export function buildBoardLayout(
   plan: PlanDoc,
   model: PlanModel,
   options: RowOptions,
+  order: LayoutOrder = {},
 ): BoardLayout {
   const rows: BoardRow[] = []
   const rowsOfSku = new Map<string, number[]>()
@@ -45,13 +55,16 @@ export function buildBoardLayout(
   if (families.length > 1)
     familyMeasures.forEach((measure, i) => rows.push({ kind: 'total', measure, first: i === 0 }))
   const kind = options.gapKind
+  const { sort, axis } = order
+  const bucket =
+    sort?.by === 'period' && axis ? axis.buckets[axis.bucketOfPeriod[sort.period] ?? -1] : undefined
   for (const [family, skus] of families) {
     const shown = options.gapsOnly || kind ? skus.filter((sku) => hasGaps(model, sku, kind)) : skus
     if (shown.length === 0) continue
     familyMeasures.forEach((measure, i) =>
       push({ kind: 'family', family, measure, first: i === 0 }, rowsOfFamily, family),
     )
-    for (const sku of shown) {
+    for (const sku of sortSkus(shown, sort, model, bucket)) {
       shownSkus.add(sku)
       measures.forEach((measure: SkuMeasure, i) =>
         push({ kind: 'sku', family, sku, measure, first: i === 0 }, rowsOfSku, sku),

@@ -3,7 +3,7 @@ import { GAP_KINDS } from '@tandem/shared'
 import type { SkuMeasure } from './board-row.js'
 import { DEFAULT_SKU_MEASURES, SKU_MEASURES } from './board-row.js'
 
-/** Which rows the board shows; kept per browser. */
+/** Which rows the board shows (the measures, and the filter): part of the view state. */
 export interface RowOptions {
   measures: SkuMeasure[]
   gapsOnly: boolean
@@ -11,27 +11,24 @@ export interface RowOptions {
   gapKind?: GapKind
 }
 
-const STORAGE_KEY = 'tandem:rows'
-
-export function loadRowOptions(): RowOptions {
-  try {
-    const stored = JSON.parse(
-      localStorage.getItem(STORAGE_KEY) ?? 'null',
-    ) as Partial<RowOptions> | null
-    const measures = (stored?.measures ?? []).filter((m): m is SkuMeasure =>
-      (SKU_MEASURES as readonly string[]).includes(m),
-    )
-    const gapKind = GAP_KINDS.find((kind) => kind === stored?.gapKind)
-    return {
-      measures: measures.length > 0 ? measures : [...DEFAULT_SKU_MEASURES],
-      gapsOnly: stored?.gapsOnly === true,
-      ...(gapKind ? { gapKind } : {}),
-    }
-  } catch {
-    return { measures: [...DEFAULT_SKU_MEASURES], gapsOnly: false }
-  }
+/** The row options before a person changes anything. */
+export function defaultRowOptions(): RowOptions {
+  return { measures: [...DEFAULT_SKU_MEASURES], gapsOnly: false }
 }
 
-export function saveRowOptions(options: RowOptions): void {
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(options))
+/** Row options read from untrusted JSON (storage, a presenter): what is not known is dropped. */
+export function parseRowOptions(stored: unknown): RowOptions {
+  const given = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<
+    string,
+    unknown
+  >
+  const measures = (Array.isArray(given.measures) ? given.measures : []).filter(
+    (m): m is SkuMeasure => (SKU_MEASURES as readonly unknown[]).includes(m),
+  )
+  const gapKind = GAP_KINDS.find((kind) => kind === given.gapKind)
+  return {
+    measures: measures.length > 0 ? [...new Set(measures)] : [...DEFAULT_SKU_MEASURES],
+    gapsOnly: given.gapsOnly === true,
+    ...(gapKind ? { gapKind } : {}),
+  }
 }

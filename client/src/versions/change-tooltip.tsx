@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import type { GridMouseEventArgs, Rectangle } from '@glideapps/glide-data-grid'
 import type { CellDiff } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
-import { periodOfColumn } from '../plan-view/board-view.js'
+import { periodAt } from '../plan-view/board-view.js'
 import { changeAt } from '../plan-view/compare-overlay.js'
 
 /** A changed cell's "old → new", in the reader's number format. */
@@ -20,7 +20,11 @@ export function useChangeTooltip(view: BoardView): {
     (args: GridMouseEventArgs) => {
       if (args.kind !== 'cell' || !view.compare) return setHovered(undefined)
       const [col, rowIndex] = args.location
-      const change = changeAt(view.compare, view.layout.rows[rowIndex], periodOfColumn(col))
+      const period = periodAt(view, col)
+      const change =
+        period === undefined
+          ? undefined
+          : changeAt(view.compare, view.layout.rows[rowIndex], period)
       setHovered(change ? { change, bounds: args.bounds } : undefined)
     },
     [view],

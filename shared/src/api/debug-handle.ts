@@ -13,7 +13,10 @@ export interface GridRectangle {
  * end-to-end tests and for people debugging the canvas grid.
  */
 export interface TandemDebugHandle {
-  /** The text the grid paints in a cell (what the person sees), by row key and period. */
+  /**
+   * The text the grid paints in a cell (what the person sees), by row key and period; at a
+   * rolled-up grain, the cell of the month or quarter that holds the period.
+   */
   cellText(row: string, period: number): string | undefined
   /** The cell's rectangle in client coordinates, so a test can click it like a person. */
   cellBounds(row: string, period: number): GridRectangle | undefined
