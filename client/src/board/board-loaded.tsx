@@ -195,6 +195,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
         {meta.status === 'approved' && <span className="pill">{t('board.approved')}</span>}
         <StagePill plan={live.plan} />
         <span className="spacer" />
+        <SearchBox
+          query={search.query}
+          onQuery={search.setQuery}
+          current={search.current}
+          count={search.matches.length}
+          onStep={search.step}
+          onLeave={search.leave}
+          input={search.input}
+        />
         <AvatarBar
           me={identity}
           myColour={myColour}
@@ -212,27 +221,17 @@ export function BoardLoaded(props: BoardLoadedProps) {
           onSignOut={props.onSignOut}
         />
       </header>
-      <div className="nav-bar" data-testid="nav-bar">
-        <SearchBox
-          query={search.query}
-          onQuery={search.setQuery}
-          current={search.current}
-          count={search.matches.length}
-          onStep={search.step}
-          onLeave={search.leave}
-          input={search.input}
-        />
-        <span className="spacer" />
-        <ViewControls
-          state={viewState}
-          meta={meta}
-          format={format}
-          onGrain={arrangement.setGrain}
-          onFrozenColumns={arrangement.setFrozenColumns}
-          onClearSort={arrangement.clearSort}
-        />
-      </div>
       <BoardToolbar
+        viewControls={
+          <ViewControls
+            state={viewState}
+            meta={meta}
+            format={format}
+            onGrain={arrangement.setGrain}
+            onFrozenColumns={arrangement.setFrozenColumns}
+            onClearSort={arrangement.clearSort}
+          />
+        }
         options={options}
         onOptions={changeOptions}
         counts={counts}

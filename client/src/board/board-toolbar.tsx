@@ -20,6 +20,8 @@ interface BoardToolbarProps {
   onToggleChart: () => void
   /** More buttons, placed before undo and redo (comments, notifications, flags). */
   children?: React.ReactNode
+  /** The time grain, fixed columns and sort, after the row filter. */
+  viewControls?: React.ReactNode
 }
 
 /** Row toggles, the gaps-only filter, gap counts and legend, undo/redo and the chart switch. */
@@ -67,6 +69,7 @@ export function BoardToolbar(props: BoardToolbarProps) {
         />
         {t('board.gapsOnly')}
       </label>
+      {props.viewControls}
       <GapSummary
         counts={counts}
         active={options.gapKind}

@@ -3,7 +3,8 @@ import type { FamilyView } from '@tandem/shared'
 import { isFrozenPeriod } from '@tandem/shared'
 import type { BoardRow, FamilyMeasure } from '../plan-view/board-row.js'
 import type { BoardView } from '../plan-view/board-view.js'
-import { FROZEN_COLUMNS, periodOfColumn } from '../plan-view/board-view.js'
+import type { LabelColumnId } from '../plan-view/board-view.js'
+import { FROZEN_COLUMNS, LABEL_COLUMN_IDS, periodOfColumn } from '../plan-view/board-view.js'
 import { markChanged } from '../versions/mark-changed.js'
 import { forecastCell } from '../forecast/forecast-cell.js'
 import { isEditable } from './editable.js'
@@ -56,48 +57,54 @@ export function makeCellContent(view: BoardView): (cell: Item) => GridCell {
 
 function labelCell(view: BoardView, row: BoardRow, col: number): GridCell {
   const { t } = view
+  const id = LABEL_COLUMN_IDS[col]
   const measure = t(`measure.${row.measure}`)
+  if (id === 'measure')
+    return text(measure, row.kind === 'total' || row.kind === 'family' ? FAMILY : LABEL)
   if (row.kind === 'total') {
+    if (!row.first) return text('', FAMILY)
     const totals = view.model.totals()
-    const summary = row.first ? t('rowLabel.familyGaps', { count: totals.gapCount }) : ''
-    const gaps = row.first ? String(totals.gapCount) : ''
-    const cells = [row.first ? t('rowLabel.total') : '', '', summary, measure, gaps]
-    return text(cells[col], FAMILY, col === 4 ? 'right' : undefined)
+    const cells: Record<LabelColumnId, string> = {
+      family: t('rowLabel.total'),
+      sku: '',
+      name: t('rowLabel.familyGaps', { count: totals.gapCount }),
+      gaps: String(totals.gapCount),
+      measure,
+    }
+    return text(cells[id], FAMILY, id === 'gaps' ? 'right' : undefined)
   }
   if (row.kind === 'family') {
     const family = view.model.family(row.family)
-    const summary = family
-      ? `${t('rowLabel.familySummary', { count: family.skus.length })} · ${t('rowLabel.familyGaps', { count: family.gapCount })}`
-      : ''
-    const gaps = row.first && family ? String(family.gapCount) : ''
-    const cells = [row.first ? row.family : '', '', row.first ? summary : '', measure, gaps]
-    return text(cells[col], FAMILY, col === 4 ? 'right' : undefined)
+    if (!row.first || !family) return text('', FAMILY)
+    const summary = `${t('rowLabel.familySummary', { count: family.skus.length })} · ${t('rowLabel.familyGaps', { count: family.gapCount })}`
+    const cells: Record<LabelColumnId, string> = {
+      family: row.family,
+      sku: '',
+      name: summary,
+      gaps: String(family.gapCount),
+      measure,
+    }
+    return text(cells[id], FAMILY, id === 'gaps' ? 'right' : undefined)
   }
   if (row.kind === 'sku') {
     const sku = view.model.sku(row.sku)
-    if (col === 3) return text(measure, LABEL)
     if (!row.first) return text('', LABEL_FADED)
-    if (col === 4) return text(String(sku?.gaps.length ?? 0), LABEL, 'right')
-    const cells = [row.family, row.sku, sku?.item.name ?? '']
-    const hit = (col === 1 || col === 2) && view.search?.skus.has(row.sku)
-    const theme = hit
-      ? view.search?.current === row.sku
-        ? SEARCH_CURRENT
-        : SEARCH_HIT
-      : col > 0
-        ? LABEL
-        : LABEL_FADED
-    return text(cells[col], theme)
+    if (id === 'gaps') return text(String(sku?.gaps.length ?? 0), LABEL, 'right')
+    if (id === 'family') return text(row.family, LABEL_FADED)
+    const hit = view.search?.skus.has(row.sku)
+    const theme = hit ? (view.search?.current === row.sku ? SEARCH_CURRENT : SEARCH_HIT) : LABEL
+    return text(id === 'sku' ? row.sku : (sku?.item.name ?? ''), theme)
   }
+  if (!row.first) return text('', LABEL)
   const resource = view.meta.resources.find((r) => r.id === row.resource)
-  const cells = [
-    row.first ? t('rowLabel.resources') : '',
-    row.first ? row.resource : '',
-    row.first ? (resource?.name ?? '') : '',
+  const cells: Record<LabelColumnId, string> = {
+    family: t('rowLabel.resources'),
+    sku: row.resource,
+    name: resource?.name ?? '',
+    gaps: '',
     measure,
-    '',
-  ]
-  return text(cells[col], LABEL)
+  }
+  return text(cells[id], LABEL)
 }
 
 function skuCell(

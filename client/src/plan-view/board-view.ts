@@ -34,8 +34,11 @@ export interface SearchHits {
   current: string | undefined
 }
 
-/** The label columns before the periods: family, SKU, name, measure and the SKU's gap count. */
-export const LABEL_COLUMN_IDS = ['family', 'sku', 'name', 'measure', 'gaps'] as const
+/**
+ * The label columns before the periods: family, SKU, name, the SKU's gap count and the measure
+ * (next to the numbers it names).
+ */
+export const LABEL_COLUMN_IDS = ['family', 'sku', 'name', 'gaps', 'measure'] as const
 
 export type LabelColumnId = (typeof LABEL_COLUMN_IDS)[number]
 
