@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { PlanInput } from './plan-input.js'
 import { PlanDoc } from './plan-doc.js'
 import { addMeasureRow } from './add-measure-row.js'
+import { writeTransfer } from './transfers/write-transfer.js'
 import { addActualsRow } from './actuals/add-actuals-row.js'
 import { HISTORY_PERIODS } from './actuals/history-periods.js'
 
@@ -34,6 +35,8 @@ export function createPlanDoc(input: PlanInput, doc: Y.Doc = new Y.Doc()): PlanD
     for (const resource of input.meta.resources) {
       addMeasureRow(plan, 'capacity', resource.id, input.capacity[resource.id], count)
     }
+    for (const [id, transfer] of Object.entries(input.transfers ?? {}))
+      writeTransfer(plan, id, transfer)
   })
   return plan
 }

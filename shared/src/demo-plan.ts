@@ -2,6 +2,8 @@ import type { Item } from './item.js'
 import type { PlanInput } from './plan-input.js'
 import type { PeriodKind, Resource } from './plan-meta.js'
 import { DEFAULT_MAX_VALUE } from './plan-meta.js'
+import type { Site } from './sites/site.js'
+import type { Transfer } from './transfers/transfer.js'
 import { seededRandom } from './seeded-random.js'
 import { demoHistory } from './demo-history.js'
 
@@ -16,6 +18,8 @@ export interface DemoPlanOptions {
   seed?: number
   /** Add three years of actual demand history (`demoHistory`). */
   history?: boolean
+  /** Add transfers: Shanghai to Hamburg by sea (4 periods), Shenzhen to Shanghai (1 period). */
+  transfers?: boolean
 }
 
 const FAMILIES = [
@@ -41,7 +45,13 @@ const FLAVOURS = [
   'Ginger',
   'Citrus',
 ]
-const SITES = ['SH', 'SZ', 'HAM']
+/** Three sites in two countries. */
+export const DEMO_SITES: Site[] = [
+  { id: 'SH', name: 'Shanghai', country: 'China' },
+  { id: 'SZ', name: 'Shenzhen', country: 'China' },
+  { id: 'HAM', name: 'Hamburg', country: 'Germany' },
+]
+const SITES = DEMO_SITES.map((s) => s.id)
 
 /**
  * A realistic, seeded plan: families of SKUs at several sites, demand with trend, seasonality
@@ -137,6 +147,7 @@ export function demoPlan(options: DemoPlanOptions = {}): PlanInput {
       maxValue: DEFAULT_MAX_VALUE,
       decimals: 0,
       resources,
+      sites: DEMO_SITES.map((s) => ({ ...s })),
     },
     items,
     demand,
@@ -144,5 +155,40 @@ export function demoPlan(options: DemoPlanOptions = {}): PlanInput {
     capacity,
   }
   if (options.history) input.actuals = demoHistory(input, options.seed ?? 42)
+  if (options.transfers) input.transfers = demoTransfers(input, familyCount)
   return input
+}
+
+/**
+ * SKU i and SKU i + familyCount share a family and sit two sites apart (sites cycle SH, SZ,
+ * HAM), so each pair is one product at two sites. Up to six pairs each of SH → HAM (lead time
+ * 4) and SZ → SH (lead time 1), a third of the destination's mean demand each.
+ */
+function demoTransfers(input: PlanInput, familyCount: number): Record<string, Transfer> {
+  const transfers: Record<string, Transfer> = {}
+  const { periodCount } = input.meta
+  const skus = input.items.map((item) => item.sku)
+  const step = familyCount * SITES.length
+  let n = 0
+  for (const [offset, leadTime] of [
+    [0, 4],
+    [1, 1],
+  ] as const) {
+    for (let k = 0; k < 6; k++) {
+      const from = offset + k * step
+      const to = from + familyCount
+      if (to >= skus.length || periodCount < 3) break
+      const demand = input.demand[skus[to]]
+      const mean = demand.reduce((a, b) => a + b, 0) / demand.length
+      const period = Math.min(periodCount - 1, 2 + k)
+      transfers[`TR-${String(++n).padStart(3, '0')}`] = {
+        fromSku: skus[from],
+        toSku: skus[to],
+        period,
+        leadTime,
+        quantity: Math.max(1, Math.round(mean / 3)),
+      }
+    }
+  }
+  return transfers
 }

@@ -47,6 +47,7 @@ export const REJECTION_CODES = [
   'messageTooLong',
   'discussionQuota',
   'stageLocked',
+  'outOfScope',
 ] as const
 
 export type RejectionCode = (typeof REJECTION_CODES)[number]

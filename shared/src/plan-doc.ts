@@ -3,6 +3,8 @@ import type { Item, ItemField } from './item.js'
 import { ITEM_FIELDS, OPTIONAL_ITEM_FIELDS } from './item.js'
 import type { MetaKey, PlanMeta } from './plan-meta.js'
 import type { Measure } from './roots.js'
+import type { Transfer } from './transfers/transfer.js'
+import { readTransfer } from './transfers/transfer.js'
 
 /** A measure row: a compact base written whole, plus a last-writer-wins overlay keyed by period. */
 export interface MeasureRow {
@@ -25,6 +27,8 @@ export class PlanDoc {
   readonly forecast: Y.Map<unknown>
   /** Why a demand cell was overridden, keyed `sku@period` (override-reasons/). */
   readonly overrideReasons: Y.Map<unknown>
+  /** Transfers between sites, one JSON value per transfer id (transfers/). */
+  readonly transfers: Y.Map<unknown>
 
   constructor(readonly doc: Y.Doc) {
     this.meta = doc.getMap('meta')
@@ -37,6 +41,7 @@ export class PlanDoc {
     this.actuals = doc.getMap('actuals')
     this.forecast = doc.getMap('forecast')
     this.overrideReasons = doc.getMap('overrideReasons')
+    this.transfers = doc.getMap('transfers')
   }
 
   measureRoot(measure: Measure): Y.Map<Y.Map<unknown>> {
@@ -60,6 +65,7 @@ export class PlanDoc {
       maxValue: meta.maxValue ?? Number.MAX_SAFE_INTEGER,
       decimals: meta.decimals ?? 0,
       resources: meta.resources ?? [],
+      sites: meta.sites ?? [],
     }
   }
 
@@ -123,6 +129,16 @@ export class PlanDoc {
         item[field] = ITEM_FIELDS[field] === 'number' ? (cellNumber(value) ?? 0) : itemText(value)
     }
     return item as unknown as Item
+  }
+
+  /** Every stored transfer that has a transfer's shape, by id, in id order. */
+  listTransfers(): [string, Transfer][] {
+    const transfers: [string, Transfer][] = []
+    this.transfers.forEach((value, id) => {
+      const transfer = readTransfer(value)
+      if (transfer) transfers.push([id, transfer])
+    })
+    return transfers.sort((a, b) => compare(a[0], b[0]))
   }
 
   /** True when the SKU exists and is retired (hidden from the board, out of roll-ups). */

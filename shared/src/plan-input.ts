@@ -1,5 +1,6 @@
 import type { Item } from './item.js'
 import type { PlanMeta } from './plan-meta.js'
+import type { Transfer } from './transfers/transfer.js'
 
 /** Everything needed to create a plan document: settings, SKU master data and the measure rows. */
 export interface PlanInput {
@@ -18,4 +19,6 @@ export interface PlanInput {
   actuals?: Record<string, (number | null)[]>
   /** Actual production per SKU, laid out as `actuals`; only SKUs with actual demand get it. */
   actualProduction?: Record<string, (number | null)[]>
+  /** Transfers between sites, by transfer id. */
+  transfers?: Record<string, Transfer>
 }

@@ -1,3 +1,5 @@
+import type { Site } from './sites/site.js'
+
 /** Whether a plan's periods are ISO weeks or calendar months. */
 export type PeriodKind = 'week' | 'month'
 
@@ -27,6 +29,8 @@ export interface PlanMeta {
   /** Decimal places a value may carry (0 = whole units). */
   decimals: number
   resources: Resource[]
+  /** The plan's sites; every SKU and resource names one of them. Empty in plans made before sites. */
+  sites: Site[]
 }
 
 /** The frozen-period rule: a period at or before `frozenThrough` may not be edited. */
@@ -46,6 +50,7 @@ export const META_FIELDS = {
   maxValue: 'number',
   decimals: 'number',
   resources: 'object',
+  sites: 'object',
 } as const satisfies Record<keyof PlanMeta, string>
 
 export type MetaKey = keyof PlanMeta

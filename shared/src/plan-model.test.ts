@@ -103,6 +103,8 @@ describe('PlanModel: derived values', () => {
       skus: ['A', 'B'],
       demand: [5, 15, 5, 5],
       supply: [5, 10, 0, 0],
+      transferIn: [0, 0, 0, 0],
+      transferOut: [0, 0, 0, 0],
       projected: [10, 5, 0, -5],
       shortage: [0, -5, -5, -5],
       short: [0, 1, 1, 1],

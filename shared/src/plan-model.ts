@@ -6,12 +6,18 @@ import type { Item } from './item.js'
 import type { PlanDoc } from './plan-doc.js'
 import { projectedInventory } from './projected-inventory.js'
 import { shortageRollUp, sumRows } from './roll-up.js'
+import type { Transfer } from './transfers/transfer.js'
+import { readTransfer } from './transfers/transfer.js'
+import { inTransit, transferFlows } from './transfers/transfer-flows.js'
 
 /** The derived state of one SKU: its rows, projected inventory and gaps. */
 export interface SkuView {
   item: Item
   demand: number[]
   supply: number[]
+  /** Per period, what transfers bring in (supply from another site) and ship out (demand). */
+  transferIn: number[]
+  transferOut: number[]
   projected: number[]
   gaps: Gap[]
 }
@@ -22,6 +28,8 @@ export interface FamilyView {
   skus: string[]
   demand: number[]
   supply: number[]
+  transferIn: number[]
+  transferOut: number[]
   projected: number[]
   /** Per period, the sum of the SKUs' negative projected inventory (0 or less). */
   shortage: number[]
@@ -30,8 +38,16 @@ export interface FamilyView {
   gapCount: number
 }
 
-/** The whole plan rolled up: every family's flows, stock and shortages summed. */
-export type PlanTotals = Omit<FamilyView, 'family' | 'skus'>
+/**
+ * The whole plan rolled up across every site: demand and supply are the SKUs' own (a transfer
+ * is inside the network, so it adds to neither), `transferIn`/`transferOut` what moved, and
+ * `projected` the sites' stock plus what is in transit, so a transfer moves stock without
+ * changing the total.
+ */
+export type PlanTotals = Omit<FamilyView, 'family' | 'skus'> & {
+  /** Per period, shipped and not yet arrived. */
+  inTransit: number[]
+}
 
 /** A resource's capacity, load and capacity gaps. */
 export interface ResourceView {
@@ -66,6 +82,9 @@ export class PlanModel {
   private cachedTotals: PlanTotals | undefined
   private readonly skusByFamily = new Map<string, Set<string>>()
   private readonly skusByResource = new Map<string, Set<string>>()
+  private readonly transfers = new Map<string, Transfer>()
+  private readonly transfersBySku = new Map<string, Set<string>>()
+  private dirtyTransfers = new Set<string>()
   private readonly stops: (() => void)[] = []
 
   constructor(private readonly plan: PlanDoc) {
@@ -84,6 +103,7 @@ export class PlanModel {
     watch(plan.supply, (sku) => this.dirty.skus.add(sku))
     watch(plan.items, (sku) => this.dirty.skus.add(sku))
     watch(plan.capacity, (id) => this.dirty.resources.add(id))
+    watch(plan.transfers, (id) => this.dirtyTransfers.add(id))
     watch(plan.meta, (key) => {
       if (key === 'periodCount' || key === 'resources') this.rebuildAll = true
     })
@@ -112,15 +132,30 @@ export class PlanModel {
     const families = this.families()
     const count = this.plan.periodCount
     const sum = (pick: (f: FamilyView) => number[]) => sumRows(families.map(pick), count)
+    const transit = inTransit(this.activeTransfers(), count)
     this.cachedTotals = {
       demand: sum((f) => f.demand),
       supply: sum((f) => f.supply),
-      projected: sum((f) => f.projected),
+      transferIn: sum((f) => f.transferIn),
+      transferOut: sum((f) => f.transferOut),
+      projected: sumRows([...families.map((f) => f.projected), transit], count),
+      inTransit: transit,
       shortage: sum((f) => f.shortage),
       short: sum((f) => f.short),
       gapCount: families.reduce((n, f) => n + f.gapCount, 0),
     }
     return this.cachedTotals
+  }
+
+  /** The transfers between two active SKUs, by id. */
+  transferList(): [string, Transfer][] {
+    return [...this.transfers].filter(([, t]) => this.isActive(t))
+  }
+
+  /** The transfers that ship from or arrive at this SKU, by id. */
+  transfersOf(sku: string): [string, Transfer][] {
+    const ids = this.transfersBySku.get(sku) ?? new Set<string>()
+    return [...ids].sort().map((id) => [id, this.transfers.get(id) as Transfer])
   }
 
   /** Every gap in the plan: SKU inventory gaps, then resource capacity gaps. */
@@ -146,9 +181,17 @@ export class PlanModel {
     if (this.rebuildAll) {
       this.rebuildAll = false
       this.dirty = emptyChange()
+      this.dirtyTransfers.clear()
       this.rebuild()
       return
     }
+    for (const id of this.dirtyTransfers) {
+      for (const sku of this.indexTransfer(id)) this.dirty.skus.add(sku)
+    }
+    this.dirtyTransfers.clear()
+    // A SKU retired or brought back starts or stops its transfers at the other end too.
+    for (const sku of [...this.dirty.skus])
+      for (const [, t] of this.transfersOf(sku)) this.dirty.skus.add(t.fromSku).add(t.toSku)
     const change = this.dirty
     if (change.skus.size === 0 && change.resources.size === 0) return
     this.dirty = emptyChange()
@@ -177,6 +220,9 @@ export class PlanModel {
     this.resourceViews.clear()
     this.skusByFamily.clear()
     this.skusByResource.clear()
+    this.transfers.clear()
+    this.transfersBySku.clear()
+    this.plan.transfers.forEach((_, id) => this.indexTransfer(id))
     const change = emptyChange()
     for (const sku of this.plan.listSkus()) {
       const view = this.computeSku(sku)
@@ -205,11 +251,62 @@ export class PlanModel {
     indexInto(this.skusByResource, item.resource, sku)
     const demand = this.plan.readRow('demand', sku)
     const supply = this.plan.readRow('supply', sku)
-    const projected = projectedInventory(item.openingStock, supply, demand)
+    const moves = transferFlows(
+      sku,
+      this.transfersOf(sku)
+        .map(([, t]) => t)
+        .filter((t) => this.isActive(t)),
+      this.plan.periodCount,
+    )
+    const projected = projectedInventory(
+      item.openingStock,
+      supply,
+      demand,
+      moves.inbound,
+      moves.outbound,
+    )
     const gaps = inventoryGaps(sku, projected, item)
-    const view = { item, demand, supply, projected, gaps }
+    const view = {
+      item,
+      demand,
+      supply,
+      transferIn: moves.inbound,
+      transferOut: moves.outbound,
+      projected,
+      gaps,
+    }
     this.skuViews.set(sku, view)
     return view
+  }
+
+  /** Re-reads one transfer into the index; returns the SKUs it touched before and after. */
+  private indexTransfer(id: string): string[] {
+    const touched: string[] = []
+    const before = this.transfers.get(id)
+    if (before) {
+      unindex(this.transfersBySku, before.fromSku, id)
+      unindex(this.transfersBySku, before.toSku, id)
+      touched.push(before.fromSku, before.toSku)
+      this.transfers.delete(id)
+    }
+    const after = readTransfer(this.plan.transfers.get(id))
+    if (after) {
+      this.transfers.set(id, after)
+      indexInto(this.transfersBySku, after.fromSku, id)
+      indexInto(this.transfersBySku, after.toSku, id)
+      touched.push(after.fromSku, after.toSku)
+    }
+    return touched
+  }
+
+  /** A transfer counts only while both its SKUs are active, so it never moves stock half-way. */
+  private isActive(transfer: Transfer): boolean {
+    const active = (sku: string) => this.plan.items.has(sku) && !this.plan.isRetired(sku)
+    return active(transfer.fromSku) && active(transfer.toSku)
+  }
+
+  private activeTransfers(): Transfer[] {
+    return this.transferList().map(([, t]) => t)
   }
 
   private viewsOf(skus: Set<string> | undefined): SkuView[] {
@@ -238,6 +335,14 @@ export class PlanModel {
       ),
       supply: sumRows(
         skus.map((v) => v.supply),
+        count,
+      ),
+      transferIn: sumRows(
+        skus.map((v) => v.transferIn),
+        count,
+      ),
+      transferOut: sumRows(
+        skus.map((v) => v.transferOut),
         count,
       ),
       projected: sumRows(
@@ -269,6 +374,12 @@ export class PlanModel {
       gaps: capacityGaps(resource, load),
     })
   }
+}
+
+function unindex(index: Map<string, Set<string>>, key: string, id: string): void {
+  const set = index.get(key)
+  set?.delete(id)
+  if (set?.size === 0) index.delete(key)
 }
 
 function indexInto(index: Map<string, Set<string>>, key: string, sku: string): void {

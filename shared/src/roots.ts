@@ -11,6 +11,7 @@ export const ROOTS = [
   'forecast',
   'overrideReasons',
   'cycle',
+  'transfers',
 ] as const
 
 export type RootName = (typeof ROOTS)[number]

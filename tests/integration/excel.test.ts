@@ -123,6 +123,9 @@ describe('Excel and CSV import and export over a real server', () => {
     input.items[1].unitCost = 2.25
     input.meta.frozenThrough = 1
     input.meta.unit = 'cs'
+    // SKU 0 is at SH, SKU 2 at HAM (demoPlan cycles SH, SZ, HAM).
+    const [from, , to] = input.items.map((item) => item.sku)
+    input.transfers = { 'TR-1': { fromSku: from, toSku: to, period: 3, leadTime: 2, quantity: 25 } }
     const response = await fetch(`${server.url}/api/plans`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...server.headers('planner') },
@@ -172,6 +175,8 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Plan',
       'Settings',
+      'Sites',
+      'Transfers',
       'Demand history',
       'Projection',
       'Gaps',
@@ -197,8 +202,12 @@ describe('Excel and CSV import and export over a real server', () => {
       for (const each of original.listSkus())
         expect(imported.readItem(each)).toEqual(original.readItem(each))
       const [a, b] = [original.readMeta(), imported.readMeta()]
-      expect({ ...b, name: a.name }).toEqual(type === XLSX ? a : { ...a, frozenThrough: -1 })
+      expect({ ...b, name: a.name }).toEqual(
+        type === XLSX ? a : { ...a, frozenThrough: -1, sites: [] },
+      )
+      expect(imported.listTransfers()).toEqual(type === XLSX ? original.listTransfers() : [])
     }
+    expect(original.listTransfers()).toHaveLength(1)
   })
 
   it('imports a CSV saved by Excel in a Chinese locale (GBK) with its Chinese names', async () => {
@@ -612,12 +621,22 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Plan',
       'Settings',
+      'Sites',
+      'Transfers',
       'Demand history',
       'README',
     ])
     const created = await send('planner', '/api/plans/import?id=from-template', template.file, XLSX)
     expect(created.status, JSON.stringify(created.body)).toBe(201)
-    expect(created.body.plan).toMatchObject({ name: 'My plan', periodCount: 13, skuCount: 1 })
+    expect(created.body.plan).toMatchObject({ name: 'My plan', periodCount: 13, skuCount: 2 })
+    const imported = await storedPlan('from-template')
+    expect(imported.readMeta().sites.map((s) => `${s.id} ${s.name} ${s.country}`)).toEqual([
+      'SH Shanghai China',
+      'HAM Hamburg Germany',
+    ])
+    expect(imported.listTransfers()).toEqual([
+      ['TR-001', { fromSku: 'SKU-0001', toSku: 'SKU-0002', period: 1, leadTime: 4, quantity: 300 }],
+    ])
     const refused = await send('sales', '/api/plans/import', template.file, XLSX)
     expect(refused.status).toBe(403)
     const fromTemplate = await storedPlan('from-template')

@@ -38,7 +38,7 @@ export function changeItem(session: PlanSession, change: ItemChange): RuleViolat
         sku: change.sku,
         name: '',
         family: '',
-        site: '',
+        site: live.plan.readMeta().sites[0]?.id ?? '',
         unit: '',
         openingStock: 0,
         safetyStock: 0,

@@ -8,8 +8,9 @@ const PERIODS = 13
 
 /**
  * The downloadable import template: a Plan sheet with the headers and example rows (13 weeks
- * from the Monday of `today`), a Settings sheet, a History sheet (actual demand of the weeks
- * before) and a README sheet explaining each column.
+ * from the Monday of `today`), a Settings sheet, Sites and Transfers sheets (one product at two
+ * sites and a transfer between them), a History sheet (actual demand of the weeks before) and
+ * a README sheet explaining each column.
  */
 export function importTemplate(today = new Date()): SheetOut[] {
   const first = mondayOf(today)
@@ -35,6 +36,36 @@ export function importTemplate(today = new Date()): SheetOut[] {
       ...demand,
     ],
     ['Juice', 'SKU-0001', '', '', '', '', null, null, null, null, null, 'supply', ...supply],
+    [
+      'Juice',
+      'SKU-0002',
+      'Orange juice 1 L',
+      'HAM',
+      'cs',
+      '',
+      50,
+      40,
+      300,
+      3.5,
+      2.1,
+      'demand',
+      ...keys.map(() => 60),
+    ],
+    [
+      'Juice',
+      'SKU-0002',
+      '',
+      '',
+      '',
+      '',
+      null,
+      null,
+      null,
+      null,
+      null,
+      'supply',
+      ...keys.map(() => 0),
+    ],
     [
       '',
       'SH-L1',
@@ -75,6 +106,8 @@ export function importTemplate(today = new Date()): SheetOut[] {
     ['Values', '', VALUES_HELP],
     ['Update a plan', '', UPDATE_HELP],
     [HISTORY_SHEET_NAME, '', HISTORY_HELP],
+    ['Sites sheet', '', SITES_HELP],
+    ['Transfers sheet', '', TRANSFERS_HELP],
   ]
   return [
     { name: 'Plan', rows: plan, widths: [14, 12, 22, 8, 6, 10, 10, 10, 10, 10, 10, 10] },
@@ -90,6 +123,23 @@ export function importTemplate(today = new Date()): SheetOut[] {
       ],
       widths: [16, 30],
     },
+    {
+      name: 'Sites',
+      rows: [
+        ['Site', 'Name', 'Country'],
+        ['SH', 'Shanghai', 'China'],
+        ['HAM', 'Hamburg', 'Germany'],
+      ],
+      widths: [10, 24, 16],
+    },
+    {
+      name: 'Transfers',
+      rows: [
+        ['Transfer', 'From SKU', 'To SKU', 'Period', 'Lead time', 'Quantity'],
+        ['TR-001', 'SKU-0001', 'SKU-0002', keys[1], 4, 300],
+      ],
+      widths: [10, 14, 14, 10, 10, 10],
+    },
     { name: HISTORY_SHEET_NAME, rows: history, widths: [14] },
     { name: 'README', rows: readme, widths: [16, 10, 100] },
   ]
@@ -99,7 +149,7 @@ const COLUMN_HELP: Record<(typeof PLAN_COLUMNS)[number], string> = {
   family: 'Product family the SKU rolls up into.',
   sku: 'SKU id (letters, digits, . _ -; up to 64). On a capacity row: the resource id.',
   name: 'SKU name. On a capacity row: the resource name.',
-  site: 'Site (plant or warehouse). On a capacity row: the resource site.',
+  site: 'Site (plant or warehouse), one of the Sites sheet when there is one. On a capacity row: the resource site.',
   unit: 'Unit of measure, such as cs.',
   resource: 'Id of the resource whose capacity the SKU loads; it needs a capacity row.',
   openingStock: 'Stock on hand before the first period.',
@@ -119,5 +169,9 @@ const VALUES_HELP =
   'Plain numbers, 0 or more; a blank cell is 0. Formulas are not read: paste values. Text starting with a quote then = + - @ loses the quote.'
 const UPDATE_HELP =
   'The same layout updates the demand and supply of an existing plan: only changed, non-blank cells are written.'
+const SITES_HELP =
+  'Optional: the plants and warehouses, one per row: Site (id), Name, Country. When given, every SKU and resource Site must be one of them. Read when a file creates a plan.'
+const TRANSFERS_HELP =
+  'Optional: stock moved between sites, one per row: Transfer (id), From SKU, To SKU (the same product at another site), Period it ships (2026-W49), Lead time (whole periods; it arrives Period + Lead time), Quantity. Demand at the source, supply at the destination. Read when a file creates a plan.'
 const HISTORY_HELP =
   'Optional, when updating a plan (planners): actual demand. Column SKU, then one column per period (2026-W49 or 2026-12) from three years before the plan start to its end. A blank cell changes nothing.'

@@ -1,4 +1,4 @@
-import type { ImportPlace, Item, PlanInput, Resource } from '@tandem/shared'
+import type { ImportPlace, Item, PlanInput, Resource, Site } from '@tandem/shared'
 import { DEFAULT_MAX_VALUE, periodKey } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
 import { checkPlanInput } from '../plans/check-plan-input.js'
@@ -8,6 +8,8 @@ import type { PlanSheet, PlanSheetRow } from './parse-plan-sheet.js'
 import type { PlanSettings } from './parse-settings-sheet.js'
 import { PLAN_COLUMN_HEADERS } from './plan-columns.js'
 import { decimalPlaces } from './sheet-number.js'
+import type { SheetTable } from './sheet-table.js'
+import { parseTransfersSheet } from './site-sheets.js'
 
 const ITEM_TEXT = ['family', 'name', 'site', 'unit', 'resource'] as const
 const ITEM_STOCK = ['openingStock', 'safetyStock', 'maxStock', 'price', 'unitCost'] as const
@@ -23,6 +25,7 @@ export function planInputFromSheet(
   settings: PlanSettings,
   issues: IssueList,
   name?: string,
+  extra: { sites: Site[]; transfers?: SheetTable } = { sites: [] },
 ): PlanInput {
   const at = (row: number, column?: number, field?: string): ImportPlace => ({
     sheet: sheet.sheet,
@@ -58,6 +61,7 @@ export function planInputFromSheet(
       maxValue,
       decimals,
       resources: [],
+      sites: extra.sites,
     },
     items: [],
     demand: {},
@@ -133,12 +137,20 @@ export function planInputFromSheet(
       issues.add(issueAt('badFrozenThrough', frozen.place, { example: first.key }))
     } else input.meta.frozenThrough = index
   }
+  if (extra.transfers) {
+    const keys = sheet.periods.map((_, p) => periodKey(first.kind, first.start, p))
+    input.transfers = parseTransfersSheet(extra.transfers, keys, issues)
+  }
   issues.throwIfAny()
   try {
     checkPlanInput(input)
   } catch (error) {
     if (!(error instanceof ApiProblem)) throw error
-    const place = placeOf(error.field, input, sheet, items, rowOf, settings)
+    const place = error.field?.startsWith('transfers.')
+      ? { sheet: extra.transfers?.name ?? 'Transfers' }
+      : error.field === 'meta.sites'
+        ? { sheet: 'Sites' }
+        : placeOf(error.field, input, sheet, items, rowOf, settings)
     throw ImportProblem.single('planCheckFailed', place, { detail: error.message })
   }
   return input

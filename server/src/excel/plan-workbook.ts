@@ -5,11 +5,12 @@ import { commentsSheet, flagsSheet, gapsSheet } from './discussion-sheets.js'
 import { historySheet } from './history-sheet.js'
 import { planGridSheet, projectionSheet, settingsSheet } from './plan-grid-sheets.js'
 import type { SheetOut } from './sheet-out.js'
+import { sitesSheet, transfersSheet } from './site-sheets.js'
 
 /**
- * The sheets of a plan's XLSX export: Plan (the import layout), Settings, History (actuals),
- * Projection, Gaps, Comments and Flags. Updating a plan from the file reads back Plan and
- * History.
+ * The sheets of a plan's XLSX export: Plan (the import layout), Settings, Sites, Transfers,
+ * History (actuals), Projection, Gaps, Comments and Flags. A new plan from the file reads back
+ * Plan, Settings, Sites, Transfers and History; updating a plan reads Plan and History.
  */
 export function planWorkbook(plan: PlanDoc, users: UserNames): SheetOut[] {
   const model = new PlanModel(plan)
@@ -17,6 +18,8 @@ export function planWorkbook(plan: PlanDoc, users: UserNames): SheetOut[] {
     return [
       planGridSheet(plan),
       settingsSheet(plan),
+      sitesSheet(plan),
+      transfersSheet(plan),
       historySheet(plan),
       projectionSheet(plan, model),
       gapsSheet(plan, model),

@@ -3,6 +3,7 @@ import { ImportProblem } from './import-issue.js'
 import { readCsvSheet } from './read-csv-sheet.js'
 import { readXlsxSheets } from './read-xlsx-sheets.js'
 import { HISTORY_SHEET } from './history-sheet.js'
+import { SITES_SHEET, TRANSFERS_SHEET } from './site-sheets.js'
 import type { SheetTable } from './sheet-table.js'
 
 /** The formats an import accepts. */
@@ -20,14 +21,16 @@ export interface ImportedSheets {
   settings?: SheetTable
   /** Actual demand (docs/import-format.md, History). */
   history?: SheetTable
+  sites?: SheetTable
+  transfers?: SheetTable
 }
 
 const PLAN_SHEET = ['plan', '计划']
 const SETTINGS_SHEET = ['settings', '设置']
 
 /**
- * Reads the Plan sheet (the sheet named Plan, else the first one) and the optional Settings and
- * History sheets of an XLSX file, or a CSV file as the Plan sheet.
+ * Reads the Plan sheet (the sheet named Plan, else the first one) and the optional Settings,
+ * History, Sites and Transfers sheets of an XLSX file, or a CSV file as the Plan sheet.
  */
 export async function readImportFile(
   file: Buffer,
@@ -46,7 +49,9 @@ export async function readImportFile(
         position === 0 ||
         PLAN_SHEET.includes(lower) ||
         SETTINGS_SHEET.includes(lower) ||
-        HISTORY_SHEET.includes(lower)
+        HISTORY_SHEET.includes(lower) ||
+        SITES_SHEET.includes(lower) ||
+        TRANSFERS_SHEET.includes(lower)
       )
     },
     deadline,
@@ -56,6 +61,15 @@ export async function readImportFile(
   if (!plan) {
     throw ImportProblem.single('noSheets', { sheet: 'Plan' })
   }
-  const history = named(HISTORY_SHEET)
-  return { plan, settings: named(SETTINGS_SHEET), history: history === plan ? undefined : history }
+  const other = (names: string[]) => {
+    const table = named(names)
+    return table === plan ? undefined : table
+  }
+  return {
+    plan,
+    settings: named(SETTINGS_SHEET),
+    history: other(HISTORY_SHEET),
+    sites: other(SITES_SHEET),
+    transfers: other(TRANSFERS_SHEET),
+  }
 }

@@ -7,6 +7,7 @@ import type { PlanSheet } from './parse-plan-sheet.js'
 import { parsePlanSheet } from './parse-plan-sheet.js'
 import { parseSettingsSheet } from './parse-settings-sheet.js'
 import { planInputFromSheet } from './plan-input-from-sheet.js'
+import { parseSitesSheet } from './site-sheets.js'
 import type { ImportFormat } from './read-import-file.js'
 import { readImportFile } from './read-import-file.js'
 
@@ -25,7 +26,8 @@ export async function readPlanFile(
   const issues = new IssueList()
   const sheet = parsePlanSheet(sheets.plan, issues, mapping)
   const settings = sheets.settings ? parseSettingsSheet(sheets.settings, issues) : {}
-  return planInputFromSheet(sheet, settings, issues, name)
+  const sites = sheets.sites ? parseSitesSheet(sheets.sites, issues) : []
+  return planInputFromSheet(sheet, settings, issues, name, { sites, transfers: sheets.transfers })
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { PlanInput } from '@tandem/shared'
-import { isValidId } from '@tandem/shared'
+import {
+  checkTransfer,
+  createPlanDoc,
+  isUnknownSite,
+  isValidId,
+  siteListProblem,
+} from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
 
 /**
@@ -23,8 +29,17 @@ export function checkPlanInput(input: PlanInput): void {
       'meta.frozenThrough',
     )
   }
+  const sites = meta.sites
+  const siteProblem = siteListProblem(sites)
+  if (siteProblem) throw new ApiProblem('invalidPlan', siteProblem, 'meta.sites')
   const resources = new Set<string>()
   meta.resources.forEach((resource, i) => {
+    if (isUnknownSite(sites, resource.site))
+      throw new ApiProblem(
+        'invalidPlan',
+        `Resource ${resource.id} is at unknown site ${resource.site}`,
+        `meta.resources[${i}].site`,
+      )
     if (!isValidId(resource.id))
       throw new ApiProblem(
         'invalidId',
@@ -45,6 +60,12 @@ export function checkPlanInput(input: PlanInput): void {
       throw new ApiProblem('invalidId', `"${item.sku}" is not a valid SKU id`, `items[${i}].sku`)
     if (skus.has(item.sku))
       throw new ApiProblem('invalidPlan', `SKU ${item.sku} appears twice`, `items[${i}].sku`)
+    if (isUnknownSite(sites, item.site))
+      throw new ApiProblem(
+        'invalidPlan',
+        `SKU ${item.sku} is at unknown site ${item.site}`,
+        `items[${i}].site`,
+      )
     if (item.resource && !resources.has(item.resource)) {
       throw new ApiProblem(
         'invalidPlan',
@@ -82,4 +103,14 @@ export function checkPlanInput(input: PlanInput): void {
   checkRows('demand', skus)
   checkRows('supply', skus)
   checkRows('capacity', resources)
+  const transfers = Object.entries(input.transfers ?? {})
+  if (transfers.length === 0) return
+  const plan = createPlanDoc({ ...input, transfers: {} })
+  const open = { ...meta, frozenThrough: -1, status: 'draft' as const }
+  for (const [id, transfer] of transfers) {
+    const found = isValidId(id)
+      ? checkTransfer(plan, open, 'planner', undefined, id, transfer)
+      : { reason: `"${id}" is not a valid transfer id` }
+    if (found) throw new ApiProblem('invalidPlan', found.reason, `transfers.${id}`)
+  }
 }

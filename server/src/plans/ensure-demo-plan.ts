@@ -11,7 +11,7 @@ export async function ensureDemoPlan(log: PlanLog): Promise<boolean> {
   if (await log.getPlan(DEMO_PLAN_ID)) return false
   const { record, snapshot } = planSnapshot(
     DEMO_PLAN_ID,
-    demoPlan({ name: 'Demo plan', history: true }),
+    demoPlan({ name: 'Demo plan', history: true, transfers: true }),
   )
   try {
     await log.createPlan(record, snapshot)

@@ -51,6 +51,34 @@ const metaSchema = {
         },
       },
     },
+    sites: {
+      type: 'array',
+      maxItems: 1_000,
+      default: [],
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'country'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', maxLength: 64 },
+          name: { type: 'string', maxLength: 100 },
+          country: { type: 'string', maxLength: 100 },
+        },
+      },
+    },
+  },
+} as const
+
+const transferSchema = {
+  type: 'object',
+  required: ['fromSku', 'toSku', 'period', 'leadTime', 'quantity'],
+  additionalProperties: false,
+  properties: {
+    fromSku: { type: 'string', maxLength: 64 },
+    toSku: { type: 'string', maxLength: 64 },
+    period: { type: 'integer' },
+    leadTime: { type: 'integer' },
+    quantity: { type: 'number' },
   },
 } as const
 
@@ -92,6 +120,7 @@ export const createPlanBodySchema = {
         firstPeriod: { type: 'string', maxLength: 10 },
         seed: { type: 'integer', minimum: 0, maximum: 4_294_967_295, default: 42 },
         history: { type: 'boolean', default: false },
+        transfers: { type: 'boolean', default: false },
       },
     },
     rows: {
@@ -104,6 +133,12 @@ export const createPlanBodySchema = {
         demand: rowsSchema,
         supply: rowsSchema,
         capacity: rowsSchema,
+        transfers: {
+          type: 'object',
+          maxProperties: 100_000,
+          additionalProperties: transferSchema,
+          default: {},
+        },
       },
     },
   },

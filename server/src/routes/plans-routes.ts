@@ -64,13 +64,14 @@ export async function plansRoutes(
       const id = newPlanId(body.id)
       let input: PlanInput
       if (body.rows) {
-        const { meta, items, demand, supply, capacity } = body.rows
+        const { meta, items, demand, supply, capacity, transfers } = body.rows
         input = {
-          meta,
+          meta: { ...meta, sites: meta.sites ?? [] },
           items,
           demand: demand ?? {},
           supply: supply ?? {},
           capacity: capacity ?? {},
+          transfers: transfers ?? {},
         }
         if (body.name) input.meta.name = body.name
         checkPlanInput(input)

@@ -20,7 +20,7 @@ const NEW_ITEM: Item = {
   sku: 'SKU-NEW',
   name: 'Sparkling 1 l',
   family: 'Water',
-  site: 'Shanghai',
+  site: 'SH',
   unit: 'cs',
   openingStock: 120,
   safetyStock: 40,

@@ -1,12 +1,13 @@
 import { ITEM_FIELDS, ITEM_TEXT_MAX } from '../item.js'
 import type { ItemField } from '../item.js'
 import type { PlanMeta } from '../plan-meta.js'
+import { isUnknownSite } from '../sites/site.js'
 import type { RuleViolation } from './rule-violation.js'
 import { violation } from './rule-violation.js'
 
 /**
  * The value one item field may take: its JSON type; stock levels from 0 to `maxValue`; text up
- * to 200 characters; a resource the plan has (or none). The server runs it on every `items`
+ * to 200 characters; a resource the plan has (or none); a site the plan lists. The server runs it on every `items`
  * write; the master data panel runs it before writing.
  */
 export function checkItemValue(
@@ -42,5 +43,7 @@ export function checkItemValue(
       `${sku} resource ${String(value)} is not a resource of this plan`,
       at,
     )
+  if (field === 'site' && isUnknownSite(meta.sites, value as string))
+    return violation('badValue', `${sku} site ${String(value)} is not a site of this plan`, at)
   return undefined
 }

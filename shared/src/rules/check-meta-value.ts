@@ -1,6 +1,8 @@
 import { isValidId } from '../ids.js'
 import type { MetaKey, PlanMeta } from '../plan-meta.js'
 import { META_FIELDS } from '../plan-meta.js'
+import type { Resource } from '../plan-meta.js'
+import { isUnknownSite, siteListProblem } from '../sites/site.js'
 import type { RuleViolation } from './rule-violation.js'
 import { violation } from './rule-violation.js'
 
@@ -58,6 +60,19 @@ export function checkMetaValue(
     return violation('outOfRange', `decimals must be a whole number from 0 to ${MAX_DECIMALS}`, at)
   if (field === 'resources' && !isResourceList(value)) {
     return violation('badValue', 'resources must be a list of { id, name, site }', at)
+  }
+  if (field === 'resources') {
+    const stray = (value as Resource[]).find((r) => isUnknownSite(meta.sites, r.site))
+    if (stray)
+      return violation(
+        'badValue',
+        `resource ${stray.id} site ${stray.site} is not a site of this plan`,
+        at,
+      )
+  }
+  if (field === 'sites') {
+    const problem = siteListProblem(value)
+    if (problem) return violation('badValue', problem, at)
   }
   return undefined
 }

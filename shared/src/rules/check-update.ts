@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import type { PlanMeta } from '../plan-meta.js'
 import { PlanDoc } from '../plan-doc.js'
+import type { Site } from '../sites/site.js'
+import { siteListProblem } from '../sites/site.js'
 import { isMeasure, isRootName } from '../roots.js'
 import { checkCellEdit } from './check-cell-edit.js'
 import type { FreshDiscussion, Writer } from './check-discussion-write.js'
@@ -26,6 +28,10 @@ import type { Place } from './place-resolver.js'
 import { PlaceResolver } from './place-resolver.js'
 import type { Role } from './role.js'
 import { roleMayWrite } from './role.js'
+import { checkSiteScope } from './check-site-scope.js'
+import { checkTransfer } from './check-transfer.js'
+import { isValidId } from '../ids.js'
+import { parseOverrideReasonKey } from '../override-reasons/override-reason.js'
 import type { RuleViolation } from './rule-violation.js'
 import { violation } from './rule-violation.js'
 
@@ -36,6 +42,11 @@ export interface UpdateContext {
   ownsClient?: (clientId: number) => boolean
   /** The sender's user id, for the rules on comment and flag authorship. */
   userId?: string
+  /**
+   * The sites the sender's role is scoped to in this plan: cells, override reasons and
+   * transfers of other sites are refused (`outOfScope`). Absent means every site.
+   */
+  sites?: readonly string[]
 }
 
 /**
@@ -63,7 +74,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
   const decoded = normalizeUpdate(doc, update)
   if (!decoded.ok) return decoded
   const plan = new PlanDoc(doc)
-  const meta = plan.readMeta()
+  let meta = plan.readMeta()
   const resolver = new PlaceResolver(doc, decoded.structs)
   const written = new Set<string>()
   const newItems = new Set<string>()
@@ -101,6 +112,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
   }
   const twice = secondValue(checked, decoded.ds)
   if (twice) return { ok: false, violation: twice }
+  const sites = writtenSites(checked)
+  if (sites) meta = { ...meta, sites }
   const writer: Writer = { role: context.role, userId: context.userId ?? '' }
   const fresh = freshDiscussion(checked, decoded.ds)
   for (const { item, place } of checked) {
@@ -109,7 +122,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
         ? checkCommentWrite(plan, writer, place, item, fresh)
         : place.root === 'flags'
           ? checkFlagWrite(plan, writer, place, item)
-          : checkWrite(doc, plan, meta, context.role, place, item, newItems)
+          : checkWrite(doc, plan, meta, context, place, item, newItems)
     if (found) return { ok: false, violation: found }
   }
   const oversized = oversizedMessage(plan, checked)
@@ -138,7 +151,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
             ? written.has(placeKey(place))
               ? undefined
               : checkDiscussionDeletion(plan, writer, place)
-            : checkDeletion(plan, meta, context.role, place, written)
+            : checkDeletion(plan, meta, context, place, written)
         if (found) return { ok: false, violation: found }
       }
     }
@@ -177,6 +190,18 @@ function secondValue(
   return undefined
 }
 
+/** The list of sites an update writes, so SKUs and resources may name a site added with them. */
+function writtenSites(checked: { item: Y.Item; place: Place }[]): Site[] | undefined {
+  let sites: Site[] | undefined
+  for (const { item, place } of checked) {
+    if (place.root !== 'meta' || place.keys.length !== 1 || place.keys[0] !== 'sites') continue
+    const value = singleValue(item)
+    if (value !== deleted && value !== notAValue && siteListProblem(value) === undefined)
+      sites = value as Site[]
+  }
+  return sites
+}
+
 function deletedBy(ds: NormalizedUpdate['ds'], id: Y.ID): boolean {
   const ranges = ds.clients.get(id.client)
   return !!ranges?.some((r) => id.clock >= r.clock && id.clock < r.clock + r.len)
@@ -203,11 +228,12 @@ function checkWrite(
   doc: Y.Doc,
   plan: PlanDoc,
   meta: PlanMeta,
-  role: Role,
+  context: UpdateContext,
   place: Place,
   item: Y.Item,
   newItems: Set<string>,
 ): RuleViolation | undefined {
+  const { role } = context
   const { root, keys } = place
   const at = { root, key: keys[0] }
   if (!isRootName(root))
@@ -227,10 +253,13 @@ function checkWrite(
   }
   if (root === 'cycle') return checkCycleWrite(role, place, item)
   if (isCell) {
-    const locked = checkDemandLock(doc, meta, role, root, keys[0], periodIndex(keys[2]))
+    const period = periodIndex(keys[2])
+    const locked =
+      checkDemandLock(doc, meta, role, root, keys[0], period) ??
+      checkSiteScope(plan, meta, role, context.sites, root, keys[0], period)
     if (locked) return locked
   }
-  if (root === 'meta') return checkMetaWrite(meta, keys, item)
+  if (root === 'meta') return checkMetaWrite(plan, meta, keys, item)
   if (root === 'items') return checkItemWrite(plan, meta, keys, item)
   if (isMeasure(root)) return checkMeasureWrite(plan, meta, role, root, place, item, newItems)
   if (root === 'actuals') return checkActualsWrite(plan, meta, role, place, item, newItems)
@@ -238,7 +267,25 @@ function checkWrite(
     const value = singleValue(item)
     if (keys.length !== 1 || value === notAValue)
       return violation('badStructure', `An override reason is one value per demand cell`, at)
-    return checkOverrideReason(plan, meta, role, keys[0], value === deleted ? undefined : value)
+    return (
+      checkOverrideReason(plan, meta, role, keys[0], value === deleted ? undefined : value) ??
+      scopeOfReason(plan, meta, context, keys[0])
+    )
+  }
+  if (root === 'transfers') {
+    const value = singleValue(item)
+    if (keys.length !== 1 || value === notAValue)
+      return violation('badStructure', `A transfer is one value per transfer id`, at)
+    if (!isValidId(keys[0]))
+      return violation('badStructure', `"${keys[0]}" is not a valid transfer id`, at)
+    return checkTransfer(
+      plan,
+      meta,
+      role,
+      context.sites,
+      keys[0],
+      value === deleted ? undefined : value,
+    )
   }
   return violation('unknownRoot', `"${root}" is not part of a plan`, at)
 }
@@ -246,27 +293,46 @@ function checkWrite(
 function checkDeletion(
   plan: PlanDoc,
   meta: PlanMeta,
-  role: Role,
+  context: UpdateContext,
   place: Place,
   written: Set<string>,
 ): RuleViolation | undefined {
+  const { role } = context
   const last = place.keys[place.keys.length - 1]
   if (last !== '#' && written.has(placeKey(place))) return undefined
   const [key, part, period] = place.keys
   if (isMeasure(place.root) && place.keys.length === 3 && part === 'edits') {
     return (
       checkDemandLock(plan.doc, meta, role, place.root, key, periodIndex(period)) ??
-      checkCellEdit(meta, role, place.root, key, periodIndex(period), undefined)
+      checkCellEdit(meta, role, place.root, key, periodIndex(period), undefined) ??
+      checkSiteScope(plan, meta, role, context.sites, place.root, key, periodIndex(period))
     )
   }
   if (place.root === 'actuals' && place.keys.length === 3 && isEditsPart(part))
     return checkActualValue(meta, role, key, actualsPeriodIndex(period), undefined)
   if (place.root === 'overrideReasons' && place.keys.length === 1)
-    return checkOverrideReason(plan, meta, role, key, undefined)
+    return (
+      checkOverrideReason(plan, meta, role, key, undefined) ??
+      scopeOfReason(plan, meta, context, key)
+    )
+  if (place.root === 'transfers' && place.keys.length === 1)
+    return checkTransfer(plan, meta, role, context.sites, key, undefined)
   return violation('forbiddenDeletion', `${place.root} ${place.keys.join(' ')} cannot be deleted`, {
     root: place.root,
     key,
   })
+}
+
+function scopeOfReason(
+  plan: PlanDoc,
+  meta: PlanMeta,
+  context: UpdateContext,
+  key: string,
+): RuleViolation | undefined {
+  const cell = parseOverrideReasonKey(key)
+  return cell
+    ? checkSiteScope(plan, meta, context.role, context.sites, 'demand', cell.sku, cell.period)
+    : undefined
 }
 
 function fail(

@@ -22,6 +22,7 @@ const WRITERS: Record<RootName, readonly Role[]> = {
   forecast: [],
   overrideReasons: ['sales', 'planner'],
   cycle: ['planner'],
+  transfers: ['production', 'planner'],
 }
 
 /** May this role write into this root at all? Finer rules (own messages, frozen periods) follow. */

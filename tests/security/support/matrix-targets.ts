@@ -190,7 +190,7 @@ export const MATRIX_TARGETS: MatrixTarget[] = [
         sku: 'SKU-NEG',
         name: 'Negative',
         family: 'Juice',
-        site: '',
+        site: 'SH',
         unit: '',
         openingStock: 0,
         safetyStock: -5,
