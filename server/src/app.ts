@@ -43,6 +43,7 @@ import type { UpdateBudget } from './sync/update-budgets.js'
 import { DEFAULT_UPDATE_BUDGET, UpdateBudgets } from './sync/update-budgets.js'
 import { versionsRoutes } from './routes/versions-routes.js'
 import { cycleRoutes } from './routes/cycle-routes.js'
+import { scenarioRoutes } from './routes/scenario-routes.js'
 import type { Stores } from './store/stores.js'
 import type { TrustProxy } from './config.js'
 import { rateLimitStoreOn } from './http/rate-limit-store.js'
@@ -164,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   pendingConnections.watch(app.server)
   app.decorate('pendingConnections', pendingConnections)
   const { stores } = deps
-  const { records } = stores
+  const { records, scenarios } = stores
   // Routes look roles up through this: a scenario's plan takes its roles from its base.
   const accounts = withScenarioAccess(stores.accounts, stores.scenarios)
   stores.useLogger(app.log)
@@ -294,9 +295,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await app.register(firstRunRoute, { firstRun: deps.firstRun })
   await app.register(usersRoutes, { log, accounts, auth, rooms })
-  await app.register(plansRoutes, { log, accounts, rooms, auth })
-  await app.register(versionsRoutes, { log, records, accounts, rooms, auth })
+  await app.register(plansRoutes, { log, accounts, rooms, auth, scenarios })
+  await app.register(versionsRoutes, { log, records, accounts, rooms, auth, scenarios })
   await app.register(cycleRoutes, { log, records, accounts, rooms, auth })
+  await app.register(scenarioRoutes, { log, records, accounts, rooms, auth, scenarios })
   await app.register(membersRoutes, { log, records, accounts, auth })
   await app.register(excelRoutes, {
     log,

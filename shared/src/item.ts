@@ -14,6 +14,12 @@ export interface Item {
   price?: number
   /** Cost of one unit held in stock, for inventory value; absent (read as 0) when not known. */
   unitCost?: number
+  /** Periods from releasing an order to receiving it (whole periods); absent (0) for none. */
+  leadTime?: number
+  /** Smallest quantity one production order may have; absent (0) for none. */
+  minBatch?: number
+  /** Orders are whole multiples of this; absent (0) for any quantity. */
+  lotSize?: number
   /**
    * A retired SKU stays in the document (its rows, history and versions) but is hidden from the
    * board and left out of roll-ups, gap counts and capacity load. Absent means active.
@@ -33,13 +39,23 @@ export const ITEM_FIELDS = {
   resource: 'string',
   price: 'number',
   unitCost: 'number',
+  leadTime: 'number',
+  minBatch: 'number',
+  lotSize: 'number',
   retired: 'boolean',
 } as const satisfies Record<Exclude<keyof Item, 'sku'>, string>
 
 export type ItemField = keyof typeof ITEM_FIELDS
 
 /** Fields an item may lack; `readItem` leaves them out when they were never written. */
-export const OPTIONAL_ITEM_FIELDS: readonly ItemField[] = ['price', 'unitCost', 'retired']
+export const OPTIONAL_ITEM_FIELDS: readonly ItemField[] = [
+  'price',
+  'unitCost',
+  'leadTime',
+  'minBatch',
+  'lotSize',
+  'retired',
+]
 
 export function isItemField(key: string): key is ItemField {
   return Object.hasOwn(ITEM_FIELDS, key)
@@ -55,6 +71,9 @@ export const EDITABLE_ITEM_FIELDS = [
   'maxStock',
   'price',
   'unitCost',
+  'leadTime',
+  'minBatch',
+  'lotSize',
 ] as const satisfies readonly ItemField[]
 
 /** Longest text an item field may hold. */

@@ -36,6 +36,9 @@ export function ItemForm({ session, meta, format, item, onDone, onCancel }: Item
     maxStock: String(item?.maxStock ?? 0),
     price: String(item?.price ?? 0),
     unitCost: String(item?.unitCost ?? 0),
+    leadTime: String(item?.leadTime ?? 0),
+    minBatch: String(item?.minBatch ?? 0),
+    lotSize: String(item?.lotSize ?? 0),
     resource: item?.resource ?? '',
   }))
   const [error, setError] = useState<{ field: string; message: string }>()

@@ -10,9 +10,11 @@ import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { Accounts } from '../store/accounts.js'
 import type { PlanLog } from '../store/plan-log.js'
+import type { ScenarioStore } from '../store/scenario-store.js'
 import { requireMayCreatePlans } from '../auth/may-create-plans.js'
 import { createPlanBodySchema, planIdParamsSchema, planRecordSchema } from './plan-schemas.js'
 import { noContent } from './response-schemas.js'
+import { scenarioSchema } from './scenario-schemas.js'
 
 /**
  * REST routes for plans: list, create (generated or from rows), read and delete. Each answers
@@ -21,11 +23,17 @@ import { noContent } from './response-schemas.js'
  */
 export async function plansRoutes(
   fastify: FastifyInstance,
-  deps: { log: PlanLog; accounts: Accounts; rooms: RoomRegistry; auth: Authenticator },
+  deps: {
+    log: PlanLog
+    accounts: Accounts
+    rooms: RoomRegistry
+    auth: Authenticator
+    scenarios: ScenarioStore
+  },
 ) {
   // Params, query, body and answers are typed from the routes' own schemas.
   const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
-  const { log, accounts, rooms, auth } = deps
+  const { log, accounts, rooms, auth, scenarios } = deps
 
   app.get(
     '/api/plans',
@@ -42,8 +50,12 @@ export async function plansRoutes(
     async (request) => {
       const user = await auth.require(request)
       const plans = await log.listPlans()
-      const roles = await Promise.all(plans.map((plan) => planRole(accounts, user, plan.id)))
-      return { plans: plans.filter((_, i) => roles[i] !== undefined) }
+      // Scenarios are plans of their own, listed under their base (GET …/scenarios).
+      const [roles, scenarioOf] = await Promise.all([
+        Promise.all(plans.map((plan) => planRole(accounts, user, plan.id))),
+        Promise.all(plans.map((plan) => scenarios.getScenario(plan.id))),
+      ])
+      return { plans: plans.filter((_, i) => roles[i] !== undefined && !scenarioOf[i]) }
     },
   )
 
@@ -95,7 +107,11 @@ export async function plansRoutes(
         response: {
           200: {
             type: 'object',
-            properties: { plan: planRecordSchema, role: { type: 'string' } },
+            properties: {
+              plan: planRecordSchema,
+              role: { type: 'string' },
+              scenario: { ...scenarioSchema, description: 'present when the plan is a scenario' },
+            },
           },
         },
       },
@@ -106,7 +122,8 @@ export async function plansRoutes(
       const role = plan ? await planRole(accounts, user, plan.id) : undefined
       if (!plan || !role) throw new ApiProblem('planNotFound', `No plan ${request.params.id}`, 'id')
       warmRoom(rooms, plan.id)
-      return { plan, role }
+      const scenario = await scenarios.getScenario(plan.id)
+      return scenario ? { plan, role, scenario } : { plan, role }
     },
   )
 
@@ -120,6 +137,13 @@ export async function plansRoutes(
       if (!role) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')
       if (role !== 'planner' && !user.isAdmin) {
         throw new ApiProblem('forbidden', "Only this plan's planner or an admin may delete it")
+      }
+      if (await scenarios.getScenario(id))
+        throw new ApiProblem('badRequest', `${id} is a scenario: discard it instead`, 'id')
+      // A base takes its scenarios with it: their records, then their plans.
+      for (const scenarioId of await scenarios.removeScenariosOf(id)) {
+        await rooms.evict(scenarioId)
+        await log.deletePlan(scenarioId)
       }
       await rooms.evict(id)
       if (!(await log.deletePlan(id))) throw new ApiProblem('planNotFound', `No plan ${id}`, 'id')

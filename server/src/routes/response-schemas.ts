@@ -167,6 +167,16 @@ export const activity = {
             cells: { type: 'integer' },
             measures: { type: 'array', items: measure },
             keys: { type: 'array', items: { type: 'string' } },
+            scenario: {
+              type: 'object',
+              required: ['id', 'name', 'event'],
+              additionalProperties: false,
+              properties: {
+                id: { type: 'string' },
+                name: { type: 'string' },
+                event: { type: 'string', enum: ['created', 'promoted', 'discarded'] },
+              },
+            },
           },
         },
       },

@@ -21,6 +21,7 @@ import { useRoom } from '../rooms/use-room.js'
 import { requirePlanRole } from './plan-access-guard.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 import type { RouteDeps } from './route-deps.js'
+import { withScenarioEvents } from '../scenarios/scenario-activity.js'
 import {
   activity,
   cellHistory,
@@ -237,7 +238,10 @@ export async function versionsRoutes(fastify: FastifyInstance, deps: RouteDeps) 
     },
     async (request) => {
       await requirePlanRole(deps, request, request.params.id)
-      return { activity: await records.activity(request.params.id, request.query.limit ?? 50) }
+      const limit = request.query.limit ?? 50
+      const edits = await records.activity(request.params.id, limit)
+      const scenarios = (await deps.scenarios?.listScenarios(request.params.id)) ?? []
+      return { activity: withScenarioEvents(edits, scenarios, limit) }
     },
   )
 

@@ -14,6 +14,8 @@ export interface ActivityEntry {
   /** The measures and row keys it touched (at most 10 keys). */
   measures: Measure[]
   keys: string[]
+  /** Present for a scenario of the plan created, promoted or discarded (then `cells` is 0). */
+  scenario?: { id: string; name: string; event: 'created' | 'promoted' | 'discarded' }
 }
 
 /** A published version: an immutable snapshot with its name, note, author and time. */

@@ -89,6 +89,10 @@ describe('master data commands, checked by the client rules and the server alike
     ['a negative price', { price: -0.5 }, 'price'],
     ['a unit cost above the largest value', { unitCost: 2e9 }, 'unitCost'],
     ['a price that is not a finite number', { price: Number.POSITIVE_INFINITY }, 'price'],
+    ['a lead time that is not whole periods', { leadTime: 1.5 }, 'leadTime'],
+    ['a lead time longer than the horizon', { leadTime: 10_000 }, 'leadTime'],
+    ['a negative minimum batch', { minBatch: -1 }, 'minBatch'],
+    ['a lot size above the largest value', { lotSize: 2e9 }, 'lotSize'],
   ])('refuses %s on the client and on the server, naming the field', (_, fields, field) => {
     const server = serverPlan()
     const sku = server.listSkus()[0]
@@ -114,6 +118,22 @@ describe('master data commands, checked by the client rules and the server alike
     expect(checkUpdate(server.doc, update, { role: 'planner' }).ok).toBe(true)
     Y.applyUpdate(server.doc, update)
     expect(server.readItem(sku)).toMatchObject({ price: 12.5, unitCost: 7.25 })
+  })
+
+  it('sets lead time, minimum batch and lot size: a planner only, read back', () => {
+    const server = serverPlan()
+    const sku = server.listSkus()[0]
+    expect(server.readItem(sku)).not.toHaveProperty('leadTime')
+    const fields = { leadTime: 2, minBatch: 100, lotSize: 25 }
+    expect(checkItemChange(server, 'production', { sku, fields })?.code).toBe('forbiddenRole')
+    expect(checkItemChange(server, 'planner', { sku, fields })).toBeUndefined()
+    const update = updateOf(server, (plan) => writeItemFields(plan, sku, fields))
+    expect(checkUpdate(server.doc, update, { role: 'planner' }).ok).toBe(true)
+    Y.applyUpdate(server.doc, update)
+    expect(server.readItem(sku)).toMatchObject(fields)
+    expect(checkItemChange(server, 'planner', { sku, fields: { leadTime: 0.5 } })?.reason).toBe(
+      `${sku} leadTime must be a whole number of periods`,
+    )
   })
 
   it('names the field and the value of a refused price', () => {

@@ -30,6 +30,14 @@ export function checkItemValue(
       at,
     )
   }
+  if (field === 'leadTime' && !Number.isInteger(value))
+    return violation('badValue', `${sku} leadTime must be a whole number of periods`, at)
+  if (field === 'leadTime' && (value as number) > meta.periodCount)
+    return violation(
+      'outOfRange',
+      `${sku} leadTime must be at most the horizon, ${meta.periodCount} periods (got ${value})`,
+      at,
+    )
   if (kind === 'string' && (value as string).length > ITEM_TEXT_MAX) {
     return violation(
       'outOfRange',
