@@ -1,10 +1,18 @@
 import type { ForecastResult } from '@tandem/shared'
+import type { PackedHistories } from './packed-histories.js'
 
-/** What the forecast worker is given: every SKU's history, oldest first, null where missing. */
+/** A forecast to run: every SKU's history, oldest first, null where missing. */
 export interface ForecastJob {
   seasonLength: number
   horizon: number
   histories: (number | null)[][]
+}
+
+/** What one worker thread is given: its share of the job's histories, packed. */
+export interface ForecastWorkerJob {
+  seasonLength: number
+  horizon: number
+  histories: PackedHistories
 }
 
 /** Most SKUs whose results a worker sends in one message (fewer for small jobs). */

@@ -13,12 +13,15 @@ import type { Room } from '../rooms/room.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import { runForecastWorkers } from './run-forecast-workers.js'
 
+/** Most SKUs whose forecasts are written in one transaction. */
+export const FORECAST_WRITE_CHUNK = 20
+
 /**
  * The forecast runs of this server: one at a time per plan, each in a worker thread. A run reads
  * every active SKU's history (the actuals before period 0), forecasts the plan's horizon,
  * reports progress to the plan's peers (`forecastProgress`) and writes the `forecast` root as
- * the server a chunk of results at a time, as the workers send them (one transaction per 100
- * SKUs), so it reaches every open board live and no single step holds the event loop long.
+ * the server a chunk of results at a time, as the workers send them (one transaction per
+ * FORECAST_WRITE_CHUNK SKUs), so it reaches every open board live and no single step holds the event loop long.
  */
 export class ForecastRuns {
   private readonly statuses = new Map<string, ForecastRunStatus>()
@@ -61,7 +64,6 @@ export class ForecastRuns {
     const meta = plan.readMeta()
     const history = HISTORY_PERIODS[meta.periodKind]
     const skus = plan.listSkus().filter((sku) => !plan.isRetired(sku))
-    const histories = skus.map((sku) => readActuals(plan, sku).slice(0, history))
     const total = skus.length
     const report = (status: ForecastRunStatus) => {
       this.statuses.set(planId, status)
@@ -76,18 +78,26 @@ export class ForecastRuns {
     }
     report({ state: 'running', done: 0, total, startedAt })
     try {
+      const histories = await readHistories(plan, skus, history)
       let done = 0
       let failure: unknown
       let writes = Promise.resolve()
-      const write = (from: number, results: ForecastResult[]) =>
-        room.change(author, (live) => {
-          results.forEach((result, i) =>
-            live.forecast.set(
-              skus[from + i],
-              statisticalForecastOf(result, meta.decimals, startedAt),
-            ),
-          )
-        })
+      // One transaction per FORECAST_WRITE_CHUNK SKUs: each is applied, encoded and appended
+      // on the event loop, so a smaller one holds it for less (about 20 SKUs × 104 periods take
+      // a few milliseconds); the append's await between them lets sockets and timers run.
+      const write = async (from: number, results: ForecastResult[]) => {
+        for (let start = 0; start < results.length; start += FORECAST_WRITE_CHUNK) {
+          const slice = results.slice(start, start + FORECAST_WRITE_CHUNK)
+          await room.change(author, (live) => {
+            slice.forEach((result, i) =>
+              live.forecast.set(
+                skus[from + start + i],
+                statisticalForecastOf(result, meta.decimals, startedAt),
+              ),
+            )
+          })
+        }
+      }
       await runForecastWorkers(
         { seasonLength: SEASON_LENGTHS[meta.periodKind], horizon: meta.periodCount, histories },
         (from, results) => {
@@ -114,4 +124,25 @@ export class ForecastRuns {
       this.logger.error({ planId, error: reason }, 'forecast run failed')
     }
   }
+}
+
+/** SKUs whose history is read between two turns of the event loop (about 10 ms of work). */
+const HISTORY_READ_SLICE = 1000
+
+/**
+ * Every SKU's history, read a slice at a time with a turn of the event loop between slices:
+ * reading 10,000 SKUs at once would hold it for over 100 ms.
+ */
+async function readHistories(
+  plan: PlanDoc,
+  skus: readonly string[],
+  periods: number,
+): Promise<(number | null)[][]> {
+  const histories: (number | null)[][] = []
+  for (let start = 0; start < skus.length; start += HISTORY_READ_SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+    for (const sku of skus.slice(start, start + HISTORY_READ_SLICE))
+      histories.push(readActuals(plan, sku).slice(0, periods))
+  }
+  return histories
 }

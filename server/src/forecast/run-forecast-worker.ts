@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ForecastResult } from '@tandem/shared'
-import type { ForecastJob, ForecastWorkerMessage } from './forecast-job.js'
+import type { ForecastWorkerJob, ForecastWorkerMessage } from './forecast-job.js'
 
 const fromSource = () => import.meta.url.endsWith('.ts')
 /** The ESM entry of tsx's API, beside the CommonJS one that `require.resolve` finds. */
@@ -17,7 +17,7 @@ const tsxApi = () => {
  * with the source condition; from the build it is plain JavaScript.
  */
 export function runForecastWorker(
-  job: ForecastJob,
+  job: ForecastWorkerJob,
   onResults: (from: number, results: ForecastResult[]) => void,
 ): Promise<void> {
   const worker = fromSource()

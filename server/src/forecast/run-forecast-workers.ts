@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import type { ForecastResult } from '@tandem/shared'
 import type { ForecastJob } from './forecast-job.js'
+import { packHistories } from './packed-histories.js'
 import { runForecastWorker } from './run-forecast-worker.js'
 
 /** Fewest SKUs worth a worker thread of their own. */
@@ -8,7 +9,8 @@ const MIN_SKUS_PER_WORKER = 200
 
 /**
  * Splits a job over up to `availableParallelism()` worker threads (one per 200 SKUs, at least
- * one). Results arrive a chunk at a time, with their position in the job; the threads never
+ * one), each given its share packed into typed arrays (`packHistories`: a cheap copy for the
+ * event loop). Results arrive a chunk at a time, with their position in the job; the threads never
  * hold the event loop and share the cores with it through the OS. Resolves when all are done.
  */
 export async function runForecastWorkers(
@@ -24,7 +26,11 @@ export async function runForecastWorkers(
   await Promise.all(
     Array.from({ length: workers }, (_, w) =>
       runForecastWorker(
-        { ...job, histories: job.histories.slice(w * size, (w + 1) * size) },
+        {
+          seasonLength: job.seasonLength,
+          horizon: job.horizon,
+          histories: packHistories(job.histories.slice(w * size, (w + 1) * size)),
+        },
         (from, results) => onResults(w * size + from, results),
       ),
     ),
