@@ -32,6 +32,9 @@ import { useSkuSearch } from './use-sku-search.js'
 import { SearchBox } from './search-box.js'
 import { ViewControls } from './view-controls.js'
 import { useArrangement } from './use-arrangement.js'
+import { useOpenedLink } from './use-opened-link.js'
+import { cellLinkAt } from './cell-link-at.js'
+import { copyBoardLink } from '../navigation/copy-board-link.js'
 import type { Notice, Notify } from '../notices/use-notices.js'
 import { useGapCounts } from './use-gap-counts.js'
 import { CellMenu } from '../comments/cell-menu.js'
@@ -137,6 +140,16 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const conflicts = useConflictNotices(live, view, session, notify)
 
   const discussion = useDiscussion(shown, live, identity, setJump)
+  useOpenedLink({
+    planId,
+    view: shown,
+    discussion,
+    versions,
+    jump: setJump,
+    openVersions: () => setVersionsOpen(true),
+    notify,
+    t,
+  })
   useSidePanelTop()
   const settings = usePlanSettings({
     session,
@@ -300,7 +313,17 @@ export function BoardLoaded(props: BoardLoadedProps) {
             const explanation = gapExplanationAt(shown, cell)
             const onExplain =
               explanation && (() => notify(gapExplanationText(shown, explanation), 'info'))
-            setCellMenu(request && { ...request, onHistory, onExplain })
+            const link = cellLinkAt(shown, cell)
+            const onCopyLink =
+              link &&
+              (() =>
+                copyBoardLink(link).then(
+                  () => notify(t('links.copied'), 'info'),
+                  () => notify(t('links.failed'), 'error'),
+                ))
+            const base =
+              request ?? (link && { x, y, canFlag: false, inGap: false, onFlag: () => {} })
+            setCellMenu(base && { ...base, onHistory, onExplain, onCopyLink })
           }}
           onCommentShortcut={discussion.commentAt}
           onPeriodMenu={settings.onPeriodMenu}

@@ -260,8 +260,11 @@ export function PlanGrid(props: PlanGridProps) {
     }
   }, [followed, view.layout, columns, frozenColumns])
 
+  const selectionRef = useRef(selection)
+  selectionRef.current = selection
   useEffect(
-    () => exposeDebugHandle({ view, live, gridRef, visible, getCellContent }),
+    () =>
+      exposeDebugHandle({ view, live, gridRef, visible, getCellContent, selection: selectionRef }),
     [view, live, getCellContent],
   )
 

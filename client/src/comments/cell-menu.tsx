@@ -7,8 +7,11 @@ export interface CellMenuRequest {
   y: number
   canFlag: boolean
   inGap: boolean
-  onComment: () => void
+  /** A new thread here (or the one already here), when the cell can carry comments. */
+  onComment?: () => void
   onFlag: () => void
+  /** Puts the cell's URL on the clipboard. */
+  onCopyLink?: () => void
   /** The cell's value history (versions), when it is a value cell. */
   onHistory?: () => void
   /** Says in words why the cell is coloured, when it shows a gap. */
@@ -40,14 +43,16 @@ export function CellMenu({ request, onClose }: { request: CellMenuRequest; onClo
       style={{ left: request.x, top: request.y }}
       onKeyDown={(event) => event.key === 'Escape' && onClose()}
     >
-      <button
-        type="button"
-        role="menuitem"
-        data-testid="menu-comment"
-        onClick={run(request.onComment)}
-      >
-        {t('comments.addComment')}
-      </button>
+      {request.onComment && (
+        <button
+          type="button"
+          role="menuitem"
+          data-testid="menu-comment"
+          onClick={run(request.onComment)}
+        >
+          {t('comments.addComment')}
+        </button>
+      )}
       {request.canFlag && (
         <button type="button" role="menuitem" data-testid="menu-flag" onClick={run(request.onFlag)}>
           {request.inGap ? t('flags.flagGap') : t('flags.flagCell')}
@@ -71,6 +76,16 @@ export function CellMenu({ request, onClose }: { request: CellMenuRequest; onClo
           onClick={run(request.onHistory)}
         >
           {t('versions.history.menu')}
+        </button>
+      )}
+      {request.onCopyLink && (
+        <button
+          type="button"
+          role="menuitem"
+          data-testid="menu-copy-link"
+          onClick={run(request.onCopyLink)}
+        >
+          {t('links.copyCell')}
         </button>
       )}
     </div>

@@ -106,6 +106,7 @@ export function DiscussionPanel({ discussion, view, identity }: DiscussionPanelP
           threadOf={discussion.threadOfFlag}
           onOpenThread={openThread}
           onJump={(flag) => flag.cells[0] && discussion.jumpTo(flag.cells[0])}
+          selected={pane.flagId}
         />
       )}
       {pane.kind === 'newFlag' && (

@@ -7,6 +7,7 @@ import { postReply } from './comment-writes.js'
 import { MessageEditor } from './message-editor.js'
 import { plainTextOf } from './plain-text-of.js'
 import { ThreadMessage } from './thread-message.js'
+import { CopyLinkButton } from '../navigation/copy-link-button.js'
 
 interface ThreadViewProps {
   plan: PlanDoc
@@ -44,6 +45,7 @@ export function ThreadView(props: ThreadViewProps) {
         </button>
         {thread.resolved && <span className="pill">{t('comments.resolved')}</span>}
         <span className="spacer" />
+        <CopyLinkButton link={{ kind: 'thread', id: thread.id }} />
         {role !== 'viewer' && (
           <button
             type="button"

@@ -100,8 +100,8 @@ export function useDiscussion(
     [view, live.model, threads, identity.role, commentAt],
   )
   const jumpTo = useCallback(
-    (anchor: CommentAnchor) => onJump({ pointer: pointerOf(anchor) }),
-    [onJump],
+    (anchor: CommentAnchor) => onJump({ pointer: pointerOf(anchor, view.axis) }),
+    [onJump, view.axis],
   )
   const threadOfFlag = useCallback(
     (flag: GapFlag) => {

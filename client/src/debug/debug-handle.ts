@@ -1,8 +1,14 @@
 import type { RefObject } from 'react'
-import type { DataEditorRef, GridCell, Item, Rectangle } from '@glideapps/glide-data-grid'
+import type {
+  DataEditorRef,
+  GridCell,
+  GridSelection,
+  Item,
+  Rectangle,
+} from '@glideapps/glide-data-grid'
 import type { TandemDebugHandle } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
-import { columnOfPeriod } from '../plan-view/board-view.js'
+import { columnOfPeriod, FROZEN_COLUMNS } from '../plan-view/board-view.js'
 import { rowKey } from '../plan-view/board-row.js'
 import type { PlanLive } from '../sync/plan-session.js'
 import { changeText } from '../versions/change-tooltip.js'
@@ -14,6 +20,7 @@ interface DebugSources {
   gridRef: RefObject<DataEditorRef | null>
   visible: RefObject<Rectangle>
   getCellContent: (cell: Item) => GridCell
+  selection: RefObject<GridSelection>
 }
 
 declare global {
@@ -29,6 +36,7 @@ export function exposeDebugHandle({
   gridRef,
   visible,
   getCellContent,
+  selection,
 }: DebugSources): () => void {
   if (!import.meta.env.DEV && !new URLSearchParams(location.search).has('debug')) return () => {}
   const locate = (row: string, period: number): Item | undefined => {
@@ -37,6 +45,14 @@ export function exposeDebugHandle({
     return index === undefined ? undefined : [columnOfPeriod(column), index]
   }
   const handle: TandemDebugHandle = {
+    currentCell() {
+      const cell = selection.current.current?.cell
+      const row = cell && view.layout.rows[cell[1]]
+      return cell && row ? { row: rowKey(row), col: cell[0] } : undefined
+    },
+    periodOfColumn(col) {
+      return col < FROZEN_COLUMNS ? undefined : view.axis.buckets[col - FROZEN_COLUMNS]?.first
+    },
     cellText(row, period) {
       const at = locate(row, period)
       if (!at) return undefined

@@ -7,6 +7,7 @@ import { FlagAssignment } from './flag-assignment.js'
 import { isGapClosed } from './is-gap-closed.js'
 import { isOverdue } from './is-overdue.js'
 import { sortFlags } from './sort-flags.js'
+import { CopyLinkButton } from '../navigation/copy-link-button.js'
 
 interface FlagsPanelProps {
   plan: PlanDoc
@@ -19,6 +20,8 @@ interface FlagsPanelProps {
   threadOf: (flag: GapFlag) => string | undefined
   onOpenThread: (threadId: string) => void
   onJump: (flag: GapFlag) => void
+  /** The flag a link pointed at: marked and scrolled into view. */
+  selected?: string
 }
 
 /** Flags by severity and due date, filtered by owner and status; overdue and closed gaps marked. */
@@ -71,9 +74,15 @@ export function FlagsPanel(props: FlagsPanelProps) {
           return (
             <li
               key={flag.id}
-              className={`flag-item severity-${flag.severity}`}
+              className={`flag-item severity-${flag.severity}${flag.id === props.selected ? ' selected' : ''}`}
               data-testid="flag-item"
               data-flag={flag.id}
+              data-selected={flag.id === props.selected}
+              ref={
+                flag.id === props.selected
+                  ? (item) => item?.scrollIntoView({ block: 'nearest' })
+                  : undefined
+              }
               data-status={flag.status}
               data-gap-closed={closed}
               data-overdue={overdue}
@@ -136,6 +145,7 @@ export function FlagsPanel(props: FlagsPanelProps) {
                     {t('flags.discussion')}
                   </button>
                 )}
+                <CopyLinkButton link={{ kind: 'flag', id: flag.id }} />
               </div>
             </li>
           )

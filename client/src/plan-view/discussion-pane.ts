@@ -9,5 +9,6 @@ export type DiscussionPane =
   | { kind: 'threads'; threadId?: string }
   | { kind: 'newThread'; anchor: CommentAnchor }
   | { kind: 'notifications' }
-  | { kind: 'flags' }
+  /** The flags, with one selected (a link to it was opened). */
+  | { kind: 'flags'; flagId?: string }
   | { kind: 'newFlag'; draft: FlagDraft }

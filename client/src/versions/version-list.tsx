@@ -8,6 +8,7 @@ import type { BoardVersions } from './use-board-versions.js'
 import { VersionActions } from './version-actions.js'
 import type { PlanVersion } from '@tandem/shared'
 import { listVersions } from './versions-api.js'
+import { CopyLinkButton } from '../navigation/copy-link-button.js'
 
 interface VersionListProps {
   planId: string
@@ -50,6 +51,7 @@ export function VersionList({ planId, role, board, format, nameOf, notify }: Ver
               })}
             </span>
             {version.note && <p className="version-note">{version.note}</p>}
+            <CopyLinkButton link={{ kind: 'version', id: version.id }} />
             <VersionActions
               planId={planId}
               version={version}

@@ -13,6 +13,10 @@ export interface GridRectangle {
  * end-to-end tests and for people debugging the canvas grid.
  */
 export interface TandemDebugHandle {
+  /** The grid's current cell: its row key and column, if a cell is selected. */
+  currentCell(): { row: string; col: number } | undefined
+  /** The plan period of a column (the first of a rolled-up one), or undefined on a label column. */
+  periodOfColumn(col: number): number | undefined
   /**
    * The text the grid paints in a cell (what the person sees), by row key and period; at a
    * rolled-up grain, the cell of the month or quarter that holds the period.

@@ -1,0 +1,50 @@
+/**
+ * A place on a plan's board that a URL can point at: a cell (by its row key, the same in every
+ * browser, and its plan period), a comment thread, a flag or a published version.
+ */
+export type BoardLink =
+  | { kind: 'cell'; row: string; period: number }
+  | { kind: 'thread'; id: string }
+  | { kind: 'flag'; id: string }
+  | { kind: 'version'; id: string }
+
+const PARAMS = ['cell', 'period', 'thread', 'flag', 'version'] as const
+
+/** The query string of a link (`?thread=…`), beside whatever else `search` holds. */
+export function linkSearch(link: BoardLink, search = ''): string {
+  const params = new URLSearchParams(search)
+  for (const name of PARAMS) params.delete(name)
+  if (link.kind === 'cell') {
+    params.set('cell', link.row)
+    params.set('period', String(link.period))
+  } else params.set(link.kind, link.id)
+  return `?${params.toString()}`
+}
+
+/** The full URL of a link to a place on the board of the plan at `boardUrl` (origin + path). */
+export function boardLinkUrl(boardUrl: string, link: BoardLink): string {
+  return `${boardUrl}${linkSearch(link)}`
+}
+
+/** The place a board URL's query string points at, if it points at one. */
+export function parseBoardLink(search: string): BoardLink | undefined {
+  const params = new URLSearchParams(search)
+  const row = params.get('cell')
+  if (row) {
+    const period = Number(params.get('period'))
+    return Number.isInteger(period) && period >= 0 ? { kind: 'cell', row, period } : undefined
+  }
+  for (const kind of ['thread', 'flag', 'version'] as const) {
+    const id = params.get(kind)
+    if (id) return { kind, id }
+  }
+  return undefined
+}
+
+/** The query string without link parameters, once a link has been followed. */
+export function withoutLink(search: string): string {
+  const params = new URLSearchParams(search)
+  for (const name of PARAMS) params.delete(name)
+  const rest = params.toString()
+  return rest ? `?${rest}` : ''
+}
