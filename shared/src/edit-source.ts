@@ -1,8 +1,8 @@
 /**
  * Where a cell edit came from, recorded with every change in the per-cell history. A client
  * declares grid, paste, spread, fill, undo and baseline (accepting the statistical forecast)
- * for its own edits; import, restore and scenario (a promoted scenario's cells) are written only
- * by the server.
+ * for its own edits; import, restore, scenario (a promoted scenario's cells) and proposal (the
+ * supply proposal written into a new scenario) are written only by the server.
  */
 export const EDIT_SOURCES = [
   'grid',
@@ -14,6 +14,7 @@ export const EDIT_SOURCES = [
   'restore',
   'baseline',
   'scenario',
+  'proposal',
 ] as const
 
 export type EditSource = (typeof EDIT_SOURCES)[number]

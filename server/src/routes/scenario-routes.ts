@@ -8,6 +8,7 @@ import { ApiProblem } from '../http/api-problem.js'
 import { useRoom } from '../rooms/use-room.js'
 import { createScenario } from '../scenarios/create-scenario.js'
 import { promoteScenario } from '../scenarios/promote-scenario.js'
+import { proposeSupplyScenario } from '../proposal/propose-supply.js'
 import type { ScenarioDeps } from '../scenarios/scenario-deps.js'
 import type { UserRecord } from '../store/user-record.js'
 import { requirePlanRole } from './plan-access-guard.js'
@@ -17,6 +18,8 @@ import {
   newScenarioBody,
   promoteAnswer,
   promoteBody,
+  proposalAnswer,
+  proposeSupplyBody,
   scenarioAnswer,
   scenarioComparison,
   scenarioCreated,
@@ -86,6 +89,30 @@ export async function scenarioRoutes(fastify: FastifyInstance, deps: ScenarioDep
       const scenario = await createScenario(deps, base, user.id, { ...request.body, scope })
       request.log.info({ planId, scenarioId: scenario.id }, 'scenario created')
       return reply.code(201).send({ scenario })
+    },
+  )
+
+  app.post(
+    '/api/plans/:id/scenarios/propose-supply',
+    {
+      schema: { params: planIdParamsSchema, body: proposeSupplyBody, response: proposalAnswer },
+    },
+    async (request, reply) => {
+      const planId = request.params.id
+      const { user } = await requireBase(request, planId, ['planner', 'production'])
+      const base = await deps.log.getPlan(planId)
+      if (!base) throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
+      const answer = await proposeSupplyScenario(deps, base, user.id, request.body)
+      request.log.info(
+        {
+          planId,
+          scenarioId: answer.scenario.id,
+          cells: answer.changedCells,
+          unmet: answer.unmetCount,
+        },
+        'supply proposal written',
+      )
+      return reply.code(201).send(answer)
     },
   )
 

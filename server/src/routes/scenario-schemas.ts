@@ -258,3 +258,44 @@ export const scenarioComparison = {
     },
   },
 } as const
+
+export const proposeSupplyBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: 'string', maxLength: 4000 },
+    sku: { type: 'string', maxLength: 64 },
+    family: { type: 'string', maxLength: 200 },
+    site: { type: 'string', maxLength: 100 },
+  },
+} as const
+
+export const proposalAnswer = {
+  201: {
+    type: 'object',
+    required: ['scenario', 'skus', 'changedCells', 'unmet', 'unmetCount'],
+    additionalProperties: false,
+    properties: {
+      scenario: scenarioSchema,
+      skus: { type: 'integer' },
+      changedCells: { type: 'integer' },
+      unmet: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['sku', 'period', 'shortfall', 'reason'],
+          additionalProperties: false,
+          properties: {
+            sku: { type: 'string' },
+            period: { type: 'integer' },
+            shortfall: { type: 'number' },
+            reason: { type: 'string', enum: ['frozen', 'leadTime', 'capacity'] },
+            resource: { type: 'string' },
+          },
+        },
+      },
+      unmetCount: { type: 'integer' },
+    },
+  },
+} as const

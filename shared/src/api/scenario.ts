@@ -90,3 +90,31 @@ export interface PromoteAnswer {
 export function conflictKey(cell: { measure: Measure; key: string; period: number }): string {
   return `${cell.measure}/${cell.key}/${cell.period}`
 }
+
+/** `POST /api/plans/:id/scenarios/propose-supply`: which SKUs (all when none is given). */
+export interface ProposeSupplyBody {
+  name?: string
+  description?: string
+  sku?: string
+  family?: string
+  site?: string
+}
+
+/** Why a need stays unmet, per SKU and period: see `UnmetNeed` of the supply proposal. */
+export interface ProposalUnmet {
+  sku: string
+  period: number
+  shortfall: number
+  reason: 'frozen' | 'leadTime' | 'capacity'
+  resource?: string
+}
+
+/** The scenario a proposal was written into, with what it could not meet and why. */
+export interface ProposeSupplyAnswer {
+  scenario: Scenario
+  skus: number
+  changedCells: number
+  /** At most 1,000; `unmetCount` is whole. */
+  unmet: ProposalUnmet[]
+  unmetCount: number
+}
