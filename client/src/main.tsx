@@ -21,6 +21,7 @@ import './styles/history.css'
 import './styles/excel.css'
 import './styles/settings.css'
 import './styles/cycle.css'
+import './styles/scenarios.css'
 import { App } from './app/app.js'
 import { setUpI18n } from './i18n/i18n.js'
 

@@ -31,7 +31,15 @@ export interface BenchOptions {
   paintSamples: number
 }
 
-export const SCENARIOS = ['load', 'probe', 'paint', 'forecast', 'compute', 'instances'] as const
+export const SCENARIOS = [
+  'load',
+  'probe',
+  'paint',
+  'forecast',
+  'compute',
+  'instances',
+  'scenarios',
+] as const
 export type Scenario = (typeof SCENARIOS)[number]
 
 function isScenario(name: string): name is Scenario {

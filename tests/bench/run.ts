@@ -25,6 +25,27 @@ import { keptBenchSections, writeBenchSection } from './bench-section.js'
 import { computeRun, computeTable } from './compute-run.js'
 import { readM3Monthly } from './m3-series.js'
 import { instancesRun, instancesTable } from './instances-run.js'
+import { scenarioRun, scenarioTable } from './scenario-run.js'
+
+/** The scenarios scenario (issue 17): branch, compare and the supply proposal in a real server. */
+async function scenariosScenario(docFile: string, quick: boolean): Promise<void> {
+  const [skus, weeks] = quick ? [1000, 52] : [10_000, 104]
+  console.log(`scenarios: branch, compare and supply proposal on a ${skus} × ${weeks} plan`)
+  try {
+    const table = scenarioTable(await scenarioRun(skus, weeks))
+    console.log(`\n${table}\n`)
+    await writeBenchSection(
+      'scenarios',
+      `## Scenarios and the supply proposal (\`--scenarios=scenarios\`, ${new Date().toISOString()})\n\n` +
+        'One real server in the bench process, SQLite store: branching is what `POST /api/plans/:id/scenarios` runs, the comparison is `compareScenario` over the two live rooms (as `GET …/compare`), the proposal is `POST …/propose-supply` over every SKU (branch, pack, worker thread, writes).\n\n' +
+        table,
+    )
+    console.log(`wrote the scenarios section of ${docFile}`)
+  } catch (error) {
+    console.error(`  ! scenarios: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  }
+}
 
 /** The forecast scenario: the engine over the M3 monthly series, its section of the doc rewritten. */
 async function forecastScenario(docFile: string, quick: boolean): Promise<void> {
@@ -104,6 +125,7 @@ async function main(): Promise<void> {
   const wants = (scenario: Scenario) => options.scenarios.includes(scenario)
   // First and alone: its run time is one of its figures, so nothing else may share the cores.
   if (wants('forecast')) await forecastScenario(docFile, options.quick)
+  if (wants('scenarios')) await scenariosScenario(docFile, options.quick)
   if (wants('compute'))
     await computeScenario(Math.max(3, options.runs), !options.quick || argv.includes('--write'))
   if (wants('instances')) await instancesScenario(options.quick, options.profileDir)

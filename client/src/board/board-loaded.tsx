@@ -59,6 +59,9 @@ import { ForecastTools } from '../forecast/forecast-tools.js'
 import { useForecastTick } from '../forecast/use-forecast-tick.js'
 import { readOverrideReason } from '@tandem/shared'
 import { CyclePanel, StagePill } from '../cycle/cycle-panel.js'
+import { ScenarioSwitcher } from '../scenarios/scenario-switcher.js'
+import { ScenariosPanel } from '../scenarios/scenarios-panel.js'
+import { useScenarios } from '../scenarios/use-scenarios.js'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -105,6 +108,8 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const nameOf = useMemberNames(planId)
   const [versionsOpen, setVersionsOpen] = useState(false)
   const [cycleOpen, setCycleOpen] = useState(false)
+  const [scenariosOpen, setScenariosOpen] = useState(false)
+  const scenarios = useScenarios(planId)
   const [historyTarget, setHistoryTarget] = useState<CellHistoryTarget>()
   const forecastTick = useForecastTick(live.plan)
   const selection = useRef<GridSelection>(EMPTY_SELECTION)
@@ -186,7 +191,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
   }
 
   return (
-    <div className="page board">
+    <div className={scenarios.current ? 'page board in-scenario' : 'page board'}>
       <header className="topbar">
         <HomeLink className="back">← {t('board.allPlans')}</HomeLink>
         <h1 className="plan-name" data-testid="plan-name">
@@ -207,6 +212,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
         )}
         {meta.status === 'approved' && <span className="pill">{t('board.approved')}</span>}
         <StagePill plan={live.plan} />
+        <ScenarioSwitcher scenarios={scenarios} />
         <span className="spacer" />
         <SearchBox
           query={search.query}
@@ -281,6 +287,18 @@ export function BoardLoaded(props: BoardLoadedProps) {
           onClick={() => setCycleOpen((open) => !open)}
         >
           {t('cycle.button')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={scenariosOpen}
+          data-testid="scenarios-button"
+          onClick={() => {
+            if (!scenariosOpen) scenarios.refresh()
+            setScenariosOpen((open) => !open)
+          }}
+        >
+          {t('scenarios.button')}
         </button>
       </BoardToolbar>
       {following && (
@@ -371,6 +389,19 @@ export function BoardLoaded(props: BoardLoadedProps) {
           nameOf={nameOf}
           notify={notify}
           onClose={() => setCycleOpen(false)}
+        />
+      )}
+      {scenariosOpen && (
+        <ScenariosPanel
+          scenarios={scenarios}
+          role={identity.role}
+          userId={props.user.id}
+          model={live.model}
+          session={session}
+          live={live}
+          format={format}
+          notify={notify}
+          onClose={() => setScenariosOpen(false)}
         />
       )}
       {historyTarget && (

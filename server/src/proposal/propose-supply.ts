@@ -9,7 +9,7 @@ import { packProposalJob } from './pack-proposal-job.js'
 import { runProposalWorker } from './run-proposal-worker.js'
 
 /** Most cells written into the scenario in one transaction. */
-const WRITE_CHUNK = 5000
+const WRITE_CHUNK = 1000
 
 /**
  * The supply proposal: branches a supply scenario from the base's live plan, runs

@@ -1,7 +1,7 @@
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Role, Scenario, ScenarioScope } from '@tandem/shared'
-import { compareScenario, PlanDoc, scenarioChanges, scopeMeasures } from '@tandem/shared'
+import { compareScenario, MEASURES, PlanDoc, scenarioChanges } from '@tandem/shared'
 import * as Y from 'yjs'
 import { recheckConnectedUsers } from '../auth/recheck-connected-users.js'
 import { ApiProblem } from '../http/api-problem.js'
@@ -172,7 +172,7 @@ export async function scenarioRoutes(fastify: FastifyInstance, deps: ScenarioDep
     async (request) => {
       const { id, scenarioId } = request.params
       await requireBase(request, id)
-      const scenario = await requireScenario(id, scenarioId)
+      await requireScenario(id, scenarioId)
       const branchState = await scenarios.branchSnapshot(scenarioId)
       if (!branchState) throw new ApiProblem('notFound', `No scenario ${scenarioId}`, 'scenarioId')
       const branchDoc = new Y.Doc()
@@ -183,7 +183,7 @@ export async function scenarioRoutes(fastify: FastifyInstance, deps: ScenarioDep
             new PlanDoc(branchDoc),
             new PlanDoc(base.doc),
             new PlanDoc(inner.doc),
-            scopeMeasures(scenario.scope),
+            MEASURES,
           ),
         ),
       )

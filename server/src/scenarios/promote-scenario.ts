@@ -12,7 +12,7 @@ import {
   conflictKey,
   PlanDoc,
   scenarioChanges,
-  scopeMeasures,
+  MEASURES,
   writeCells,
 } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
@@ -50,7 +50,7 @@ export async function promoteScenario(
             branch,
             base,
             new PlanDoc(scenarioRoom.doc),
-            scopeMeasures(scenario.scope),
+            MEASURES,
           )
           const choice = (cell: (typeof conflicts)[number]) =>
             body.cells?.[conflictKey(cell)] ?? body.all

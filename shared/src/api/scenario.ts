@@ -6,9 +6,10 @@ export const SCENARIO_STATUSES = ['active', 'promoted', 'discarded'] as const
 export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number]
 
 /**
- * What a scenario may bring back to its base: every measure (`all`, planners create these), or
- * only supply and capacity (`supply`, which production may create too). Promoting a `supply`
- * scenario applies only its supply and capacity cells.
+ * Who may create and promote a scenario: `all`, planners only; `supply` (production's
+ * scenarios and the supply proposal), planners and production. A promotion writes every cell
+ * the scenario changed, each checked against the promoter's role like any edit, so production
+ * promoting a supply scenario writes its supply and capacity and has any demand cells refused.
  */
 export const SCENARIO_SCOPES = ['all', 'supply'] as const
 

@@ -1,7 +1,6 @@
-import type { ScenarioConflict, ScenarioScope } from '../api/scenario.js'
+import type { ScenarioConflict } from '../api/scenario.js'
 import type { PlanDoc } from '../plan-doc.js'
 import type { Measure } from '../roots.js'
-import { MEASURES } from '../roots.js'
 
 /** A cell the scenario changed since the branch, with the value the base has now. */
 export interface ScenarioChange {
@@ -13,13 +12,8 @@ export interface ScenarioChange {
   scenario: number
 }
 
-/** The measures a scenario of `scope` brings back to its base. */
-export function scopeMeasures(scope: ScenarioScope): readonly Measure[] {
-  return scope === 'supply' ? ['supply', 'capacity'] : MEASURES
-}
-
 /**
- * What promoting a scenario would do: every cell of the scope's measures that the scenario
+ * What promoting a scenario would do: every cell of `measures` that the scenario
  * changed since the branch (rows the base has), and among them the conflicts: cells that
  * someone also changed in the base since the branch, to another value than the scenario's.
  * A cell both changed to the same value is neither written nor a conflict.

@@ -4,7 +4,8 @@ import { createPlanDoc } from '../create-plan-doc.js'
 import type { PlanInput } from '../plan-input.js'
 import { PlanDoc } from '../plan-doc.js'
 import { compareScenario } from './compare-scenario.js'
-import { scenarioChanges, scopeMeasures } from './scenario-changes.js'
+import { MEASURES } from '../roots.js'
+import { scenarioChanges } from './scenario-changes.js'
 
 function input(): PlanInput {
   const item = (sku: string, family: string, site: string) => ({
@@ -106,7 +107,7 @@ describe('scenarioChanges', () => {
     plan.writeCell('supply', 'A', 1, 8) // conflict: base 8, scenario 7
     plan.writeCell('supply', 'B', 2, 4) // the same value: nothing to do
     plan.writeCell('supply', 'B', 0, 3) // the base alone: no conflict
-    const all = scenarioChanges(branch, plan, scenario, scopeMeasures('all'))
+    const all = scenarioChanges(branch, plan, scenario, MEASURES)
     expect(all.changes.map((c) => [c.measure, c.key, c.period, c.scenario])).toEqual([
       ['demand', 'A', 2, 1],
       ['supply', 'A', 0, 15],
@@ -115,7 +116,7 @@ describe('scenarioChanges', () => {
     expect(all.conflicts).toEqual([
       { measure: 'supply', key: 'A', period: 1, branch: 0, base: 8, scenario: 7 },
     ])
-    const supplyOnly = scenarioChanges(branch, plan, scenario, scopeMeasures('supply'))
+    const supplyOnly = scenarioChanges(branch, plan, scenario, ['supply', 'capacity'])
     expect(supplyOnly.changes.map((c) => c.measure)).toEqual(['supply', 'supply'])
   })
 })
