@@ -44,6 +44,7 @@ import { DEFAULT_UPDATE_BUDGET, UpdateBudgets } from './sync/update-budgets.js'
 import { versionsRoutes } from './routes/versions-routes.js'
 import { cycleRoutes } from './routes/cycle-routes.js'
 import { scenarioRoutes } from './routes/scenario-routes.js'
+import { meetingRoutes } from './routes/meeting-routes.js'
 import type { Stores } from './store/stores.js'
 import type { TrustProxy } from './config.js'
 import { rateLimitStoreOn } from './http/rate-limit-store.js'
@@ -299,6 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(versionsRoutes, { log, records, accounts, rooms, auth, scenarios })
   await app.register(cycleRoutes, { log, records, accounts, rooms, auth })
   await app.register(scenarioRoutes, { log, records, accounts, rooms, auth, scenarios })
+  await app.register(meetingRoutes, { log, records, accounts, rooms, auth })
   await app.register(membersRoutes, { log, records, accounts, auth })
   await app.register(excelRoutes, {
     log,

@@ -12,6 +12,7 @@ export const ROOTS = [
   'overrideReasons',
   'cycle',
   'transfers',
+  'meeting',
 ] as const
 
 export type RootName = (typeof ROOTS)[number]

@@ -153,6 +153,82 @@ export function describePlanRecordsContract(
       expect(await records.loadVersion('plan-a', 'v-dec')).toBeUndefined()
     })
 
+    it('keeps the minutes of a meeting with its consensus version', async () => {
+      await log.createPlan(planRecord('plan-m'), bytes(0))
+      const decision = {
+        id: 'r-1',
+        meetingId: 'm-1',
+        kind: 'decision' as const,
+        text: 'Add a Saturday shift on line 2',
+        owner: '',
+        due: '',
+        links: [{ kind: 'cell' as const, measure: 'supply' as const, key: 'SKU-1', period: 3 }],
+        author: 'paula',
+        at: '2026-12-04T09:10:00.000Z',
+      }
+      const minutes = {
+        meetingId: 'm-1',
+        startedAt: '2026-12-04T09:00:00.000Z',
+        endedAt: '2026-12-04T10:00:00.000Z',
+        startedBy: 'paula',
+        endedBy: 'paula',
+        presenter: 'paula',
+        attendees: [
+          { id: 'paula', name: 'Paula Planner' },
+          { id: 'wang', name: '王芳' },
+        ],
+        decisions: [decision],
+        actions: [
+          { ...decision, id: 'r-2', kind: 'action' as const, owner: 'wang', due: '2026-12-11' },
+        ],
+        agenda: [
+          {
+            id: 'gap-shortage-SKU-1-3',
+            source: 'gap' as const,
+            gapKind: 'shortage' as const,
+            key: 'SKU-1',
+            firstPeriod: 3,
+            lastPeriod: 4,
+            severity: 'high' as const,
+            risk: 1200.5,
+            riskUnit: 'money' as const,
+            spentSeconds: 310,
+          },
+        ],
+        figures: {
+          demand: 1000,
+          supply: 900,
+          endingInventory: -100,
+          gaps: { shortage: 1, belowSafetyStock: 0, overCapacity: 2, excess: 0 },
+          openFlags: 0,
+          revenuePlanned: 4000,
+          revenueAtRisk: 1200.5,
+          inventoryValue: 0,
+          skus: 1,
+          pricedSkus: 1,
+        },
+      }
+      const consensus = {
+        id: 'v-con',
+        planId: 'plan-m',
+        name: 'Consensus 2026-12-04',
+        note: '',
+        author: 'paula',
+        createdAt: '2026-12-04T10:00:00.000Z',
+        kind: 'consensus' as const,
+        minutes,
+      }
+      const manual = { ...consensus, id: 'v-man', kind: 'manual' as const, minutes: undefined }
+      delete manual.minutes
+      await records.createVersion(consensus, bytes(3))
+      await records.createVersion(manual, bytes(4))
+      expect(await records.listVersions('plan-m')).toEqual(
+        [manual, consensus].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      )
+      expect((await records.loadVersion('plan-m', 'v-con'))?.record).toEqual(consensus)
+      expect((await records.loadVersion('plan-m', 'v-man'))?.record).not.toHaveProperty('minutes')
+    })
+
     it('keeps per-user read marks that only move forward', async () => {
       await log.createPlan(planRecord('plan-a'), bytes(0))
       await records.setReadMark('plan-a', 'ann', 'thread-1', '2026-11-27T10:00:00.000Z')

@@ -174,6 +174,43 @@ describe('SQLite cell history across schemas', () => {
   })
 })
 
+describe('SQLite versions across schemas', () => {
+  it('moves a schema 7 file forward: old versions read without minutes, a consensus keeps them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-sqlite-'))
+    const file = join(dir, 'tandem.db')
+    const old = {
+      id: 'v-old',
+      planId: 'plan-a',
+      name: 'November',
+      note: '',
+      author: 'ann',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      kind: 'manual' as const,
+    }
+    try {
+      const first = openSqliteStores(file)
+      await first.log.createPlan(planRecord('plan-a'), Uint8Array.of(0))
+      await first.records.createVersion(old, Uint8Array.of(1))
+      await first.close()
+      const raw = openSqliteDatabase(file)
+      raw.exec('ALTER TABLE versions DROP COLUMN minutes')
+      raw.pragma('user_version = 7')
+      raw.close()
+      const moved = openSqliteStores(file)
+      expect(await moved.records.listVersions('plan-a')).toEqual([old])
+      const minutes = { meetingId: 'm-1', decisions: [] } as never
+      await moved.records.createVersion(
+        { ...old, id: 'v-new', kind: 'consensus', minutes },
+        Uint8Array.of(2),
+      )
+      expect((await moved.records.loadVersion('plan-a', 'v-new'))?.record.minutes).toEqual(minutes)
+      await moved.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('Redis stores outside the contract', () => {
   it('reports unreachable, with the reason, once Redis is gone, and logs it', async () => {
     const server = await startRedisServer()

@@ -1,5 +1,6 @@
 import type { ImportIssueCode } from '@tandem/shared'
 import { EDIT_SOURCES, IMPORT_ISSUE_CODES, MEASURES } from '@tandem/shared'
+import { minutesSchema } from './minutes-schema.js'
 import { planRecordSchema } from './plan-schemas.js'
 
 /**
@@ -32,6 +33,7 @@ const versionSchema = {
       description:
         'manual (published by a planner), salesSubmission (taken at the demand review sign-off) or consensus',
     },
+    minutes: minutesSchema,
   },
 } as const
 
@@ -367,5 +369,14 @@ export const cycleChanged = {
       },
       version: versionSchema,
     },
+  },
+} as const
+
+export const meetingEnded = {
+  200: {
+    type: 'object',
+    required: ['versionId', 'minutes'],
+    additionalProperties: false,
+    properties: { versionId: { type: 'string' }, minutes: minutesSchema },
   },
 } as const

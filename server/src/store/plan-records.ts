@@ -1,4 +1,4 @@
-import type { CellHistoryEntry, Measure, VersionKind } from '@tandem/shared'
+import type { CellHistoryEntry, Measure, MeetingMinutes, VersionKind } from '@tandem/shared'
 import type { CellChange } from './plan-log.js'
 
 /** One write a cell received, under its author: the wire type. */
@@ -28,6 +28,8 @@ export interface VersionRecord {
   createdAt: string
   /** Old records without one read as `manual`. */
   kind: VersionKind
+  /** A consensus version published by the end of a meeting keeps the meeting's minutes. */
+  minutes?: MeetingMinutes
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { MeetingMinutes } from './meeting-minutes.js'
+
 /**
  * Why a version was taken: published by a planner (`manual`), taken by the server when the
  * demand review is signed off (`salesSubmission`, the sales submission the forecast value added
@@ -21,4 +23,6 @@ export interface PlanVersion {
   /** ISO timestamp. */
   createdAt: string
   kind: VersionKind
+  /** The minutes of the meeting whose end published this consensus version. */
+  minutes?: MeetingMinutes
 }

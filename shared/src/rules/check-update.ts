@@ -16,6 +16,9 @@ import { checkActualsWrite, isEditsPart } from './check-actuals-write.js'
 import { checkCycleWrite } from './check-cycle-write.js'
 import { checkDemandLock } from './check-demand-lock.js'
 import { checkItemWrite } from './check-item-write.js'
+import { checkMeetingDeletion, checkMeetingWrite } from './check-meeting-write.js'
+import type { MeetingSession } from '../meeting/meeting-state.js'
+import { isMeetingSession, readSession } from '../meeting/meeting-state.js'
 import type { DiscussionWrite } from './discussion-size.js'
 import { discussionWrites, oversizedMessage } from './discussion-size.js'
 import { checkOverrideReason } from './check-override-reason.js'
@@ -116,13 +119,16 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
   if (sites) meta = { ...meta, sites }
   const writer: Writer = { role: context.role, userId: context.userId ?? '' }
   const fresh = freshDiscussion(checked, decoded.ds)
+  const session = sessionAfter(doc, checked, decoded.ds)
   for (const { item, place } of checked) {
     const found =
       place.root === 'comments'
         ? checkCommentWrite(plan, writer, place, item, fresh)
         : place.root === 'flags'
           ? checkFlagWrite(plan, writer, place, item)
-          : checkWrite(doc, plan, meta, context, place, item, newItems)
+          : place.root === 'meeting'
+            ? checkMeetingWrite(doc, meta, writer, session, place, item)
+            : checkWrite(doc, plan, meta, context, place, item, newItems)
     if (found) return { ok: false, violation: found }
   }
   const oversized = oversizedMessage(plan, checked)
@@ -147,10 +153,12 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, context: UpdateConte
             root: '',
           })
         const found =
-          place.root === 'comments' || place.root === 'flags'
+          place.root === 'comments' || place.root === 'flags' || place.root === 'meeting'
             ? written.has(placeKey(place))
               ? undefined
-              : checkDiscussionDeletion(plan, writer, place)
+              : place.root === 'meeting'
+                ? checkMeetingDeletion(doc, writer, place.keys[0] ?? '')
+                : checkDiscussionDeletion(plan, writer, place)
             : checkDeletion(plan, meta, context, place, written)
         if (found) return { ok: false, violation: found }
       }
@@ -205,6 +213,21 @@ function writtenSites(checked: { item: Y.Item; place: Place }[]): Site[] | undef
 function deletedBy(ds: NormalizedUpdate['ds'], id: Y.ID): boolean {
   const ranges = ds.clients.get(id.client)
   return !!ranges?.some((r) => id.clock >= r.clock && id.clock < r.clock + r.len)
+}
+
+/** The meeting session as this update leaves it: the one it writes, else the live one. */
+function sessionAfter(
+  doc: Y.Doc,
+  checked: { item: Y.Item; place: Place }[],
+  ds: NormalizedUpdate['ds'],
+): MeetingSession | undefined {
+  for (const { item, place } of checked) {
+    if (place.root !== 'meeting' || place.keys.length !== 1 || place.keys[0] !== 'session') continue
+    if (deletedBy(ds, item.id) || !(item.content instanceof Y.ContentAny)) continue
+    const value: unknown = item.content.arr[0]
+    if (isMeetingSession(value)) return value
+  }
+  return readSession(doc)
 }
 
 /** Authors of the messages an update creates, so their bodies can be written in the same update. */

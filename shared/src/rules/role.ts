@@ -23,6 +23,8 @@ const WRITERS: Record<RootName, readonly Role[]> = {
   overrideReasons: ['sales', 'planner'],
   cycle: ['planner'],
   transfers: ['production', 'planner'],
+  // Finer rules in check-meeting-write.ts: planners start it, recorders record, each attends.
+  meeting: ['planner', 'sales', 'production', 'viewer'],
 }
 
 /** May this role write into this root at all? Finer rules (own messages, frozen periods) follow. */

@@ -158,6 +158,8 @@ function forbidden(
     if (now !== undefined && !/^string:"(\d{4}-\d{2}-\d{2})?"$/.test(now)) return 'not a date'
     return undefined
   }
+  if (root === 'meeting')
+    return forbiddenInMeeting(key ?? '', part, was, now, sender, approved, before)
   if (root === 'flags') {
     if (role === 'viewer') return 'a viewer may not flag'
     if ((part === 'createdBy' || part === 'createdAt') && was !== undefined)
@@ -165,6 +167,48 @@ function forbidden(
     return undefined
   }
   return `unknown root ${root}`
+}
+
+/** The meeting's rules, read off values alone: who starts, who presents, who records. */
+function forbiddenInMeeting(
+  key: string,
+  part: string | undefined,
+  was: string | undefined,
+  now: string | undefined,
+  { role, userId }: Sender,
+  approved: boolean,
+  before: PlanValues,
+): string | undefined {
+  if (approved) return 'the plan is approved'
+  if (part !== undefined) return 'meeting entries are single values'
+  const value = (described: string | undefined) =>
+    described?.startsWith('object:')
+      ? (JSON.parse(described.slice(7)) as Record<string, unknown>)
+      : undefined
+  const session = value(before.get('meeting/session'))
+  const running = session?.status === 'running'
+  if (key === 'session') {
+    if (role !== 'planner') return 'only planners start a meeting'
+    const next = value(now)
+    if (next?.status !== 'running') return 'only Tandem ends a meeting'
+    if (!running && next.startedBy !== userId) return 'a meeting started in another name'
+    return undefined
+  }
+  if (!running) return 'no meeting is running'
+  if (key === 'agenda')
+    return role === 'planner' || session.presenter === userId ? undefined : 'not the presenter'
+  if (key.startsWith('attendee.'))
+    return key === `attendee.${userId}` ? undefined : "another person's attendance"
+  if (key.startsWith('record.')) {
+    const recorders = (session.recorders ?? []) as string[]
+    if (role !== 'planner' && !recorders.includes(role)) return 'not a recorder'
+    const author = value(was)?.author
+    if (author !== undefined && author !== userId && role !== 'planner')
+      return "another person's record"
+    if (now !== undefined && value(now)?.author !== (author ?? userId)) return 'a forged author'
+    return undefined
+  }
+  return `unknown meeting key ${key}`
 }
 
 function isAmount(described: string): boolean {

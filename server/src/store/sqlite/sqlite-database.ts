@@ -85,6 +85,7 @@ export function openSqliteDatabase(file: string): Database.Database {
       created_at TEXT NOT NULL,
       snapshot BLOB NOT NULL,
       kind TEXT NOT NULL DEFAULT 'manual',
+      minutes TEXT,
       PRIMARY KEY (plan_id, id)
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS scenarios (
@@ -103,10 +104,11 @@ export function openSqliteDatabase(file: string): Database.Database {
 /**
  * The schema this code writes. Older schemas from 3 on are moved forward in place, one step at
  * a time (4 added users' session_version, 5 the cell history's previous, shown and source,
- * 6 the snapshot's epoch and what it covers, 7 the versions' kind); older development layouts are refused with a
+ * 6 the snapshot's epoch and what it covers, 7 the versions' kind, 8 a consensus version's
+ * meeting minutes); older development layouts are refused with a
  * clear message.
  */
-const SCHEMA_VERSION = 7
+const SCHEMA_VERSION = 8
 
 /** Steps from one schema version to the next, each run in one transaction when a file opens. */
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
@@ -121,6 +123,7 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
     addColumn(db, 'snapshots', 'compacted_through', 'INTEGER')
   },
   6: (db) => addColumn(db, 'versions', 'kind', "TEXT NOT NULL DEFAULT 'manual'"),
+  7: (db) => addColumn(db, 'versions', 'minutes', 'TEXT'),
 }
 
 function addColumn(db: Database.Database, table: string, column: string, type: string): void {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Measure } from '@tandem/shared'
+import type { MeetingMinutes } from '@tandem/shared'
 import { isEditSource, isVersionKind } from '@tandem/shared'
 import type { CellChange } from '../plan-log.js'
 import { PlanMissingError } from '../plan-log.js'
@@ -19,6 +20,7 @@ interface VersionRow {
   author: string
   created_at: string
   kind: string | null
+  minutes: string | null
 }
 
 interface HistoryRow {
@@ -61,14 +63,14 @@ export class SqlitePlanRecords implements PlanRecords {
          GROUP BY seq ORDER BY seq DESC LIMIT ?`,
       ),
       insertVersion: db.prepare(
-        `INSERT INTO versions (plan_id, id, name, note, author, created_at, snapshot, kind)
-         VALUES (@planId, @id, @name, @note, @author, @createdAt, @snapshot, @kind)`,
+        `INSERT INTO versions (plan_id, id, name, note, author, created_at, snapshot, kind, minutes)
+         VALUES (@planId, @id, @name, @note, @author, @createdAt, @snapshot, @kind, @minutes)`,
       ),
       versions: db.prepare<[string], VersionRow>(
-        'SELECT plan_id, id, name, note, author, created_at, kind FROM versions WHERE plan_id = ? ORDER BY created_at, id',
+        'SELECT plan_id, id, name, note, author, created_at, kind, minutes FROM versions WHERE plan_id = ? ORDER BY created_at, id',
       ),
       version: db.prepare<[string, string], VersionRow & { snapshot: Buffer }>(
-        'SELECT plan_id, id, name, note, author, created_at, kind, snapshot FROM versions WHERE plan_id = ? AND id = ?',
+        'SELECT plan_id, id, name, note, author, created_at, kind, minutes, snapshot FROM versions WHERE plan_id = ? AND id = ?',
       ),
     }
   }
@@ -111,7 +113,8 @@ export class SqlitePlanRecords implements PlanRecords {
 
   async createVersion(record: VersionRecord, snapshot: Uint8Array): Promise<void> {
     try {
-      this.statements.insertVersion.run({ ...record, snapshot })
+      const minutes = record.minutes ? JSON.stringify(record.minutes) : null
+      this.statements.insertVersion.run({ ...record, snapshot, minutes })
     } catch (error) {
       const code = String((error as { code?: string }).code)
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new VersionExistsError(record.id)
@@ -159,5 +162,6 @@ function toVersion(row: VersionRow): VersionRecord {
     author: row.author,
     createdAt: row.created_at,
     kind: isVersionKind(row.kind) ? row.kind : 'manual',
+    ...(row.minutes ? { minutes: JSON.parse(row.minutes) as MeetingMinutes } : {}),
   }
 }
