@@ -14,6 +14,11 @@ export const CLOSE_CODES = {
   unauthorized: 4401,
   forbidden: 4403,
   planNotFound: 4404,
+  /**
+   * The server started a new document epoch for the plan (or the client's copy is of another
+   * epoch): throw the local document away, load the current one and re-apply unsaved edits.
+   */
+  epochChanged: 4409,
   planDeleted: 4410,
   updateRejected: 4422,
   rateLimited: 4429,
