@@ -11,13 +11,14 @@ import { demoPlan } from '../demo-plan.js'
 import { createFlag, readFlags } from '../flags/gap-flag.js'
 import { writeOverrideReason } from '../override-reasons/override-reason.js'
 import { PlanDoc } from '../plan-doc.js'
-import { MEASURES } from '../roots.js'
+import { MEASURES, ROOTS } from '../roots.js'
 import { seededRandom } from '../seeded-random.js'
 import { DOCUMENT_EPOCH_KEY, documentEpochOf } from './document-epoch.js'
 import { nextEpochDocument } from './next-epoch-document.js'
 import { overlayWeight } from './overlay-weight.js'
 
 const PERIODS = 8
+const ROW_ROOTS = new Set<string>([...MEASURES, 'actuals'])
 
 function docWithClient(clientID: number): Y.Doc {
   const doc = new Y.Doc()
@@ -76,6 +77,9 @@ function richPlan(): PlanDoc {
   })
   writeSignOff(doc, { stage: 'dataGathering', by: 'pat', at: 'd' })
   plan.forecast.set(sku, { values: [1, 2, 3], method: 'naive' })
+  doc
+    .getMap('transfers')
+    .set('tr1', { fromSku: sku, toSku: other, period: 1, leadTime: 1, quantity: 5 })
   return plan
 }
 
@@ -107,6 +111,13 @@ function readable(plan: PlanDoc) {
     cycle: readCycle(plan.doc),
     forecast: plan.forecast.toJSON(),
     overrideReasons: plan.overrideReasons.toJSON(),
+    // Every other root as JSON, whatever roots are added later.
+    roots: Object.fromEntries(
+      ROOTS.filter((root) => !ROW_ROOTS.has(root) && root !== 'meta').map((root) => [
+        root,
+        plan.doc.getMap(root).toJSON(),
+      ]),
+    ),
   }
 }
 
