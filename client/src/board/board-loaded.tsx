@@ -25,7 +25,8 @@ import type { JumpRequest } from '../plan-view/jump-request.js'
 import { NoticeArea } from '../notices/notice-area.js'
 import { PlanGrid } from './plan-grid.js'
 import type { RowOptions } from '../plan-view/row-options.js'
-import { rowOptionsOf, withRowOptions } from '../plan-view/view-state.js'
+import type { ViewState } from '../plan-view/view-state.js'
+import { parseViewState, rowOptionsOf, withRowOptions } from '../plan-view/view-state.js'
 import { useViewState } from '../plan-view/use-view-state.js'
 import { timeAxis } from '../plan-view/time-axis.js'
 import { useSkuSearch } from './use-sku-search.js'
@@ -59,6 +60,11 @@ import { ForecastTools } from '../forecast/forecast-tools.js'
 import { useForecastTick } from '../forecast/use-forecast-tick.js'
 import { readOverrideReason } from '@tandem/shared'
 import { CyclePanel, StagePill } from '../cycle/cycle-panel.js'
+import { MeetingBanner } from '../meeting/meeting-banner.js'
+import { MeetingPanel } from '../meeting/meeting-panel.js'
+import { useMeetingMode } from '../meeting/use-meeting-mode.js'
+import { usePresenterBroadcast } from '../meeting/use-presenter-broadcast.js'
+import { useMembers } from '../comments/use-members.js'
 import { ScenarioSwitcher } from '../scenarios/scenario-switcher.js'
 import { ScenariosPanel } from '../scenarios/scenarios-panel.js'
 import { useScenarios } from '../scenarios/use-scenarios.js'
@@ -84,7 +90,25 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const meta = usePlanMeta(live.plan)
   const format = useFormatters(meta.decimals)
   const planId = live.provider.roomname
-  const [viewState, setViewState] = useViewState(props.user.id, planId, meta.periodKind)
+  const awareness = live.provider.awareness
+  const peers = usePeers(awareness)
+  const mode = useMeetingMode(live.plan, awareness, peers, identity)
+  const [ownViewState, setOwnViewState] = useViewState(props.user.id, planId, meta.periodKind)
+  const presented = mode.followsPresenter ? mode.presenter?.state.presenting : undefined
+  const presentedView = presented ? JSON.stringify(presented.view) : ''
+  const viewState = useMemo(
+    () =>
+      presentedView ? parseViewState(JSON.parse(presentedView), ownViewState.grain) : ownViewState,
+    [presentedView, ownViewState],
+  )
+  const { stepOut, followsPresenter } = mode
+  const setViewState = useCallback(
+    (change: ViewState | ((state: ViewState) => ViewState)) => {
+      if (followsPresenter) stepOut()
+      setOwnViewState(change)
+    },
+    [followsPresenter, stepOut, setOwnViewState],
+  )
   const rowsKey = JSON.stringify(rowOptionsOf(viewState))
   const options = useMemo(() => JSON.parse(rowsKey) as RowOptions, [rowsKey])
   const { sort, grain } = viewState
@@ -98,8 +122,6 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const [chartTarget, setChartTarget] = useState<ChartTarget>()
   const [followingId, setFollowingId] = useState<number>()
   const [jump, setJump] = useState<JumpRequest>()
-  const awareness = live.provider.awareness
-  const peers = usePeers(awareness)
   const counts = useGapCounts(live.model)
   const { canUndo, canRedo } = useUndoState(live.undo)
   const [cellMenu, setCellMenu] = useState<CellMenuRequest>()
@@ -108,6 +130,8 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const nameOf = useMemberNames(planId)
   const [versionsOpen, setVersionsOpen] = useState(false)
   const [cycleOpen, setCycleOpen] = useState(false)
+  const [meetingOpen, setMeetingOpen] = useState(false)
+  const members = useMembers(planId)
   const [scenariosOpen, setScenariosOpen] = useState(false)
   const scenarios = useScenarios(planId)
   const [historyTarget, setHistoryTarget] = useState<CellHistoryTarget>()
@@ -118,6 +142,14 @@ export function BoardLoaded(props: BoardLoadedProps) {
   }, [])
 
   const myColour = useColourClaim(awareness, identity)
+  usePresenterBroadcast(
+    awareness,
+    mode.presenting && mode.running
+      ? { meetingId: mode.running.id, view: ownViewState, chartOpen, chart: chartTarget }
+      : undefined,
+  )
+  const shownChartOpen = presented ? presented.chartOpen : chartOpen
+  const shownChartTarget = presented ? (presented.chart ?? chartTarget) : chartTarget
 
   const layout = useMemo(
     () => buildBoardLayout(live.plan, live.model, options, { sort, axis }),
@@ -166,10 +198,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
     empty: live.model.families().length === 0,
   })
 
-  const following = peers.find((peer) => peer.clientId === followingId)
+  const followed = peers.find((peer) => peer.clientId === followingId)
+  const following = followed ?? (mode.followsPresenter ? mode.presenter : undefined)
+  const stopFollowing = () => {
+    setFollowingId(undefined)
+    if (mode.followsPresenter) mode.stepOut()
+  }
   useEffect(() => {
-    if (followingId !== undefined && !following) setFollowingId(undefined)
-  }, [followingId, following])
+    if (followingId !== undefined && !followed) setFollowingId(undefined)
+  }, [followingId, followed])
 
   const changeOptions = (next: RowOptions) => setViewState((state) => withRowOptions(state, next))
   const arrangement = useArrangement(viewState, setViewState, shown, () => selection.current)
@@ -258,7 +295,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
         canRedo={canRedo}
         onUndo={() => step('undo')}
         onRedo={() => step('redo')}
-        chartOpen={chartOpen}
+        chartOpen={shownChartOpen}
         onToggleChart={() => setChartOpen((open) => !open)}
       >
         <ForecastTools
@@ -290,6 +327,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
         </button>
         <button
           type="button"
+          className={mode.running ? 'button meeting-live' : 'button'}
+          aria-pressed={meetingOpen}
+          data-testid="meeting-button"
+          onClick={() => setMeetingOpen((open) => !open)}
+        >
+          {mode.running ? t('meeting.buttonLive') : t('meeting.button')}
+        </button>
+        <button
+          type="button"
           className="button"
           aria-pressed={scenariosOpen}
           data-testid="scenarios-button"
@@ -301,16 +347,23 @@ export function BoardLoaded(props: BoardLoadedProps) {
           {t('scenarios.button')}
         </button>
       </BoardToolbar>
-      {following && (
+      {mode.running && (
+        <MeetingBanner
+          mode={mode}
+          presenterName={nameOf(mode.running.presenter)}
+          onOpen={() => setMeetingOpen(true)}
+        />
+      )}
+      {followed && (
         <div className="following-banner" data-testid="following-banner">
-          {t('presence.following', { name: following.state.user.name })}
+          {t('presence.following', { name: followed.state.user.name })}
           <button type="button" className="link-button" onClick={() => setFollowingId(undefined)}>
             {t('presence.unfollow')}
           </button>
         </div>
       )}
       <VersionBanner board={versions} format={format} />
-      <main className={chartOpen ? 'board-main with-chart' : 'board-main'}>
+      <main className={shownChartOpen ? 'board-main with-chart' : 'board-main'}>
         <PlanGrid
           key={versions.opened?.version.id ?? 'live'}
           view={shown}
@@ -318,7 +371,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
           live={live}
           peers={peers}
           following={following}
-          onStopFollowing={() => setFollowingId(undefined)}
+          onStopFollowing={stopFollowing}
           jump={jump}
           notify={notify}
           onFocusRow={focusRow}
@@ -354,13 +407,13 @@ export function BoardLoaded(props: BoardLoadedProps) {
           focusRequest={search.gridFocus}
         />
         <DiscussionPanel discussion={discussion} view={view} identity={identity} />
-        {chartOpen && (
+        {shownChartOpen && (
           <Suspense fallback={null}>
             <ChartPanel
               model={live.model}
               plan={live.plan}
               meta={meta}
-              target={chartTarget}
+              target={shownChartTarget}
               forecastTick={forecastTick}
             />
           </Suspense>
@@ -378,6 +431,21 @@ export function BoardLoaded(props: BoardLoadedProps) {
           nameOf={nameOf}
           notify={notify}
           onClose={() => setVersionsOpen(false)}
+        />
+      )}
+      {meetingOpen && (
+        <MeetingPanel
+          planId={planId}
+          plan={live.plan}
+          model={live.model}
+          meta={meta}
+          identity={identity}
+          meeting={mode.meeting}
+          members={members}
+          format={format}
+          nameOf={nameOf}
+          notify={notify}
+          onClose={() => setMeetingOpen(false)}
         />
       )}
       {cycleOpen && (

@@ -1,4 +1,5 @@
 import type { Role } from '@tandem/shared'
+import type { ChartTarget } from '../chart/chart-target.js'
 
 /** A cell by row key and column, the same in every browser whatever its row filters. */
 export interface CellPointer {
@@ -22,6 +23,17 @@ export interface PresenceState {
   editing?: boolean
   /** The top-left cell of the person's view, for followers. */
   viewport?: CellPointer
+  /** The presenter's view in a running meeting, which every participant's board follows. */
+  presenting?: PresenterView
+}
+
+/** What a meeting's participants take from the presenter besides the cell and viewport. */
+export interface PresenterView {
+  meetingId: string
+  /** The presenter's `ViewState` (rows, filters, sort, grain), parsed by each follower as untrusted. */
+  view: unknown
+  chartOpen: boolean
+  chart?: ChartTarget
 }
 
 /** Another person in the plan. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Role } from '@tandem/shared'
+import type { PlanMeta, Role } from '@tandem/shared'
+import { MinutesView } from '../meeting/minutes-view.js'
 import type { Notify } from '../notices/use-notices.js'
 import type { Formatters } from '../i18n/use-formatters.js'
 import { PublishForm } from './publish-form.js'
@@ -12,6 +13,7 @@ import { CopyLinkButton } from '../navigation/copy-link-button.js'
 
 interface VersionListProps {
   planId: string
+  meta: PlanMeta
   role: Role
   board: BoardVersions
   format: Formatters
@@ -20,7 +22,8 @@ interface VersionListProps {
 }
 
 /** The plan's published versions, newest first, with publishing for planners. */
-export function VersionList({ planId, role, board, format, nameOf, notify }: VersionListProps) {
+export function VersionList(props: VersionListProps) {
+  const { planId, role, board, format, nameOf, notify } = props
   const { t } = useTranslation()
   const [versions, setVersions] = useState<PlanVersion[]>()
   const [error, setError] = useState<string>()
@@ -51,6 +54,14 @@ export function VersionList({ planId, role, board, format, nameOf, notify }: Ver
               })}
             </span>
             {version.note && <p className="version-note">{version.note}</p>}
+            {version.minutes && (
+              <MinutesView
+                minutes={version.minutes}
+                meta={props.meta}
+                format={format}
+                nameOf={nameOf}
+              />
+            )}
             <CopyLinkButton link={{ kind: 'version', id: version.id }} />
             <VersionActions
               planId={planId}

@@ -55,6 +55,7 @@ export function VersionsPanel(props: VersionsPanelProps) {
       {tab === 'versions' && (
         <VersionList
           planId={planId}
+          meta={props.meta}
           role={role}
           board={board}
           format={format}
