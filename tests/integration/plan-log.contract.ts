@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { PlanLog, StoredPlanState } from '../../server/src/store/plan-log.js'
-import { PlanExistsError, PlanMissingError } from '../../server/src/store/plan-log.js'
+import {
+  EpochChangedError,
+  PlanExistsError,
+  PlanMissingError,
+} from '../../server/src/store/plan-log.js'
 import type { StoresUnderTest } from './store-fixtures.js'
 import {
   anyTime,
@@ -269,6 +273,7 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
         clientOwners: {},
         updates: [],
         snapshotEpoch: 0,
+        documentEpoch: 0,
       })
     })
 
@@ -365,6 +370,98 @@ export function describePlanLogContract(name: string, open: () => Promise<Stores
           .getMap('demand')
           .toJSON(),
       )
+    })
+
+    it('refuses an append made for a document epoch the plan has left, writing nothing', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(1))
+      const [first] = await log.appendUpdates('plan-a', authored([bytes(2)]), { documentEpoch: 0 })
+      expect(
+        await log.changeEpoch('plan-a', {
+          snapshot: bytes(7),
+          throughSeq: first,
+          clientOwners: OWNERS,
+          basedOnEpoch: 0,
+          documentEpoch: 1,
+        }),
+      ).toEqual({ written: true, snapshotEpoch: 1, documentEpoch: 1 })
+      const old = log.appendUpdates('plan-a', authored([bytes(3)]), { documentEpoch: 0 })
+      await expect(old).rejects.toBeInstanceOf(EpochChangedError)
+      await expect(old).rejects.toMatchObject({ storedDocumentEpoch: 1 })
+      expect(await log.loadPlan('plan-a')).toMatchObject({
+        snapshot: bytes(7),
+        clientOwners: OWNERS,
+        updates: [],
+        snapshotEpoch: 1,
+        documentEpoch: 1,
+      })
+      const [next] = await log.appendUpdates('plan-a', authored([bytes(4)]), { documentEpoch: 1 })
+      const loaded = await log.loadPlan('plan-a')
+      expect(loaded?.updates.map(({ seq, update }) => [seq, update])).toEqual([[next, bytes(4)]])
+      expect(isIncreasing([first, next])).toBe(true)
+    })
+
+    it('changes the epoch only on the state it was built on', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(1))
+      const seqs = await log.appendUpdates('plan-a', authored([bytes(2), bytes(3)]))
+      const change = (over: object) => ({
+        snapshot: bytes(9),
+        throughSeq: seqs[1],
+        clientOwners: OWNERS,
+        basedOnEpoch: 0,
+        documentEpoch: 1,
+        ...over,
+      })
+      const refused = (reason: string) => ({ written: false, reason, storedDocumentEpoch: 0 })
+      expect(await log.changeEpoch('plan-a', change({ documentEpoch: 2 }))).toEqual(
+        refused('stale'),
+      )
+      expect(await log.changeEpoch('plan-a', change({ basedOnEpoch: 1 }))).toEqual(refused('stale'))
+      // The last entry is not in the change: it would be lost with the old epoch's log.
+      expect(await log.changeEpoch('plan-a', change({ throughSeq: seqs[0] }))).toEqual(
+        refused('behind'),
+      )
+      expect(await log.changeEpoch('plan-a', change({ throughSeq: undefined }))).toEqual(
+        refused('behind'),
+      )
+      const untouched = await log.loadPlan('plan-a')
+      expect(untouched).toMatchObject({ snapshot: bytes(1), snapshotEpoch: 0, documentEpoch: 0 })
+      expect(untouched?.updates).toHaveLength(2)
+      await expect(log.changeEpoch('no-such-plan', change({}))).rejects.toBeInstanceOf(
+        PlanMissingError,
+      )
+      expect((await log.changeEpoch('plan-a', change({}))).written).toBe(true)
+      // And the same change cannot be written twice.
+      expect(await log.changeEpoch('plan-a', change({}))).toEqual({
+        written: false,
+        reason: 'stale',
+        storedDocumentEpoch: 1,
+      })
+    })
+
+    it('lets either a racing append or the epoch change win, never both', async () => {
+      for (let round = 0; round < 6; round++) {
+        const id = `race-${round}`
+        await log.createPlan(planRecord(id), bytes(1))
+        const [last] = await log.appendUpdates(id, authored([bytes(2)]))
+        const [append, change] = await Promise.allSettled([
+          log.appendUpdates(id, authored([bytes(3)]), { documentEpoch: 0 }),
+          log.changeEpoch(id, {
+            snapshot: bytes(5),
+            throughSeq: last,
+            clientOwners: OWNERS,
+            basedOnEpoch: 0,
+            documentEpoch: 1,
+          }),
+        ])
+        const changed = change.status === 'fulfilled' && change.value.written
+        const appended = append.status === 'fulfilled'
+        expect(changed !== appended, `round ${round}`).toBe(true)
+        if (!appended)
+          expect((append as PromiseRejectedResult).reason).toBeInstanceOf(EpochChangedError)
+        const stored = await log.loadPlan(id)
+        expect(stored?.updates.length).toBe(changed ? 0 : 2)
+        expect(stored?.documentEpoch).toBe(changed ? 1 : 0)
+      }
     })
 
     it('reports itself reachable', async () => {

@@ -115,6 +115,58 @@ export function describePlanRecordsContract(
       expect(await records.activity('plan-a', 2)).toHaveLength(2)
     })
 
+    it('keeps cell history and versions across a document epoch change', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      const cell = { measure: 'demand' as const, key: 'SKU-1', period: 2 }
+      const [before] = await log.appendUpdates(
+        'plan-a',
+        [
+          {
+            update: bytes(1),
+            author: 'sam',
+            cells: [{ ...cell, value: 5, previous: 1, shown: 5 }],
+          },
+        ],
+        { documentEpoch: 0 },
+      )
+      const version = {
+        id: 'v-1',
+        planId: 'plan-a',
+        name: 'Before the epoch',
+        note: '',
+        author: 'paula',
+        createdAt: '2026-12-01T10:00:00.000Z',
+        kind: 'manual' as const,
+      }
+      await records.createVersion(version, bytes(8, 8))
+      const change = await log.changeEpoch('plan-a', {
+        snapshot: bytes(9),
+        throughSeq: before,
+        clientOwners: {},
+        basedOnEpoch: 0,
+        documentEpoch: 1,
+      })
+      expect(change.written).toBe(true)
+      const [after] = await log.appendUpdates(
+        'plan-a',
+        [
+          {
+            update: bytes(2),
+            author: 'ana',
+            cells: [{ ...cell, value: 6, previous: 5, shown: 6 }],
+          },
+        ],
+        { documentEpoch: 1 },
+      )
+      const history = await records.cellHistory('plan-a', cell, 10)
+      expect(history.map(({ value, author, seq }) => ({ value, author, seq }))).toEqual([
+        { value: 6, author: 'ana', seq: after },
+        { value: 5, author: 'sam', seq: before },
+      ])
+      expect((await records.listVersions('plan-a')).map(({ id }) => id)).toEqual(['v-1'])
+      expect((await records.loadVersion('plan-a', 'v-1'))?.snapshot).toEqual(bytes(8, 8))
+    })
+
     it('stores immutable named versions and drops them with the plan', async () => {
       await log.createPlan(planRecord('plan-a'), bytes(0))
       const dec = {

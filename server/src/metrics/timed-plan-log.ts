@@ -6,10 +6,10 @@ import type { ServerMetrics } from './server-metrics.js'
  * another instance compacted first, `failed`) under the store's kind. Every other member is the log's own.
  */
 export function timedPlanLog(log: PlanLog, store: string, metrics: ServerMetrics): PlanLog {
-  const appendUpdates: PlanLog['appendUpdates'] = async (planId, entries) => {
+  const appendUpdates: PlanLog['appendUpdates'] = async (...args) => {
     const started = performance.now()
     try {
-      return await log.appendUpdates(planId, entries)
+      return await log.appendUpdates(...args)
     } finally {
       metrics.appendTimed(store, (performance.now() - started) / 1000)
     }

@@ -52,7 +52,41 @@ export interface StoredPlanState {
   snapshotEpoch: number
   /** The last log entry the snapshot covers (trimmed from the log); undefined before any compaction. */
   compactedThrough?: string
+  /**
+   * The plan's document epoch (0 until the first epoch change): which document the snapshot
+   * and the log are of. It is the `meta.documentEpoch` of that document.
+   */
+  documentEpoch: number
 }
+
+/** An append made for the document of `documentEpoch`: refused once the plan has moved on. */
+export interface AppendGuard {
+  documentEpoch: number
+}
+
+/**
+ * A new document epoch to write in place of the plan's document: its whole state, built from a
+ * live document that contains the stored snapshot of `basedOnEpoch` and every log entry through
+ * `throughSeq` (undefined: the log has never had one).
+ */
+export interface EpochChange {
+  snapshot: Uint8Array
+  throughSeq: string | undefined
+  clientOwners: ClientOwners
+  /** The snapshot epoch (compaction counter) the live document contains. */
+  basedOnEpoch: number
+  /** The new document epoch: one more than the stored one. */
+  documentEpoch: number
+}
+
+/**
+ * What `changeEpoch` did: wrote the new document, or nothing, because the stored document
+ * epoch or snapshot is not the one the change was built on (`stale`), or the log holds entries
+ * after `throughSeq` that the change does not contain (`behind`: merge them and try again).
+ */
+export type EpochChangeResult =
+  | { written: true; snapshotEpoch: number; documentEpoch: number }
+  | { written: false; reason: 'stale' | 'behind'; storedDocumentEpoch: number }
 
 /** A snapshot to write in place of the stored one, and the stored snapshot it contains. */
 export interface Compaction {
@@ -101,6 +135,8 @@ export interface PlanFeed {
     planId: string,
     afterSeq: string | undefined,
     follower: LogFollower,
+    /** The document epoch the follower holds: a page of another epoch is a `reload`. */
+    documentEpoch?: number,
   ): Promise<() => Promise<void>>
   /** Sends an awareness update to the other instances that follow the plan. */
   publishAwareness(planId: string, update: Uint8Array): void
@@ -128,9 +164,12 @@ export interface PlanLog {
   /**
    * Appends updates to a plan's log in one durable step (group commit) and returns their
    * sequence numbers, in order. Resolves only once the updates are durable. Throws
-   * PlanMissingError when there is no such plan.
+   * PlanMissingError when there is no such plan. With `guard`, the append is made for one
+   * document epoch: when the plan is at another, nothing is written and EpochChangedError is
+   * thrown, in the same atomic step, so no entry of an old epoch follows an epoch change.
+   * Rooms always pass it.
    */
-  appendUpdates(planId: string, entries: NewLogEntry[]): Promise<string[]>
+  appendUpdates(planId: string, entries: NewLogEntry[], guard?: AppendGuard): Promise<string[]>
   /** The snapshot and the log since it, or undefined if there is no such plan. */
   loadPlan(planId: string): Promise<StoredPlanState | undefined>
   /**
@@ -141,6 +180,24 @@ export interface PlanLog {
    * however the instances that compact are timed. Throws PlanMissingError for a missing plan.
    */
   compact(planId: string, compaction: Compaction): Promise<CompactionResult>
+  /**
+   * Compare-and-set of a new document epoch: when the stored document epoch is one less than
+   * `documentEpoch`, the snapshot is still `basedOnEpoch` and the log has no entry after
+   * `throughSeq`, atomically writes the snapshot and owners, trims the whole log, moves the
+   * snapshot epoch on and sets the document epoch. Otherwise writes nothing. Cell history and
+   * versions are untouched. Throws PlanMissingError for a missing plan.
+   */
+  changeEpoch(planId: string, change: EpochChange): Promise<EpochChangeResult>
+}
+
+/** Raised by a guarded append made for a document epoch the plan has left. */
+export class EpochChangedError extends Error {
+  constructor(
+    readonly planId: string,
+    readonly storedDocumentEpoch: number,
+  ) {
+    super(`Plan ${planId} is at document epoch ${storedDocumentEpoch}`)
+  }
 }
 
 /** Raised when a plan id is taken. */

@@ -8,6 +8,8 @@ import type { RedisSubscriber } from './redis-subscriber.js'
 /** One page (at most `LOG_PAGE` entries) of a plan's log, and the last entry its snapshot covers. */
 export interface LogPage {
   compactedThrough: string | undefined
+  /** The plan's document epoch when the page was read. */
+  documentEpoch: number
   entries: LoggedUpdate[]
 }
 
@@ -55,6 +57,7 @@ export class RedisPlanFeed implements PlanFeed {
     planId: string,
     afterSeq: string | undefined,
     follower: LogFollower,
+    documentEpoch = 0,
   ): Promise<() => Promise<void>> {
     let position = afterSeq
     let reading: Promise<void> = Promise.resolve()
@@ -63,8 +66,18 @@ export class RedisPlanFeed implements PlanFeed {
     const readToEnd = async () => {
       for (;;) {
         if (stopped) return
-        const { compactedThrough, entries } = await this.reads.readPage(planId, position)
+        const page = await this.reads.readPage(planId, position)
+        const { compactedThrough, entries } = page
         if (stopped) return
+        if (page.documentEpoch !== documentEpoch) {
+          // Another document epoch: its entries belong to a document this follower lacks. The
+          // follower gets the new state (and closes its room); nothing of it is followed on.
+          const state = await this.reads.loadPlan(planId)
+          if (stopped || !state) return
+          stopped = true
+          follower.reload(state)
+          return
+        }
         if (compactedThrough !== undefined && isAfter(compactedThrough, position)) {
           // A compaction trimmed entries this follower never read: start again from the store.
           const state = await this.reads.loadPlan(planId)

@@ -1,20 +1,29 @@
 import type {
+  AppendGuard,
   ClientOwners,
   Compaction,
   CompactionResult,
+  EpochChange,
+  EpochChangeResult,
   LoggedUpdate,
   NewLogEntry,
   PlanLog,
   PlanRecord,
   StoredPlanState,
 } from '../plan-log.js'
-import { PlanExistsError, PlanMissingError } from '../plan-log.js'
+import { EpochChangedError, PlanExistsError, PlanMissingError } from '../plan-log.js'
 import { compare, nextStreamId, toBuffer } from './redis-codec.js'
 import type { RedisConnection } from './redis-connection.js'
 import type { RedisKeys } from './redis-keys.js'
 import type { LogPage } from './redis-plan-feed.js'
 import { LOG_PAGE, RedisPlanFeed } from './redis-plan-feed.js'
-import { AUTHOR_FIELD, OWNERS_FIELD, TIME_FIELD, UPDATE_FIELD } from './redis-scripts.js'
+import {
+  AUTHOR_FIELD,
+  EPOCH_ERROR,
+  OWNERS_FIELD,
+  TIME_FIELD,
+  UPDATE_FIELD,
+} from './redis-scripts.js'
 
 const RECORD_FIELDS = [
   'id',
@@ -89,7 +98,11 @@ export class RedisPlanLog implements PlanLog {
     return true
   }
 
-  async appendUpdates(planId: string, entries: NewLogEntry[]): Promise<string[]> {
+  async appendUpdates(
+    planId: string,
+    entries: NewLogEntry[],
+    guard?: AppendGuard,
+  ): Promise<string[]> {
     const flat = entries.flatMap(({ update, author, cells }) => [
       toBuffer(update),
       author,
@@ -108,7 +121,19 @@ export class RedisPlanLog implements PlanLog {
         : '',
     ])
     const { meta, log, hist } = this.keys.plan(planId)
-    const ids = await this.client.appendScript([meta, log, hist], new Date().toISOString(), flat)
+    let ids: string[] | null
+    try {
+      ids = await this.client.appendScript(
+        [meta, log, hist],
+        new Date().toISOString(),
+        guard ? String(guard.documentEpoch) : '',
+        flat,
+      )
+    } catch (error) {
+      const refused = new RegExp(`^${EPOCH_ERROR} (\\d+)$`).exec((error as Error).message)
+      if (refused) throw new EpochChangedError(planId, Number(refused[1]))
+      throw error
+    }
     if (ids === null) throw new PlanMissingError(planId)
     if (ids.length > 0) this.feed.notifyAppended(planId, ids[ids.length - 1])
     return ids
@@ -125,7 +150,11 @@ export class RedisPlanLog implements PlanLog {
       afterSeq ? `(${afterSeq}` : '-',
       LOG_PAGE,
     )
-    return { compactedThrough: page.compactedThrough, entries: page.entries.map(toLoggedUpdate) }
+    return {
+      compactedThrough: page.compactedThrough,
+      documentEpoch: page.documentEpoch,
+      entries: page.entries.map(toLoggedUpdate),
+    }
   }
 
   async loadPlan(planId: string): Promise<StoredPlanState | undefined> {
@@ -138,6 +167,7 @@ export class RedisPlanLog implements PlanLog {
       clientOwners,
       updates: stored.updates.map(toLoggedUpdate),
       snapshotEpoch: stored.epoch,
+      documentEpoch: stored.documentEpoch,
       ...(stored.compactedThrough ? { compactedThrough: stored.compactedThrough } : {}),
     }
   }
@@ -158,6 +188,31 @@ export class RedisPlanLog implements PlanLog {
     return reply.written
       ? { written: true, epoch: reply.epoch }
       : { written: false, storedEpoch: reply.epoch }
+  }
+
+  async changeEpoch(planId: string, change: EpochChange): Promise<EpochChangeResult> {
+    const { meta, snap, log } = this.keys.plan(planId)
+    const reply = await this.client.changeEpochScript(
+      [meta, snap, log],
+      toBuffer(change.snapshot),
+      {
+        owners: JSON.stringify(change.clientOwners),
+        basedOnEpoch: change.basedOnEpoch,
+        throughSeq: change.throughSeq ?? '',
+        documentEpoch: change.documentEpoch,
+      },
+    )
+    if (!reply) throw new PlanMissingError(planId)
+    const [written, first, second] = reply
+    if (written !== 1)
+      return {
+        written: false,
+        reason: second === 1 ? 'behind' : 'stale',
+        storedDocumentEpoch: first,
+      }
+    // Followers read a page on this notice, see the new epoch and hand their rooms the new state.
+    this.feed.notifyAppended(planId, change.throughSeq ?? '0-0')
+    return { written: true, snapshotEpoch: first, documentEpoch: second }
   }
 }
 

@@ -10,6 +10,10 @@ export const OWNERS_FIELD = 'clientOwners'
 /** Meta fields: the snapshot's epoch (absent: 0) and the last log entry it covers. */
 export const EPOCH_FIELD = 'snapshotEpoch'
 export const COMPACTED_FIELD = 'compactedThrough'
+/** Meta field: the plan's document epoch (absent: 0). */
+export const DOCUMENT_EPOCH_FIELD = 'documentEpoch'
+/** The error a guarded append answers when the plan is at another document epoch. */
+export const EPOCH_ERROR = 'EPOCH'
 
 /**
  * What node-redis's `defineScript` does (adds the SHA1 that EVALSHA needs), with a return type
@@ -25,7 +29,12 @@ type StreamReply = [id: Buffer, fields: Buffer[]][]
 /** The snapshot, the meta fields, then XRANGE's entries. */
 type LoadReply = [
   snapshot: Buffer,
-  meta: [owners: Buffer | null, epoch: Buffer | null, compactedThrough: Buffer | null],
+  meta: [
+    owners: Buffer | null,
+    epoch: Buffer | null,
+    compactedThrough: Buffer | null,
+    documentEpoch: Buffer | null,
+  ],
   entries: StreamReply,
 ]
 
@@ -63,13 +72,21 @@ export const redisScripts = {
     transformReply: (reply: number) => reply === 1,
   }),
 
-  /** Appends each update to the log and, when it set cells, one entry to the history stream. */
+  /**
+   * Appends each update to the log and, when it set cells, one entry to the history stream.
+   * ARGV[2] is the document epoch the append is made for ('' for none): at another epoch,
+   * nothing is written and the reply is the error `EPOCH <stored epoch>`.
+   */
   appendScript: defineScript({
     NUMBER_OF_KEYS: 3,
     SCRIPT: `
       if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+      local documentEpoch = tonumber(redis.call('HGET', KEYS[1], '${DOCUMENT_EPOCH_FIELD}') or '0')
+      if ARGV[2] ~= '' and tonumber(ARGV[2]) ~= documentEpoch then
+        return redis.error_reply('${EPOCH_ERROR} ' .. documentEpoch)
+      end
       local ids = {}
-      for i = 2, #ARGV, 3 do
+      for i = 3, #ARGV, 3 do
         local id = redis.call('XADD', KEYS[2], '*', '${UPDATE_FIELD}', ARGV[i], '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1])
         ids[#ids + 1] = id
         if ARGV[i + 2] ~= '' then
@@ -77,11 +94,60 @@ export const redisScripts = {
         end
       end
       return ids`,
-    parseCommand(parser: CommandParser, keys: string[], at: string, entries: (Buffer | string)[]) {
+    parseCommand(
+      parser: CommandParser,
+      keys: string[],
+      at: string,
+      documentEpoch: string,
+      entries: (Buffer | string)[],
+    ) {
       parser.pushKeys(keys)
-      parser.push(at, ...entries)
+      parser.push(at, documentEpoch, ...entries)
     },
     transformReply: (reply: string[] | null) => reply,
+  }),
+
+  /**
+   * A new document epoch, compare-and-set: only when the stored document epoch is ARGV[5] − 1,
+   * the snapshot epoch is ARGV[3] and the log has no entry after ARGV[4] ('' = none ever), writes
+   * the snapshot, the owners and both epochs and trims the whole log. Replies {1, snapshot
+   * epoch, document epoch}, {0, stored document epoch, 0 stale | 1 behind}, or nil (no plan).
+   */
+  changeEpochScript: defineScript({
+    NUMBER_OF_KEYS: 3,
+    SCRIPT: `${STREAM_ID_AFTER}
+      if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+      local documentEpoch = tonumber(redis.call('HGET', KEYS[1], '${DOCUMENT_EPOCH_FIELD}') or '0')
+      local epoch = tonumber(redis.call('HGET', KEYS[1], '${EPOCH_FIELD}') or '0')
+      if documentEpoch ~= tonumber(ARGV[5]) - 1 or epoch ~= tonumber(ARGV[3]) then
+        return {0, documentEpoch, 0}
+      end
+      local start = '-'
+      if ARGV[4] ~= '' then start = '(' .. ARGV[4] end
+      if #redis.call('XRANGE', KEYS[3], start, '+', 'COUNT', 1) > 0 then return {0, documentEpoch, 1} end
+      redis.call('SET', KEYS[2], ARGV[1])
+      local through = redis.call('HGET', KEYS[1], '${COMPACTED_FIELD}')
+      if ARGV[4] ~= '' and (not through or after(ARGV[4], through)) then through = ARGV[4] end
+      redis.call('HSET', KEYS[1], '${OWNERS_FIELD}', ARGV[2], '${EPOCH_FIELD}', epoch + 1, '${DOCUMENT_EPOCH_FIELD}', ARGV[5])
+      if through then redis.call('HSET', KEYS[1], '${COMPACTED_FIELD}', through) end
+      redis.call('XTRIM', KEYS[3], 'MAXLEN', 0)
+      return {1, epoch + 1, tonumber(ARGV[5])}`,
+    parseCommand(
+      parser: CommandParser,
+      keys: string[],
+      snapshot: Buffer,
+      change: { owners: string; basedOnEpoch: number; throughSeq: string; documentEpoch: number },
+    ) {
+      parser.pushKeys(keys)
+      parser.push(
+        snapshot,
+        change.owners,
+        String(change.basedOnEpoch),
+        change.throughSeq,
+        String(change.documentEpoch),
+      )
+    },
+    transformReply: (reply: [written: number, first: number, second: number] | null) => reply,
   }),
 
   /**
@@ -127,14 +193,17 @@ export const redisScripts = {
   readLogScript: defineScript({
     NUMBER_OF_KEYS: 2,
     SCRIPT: `
-      return {redis.call('HGET', KEYS[1], '${COMPACTED_FIELD}'), redis.call('XRANGE', KEYS[2], ARGV[1], '+', 'COUNT', ARGV[2])}`,
+      return {redis.call('HGET', KEYS[1], '${COMPACTED_FIELD}'), redis.call('XRANGE', KEYS[2], ARGV[1], '+', 'COUNT', ARGV[2]), redis.call('HGET', KEYS[1], '${DOCUMENT_EPOCH_FIELD}')}`,
     parseCommand(parser: CommandParser, keys: string[], start: string, count: number) {
       parser.pushKeys(keys)
       parser.push(start, String(count))
     },
-    transformReply: (reply: [compactedThrough: Buffer | null, entries: StreamReply]) => ({
+    transformReply: (
+      reply: [compactedThrough: Buffer | null, entries: StreamReply, documentEpoch?: Buffer | null],
+    ) => ({
       compactedThrough: reply[0]?.toString(),
       entries: parseEntries(reply[1]),
+      documentEpoch: Number(reply[2]?.toString() ?? '0'),
     }),
   }),
 
@@ -147,7 +216,7 @@ export const redisScripts = {
     SCRIPT: `
       local snapshot = redis.call('GET', KEYS[1])
       if not snapshot then return false end
-      local meta = redis.call('HMGET', KEYS[3], '${OWNERS_FIELD}', '${EPOCH_FIELD}', '${COMPACTED_FIELD}')
+      local meta = redis.call('HMGET', KEYS[3], '${OWNERS_FIELD}', '${EPOCH_FIELD}', '${COMPACTED_FIELD}', '${DOCUMENT_EPOCH_FIELD}')
       return {snapshot, meta, redis.call('XRANGE', KEYS[2], '-', '+')}`,
     parseCommand(parser: CommandParser, keys: string[]) {
       parser.pushKeys(keys)
@@ -158,6 +227,7 @@ export const redisScripts = {
         owners: reply[1][0],
         epoch: Number(reply[1][1]?.toString() ?? '0'),
         compactedThrough: reply[1][2]?.toString(),
+        documentEpoch: Number(reply[1][3]?.toString() ?? '0'),
         updates: parseEntries(reply[2]),
       },
   }),

@@ -20,7 +20,8 @@ export function openSqliteDatabase(file: string): Database.Database {
       sku_count INTEGER NOT NULL,
       created_at TEXT NOT NULL,
       last_seq INTEGER NOT NULL DEFAULT 0,
-      client_owners TEXT NOT NULL DEFAULT '{}'
+      client_owners TEXT NOT NULL DEFAULT '{}',
+      document_epoch INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE IF NOT EXISTS snapshots (
       plan_id TEXT PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
@@ -105,10 +106,10 @@ export function openSqliteDatabase(file: string): Database.Database {
  * The schema this code writes. Older schemas from 3 on are moved forward in place, one step at
  * a time (4 added users' session_version, 5 the cell history's previous, shown and source,
  * 6 the snapshot's epoch and what it covers, 7 the versions' kind, 8 a consensus version's
- * meeting minutes); older development layouts are refused with a
+ * meeting minutes, 9 the plan's document epoch); older development layouts are refused with a
  * clear message.
  */
-const SCHEMA_VERSION = 8
+const SCHEMA_VERSION = 9
 
 /** Steps from one schema version to the next, each run in one transaction when a file opens. */
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
@@ -124,6 +125,7 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
   },
   6: (db) => addColumn(db, 'versions', 'kind', "TEXT NOT NULL DEFAULT 'manual'"),
   7: (db) => addColumn(db, 'versions', 'minutes', 'TEXT'),
+  8: (db) => addColumn(db, 'plans', 'document_epoch', 'INTEGER NOT NULL DEFAULT 0'),
 }
 
 function addColumn(db: Database.Database, table: string, column: string, type: string): void {

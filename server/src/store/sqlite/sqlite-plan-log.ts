@@ -1,15 +1,18 @@
 import type Database from 'better-sqlite3'
 import type {
+  AppendGuard,
   ClientOwners,
   Compaction,
   CompactionResult,
+  EpochChange,
+  EpochChangeResult,
   LoggedUpdate,
   NewLogEntry,
   PlanLog,
   PlanRecord,
   StoredPlanState,
 } from '../plan-log.js'
-import { PlanExistsError, PlanMissingError } from '../plan-log.js'
+import { EpochChangedError, PlanExistsError, PlanMissingError } from '../plan-log.js'
 
 interface PlanRow {
   id: string
@@ -41,9 +44,16 @@ export class SqlitePlanLog implements PlanLog {
       ),
       getPlan: db.prepare<[string], PlanRow>(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = ?`),
       deletePlan: db.prepare<[string]>('DELETE FROM plans WHERE id = ?'),
-      lastSeq: db.prepare<[string], { seq: number }>(
-        'SELECT last_seq AS seq FROM plans WHERE id = ?',
+      lastSeq: db.prepare<[string], { seq: number; documentEpoch: number }>(
+        'SELECT last_seq AS seq, document_epoch AS documentEpoch FROM plans WHERE id = ?',
       ),
+      laterUpdate: db.prepare<[string, number], { seq: number }>(
+        'SELECT seq FROM updates WHERE plan_id = ? AND seq > ? LIMIT 1',
+      ),
+      setDocumentEpoch: db.prepare<[number, string]>(
+        'UPDATE plans SET document_epoch = ? WHERE id = ?',
+      ),
+      trimAll: db.prepare<[string]>('DELETE FROM updates WHERE plan_id = ?'),
       setLastSeq: db.prepare<[number, string]>('UPDATE plans SET last_seq = ? WHERE id = ?'),
       insertUpdate: db.prepare<[string, number, Uint8Array, string, string]>(
         'INSERT INTO updates (plan_id, seq, data, author, at) VALUES (?, ?, ?, ?, ?)',
@@ -72,9 +82,10 @@ export class SqlitePlanLog implements PlanLog {
           client_owners: string
           epoch: number
           compacted_through: number | null
+          document_epoch: number
         }
       >(
-        'SELECT s.data AS snapshot, p.client_owners, s.epoch, s.compacted_through FROM plans p JOIN snapshots s ON s.plan_id = p.id WHERE p.id = ?',
+        'SELECT s.data AS snapshot, p.client_owners, s.epoch, s.compacted_through, p.document_epoch FROM plans p JOIN snapshots s ON s.plan_id = p.id WHERE p.id = ?',
       ),
       snapshotEpoch: db.prepare<[string], { epoch: number }>(
         'SELECT epoch FROM snapshots WHERE plan_id = ?',
@@ -116,9 +127,15 @@ export class SqlitePlanLog implements PlanLog {
     return this.statements.deletePlan.run(id).changes > 0
   }
 
-  private readonly appendTransaction = (planId: string, entries: NewLogEntry[]): string[] => {
+  private readonly appendTransaction = (
+    planId: string,
+    entries: NewLogEntry[],
+    guard: AppendGuard | undefined,
+  ): string[] => {
     const last = this.statements.lastSeq.get(planId)
     if (!last) throw new PlanMissingError(planId)
+    if (guard && guard.documentEpoch !== last.documentEpoch)
+      throw new EpochChangedError(planId, last.documentEpoch)
     let seq = last.seq
     const at = new Date().toISOString()
     const seqs = entries.map(({ update, author, cells }) => {
@@ -148,9 +165,13 @@ export class SqlitePlanLog implements PlanLog {
   /** Compiled once: better-sqlite3 builds a new wrapper on every `db.transaction` call. */
   private appendInTransaction: Database.Transaction<typeof this.appendTransaction> | undefined
 
-  async appendUpdates(planId: string, entries: NewLogEntry[]): Promise<string[]> {
+  async appendUpdates(
+    planId: string,
+    entries: NewLogEntry[],
+    guard?: AppendGuard,
+  ): Promise<string[]> {
     this.appendInTransaction ??= this.db.transaction(this.appendTransaction)
-    return this.appendInTransaction.immediate(planId, entries)
+    return this.appendInTransaction.immediate(planId, entries, guard)
   }
 
   async loadPlan(planId: string): Promise<StoredPlanState | undefined> {
@@ -171,6 +192,7 @@ export class SqlitePlanLog implements PlanLog {
         clientOwners,
         updates,
         snapshotEpoch: row.epoch,
+        documentEpoch: row.document_epoch,
         ...(row.compacted_through === null
           ? {}
           : { compactedThrough: String(row.compacted_through) }),
@@ -190,6 +212,28 @@ export class SqlitePlanLog implements PlanLog {
         this.statements.setOwners.run(JSON.stringify(clientOwners), planId)
         this.statements.trim.run(planId, Number(throughSeq))
         return { written: true, epoch }
+      })
+      .immediate()
+  }
+
+  async changeEpoch(planId: string, change: EpochChange): Promise<EpochChangeResult> {
+    const { snapshot, throughSeq, clientOwners, basedOnEpoch, documentEpoch } = change
+    return this.db
+      .transaction((): EpochChangeResult => {
+        const plan = this.statements.lastSeq.get(planId)
+        const stored = this.statements.snapshotEpoch.get(planId)
+        if (!plan || !stored) throw new PlanMissingError(planId)
+        const storedDocumentEpoch = plan.documentEpoch
+        if (storedDocumentEpoch !== documentEpoch - 1 || stored.epoch !== basedOnEpoch)
+          return { written: false, reason: 'stale', storedDocumentEpoch }
+        if (this.statements.laterUpdate.get(planId, Number(throughSeq ?? 0)))
+          return { written: false, reason: 'behind', storedDocumentEpoch }
+        const snapshotEpoch = stored.epoch + 1
+        this.statements.setSnapshot.run(snapshot, snapshotEpoch, Number(throughSeq ?? 0), planId)
+        this.statements.setOwners.run(JSON.stringify(clientOwners), planId)
+        this.statements.setDocumentEpoch.run(documentEpoch, planId)
+        this.statements.trimAll.run(planId)
+        return { written: true, snapshotEpoch, documentEpoch }
       })
       .immediate()
   }
