@@ -115,6 +115,7 @@ export function demoPlan(options: DemoPlanOptions = {}): PlanInput {
       safetyStock,
       maxStock: Math.round(safetyStock * 3 + mean * 2),
       resource,
+      ...demoMoney(i, familyCount),
     })
     demand[sku] = row
     supply[sku] = supplyRow
@@ -191,4 +192,15 @@ function demoTransfers(input: PlanInput, familyCount: number): Record<string, Tr
     }
   }
   return transfers
+}
+
+/**
+ * A price per case from 6 to 40 and a unit cost of 55–70% of it, from the SKU's index alone, so
+ * that adding money to the demo left every seeded number as it was.
+ */
+function demoMoney(index: number, familyCount: number): { price: number; unitCost: number } {
+  const family = index % familyCount
+  const price = 6 + ((family * 7 + Math.floor(index / familyCount) * 3) % 35)
+  const margin = 0.55 + ((index * 5) % 16) / 100
+  return { price, unitCost: Math.round(price * margin * 100) / 100 }
 }
