@@ -23,6 +23,7 @@ import './styles/settings.css'
 import './styles/cycle.css'
 import './styles/meeting.css'
 import './styles/scenarios.css'
+import './styles/executive.css'
 import { App } from './app/app.js'
 import { setUpI18n } from './i18n/i18n.js'
 

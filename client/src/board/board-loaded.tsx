@@ -68,6 +68,7 @@ import { useMembers } from '../comments/use-members.js'
 import { ScenarioSwitcher } from '../scenarios/scenario-switcher.js'
 import { ScenariosPanel } from '../scenarios/scenarios-panel.js'
 import { useScenarios } from '../scenarios/use-scenarios.js'
+import { ExecutiveView } from '../executive/executive-view.js'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -134,6 +135,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const members = useMembers(planId)
   const [scenariosOpen, setScenariosOpen] = useState(false)
   const scenarios = useScenarios(planId)
+  const [executiveOpen, setExecutiveOpen] = useState(false)
   const [historyTarget, setHistoryTarget] = useState<CellHistoryTarget>()
   const forecastTick = useForecastTick(live.plan)
   const selection = useRef<GridSelection>(EMPTY_SELECTION)
@@ -346,6 +348,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
         >
           {t('scenarios.button')}
         </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={executiveOpen}
+          data-testid="executive-button"
+          onClick={() => setExecutiveOpen((open) => !open)}
+        >
+          {t('executive.button')}
+        </button>
       </BoardToolbar>
       {mode.running && (
         <MeetingBanner
@@ -470,6 +481,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
           format={format}
           notify={notify}
           onClose={() => setScenariosOpen(false)}
+        />
+      )}
+      {executiveOpen && (
+        <ExecutiveView
+          planId={planId}
+          plan={live.plan}
+          model={live.model}
+          meta={meta}
+          onClose={() => setExecutiveOpen(false)}
         />
       )}
       {historyTarget && (
