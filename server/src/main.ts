@@ -39,7 +39,7 @@ const app = await buildApp({
   oidc: config.oidc,
 })
 
-if (config.demo && (await ensureDemoPlan(stores.log))) app.log.info('created the demo plan')
+if (config.demo && (await ensureDemoPlan(stores))) app.log.info('created the demo plan')
 
 let stopping = false
 /**

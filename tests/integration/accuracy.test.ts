@@ -8,6 +8,7 @@ import {
   readActuals,
   writeOverrideReason,
 } from '@tandem/shared'
+import { DEMO_PLAN_ID, ensureDemoPlan } from '@tandem/server'
 import { materializeStoredPlan } from '../security/support/stored-plan.js'
 import { connectStockClient } from '../support/stock-client.js'
 import type { TestAccount, TestServer } from '../support/test-server.js'
@@ -228,5 +229,44 @@ describe('GET /api/plans/:id/accuracy on a real server', () => {
     ])
     expect(answer.status).toBe(400)
     expect(JSON.stringify(answer.body)).toContain('unknownActualsKind')
+  })
+})
+
+describe('the demo plan on first start', () => {
+  let server: TestServer
+  let cleanup: () => Promise<void>
+
+  beforeAll(async () => {
+    const temp = await tempSqliteStore()
+    cleanup = temp.cleanup
+    server = await startTestServer(temp.store)
+    const authors = { sales: server.users.sales.id, planner: server.users.planner.id }
+    expect(await ensureDemoPlan(server.store, authors)).toBe(true)
+    expect(await ensureDemoPlan(server.store, authors)).toBe(false)
+  })
+
+  afterAll(async () => {
+    await server.close()
+    await cleanup()
+  })
+
+  it('ships 12 past cycles, so every panel of the Accuracy report has figures', async () => {
+    const versions = await server.store.records.listVersions(DEMO_PLAN_ID)
+    expect(versions.filter((v) => v.kind === 'salesSubmission')).toHaveLength(12)
+    expect(versions.filter((v) => v.kind === 'consensus')).toHaveLength(12)
+    const response = await fetch(`${server.url}/api/plans/${DEMO_PLAN_ID}/accuracy?lag=1`, {
+      headers: server.headers('viewer'),
+    })
+    const report = (await response.json()) as AccuracyReport
+    expect(response.status).toBe(200)
+    expect(report.stages.every((s) => typeof s.measures?.wmape === 'number')).toBe(true)
+    expect(report.stages.slice(1).every((s) => typeof s.valueAdded === 'number')).toBe(true)
+    expect(report.trend).toHaveLength(11)
+    expect(report.byPerson.map((p) => p.name).sort()).toEqual(['Planner Tester', 'Sales Tester'])
+    expect(report.byReason.length).toBeGreaterThanOrEqual(4)
+    expect(report.harmful.length).toBeGreaterThan(0)
+    expect(report.offenders).toHaveLength(20)
+    expect(report.attainment.total.attainment).toBeGreaterThan(0)
+    expect(report.families.length).toBe(8)
   })
 })

@@ -61,7 +61,8 @@ describe('accuracyReport (hand-computed)', () => {
     const consensus = report.stages[3]!.measures!
     expect(consensus.wmape).toBeCloseTo(35 / 350, 12)
     expect(consensus.bias).toBeCloseTo(5 / 350, 12)
-    expect(consensus.trackingSignal).toBeCloseTo(-5 / (35 / 4), 12)
+    // Σ(A − F) = −5 over the mean period error of the total, (|10| + |−15|) / 2
+    expect(consensus.trackingSignal).toBeCloseTo(-5 / 12.5, 12)
     expect(consensus.mase).toBeCloseTo(35 / (4 * 15), 12)
   })
 
@@ -77,6 +78,9 @@ describe('accuracyReport (hand-computed)', () => {
     expect(report.trend.map((p) => p.periodKey)).toEqual(['2026-W48', '2026-W49'])
     expect(report.trend[1]!.stages[2]!.measures).toBeNull()
     expect(report.trend[1]!.stages[3]!.measures!.absoluteError).toBe(25)
+    // the trend's tracking signal runs through the period: +10 / 10, then −5 / 12.5
+    expect(report.trend[0]!.stages[3]!.measures!.trackingSignal).toBe(1)
+    expect(report.trend[1]!.stages[3]!.measures!.trackingSignal).toBeCloseTo(-0.4, 12)
     const far = accuracyReport(input, { lag: 3 }, '')
     expect(far.window).toBeNull()
     expect(far.stages.every((s) => s.measures === null && s.valueAdded === null)).toBe(true)

@@ -11,6 +11,7 @@ import type {
 } from '../api/accuracy-report.js'
 import { ACCURACY_STAGES, MAX_ACCURACY_LAG } from '../api/accuracy-report.js'
 import { periodKey, periodStart } from '../periods.js'
+import { TRACKING_SIGNAL_LIMIT } from './accuracy-measures.js'
 import type { AccuracyInput, AccuracySnapshot } from './accuracy-input.js'
 import type { StageValueAdded } from './forecast-value-added.js'
 import type { OverrideOutcome } from './override-value-added.js'
@@ -176,11 +177,22 @@ export function accuracyReport(
         })
       }
     }
+    total.closePeriod()
+    for (const sums of families.values()) sums.closePeriod()
+    for (const sums of perSku.values()) sums.closePeriod()
+    // The trend's tracking signal runs from the window's first period through this one.
+    const running = total.finish()
     trend.push({
       period: t,
       periodKey: key(t),
       start: periodStart(input.periodKind, input.firstPeriod, t).toISOString().slice(0, 10),
-      stages: figures(period.finish()),
+      stages: figures(period.finish()).map((stage, s) => {
+        const through = running[s]!.measures
+        if (!stage.measures || !through) return stage
+        const trackingSignal = through.trackingSignal
+        const biased = trackingSignal !== null && Math.abs(trackingSignal) > TRACKING_SIGNAL_LIMIT
+        return { ...stage, measures: { ...stage.measures, trackingSignal, biased } }
+      }),
     })
   }
 

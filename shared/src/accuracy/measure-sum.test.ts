@@ -19,6 +19,7 @@ describe('MeasureSum and StageSums', () => {
     actual.forEach((a, i) => {
       const f = stages[1]!.forecast[i]
       if (a !== null && f !== null && f !== undefined) sum.add(a, f, 4)
+      sum.closePeriod()
     })
     const expected = accuracyMeasures(actual, stages[1]!.forecast, 4)!
     const got = sum.finish()!
@@ -36,6 +37,7 @@ describe('MeasureSum and StageSums', () => {
         stages.map((s) => s.forecast[i] ?? Number.NaN),
         Number.NaN,
       )
+      sums.closePeriod()
     })
     const expected = forecastValueAdded(actual, stages)
     const got = sums.finish()
@@ -44,6 +46,16 @@ describe('MeasureSum and StageSums', () => {
       if (s === 0) expect(stage.valueAdded).toBeNull()
       else expect(stage.valueAdded).toBeCloseTo(expected[s]!.valueAdded!, 9)
     })
+  })
+
+  it('takes the tracking signal of the total when a period has several cells', () => {
+    const sum = new MeasureSum()
+    sum.add(100, 90, Number.NaN) // period 1: +10 and −10 cancel
+    sum.add(100, 110, Number.NaN)
+    sum.closePeriod()
+    sum.add(100, 80, Number.NaN) // period 2: +20
+    // Σ(A − F) = 20 over the mean |period error| (0 + 20) / 2 = 10
+    expect(sum.finish()!.trackingSignal).toBe(2)
   })
 
   it('has no MASE without a scale and no figures without cells', () => {

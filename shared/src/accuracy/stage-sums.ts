@@ -32,6 +32,11 @@ export class StageSums {
     }
   }
 
+  /** Ends a period, for the tracking signal (see `MeasureSum.closePeriod`). */
+  closePeriod(): void {
+    for (const sum of this.own) sum.closePeriod()
+  }
+
   finish(): StageValueAdded[] {
     return this.stages.map((stage, s) => {
       const measures: AccuracyMeasures | null = this.own[s]!.finish()
