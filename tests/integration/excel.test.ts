@@ -105,7 +105,7 @@ describe('Excel and CSV import and export over a real server', () => {
   const rowOf = (sheet: ExcelJS.Worksheet, sku: string, measure: string) => {
     let found = 0
     sheet.eachRow((row, number) => {
-      if (row.getCell(2).value === sku && row.getCell(12).value === measure) found = number
+      if (row.getCell(2).value === sku && row.getCell(15).value === measure) found = number
     })
     if (!found) throw new Error(`no ${measure} row for ${sku}`)
     return found
@@ -245,7 +245,7 @@ describe('Excel and CSV import and export over a real server', () => {
       { measure: 'supply', key: skuB, period: 2, to: before('supply', skuB, 2) + 1 },
     ] as const
     for (const edit of edits) {
-      sheet.getRow(rowOf(sheet, edit.key, edit.measure)).getCell(13 + edit.period).value = edit.to
+      sheet.getRow(rowOf(sheet, edit.key, edit.measure)).getCell(16 + edit.period).value = edit.to
     }
     const file = await bufferOf(workbook)
 
@@ -590,7 +590,7 @@ describe('Excel and CSV import and export over a real server', () => {
       if (n === 1) return
       names.push(row.getCell(3).value)
       expect(row.getCell(3).formula).toBeUndefined()
-      expect(typeof row.getCell(13).value).toBe('number')
+      expect(typeof row.getCell(16).value).toBe('number')
     })
     for (const name of NASTY_NAMES) expect(names).toContain(`'${name}`)
     expect(names).toContain("''=already quoted")
@@ -665,8 +665,15 @@ describe('Excel and CSV import and export over a real server', () => {
     const sheet = (
       await workbookOf((await download('viewer', '/api/plans/priced/export.xlsx')).file)
     ).getWorksheet('Plan')!
-    const headers = (sheet.getRow(1).values as unknown[]).slice(1, 13)
-    expect(headers.slice(9)).toEqual(['Price', 'Unit cost', 'Measure'])
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1, 16)
+    expect(headers.slice(9)).toEqual([
+      'Price',
+      'Unit cost',
+      'Lead time',
+      'Min batch',
+      'Lot size',
+      'Measure',
+    ])
     const p1 = sheet.getRow(rowOf(sheet, 'P-1', 'demand'))
     expect([p1.getCell(10).value, p1.getCell(11).value]).toEqual([12.5, 7.25])
     expect(sheet.getRow(rowOf(sheet, 'P-2', 'demand')).getCell(10).value).toBeNull()

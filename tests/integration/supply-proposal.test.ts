@@ -126,15 +126,18 @@ describe('the supply proposal, into a new scenario, over a real server', () => {
         overTo: 0,
       },
     ])
-    const history = await api<{ history: { source?: string; author: string }[] }>(
+    // The proposal is the scenario's starting state: the base values of its supply rows.
+    const cell = await api<{ history: unknown[]; base: number; current: number }>(
       'viewer',
       'GET',
       `/api/plans/${id}/history?measure=supply&key=A&period=1`,
     )
-    expect(history.body.history[0]).toMatchObject({
-      source: 'proposal',
-      author: server.users.production.id,
-    })
+    expect(cell.body).toMatchObject({ history: [], base: 40, current: 40 })
+    // The base plan is unchanged.
+    const base = connectStockClient(server.syncUrl, 'proposal', { token: server.tokens.viewer })
+    clients.push(base)
+    await base.synced()
+    expect(base.plan.readRow('supply', 'A')).toEqual([0, 0, 0, 0])
   })
 
   it('refuses sales and viewers, and a selection that matches no SKU', async () => {
@@ -147,6 +150,6 @@ describe('the supply proposal, into a new scenario, over a real server', () => {
       'GET',
       '/api/plans/proposal/scenarios',
     )
-    expect(list.body.scenarios.map((s) => s.status)).toEqual(['discarded'])
+    expect(list.body.scenarios).toEqual([])
   })
 })

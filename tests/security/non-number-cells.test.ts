@@ -84,10 +84,10 @@ describe('non-number values in stored cells never reach an export or a client', 
     const demandRow = sheet
       ?.getSheetValues()
       .find(
-        (row) => Array.isArray(row) && row[2] === sku && row[12] === 'demand',
+        (row) => Array.isArray(row) && row[2] === sku && row[15] === 'demand',
       ) as ExcelJS.CellValue[]
-    // Columns M onward hold the periods; the bad overlay entries read as the base values.
-    expect(demandRow.slice(13, 19)).toEqual(before.demand)
+    // Columns P onward hold the periods; the bad overlay entries read as the base values.
+    expect(demandRow.slice(16, 22)).toEqual(before.demand)
     expect(demandRow[7]).toBe(0)
   })
 

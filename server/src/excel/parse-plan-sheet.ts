@@ -11,7 +11,15 @@ import { decimalPlaces, sheetNumber } from './sheet-number.js'
 import type { SheetCell, SheetRow, SheetTable } from './sheet-table.js'
 
 type TextColumn = keyof typeof TEXT_COLUMN_LIMITS
-type StockColumn = 'openingStock' | 'safetyStock' | 'maxStock' | 'price' | 'unitCost'
+type StockColumn =
+  | 'openingStock'
+  | 'safetyStock'
+  | 'maxStock'
+  | 'price'
+  | 'unitCost'
+  | 'leadTime'
+  | 'minBatch'
+  | 'lotSize'
 const TEXT_COLUMNS = ['family', 'name', 'site', 'unit', 'resource'] as const
 /** The item's number columns: stock levels and money. */
 const STOCK_COLUMNS: readonly StockColumn[] = [
@@ -20,6 +28,9 @@ const STOCK_COLUMNS: readonly StockColumn[] = [
   'maxStock',
   'price',
   'unitCost',
+  'leadTime',
+  'minBatch',
+  'lotSize',
 ]
 
 /** A period column of the Plan sheet. */

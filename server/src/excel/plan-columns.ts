@@ -19,6 +19,9 @@ export const PLAN_COLUMN_HEADERS: Record<PlanColumn, readonly string[]> = {
   maxStock: ['Max stock', 'Maximum stock', '最高库存'],
   price: ['Price', 'Unit price', '单价', '价格'],
   unitCost: ['Unit cost', 'Cost', '单位成本'],
+  leadTime: ['Lead time', '提前期'],
+  minBatch: ['Min batch', 'Minimum batch', '最小批量'],
+  lotSize: ['Lot size', '批量倍数'],
   measure: ['Measure', '指标'],
 }
 

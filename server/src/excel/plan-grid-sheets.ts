@@ -38,6 +38,9 @@ export function planGridSheet(plan: PlanDoc): SheetOut {
         item.maxStock,
         item.price ?? null,
         item.unitCost ?? null,
+        item.leadTime ?? null,
+        item.minBatch ?? null,
+        item.lotSize ?? null,
         measure,
         ...plan.readRow(measure, sku),
       ])
@@ -57,11 +60,14 @@ export function planGridSheet(plan: PlanDoc): SheetOut {
       null,
       null,
       null,
+      null,
+      null,
+      null,
       'capacity',
       ...values,
     ])
   }
-  return { name: 'Plan', rows, widths: [18, 14, 28, 8, 6, 10, 10, 10, 10, 10, 10, 10] }
+  return { name: 'Plan', rows, widths: [18, 14, 28, 8, 6, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10] }
 }
 
 /** Projected inventory per SKU (computed, read-only: imports ignore this sheet). */

@@ -12,7 +12,16 @@ import type { SheetTable } from './sheet-table.js'
 import { parseTransfersSheet } from './site-sheets.js'
 
 const ITEM_TEXT = ['family', 'name', 'site', 'unit', 'resource'] as const
-const ITEM_STOCK = ['openingStock', 'safetyStock', 'maxStock', 'price', 'unitCost'] as const
+const ITEM_STOCK = [
+  'openingStock',
+  'safetyStock',
+  'maxStock',
+  'price',
+  'unitCost',
+  'leadTime',
+  'minBatch',
+  'lotSize',
+] as const
 
 /**
  * Builds a new plan from the Plan sheet and the settings: the periods (consecutive) give the

@@ -1,36 +1,31 @@
-import type { UnmetNeed } from '@tandem/shared'
+import type { ProposalSelection, ProposalUnmet } from '@tandem/shared'
 
 /**
- * A supply proposal to run in a worker thread, packed so that handing it over copies typed
- * arrays, not objects: per SKU (in `skus` order) its lot rule and stock levels, and its demand
- * and supply rows one after the other (`periodCount` values each).
+ * A supply proposal to run in a worker thread: the base plan's durable state as the store
+ * keeps it (so the main thread never encodes the plan), and which SKUs.
  */
 export interface ProposalWorkerJob {
-  periodCount: number
-  frozenThrough: number
-  skus: string[]
-  resources: string[]
-  /** Per SKU: openingStock, safetyStock, maxStock, leadTime, minBatch, lotSize. */
-  levels: Float64Array
-  demand: Float64Array
-  supply: Float64Array
-  /** Capacity left to the SKUs of the job, per resource in `capacityOf` order. */
-  capacityOf: string[]
-  capacity: Float64Array
+  snapshot: Uint8Array
+  updates: Uint8Array[]
+  selection: ProposalSelection
 }
-
-export const LEVEL_FIELDS = 6
 
 /** Most unmet needs a worker sends back in full; the count is always whole. */
 export const UNMET_LIMIT = 1000
 
-/** What the worker answers: the proposed supply rows, packed as the job's supply. */
+/**
+ * What the worker answers: the base's state (the branch), its state vector, and the scenario's
+ * first state with the proposal written into it; or why it failed.
+ */
 export type ProposalWorkerMessage =
   | {
       kind: 'done'
-      supply: Float64Array
-      unmet: UnmetNeed[]
+      branch: Uint8Array
+      stateVector: Uint8Array
+      scenario: Uint8Array
+      skus: number
+      changedCells: number
+      unmet: ProposalUnmet[]
       unmetCount: number
-      load: Record<string, number[]>
     }
   | { kind: 'failed'; message: string }

@@ -11,13 +11,12 @@ const tsxApi = () => {
 
 /**
  * Runs a supply proposal in its own worker thread, as the forecast does, so the event loop
- * never waits for it. The job's arrays are moved to the worker, not copied.
+ * never waits for it: loading, encoding and proposing all happen there.
  */
 export function runProposalWorker(
   job: ProposalWorkerJob,
 ): Promise<Extract<ProposalWorkerMessage, { kind: 'done' }>> {
-  const transfer = [job.levels.buffer, job.demand.buffer, job.supply.buffer, job.capacity.buffer]
-  const options = { workerData: job, transferList: transfer as ArrayBuffer[] }
+  const options = { workerData: job }
   const worker = fromSource()
     ? new Worker(
         `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register();` +

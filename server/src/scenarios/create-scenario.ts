@@ -31,6 +31,32 @@ export async function createScenario(
     snapshot = version.snapshot
     stateVector = Y.encodeStateVectorFromUpdate(snapshot)
   }
+  return storeScenario(deps, base, owner, body, {
+    snapshot,
+    branchSnapshot: snapshot,
+    stateVector,
+    versionId: from === 'live' ? undefined : from,
+  })
+}
+
+/**
+ * Stores a scenario: its plan with `snapshot` (the branch itself, or a proposal written onto
+ * it) and its record with the branch snapshot. If the record cannot be stored, the plan is
+ * removed again.
+ */
+export async function storeScenario(
+  deps: Pick<ScenarioDeps, 'log' | 'scenarios'>,
+  base: PlanRecord,
+  owner: string,
+  body: NewScenarioBody & { scope: ScenarioScope },
+  state: {
+    snapshot: Uint8Array
+    branchSnapshot: Uint8Array
+    stateVector: Uint8Array
+    versionId?: string
+  },
+): Promise<Scenario> {
+  const { snapshot, stateVector, versionId } = state
   const id = `sc-${randomBytes(6).toString('hex')}`
   const createdAt = new Date().toISOString()
   const encoded = Buffer.from(stateVector).toString('base64')
@@ -43,14 +69,14 @@ export async function createScenario(
     createdAt,
     scope: body.scope,
     branch:
-      from === 'live'
+      versionId === undefined
         ? { kind: 'live', stateVector: encoded }
-        : { kind: 'version', versionId: from, stateVector: encoded },
+        : { kind: 'version', versionId, stateVector: encoded },
     status: 'active',
   }
   await deps.log.createPlan({ ...base, id, name: body.name, createdAt }, snapshot)
   try {
-    await deps.scenarios.createScenario(scenario, snapshot)
+    await deps.scenarios.createScenario(scenario, state.branchSnapshot)
   } catch (error) {
     await deps.log.deletePlan(id)
     throw error

@@ -13,6 +13,9 @@ export const IMPORT_COLUMNS = [
   'maxStock',
   'price',
   'unitCost',
+  'leadTime',
+  'minBatch',
+  'lotSize',
   'measure',
 ] as const
 
