@@ -43,7 +43,11 @@ export class Child<Command extends { type: string }, Report extends { type: stri
     if (queued) return Promise.resolve().then(() => take(queued))
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs)
-      void this.exited.then((code) => reject(new Error(`child exited (${code}) before ${type}`)))
+      void this.exited.then((code) => {
+        // Cleared, or the pending timer would keep the bench alive for the whole timeout.
+        clearTimeout(timer)
+        reject(new Error(`child exited (${code}) before ${type}`))
+      })
       this.waiting = (report) => {
         clearTimeout(timer)
         try {

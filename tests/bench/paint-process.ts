@@ -1,27 +1,11 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Browser } from 'playwright-core'
 import type { E2EServer } from '../e2e/harness.js'
-import {
-  CLIENT_DIST,
-  createPlan,
-  launchBrowser,
-  personContext,
-  ROOT,
-  startServer,
-} from '../e2e/harness.js'
+import { createPlan, launchBrowser, personContext, startServer } from '../e2e/harness.js'
+import { ensureClientDist } from './ensure-client-dist.js'
 import type { PaintTiming } from './board-paint.js'
 import { formatSteps, median, openTimed } from './board-paint.js'
 import type { PaintReport } from './paint-report.js'
-
-/** Builds the client with its own build script if client/dist is missing. */
-function ensureClientDist(): void {
-  if (existsSync(join(CLIENT_DIST, 'index.html'))) return
-  console.log('  paint: client/dist missing, running pnpm --filter @tandem/client build')
-  execFileSync('pnpm', ['--filter', '@tandem/client', 'build'], { cwd: ROOT, stdio: 'inherit' })
-}
 
 async function waitForNoRooms(server: E2EServer): Promise<void> {
   const deadline = Date.now() + 15_000

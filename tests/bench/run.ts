@@ -15,6 +15,8 @@ import { generateEditStreams } from './edit-streams.js'
 import { startLoadWorkers } from './load-group.js'
 import { loadRun, planSlots, slotEditCounts } from './load-suite.js'
 import { paintRun } from './paint-run.js'
+import { navigateRun } from './navigate-run.js'
+import { navigateTable } from './navigate-report.js'
 import { probeRun } from './probe-run.js'
 import { isServerKind, SERVER_KINDS } from './server-kind.js'
 import { saveStream } from './stream-file.js'
@@ -71,6 +73,24 @@ async function forecastScenario(docFile: string, quick: boolean): Promise<void> 
  * The compute scenario: the pure computations behind the heavy views (supply proposal, accuracy
  * and FVA, time roll-up), on 10,000 SKUs. It writes its section only on a full run or `--write`.
  */
+async function navigateScenario(quick: boolean, write: boolean): Promise<void> {
+  const [skus, weeks] = quick ? [1000, 52] : [10_000, 104]
+  console.log(`navigate: filter, sort, search, grain and edits on a ${skus} × ${weeks} plan`)
+  try {
+    const table = navigateTable(await navigateRun(skus, weeks))
+    console.log(`\n${table}\n`)
+    if (quick && !write) return
+    await writeBenchSection(
+      'navigate',
+      `### Finding your way in a big plan (\`--scenarios=navigate\`, ${new Date().toISOString()})\n\n` +
+        "Debian Chromium, a planner's board on a real server. Input → painted grid runs from the input event's timestamp to the frame after the new view committed and was drawn (an upper bound: up to a frame more than the draw itself). Edit → repaint runs from the local transaction (`tandem:edit`) to the frame after its rows were damaged (`tandem:repaint`), with Only SKUs with gaps and a period sort on. Grouping by site is not in this run: it had not landed.\n\n" +
+        table,
+    )
+  } catch (error) {
+    console.error(`  ! navigate: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
 async function computeScenario(runs: number, write: boolean): Promise<void> {
   console.log(`compute: pure computations, ${runs} runs`)
   const table = computeTable(computeRun(runs))
@@ -114,7 +134,7 @@ async function instancesScenario(quick: boolean, profileDir: string | undefined)
 }
 
 /**
- * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint,forecast,compute,instances]
+ * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint,navigate,forecast,compute,instances]
  * [--no-load] [--no-probe] [--no-paint] [--no-forecast] [--no-compute] [--no-instances] [--paint-samples=N] [--cpu-prof=dir]
  * [--write]`
  */
@@ -129,6 +149,7 @@ async function main(): Promise<void> {
   if (wants('compute'))
     await computeScenario(Math.max(3, options.runs), !options.quick || argv.includes('--write'))
   if (wants('instances')) await instancesScenario(options.quick, options.profileDir)
+  if (wants('navigate')) await navigateScenario(options.quick, argv.includes('--write'))
   if (!wants('load') && !wants('probe') && !wants('paint')) return
   const began = performance.now()
   const kinds = (options.only ?? [...SERVER_KINDS]).filter(isServerKind)

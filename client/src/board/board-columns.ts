@@ -67,7 +67,7 @@ export function boardColumns(
     columns.push({
       id,
       title: sortTitle,
-      width: widths[id] ?? (axis.rolled ? 120 : meta.periodKind === 'week' ? 116 : 96),
+      width: widths[id] ?? (axis.rolled ? 150 : meta.periodKind === 'week' ? 116 : 96),
       group: bucketGroup(meta, format, axis, bucket),
       themeOverride: frozen || partly ? FROZEN_HEADER : undefined,
       hasMenu: options.periodMenu,
