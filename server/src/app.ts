@@ -43,6 +43,7 @@ import type { UpdateBudget } from './sync/update-budgets.js'
 import { DEFAULT_UPDATE_BUDGET, UpdateBudgets } from './sync/update-budgets.js'
 import { versionsRoutes } from './routes/versions-routes.js'
 import { cycleRoutes } from './routes/cycle-routes.js'
+import { epochRoutes } from './routes/epoch-routes.js'
 import { scenarioRoutes } from './routes/scenario-routes.js'
 import { meetingRoutes } from './routes/meeting-routes.js'
 import type { Stores } from './store/stores.js'
@@ -299,6 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(plansRoutes, { log, accounts, rooms, auth, scenarios })
   await app.register(versionsRoutes, { log, records, accounts, rooms, auth, scenarios })
   await app.register(cycleRoutes, { log, records, accounts, rooms, auth })
+  await app.register(epochRoutes, { log, records, accounts, rooms, auth })
   await app.register(scenarioRoutes, { log, records, accounts, rooms, auth, scenarios })
   await app.register(meetingRoutes, { log, records, accounts, rooms, auth })
   await app.register(membersRoutes, { log, records, accounts, auth })

@@ -60,10 +60,11 @@ function failingAppends(log: PlanLog): RoomStore & { failing: boolean; appends: 
     feed: log.feed,
     loadPlan: (planId: string) => log.loadPlan(planId),
     compact: log.compact.bind(log),
-    appendUpdates: async (planId: string, entries: Parameters<PlanLog['appendUpdates']>[1]) => {
+    changeEpoch: log.changeEpoch.bind(log),
+    appendUpdates: async (...args: Parameters<PlanLog['appendUpdates']>) => {
       store.appends++
       if (store.failing) throw new Error('disk full')
-      return log.appendUpdates(planId, entries)
+      return log.appendUpdates(...args)
     },
   }
   return store
@@ -222,7 +223,8 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
     const store: RoomStore = {
       feed: log.feed,
       loadPlan: (planId) => log.loadPlan(planId),
-      appendUpdates: (planId, entries) => log.appendUpdates(planId, entries),
+      appendUpdates: (...args) => log.appendUpdates(...args),
+      changeEpoch: (...args) => log.changeEpoch(...args),
       compact: async (...args) => {
         compactions++
         // Slow enough that further appends land while the snapshot is written.
@@ -261,7 +263,8 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
     const store: RoomStore = {
       feed: undefined,
       loadPlan: (planId) => log.loadPlan(planId),
-      appendUpdates: (planId, entries) => log.appendUpdates(planId, entries),
+      appendUpdates: (...args) => log.appendUpdates(...args),
+      changeEpoch: (...args) => log.changeEpoch(...args),
       compact: async (planId, compaction) => {
         const result = await log.compact(planId, compaction)
         if (!result.written) refused++

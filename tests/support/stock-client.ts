@@ -20,10 +20,16 @@ export interface StockClient {
 export function connectStockClient(
   syncUrl: string,
   planId: string,
-  options: { token: string; ext?: boolean; doc?: Y.Doc; reconnect?: boolean },
+  options: {
+    token: string
+    ext?: boolean
+    doc?: Y.Doc
+    reconnect?: boolean
+    params?: Record<string, string>
+  },
 ): StockClient {
   const doc = options.doc ?? new Y.Doc()
-  const params: Record<string, string> = { token: options.token }
+  const params: Record<string, string> = { ...options.params, token: options.token }
   if (options.ext) params.ext = '1'
   const provider = new WebsocketProvider(syncUrl, planId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

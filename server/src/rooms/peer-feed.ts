@@ -19,23 +19,28 @@ export class PeerFeed {
     private stops: (() => Promise<void>)[] = [],
   ) {}
 
-  /** Starts following `planId` after `afterSeq`, the last entry the room loaded. */
+  /** Starts following `planId` after `from.lastSeq`, the last entry the room loaded, of `from.documentEpoch`. */
   static async follow(
     feed: PlanFeed,
     planId: string,
-    afterSeq: string | undefined,
+    from: { lastSeq: string | undefined; documentEpoch: number },
     listener: FeedListener,
   ): Promise<PeerFeed> {
     const following = new PeerFeed(feed, planId)
     const started = await Promise.allSettled([
-      feed.follow(planId, afterSeq, {
-        entries: (entries) => {
-          if (!following.stopped) listener.entries(entries)
+      feed.follow(
+        planId,
+        from.lastSeq,
+        {
+          entries: (entries) => {
+            if (!following.stopped) listener.entries(entries)
+          },
+          reload: (state) => {
+            if (!following.stopped) listener.reload(state)
+          },
         },
-        reload: (state) => {
-          if (!following.stopped) listener.reload(state)
-        },
-      }),
+        from.documentEpoch,
+      ),
       feed.subscribeAwareness(planId, (update) => {
         if (!following.stopped) listener.awareness(update)
       }),

@@ -1,7 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify'
 import * as Y from 'yjs'
 import { compareLogSeqs, isAfter } from '../store/compare-log-seqs.js'
-import type { CellChange, PlanLog, StoredPlanState } from '../store/plan-log.js'
+import type {
+  CellChange,
+  ClientOwners as OwnerRecord,
+  PlanLog,
+  StoredPlanState,
+} from '../store/plan-log.js'
+import type { EpochDocument } from '@tandem/shared'
 import type { ClientOwners } from './client-owners.js'
 import type { RoomPeer } from './room-peer.js'
 
@@ -24,20 +30,23 @@ export interface LogPosition {
 }
 
 /** The log position of a stored state, and the snapshot it was built on. */
-export function positionOf(state: StoredPlanState): LogPosition & { epoch: number } {
+export function positionOf(
+  state: StoredPlanState,
+): LogPosition & { epoch: number; documentEpoch: number } {
   return {
     entries: state.updates.length,
     bytes: state.updates.reduce((sum, { update }) => sum + update.byteLength, 0),
     snapshotBytes: state.snapshot.byteLength,
     lastSeq: state.updates.at(-1)?.seq ?? state.compactedThrough,
     epoch: state.snapshotEpoch,
+    documentEpoch: state.documentEpoch,
   }
 }
 
 /** What a room's log needs from the room. */
 export interface RoomLogOptions {
   planId: string
-  store: Pick<PlanLog, 'appendUpdates' | 'compact' | 'loadPlan' | 'feed'>
+  store: Pick<PlanLog, 'appendUpdates' | 'compact' | 'changeEpoch' | 'loadPlan' | 'feed'>
   logger: FastifyBaseLogger
   /** Log entries before compaction is considered (it also needs the log to be a quarter of the snapshot's size). */
   compactAfter: number
@@ -74,16 +83,20 @@ export class RoomLog {
   private readonly ownSeqs = new Set<string>()
   private compactTimer: NodeJS.Timeout | undefined
   private compacting = false
+  private compaction: Promise<void> = Promise.resolve()
+  /** The document epoch the live document is of; every append is guarded by it. */
+  readonly documentEpoch: number
   private stopped = false
   private hasFailed = false
 
   constructor(
     private readonly options: RoomLogOptions,
-    loaded: LogPosition & { epoch: number },
+    loaded: LogPosition & { epoch: number; documentEpoch: number },
   ) {
-    const { epoch, ...position } = loaded
+    const { epoch, documentEpoch, ...position } = loaded
     this.position = position
     this.epoch = epoch
+    this.documentEpoch = documentEpoch
     this.followedSeq = loaded.lastSeq
   }
 
@@ -121,7 +134,8 @@ export class RoomLog {
    * after another instance's compaction): count the log from there.
    */
   reloaded(state: StoredPlanState): void {
-    const { epoch, ...position } = positionOf(state)
+    const { epoch, entries, bytes, snapshotBytes, lastSeq } = positionOf(state)
+    const position = { entries, bytes, snapshotBytes, lastSeq }
     this.epoch = epoch
     this.position = { ...position, lastSeq: this.latest(this.position.lastSeq, position.lastSeq) }
     this.followedSeq = this.latest(this.followedSeq, position.lastSeq)
@@ -131,6 +145,47 @@ export class RoomLog {
   private latest(a: string | undefined, b: string | undefined): string | undefined {
     if (a === undefined || b === undefined) return a ?? b
     return compareLogSeqs(a, b) >= 0 ? a : b
+  }
+
+  /**
+   * Writes the next document epoch: compaction stops, what is queued is made durable, then
+   * `build` encodes the new document from the live one and the store's compare-and-set writes
+   * it. When the log holds entries the live document lacks (another instance's), the stored
+   * state is merged and the change built again. Resolves with the new epoch, or undefined when
+   * it was not written (the store moved to another epoch first, or failed). The caller takes no
+   * update meanwhile.
+   */
+  async changeEpoch(build: () => EpochDocument, owners: OwnerRecord): Promise<number | undefined> {
+    const { planId, store, logger } = this.options
+    clearTimeout(this.compactTimer)
+    this.stopped = true
+    await this.compaction
+    await this.whenDurable()
+    for (let attempt = 0; attempt < 5 && !this.hasFailed; attempt++) {
+      const throughSeq = store.feed !== undefined ? this.followedSeq : this.position.lastSeq
+      const next = build()
+      const result = await store.changeEpoch(planId, {
+        snapshot: next.update,
+        throughSeq,
+        clientOwners: { ...this.options.owners.toRecord(), ...owners },
+        basedOnEpoch: this.epoch,
+        documentEpoch: next.epoch,
+      })
+      if (result.written) {
+        this.hasFailed = true
+        logger.info(
+          { planId, documentEpoch: next.epoch, bytes: next.update.byteLength },
+          'plan moved to a new document epoch',
+        )
+        return next.epoch
+      }
+      const state = await store.loadPlan(planId)
+      if (!state || this.hasFailed) return undefined
+      this.options.merge(state)
+      if (state.documentEpoch !== this.documentEpoch) return undefined
+    }
+    this.stopped = this.hasFailed
+    return undefined
   }
 
   /** Stops compaction; pending appends still complete through `whenDurable`. */
@@ -157,10 +212,12 @@ export class RoomLog {
    * Gives the room up: nothing queued is appended or relayed, and the room's peers are closed,
    * so they reconnect to a fresh room loaded from what is durable (and resend what was lost).
    */
-  abandon(error: unknown): void {
-    if (this.hasFailed) return
+  abandon(error: unknown, report = true): void {
+    if (this.hasFailed && report) return
     this.hasFailed = true
     this.pending = []
+    this.stop()
+    if (!report) return
     this.options.logger.error(
       { planId: this.options.planId, err: error },
       'live document diverged from the store; closing room',
@@ -178,7 +235,9 @@ export class RoomLog {
     )
     try {
       if (entries.length > 0) {
-        const seqs = await this.options.store.appendUpdates(this.options.planId, entries)
+        const seqs = await this.options.store.appendUpdates(this.options.planId, entries, {
+          documentEpoch: this.documentEpoch,
+        })
         this.position.lastSeq = seqs.at(-1)
         this.position.entries += seqs.length
         for (const { update } of entries) this.position.bytes += update.byteLength
@@ -210,10 +269,10 @@ export class RoomLog {
     if (!forced && bytes * 4 < snapshotBytes) return
     clearTimeout(this.compactTimer)
     if (forced) {
-      void this.compact()
+      this.compaction = this.compact()
       return
     }
-    this.compactTimer = setTimeout(() => void this.compact(), compactIdleMs)
+    this.compactTimer = setTimeout(() => (this.compaction = this.compact()), compactIdleMs)
     this.compactTimer.unref()
   }
 

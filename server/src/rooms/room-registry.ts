@@ -86,6 +86,22 @@ export class RoomRegistry {
     return room
   }
 
+  /**
+   * Moves a plan to its next document epoch (`Room.startEpoch`), loading its room if needed.
+   * Every peer is closed with `epochChanged`, and the next connection loads the new document.
+   * Resolves with the new epoch; undefined when the plan does not exist or the change was not
+   * written.
+   */
+  async startEpoch(planId: string): Promise<number | undefined> {
+    const room = await this.open(planId)
+    if (!room) return undefined
+    try {
+      return await room.startEpoch()
+    } finally {
+      if (!room.hasFailed) this.release(room)
+    }
+  }
+
   /** Called when a peer leaves: an empty room is unloaded after the grace period. */
   release(room: Room): void {
     if (room.peers.size > 0) return

@@ -6,11 +6,13 @@ import type { EditSource, RuleViolation, StoredCellWrite } from '@tandem/shared'
 import {
   checkUpdate,
   MESSAGE_TYPES,
+  nextEpochDocument,
   PlanDoc,
   readEditSources,
   storedCellWrites,
 } from '@tandem/shared'
 import type { CellChange, LoggedUpdate, PlanLog, StoredPlanState } from '../store/plan-log.js'
+import { EpochChangedError } from '../store/plan-log.js'
 import { AwarenessOwners } from './awareness-owners.js'
 import { awarenessProblem } from './awareness-problem.js'
 import type { ChangeOrigin } from './change-origin.js'
@@ -34,7 +36,10 @@ import {
 } from './wire.js'
 
 /** What a room needs of the store: the plan log, and its feed when the store is shared. */
-export type RoomStore = Pick<PlanLog, 'loadPlan' | 'appendUpdates' | 'compact' | 'feed'>
+export type RoomStore = Pick<
+  PlanLog,
+  'loadPlan' | 'appendUpdates' | 'compact' | 'changeEpoch' | 'feed'
+>
 
 /** Options a room takes from the server's configuration. */
 export interface RoomOptions {
@@ -92,6 +97,9 @@ export class Room {
   /** Where the server's own change being applied comes from. */
   private serverSource: EditSource = 'grid'
   private destroyed = false
+  /** A document epoch change is under way: updates are neither applied nor acknowledged. */
+  private changingEpoch = false
+  private leftEpoch = false
 
   private constructor(
     readonly planId: string,
@@ -126,7 +134,8 @@ export class Room {
         doc: this.doc,
         owners: this.owners,
         appended: this.relay,
-        failed: () => {
+        failed: (error) => {
+          if (error instanceof EpochChangedError) return this.leaveEpoch()
           for (const peer of [...this.members])
             peer.close('internalError', 'The plan could not be saved')
           options.onFailed?.(this)
@@ -146,7 +155,7 @@ export class Room {
     const { feed } = options.store
     if (feed) {
       try {
-        room.feed = await PeerFeed.follow(feed, planId, positionOf(state).lastSeq, {
+        room.feed = await PeerFeed.follow(feed, planId, positionOf(state), {
           entries: (entries) => room.receiveFeedEntries(entries),
           reload: (stored) => room.mergeStored(stored),
           awareness: (update) =>
@@ -171,6 +180,49 @@ export class Room {
 
   get hasFailed(): boolean {
     return this.log.isFailed
+  }
+
+  /** The document epoch the room's document is of (`meta.documentEpoch`, kept by the store). */
+  get documentEpoch(): number {
+    return this.log.documentEpoch
+  }
+
+  /**
+   * Moves the plan to its next document epoch (`nextEpochDocument`): from now on no update is
+   * applied or acknowledged; what is queued is made durable; the new document is written by the
+   * store's compare-and-set; then every peer is closed with `epochChanged` and the room is
+   * given up (`onFailed`), so the next connection loads the new document. Resolves with the
+   * new epoch, or undefined when the store moved on first (the room is then given up too) or the
+   * change could not be written.
+   */
+  async startEpoch(): Promise<number | undefined> {
+    if (this.log.isFailed || this.destroyed) throw new Error(`Plan ${this.planId} is not available`)
+    this.changingEpoch = true
+    const clientID = new Y.Doc().clientID
+    try {
+      const epoch = await this.log.changeEpoch(() => nextEpochDocument(this.doc, clientID), {
+        [String(clientID)]: SYSTEM_AUTHOR,
+      })
+      if (epoch !== undefined) this.leaveEpoch()
+      return epoch
+    } finally {
+      if (!this.leftEpoch) this.changingEpoch = false
+    }
+  }
+
+  /**
+   * The plan is at another document epoch than this room's: every peer is closed with
+   * `epochChanged` (its client reloads and re-applies what was not saved) and the room is given
+   * up. Nothing of the other epoch is merged into this document.
+   */
+  private leaveEpoch(): void {
+    if (this.leftEpoch || this.destroyed) return
+    this.leftEpoch = true
+    this.changingEpoch = true
+    this.log.abandon(new EpochChangedError(this.planId, this.documentEpoch + 1), false)
+    for (const peer of [...this.members])
+      peer.close('epochChanged', 'The plan moved to a new document; reload it')
+    this.options.onFailed?.(this)
   }
 
   /** Adds a peer and greets it with sync step 1 and everyone's presence. */
@@ -253,7 +305,7 @@ export class Room {
     sender: RoomPeer,
     update: Uint8Array,
   ): { violation?: RuleViolation; cells: number } {
-    if (this.log.isFailed || this.destroyed) return { cells: 0 }
+    if (this.log.isFailed || this.destroyed || this.changingEpoch) return { cells: 0 }
     const { userId } = sender
     const verdict = checkUpdate(this.doc, update, {
       role: sender.role,
@@ -327,7 +379,8 @@ export class Room {
     edit: (plan: PlanDoc) => void,
     source: EditSource = 'grid',
   ): Promise<number> {
-    if (this.log.isFailed || this.destroyed) throw new Error(`Plan ${this.planId} is not available`)
+    if (this.log.isFailed || this.destroyed || this.changingEpoch)
+      throw new Error(`Plan ${this.planId} is not available`)
     this.serverSource = source
     const effect = this.apply(() => this.doc.transact(() => edit(this.plan), SERVER_ORIGIN))
     this.log.queue({ ...effect, sender: undefined, author })
@@ -475,6 +528,7 @@ export class Room {
    */
   private mergeStored(state: StoredPlanState): void {
     if (this.destroyed) return
+    if (state.documentEpoch !== this.documentEpoch) return this.leaveEpoch()
     this.owners.claimStored(state)
     const { update } = this.apply(() =>
       this.doc.transact(() => {

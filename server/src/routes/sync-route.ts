@@ -18,6 +18,8 @@ import { validPlanId } from './plans-routes.js'
 interface SyncQuery {
   ext?: string
   token?: string
+  /** The document epoch of the client's local copy; absent for a client without one. */
+  epoch?: string
 }
 
 /** Options of the sync route. */
@@ -61,7 +63,11 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         },
         querystring: {
           type: 'object',
-          properties: { ext: { type: 'string' }, token: { type: 'string', maxLength: 4096 } },
+          properties: {
+            ext: { type: 'string' },
+            token: { type: 'string', maxLength: 4096 },
+            epoch: { type: 'string', pattern: '^[0-9]{1,9}$' },
+          },
         },
         response: {
           101: {
@@ -133,6 +139,12 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
           return connection.close('forbidden', 'Your access to this plan was removed')
         if (role !== admission.role)
           return connection.close('roleChanged', 'Your role in this plan changed')
+        // A local copy of another document epoch must never be merged into this one.
+        const { epoch } = request.query
+        if (epoch !== undefined && Number(epoch) !== opened.documentEpoch) {
+          rooms.release(opened)
+          return connection.close('epochChanged', 'The plan moved to a new document; reload it')
+        }
         connection.attach(opened)
       }
       join().catch((error: unknown) => {
