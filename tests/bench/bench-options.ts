@@ -41,6 +41,7 @@ export const SCENARIOS = [
   'compute',
   'instances',
   'scenarios',
+  'accuracy',
 ] as const
 export type Scenario = (typeof SCENARIOS)[number]
 

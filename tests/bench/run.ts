@@ -21,6 +21,7 @@ import { probeRun } from './probe-run.js'
 import { isServerKind, SERVER_KINDS } from './server-kind.js'
 import { saveStream } from './stream-file.js'
 import { forecastRun } from './forecast-run.js'
+import { accuracyRun, accuracyTable } from './accuracy-run.js'
 import { forecastPlanTable, forecastTables } from './forecast-report.js'
 import { forecastPlanRun } from './forecast-plan-run.js'
 import { keptBenchSections, writeBenchSection } from './bench-section.js'
@@ -46,6 +47,25 @@ async function scenariosScenario(docFile: string, quick: boolean): Promise<void>
   } catch (error) {
     console.error(`  ! scenarios: ${error instanceof Error ? error.message : String(error)}`)
     process.exitCode = 1
+  }
+}
+
+/** The accuracy scenario (issue 15): `GET /api/plans/:id/accuracy` on a 10,000 SKU plan. */
+async function accuracyScenario(docFile: string): Promise<void> {
+  console.log('accuracy: GET /api/plans/:id/accuracy, 10,000 SKUs × 52 weeks × 12 versions')
+  try {
+    const table = accuracyTable(await accuracyRun())
+    console.log(table)
+    await writeBenchSection(
+      'accuracy',
+      `## Forecast accuracy report (\`--scenarios=accuracy\`, ${new Date().toISOString()})\n\n` +
+        'One real server in the bench process, SQLite store: a plan of 10,000 SKUs × 52 weeks with three years of weekly actuals (156 closed periods) and 12 versions of the whole plan, one a week (sales submissions and consensus alternating, each with its statistical forecast); the client is `fetch` over loopback. Target: ≤ 2 s.\n\n' +
+        table,
+    )
+    console.log(`wrote the accuracy section of ${docFile}`)
+  } catch (error) {
+    const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : ''
+    console.error(`  ! accuracy: ${error instanceof Error ? error.message : String(error)}${cause}`)
   }
 }
 
@@ -146,6 +166,7 @@ async function main(): Promise<void> {
   // First and alone: its run time is one of its figures, so nothing else may share the cores.
   if (wants('forecast')) await forecastScenario(docFile, options.quick)
   if (wants('scenarios')) await scenariosScenario(docFile, options.quick)
+  if (wants('accuracy')) await accuracyScenario(docFile)
   if (wants('compute'))
     await computeScenario(Math.max(3, options.runs), !options.quick || argv.includes('--write'))
   if (wants('instances')) await instancesScenario(options.quick, options.profileDir)

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AccuracyPage } from '../accuracy/accuracy-page.js'
+import { accuracyPlanIdOf } from '../accuracy/accuracy-path.js'
 import { AdminPage } from '../admin/admin-page.js'
 import { checkSession, signOut } from '../auth/auth-api.js'
 import type { SessionUser } from '../auth/session-user.js'
@@ -51,6 +53,8 @@ export function App() {
     void signOut().finally(() => setAuth({ kind: 'signedOut', unreachable: false }))
   }
   if (isAdminPath(path)) return <AdminPage user={auth.user} onSignOut={leave} />
+  const accuracyPlanId = accuracyPlanIdOf(path)
+  if (accuracyPlanId) return <AccuracyPage key={accuracyPlanId} planId={accuracyPlanId} />
   const planId = planIdOf(path)
   return planId ? (
     <BoardPage key={planId} planId={planId} user={auth.user} onSignOut={leave} />

@@ -56,6 +56,7 @@ import { useSidePanelTop } from './use-side-panel-top.js'
 import { useConflictNotices } from '../conflicts/use-conflict-notices.js'
 import { gapExplanationAt, gapExplanationText } from './gap-explanation-at.js'
 import { EMPTY_SELECTION } from './grid-selection.js'
+import { accuracyPath } from '../accuracy/accuracy-path.js'
 import { ForecastTools } from '../forecast/forecast-tools.js'
 import { useForecastTick } from '../forecast/use-forecast-tick.js'
 import { readOverrideReason } from '@tandem/shared'
@@ -307,6 +308,9 @@ export function BoardLoaded(props: BoardLoadedProps) {
           selection={() => selection.current}
           notify={notify}
         />
+        <a className="button" data-testid="accuracy-button" href={accuracyPath(planId)}>
+          {t('accuracy.button')}
+        </a>
         <DiscussionButtons discussion={discussion} />
         {settings.button}
         <button

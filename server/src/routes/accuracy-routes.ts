@@ -3,7 +3,11 @@ import type { AccuracyQuery, AccuracyReport } from '@tandem/shared'
 import type { AccuracyReports } from '../accuracy/accuracy-reports.js'
 import { requirePlanRole } from './plan-access-guard.js'
 import { accuracyQuerySchema, accuracyReportSchema } from './accuracy-schemas.js'
+import type { AccuracyLocale } from '../accuracy/accuracy-workbook.js'
+import { ACCURACY_LOCALES, accuracyWorkbook } from '../accuracy/accuracy-workbook.js'
+import { writeXlsx } from '../excel/write-xlsx.js'
 import { planIdParamsSchema } from './plan-schemas.js'
+import { xlsxFile } from './response-schemas.js'
 import type { RouteDeps } from './route-deps.js'
 
 /**
@@ -27,6 +31,35 @@ export async function accuracyRoutes(
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
       return deps.accuracy.report(planId, request.query)
+    },
+  )
+
+  app.get<{ Params: { id: string }; Querystring: AccuracyQuery & { locale?: AccuracyLocale } }>(
+    '/api/plans/:id/accuracy.xlsx',
+    {
+      schema: {
+        params: planIdParamsSchema,
+        querystring: {
+          ...accuracyQuerySchema,
+          properties: {
+            ...accuracyQuerySchema.properties,
+            locale: { type: 'string', enum: [...ACCURACY_LOCALES], default: 'en' },
+          },
+        },
+        response: xlsxFile,
+      },
+    },
+    async (request, reply) => {
+      const planId = request.params.id
+      await requirePlanRole(deps, request, planId)
+      const { locale = 'en', ...query } = request.query
+      const report = await deps.accuracy.report(planId, query)
+      const file = await writeXlsx(accuracyWorkbook(report, locale))
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="accuracy-lag-${report.lag}.xlsx"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file)
     },
   )
 }

@@ -1,0 +1,108 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import * as Y from 'yjs'
+import { planSnapshot } from '@tandem/server'
+import { createPlanDoc, demoPlan, periodStart } from '@tandem/shared'
+import { tempSqliteStore, startTestServer } from '../support/test-server.js'
+import { markdownTable } from './markdown-table.js'
+
+/** One request of `GET /api/plans/:id/accuracy` and the server's event loop meanwhile. */
+interface AccuracyFigure {
+  what: string
+  ms: number
+  maxDelayMs: number
+  p99DelayMs: number
+  bytes: number
+}
+
+/**
+ * The accuracy scenario: a real server (in this process) with a plan of `skuCount` SKUs × 52
+ * weeks and three years of actuals, and `versions` published versions of the whole plan (one a
+ * week, sales submissions and consensus alternating, each with its statistical forecast). It
+ * times the route cold (the worker extracts every version, the live actuals are read), at
+ * another lag (versions already extracted) and cached, watching the event loop.
+ */
+export async function accuracyRun(skuCount = 10_000, versions = 12): Promise<AccuracyFigure[]> {
+  const { store, cleanup } = await tempSqliteStore()
+  const server = await startTestServer(store)
+  try {
+    const input = demoPlan({ skuCount, periodCount: 52, history: true })
+    const { record, snapshot } = planSnapshot('accuracy-bench', input)
+    await store.log.createPlan(record, snapshot)
+    const { firstPeriod } = input.meta
+    for (let v = 0; v < versions; v++) {
+      const published = v - versions
+      const first = periodStart('week', firstPeriod, published + 1)
+        .toISOString()
+        .slice(0, 10)
+      const doc = new Y.Doc()
+      doc.clientID = 900 + v
+      const plan = createPlanDoc(
+        { ...input, meta: { ...input.meta, firstPeriod: first }, actuals: undefined },
+        doc,
+      )
+      plan.doc.transact(() => {
+        for (const item of input.items)
+          plan.forecast.set(item.sku, { values: input.demand[item.sku]!.map((d) => d + 3) })
+      })
+      const createdAt = new Date(
+        periodStart('week', firstPeriod, published).getTime() + 2 * 86_400_000,
+      ).toISOString()
+      await store.records.createVersion(
+        {
+          id: `v${v}`,
+          planId: 'accuracy-bench',
+          name: `v${v}`,
+          note: '',
+          author: server.users.planner.id,
+          createdAt,
+          kind: v % 2 === 0 ? 'salesSubmission' : 'consensus',
+        },
+        Y.encodeStateAsUpdate(plan.doc),
+      )
+      plan.doc.destroy()
+    }
+    const room = await server.app.rooms.open('accuracy-bench')
+    if (!room) throw new Error('the bench plan did not open')
+    const figures: AccuracyFigure[] = []
+    const measure = async (what: string, query: string) => {
+      const delay = monitorEventLoopDelay({ resolution: 10 })
+      delay.enable()
+      const began = performance.now()
+      const response = await fetch(`${server.url}/api/plans/accuracy-bench/accuracy?${query}`, {
+        headers: server.headers('viewer'),
+      })
+      const text = await response.text()
+      const ms = performance.now() - began
+      delay.disable()
+      if (response.status !== 200) throw new Error(`accuracy ${response.status}: ${text}`)
+      figures.push({
+        what,
+        ms,
+        maxDelayMs: delay.max / 1e6,
+        p99DelayMs: delay.percentile(99) / 1e6,
+        bytes: text.length,
+      })
+    }
+    await measure('cold: live actuals read, every version extracted in the worker', 'lag=1')
+    await measure('another lag: versions already extracted', 'lag=2')
+    await measure('a family at lag 2', `lag=2&family=${encodeURIComponent(input.items[0]!.family)}`)
+    await measure('the same query again: cached', 'lag=2')
+    server.app.rooms.release(room)
+    return figures
+  } finally {
+    await server.close()
+    await cleanup()
+  }
+}
+
+export function accuracyTable(figures: AccuracyFigure[]): string {
+  return markdownTable(
+    ['request', 'time', 'event-loop delay max / p99', 'answer'],
+    figures.map((f) => [
+      f.what,
+      `${f.ms.toFixed(0)} ms`,
+      `${f.maxDelayMs.toFixed(1)} / ${f.p99DelayMs.toFixed(1)} ms`,
+      `${(f.bytes / 1024).toFixed(0)} KiB`,
+    ]),
+  )
+}
