@@ -6,18 +6,16 @@ import {
   cycleMap,
   dueKey,
   evaluateChecklist,
+  periodKey,
+  planChecklistFacts,
   maySignOff,
   stageIndex,
   STAGE_OWNER,
 } from '@tandem/shared'
 import { ApiFailure } from '../api/plans-api.js'
 import type { Notify } from '../notices/use-notices.js'
-import { checklistFacts } from './checklist-facts.js'
 import { reopenStage, signOffStage } from './cycle-api.js'
 import { useCycle } from './use-cycle.js'
-
-/** The checks a board can judge today (actuals and the statistical forecast are not shown). */
-const SHOWN_CHECKS = new Set(['shortagesFlagged', 'overCapacityExplained'])
 
 interface CyclePanelProps {
   planId: string
@@ -37,7 +35,7 @@ export function CyclePanel(props: CyclePanelProps) {
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const checklist = useMemo(
-    () => evaluateChecklist(checklistFacts(plan, model)).filter((c) => SHOWN_CHECKS.has(c.check)),
+    () => evaluateChecklist(planChecklistFacts(plan, model, new Date())),
     // The cycle changing is when a checklist is read; gaps are re-read with it.
     [plan, model, cycle],
   )
@@ -121,7 +119,14 @@ export function CyclePanel(props: CyclePanelProps) {
                         {check.passed ? '✓ ' : '✗ '}
                         {t(`cycle.check.${check.check}`)}
                         {!check.passed && check.missing.length > 0 && (
-                          <span className="muted"> ({check.missing.join(', ')})</span>
+                          <span className="muted">
+                            {' '}
+                            (
+                            {check.check === 'actualsLoaded'
+                              ? check.missing.map((p) => periodKeyOf(plan, Number(p))).join(', ')
+                              : check.missing.join(', ')}
+                            )
+                          </span>
                         )}
                       </li>
                     ))}
@@ -205,4 +210,9 @@ export function StagePill({ plan }: { plan: PlanDoc }) {
       {cycle.complete ? t('cycle.complete') : t(`cycle.stage.${cycle.stage}`)}
     </span>
   )
+}
+
+function periodKeyOf(plan: PlanDoc, period: number): string {
+  const meta = plan.readMeta()
+  return periodKey(meta.periodKind, meta.firstPeriod, period)
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type { MeetingSession, MeetingState, PlanDoc } from '@tandem/shared'
 import { writeAttendance } from '@tandem/shared'
@@ -53,13 +53,15 @@ export function useMeetingMode(
   useEffect(() => {
     if (!meetingId) awareness.setLocalStateField('presenting', undefined)
   }, [awareness, meetingId])
+  const stepOut = useCallback(() => setSteppedOut(meetingId), [meetingId])
+  const stepIn = useCallback(() => setSteppedOut(undefined), [])
   return {
     meeting,
     running,
     presenting,
     presenter,
     followsPresenter: presenter !== undefined && steppedOut !== meetingId,
-    stepOut: () => setSteppedOut(meetingId),
-    stepIn: () => setSteppedOut(undefined),
+    stepOut,
+    stepIn,
   }
 }

@@ -1,7 +1,10 @@
 /** The facts a stage's checklist is judged on; the caller reads them off the plan. */
 export interface ChecklistFacts {
-  /** Index of the last period that has closed (before today), or -1 when none has. */
-  lastClosedPeriod: number
+  /**
+   * Index of the last period that has closed (ended before today), negative for a history
+   * period before the plan's first; null when none has.
+   */
+  lastClosedPeriod: number | null
   /** Periods that have actual demand loaded. */
   periodsWithActuals: ReadonlySet<number>
   /** When actuals were last loaded, and when the statistical forecast last ran (ISO 8601). */
@@ -34,7 +37,7 @@ export interface ChecklistResult {
  */
 export function evaluateChecklist(facts: ChecklistFacts): ChecklistResult[] {
   const actualsLoaded =
-    facts.lastClosedPeriod < 0 || facts.periodsWithActuals.has(facts.lastClosedPeriod)
+    facts.lastClosedPeriod === null || facts.periodsWithActuals.has(facts.lastClosedPeriod)
   const forecastCurrent =
     facts.actualsLoadedAt === null ||
     (facts.forecastRunAt !== null && facts.forecastRunAt >= facts.actualsLoadedAt)

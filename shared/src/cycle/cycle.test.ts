@@ -60,7 +60,7 @@ describe('evaluateChecklist', () => {
   it('needs no actuals before any period has closed', () => {
     const results = evaluateChecklist({
       ...facts,
-      lastClosedPeriod: -1,
+      lastClosedPeriod: null,
       periodsWithActuals: new Set(),
     })
     expect(results[0]).toEqual({ check: 'actualsLoaded', passed: true, missing: [] })
