@@ -28,6 +28,9 @@ import { authRoutes } from './routes/auth-routes.js'
 import { firstRunRoute } from './routes/first-run-route.js'
 import { IMPORT_LIMITS } from './excel/import-limits.js'
 import { excelRoutes } from './routes/excel-routes.js'
+import { meetingPackRoutes } from './routes/meeting-pack-routes.js'
+import type { PdfPrinterOptions } from './pack/pdf-printer.js'
+import { PdfPrinter } from './pack/pdf-printer.js'
 import { forecastRoutes } from './routes/forecast-routes.js'
 import { accuracyRoutes } from './routes/accuracy-routes.js'
 import { AccuracyReports } from './accuracy/accuracy-reports.js'
@@ -96,6 +99,8 @@ export interface AppDeps {
   socketCaps?: Partial<SocketCaps>
   /** Bytes of comments and flags one user may write into one plan per hour. */
   discussionBytesPerHour?: number
+  /** Prints the meeting pack PDF; `/usr/bin/chromium` and 30 s when absent. */
+  pdf?: PdfPrinterOptions
   /** OpenID Connect single sign-on; off when absent. */
   oidc?: OidcSettings
   /** How often one user may have a sync step 2 encoded afresh in one plan. */
@@ -311,6 +316,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rooms,
     auth,
     importTimeLimitMs: deps.importTimeLimitMs ?? IMPORT_LIMITS.timeLimitMs,
+  })
+  await app.register(meetingPackRoutes, {
+    log,
+    records,
+    accounts,
+    rooms,
+    auth,
+    printer: new PdfPrinter(deps.pdf ?? { chromiumPath: '/usr/bin/chromium', timeoutMs: 30_000 }),
   })
   const forecasts = new ForecastRuns(rooms, app.log, (outcome) => metrics.forecastRun(outcome))
   app.decorate('forecasts', forecasts)

@@ -29,6 +29,9 @@ export interface Config {
   /** Create the demo plan and one demo user per role on first start. */
   demo: boolean
   clientDir: string
+  /** The Chromium that prints the meeting pack PDF, and how long one print may take. */
+  chromiumPath: string
+  pdfTimeoutMs: number
   /** Signs sessions and tokens; generated and kept in the store when unset. */
   jwtSecret: string | undefined
   /** Origins, besides the server's own, that browsers may open sockets from. */
@@ -123,6 +126,16 @@ export const CONFIG_VARIABLES = [
     name: 'TANDEM_CLIENT_DIR',
     default: 'client/dist',
     meaning: "the built client to serve; the default is the checkout's",
+  },
+  {
+    name: 'TANDEM_CHROMIUM_PATH',
+    default: '/usr/bin/chromium',
+    meaning: 'the headless Chromium that prints the meeting pack PDF (one print at a time)',
+  },
+  {
+    name: 'TANDEM_PDF_TIMEOUT_MS',
+    default: '30000',
+    meaning: 'longest one meeting pack PDF may take, waiting for an earlier print included',
   },
   {
     name: 'TANDEM_JWT_SECRET',
@@ -341,6 +354,8 @@ export function parseConfig(env: Env = process.env): Config {
     demo: text(env, 'TANDEM_DEMO') !== '0',
     // The default is the checkout's (two folders up from server/src or server/dist); a value
     // that is set is taken from the working directory.
+    chromiumPath: text(env, 'TANDEM_CHROMIUM_PATH'),
+    pdfTimeoutMs: integer(env, 'TANDEM_PDF_TIMEOUT_MS'),
     clientDir:
       env.TANDEM_CLIENT_DIR === undefined
         ? resolve(new URL('../../', import.meta.url).pathname, text(env, 'TANDEM_CLIENT_DIR'))

@@ -17,6 +17,7 @@ const app = await buildApp({
   stores,
   logger: { level: config.logLevel },
   clientDir: config.clientDir,
+  pdf: { chromiumPath: config.chromiumPath, timeoutMs: config.pdfTimeoutMs },
   compactAfter: config.compactAfter,
   roomGraceMs: config.roomGraceMs,
   maxPayload: config.maxPayload,

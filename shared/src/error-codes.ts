@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   rateLimited: { status: 429 },
   storeUnavailable: { status: 503 },
   shuttingDown: { status: 503 },
+  pdfUnavailable: { status: 503 },
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

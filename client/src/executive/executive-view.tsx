@@ -26,6 +26,7 @@ export function ExecutiveView({ planId, plan, model, meta, onClose }: ExecutiveV
   const format = useFormatters(meta.decimals)
   const money = useMemo(() => moneyFormat(i18n.language), [i18n.language])
   const { summary, consensus } = useExecutiveSummary(planId, plan, model)
+  const packLanguage = i18n.language === 'zh-CN' ? 'zh-CN' : 'en'
   const { totals } = summary
   const period = (p: number) => format.period(meta.periodKind, meta.firstPeriod, p)
   return (
@@ -39,6 +40,20 @@ export function ExecutiveView({ planId, plan, model, meta, onClose }: ExecutiveV
         <h2>
           {t('executive.title')} · <span className="muted">{meta.name}</span>
         </h2>
+        <a
+          className="button"
+          href={`/api/plans/${encodeURIComponent(planId)}/meeting-pack.pdf?lang=${packLanguage}`}
+          data-testid="meeting-pack-pdf"
+        >
+          {t('executive.packPdf')}
+        </a>
+        <a
+          className="button"
+          href={`/api/plans/${encodeURIComponent(planId)}/meeting-pack.xlsx?lang=${packLanguage}`}
+          data-testid="meeting-pack-xlsx"
+        >
+          {t('executive.packXlsx')}
+        </a>
         <button type="button" className="button" onClick={onClose} data-testid="executive-close">
           {t('executive.close')}
         </button>
