@@ -127,6 +127,12 @@ describe('actuals over REST and the forecast run, on a real server', () => {
 
     await waitFor(() => viewer.plan.forecast.size === skus.length, 60_000, 'every baseline live')
     await server.app.forecasts.settled(planId)
+    // The end of the run is sent before `settled` resolves, but it may still be on its way.
+    await waitFor(
+      () => watcher.extensions.some((m) => m.type === 'forecastProgress' && m.state === 'done'),
+      10_000,
+      'the done message received',
+    )
     const progress = watcher.extensions.filter(
       (m): m is Extract<ExtensionMessage, { type: 'forecastProgress' }> =>
         m.type === 'forecastProgress',
