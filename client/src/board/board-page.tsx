@@ -134,7 +134,10 @@ function BoardSession({
         t('column.week', { week }),
       )
       const naming = meta ? { t, format, meta, role: identity.role } : undefined
-      const tone = notice.kind === 'rejected' || notice.dropped > 0 ? 'error' : 'info'
+      const tone =
+        notice.kind === 'rejected' || (notice.kind === 'reapplied' && notice.dropped > 0)
+          ? 'error'
+          : 'info'
       notify(sessionNoticeText(t, naming, notice), tone)
     })
   }, [session, notify, t, i18n.language, identity.role])

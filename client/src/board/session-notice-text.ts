@@ -15,6 +15,7 @@ export function sessionNoticeText(
       : notice.reason
     return t('server.rejected', { why })
   }
+  if (notice.kind === 'epochChanged') return t('server.epochChanged', { count: notice.reapplied })
   const restored = t('server.reapplied', { count: notice.reapplied })
   return notice.dropped > 0
     ? `${restored} ${t('server.dropped', { count: notice.dropped })}`

@@ -4,6 +4,7 @@ import {
   cellEditKey,
   checkOverrideReason,
   CLOSE_CODES,
+  documentEpochOf,
   overrideReasonKey,
   PlanModel,
   writeCells,
@@ -57,6 +58,8 @@ export class PlanSession {
   private consecutiveRejections = 0
   /** Unsaved edits of a discarded document, re-applied once the fresh one has synced. */
   private reapplyQueue: CellEdit[] | undefined
+  /** The discarded document was of an earlier document epoch: say so once re-applied. */
+  private rebasedOnEpoch = false
   private destroyed = false
 
   constructor(private readonly options: PlanSessionOptions) {
@@ -201,6 +204,9 @@ export class PlanSession {
       if (this.current !== state) return
       if (this.options.createdAt) void persistence.set('createdAt', this.options.createdAt)
       if (plan.periodCount > 0) this.attachModel(state)
+      // The server refuses a local copy of another document epoch before any sync (4409).
+      if (plan.periodCount > 0) provider.params.epoch = String(documentEpochOf(state.doc))
+      else delete provider.params.epoch
       state.ready = true
       if (navigator.onLine) provider.connect()
       else if (state.model) this.restoreLostEdits(state)
@@ -247,6 +253,8 @@ export class PlanSession {
   }
 
   private reapply(edits: CellEdit[], announce = true): void {
+    const epochChanged = this.rebasedOnEpoch
+    this.rebasedOnEpoch = false
     const live = liveOf(this.current)
     if (!live) return
     const meta = live.plan.readMeta()
@@ -257,6 +265,10 @@ export class PlanSession {
     if (valid.length > 0) writeCells(live.plan, valid, REAPPLY_ORIGIN)
     this.rejectedPlaces.clear()
     if (!announce) return
+    if (epochChanged) {
+      this.emitNotice({ kind: 'epochChanged', reapplied: valid.length })
+      return
+    }
     this.emitNotice({
       kind: 'reapplied',
       reapplied: valid.length,
@@ -297,6 +309,13 @@ export class PlanSession {
   private onTerminalClose(state: Generation, code: number): void {
     if (this.current !== state || this.destroyed) return
     if (code === CLOSE_CODES.updateRejected || code === CLOSE_CODES.badMessage) {
+      void this.resync(state)
+      return
+    }
+    if (code === CLOSE_CODES.epochChanged) {
+      // A new document epoch: every pending edit is re-applied on it, and undo starts afresh.
+      this.rebasedOnEpoch = true
+      this.consecutiveRejections = 0
       void this.resync(state)
       return
     }
