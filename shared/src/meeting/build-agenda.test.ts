@@ -9,6 +9,11 @@ import { keyFigures } from './key-figures.js'
 function planWithGaps() {
   const plan = createPlanDoc(demoPlan({ skuCount: 12, periodCount: 12, seed: 7 }))
   plan.writeCell('demand', 'SKU-00002', 3, 50_000)
+  // The demo plan prices its SKUs; these tests price only the ones they name.
+  for (const sku of plan.listSkus()) {
+    plan.items.get(sku)!.set('price', 0)
+    plan.items.get(sku)!.set('unitCost', 0)
+  }
   return { plan, model: new PlanModel(plan) }
 }
 
