@@ -193,6 +193,8 @@ describe('SQLite versions across schemas', () => {
       await first.records.createVersion(old, Uint8Array.of(1))
       await first.close()
       const raw = openSqliteDatabase(file)
+      // A schema 7 file had neither the minutes column nor the covering index of version lists.
+      raw.exec('DROP INDEX versions_list')
       raw.exec('ALTER TABLE versions DROP COLUMN minutes')
       raw.pragma('user_version = 7')
       raw.close()

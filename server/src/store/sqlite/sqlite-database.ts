@@ -89,6 +89,7 @@ export function openSqliteDatabase(file: string): Database.Database {
       minutes TEXT,
       PRIMARY KEY (plan_id, id)
     ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS versions_list ON versions (plan_id, created_at, id, name, note, author, kind, minutes);
     CREATE TABLE IF NOT EXISTS scenarios (
       id TEXT PRIMARY KEY,
       base_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
@@ -109,7 +110,7 @@ export function openSqliteDatabase(file: string): Database.Database {
  * meeting minutes, 9 the plan's document epoch); older development layouts are refused with a
  * clear message.
  */
-const SCHEMA_VERSION = 9
+const SCHEMA_VERSION = 10
 
 /** Steps from one schema version to the next, each run in one transaction when a file opens. */
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
@@ -126,6 +127,13 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
   6: (db) => addColumn(db, 'versions', 'kind', "TEXT NOT NULL DEFAULT 'manual'"),
   7: (db) => addColumn(db, 'versions', 'minutes', 'TEXT'),
   8: (db) => addColumn(db, 'plans', 'document_epoch', 'INTEGER NOT NULL DEFAULT 0'),
+  // Listing versions reads `kind` and `minutes`, stored after each snapshot blob: without a
+  // covering index every list walks every blob's overflow pages (72 MB for 12 versions of a
+  // 10,000 SKU plan, 60–550 ms on the event loop).
+  9: (db) =>
+    db.exec(
+      'CREATE INDEX IF NOT EXISTS versions_list ON versions (plan_id, created_at, id, name, note, author, kind, minutes)',
+    ),
 }
 
 function addColumn(db: Database.Database, table: string, column: string, type: string): void {
