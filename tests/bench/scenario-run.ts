@@ -18,7 +18,6 @@ export interface ScenarioBenchRun {
   skus: number
   periods: number
   branchMs: number
-  branchMaxDelayMs: number
   changedCells: number
   compareMs: number
   proposalMs: number
@@ -52,12 +51,9 @@ export async function scenarioRun(skus: number, periods: number): Promise<Scenar
     const base = await app.rooms.open('scenario-bench')
     if (!base) throw new Error('the bench plan did not open')
 
-    const branchDelay = monitorEventLoopDelay({ resolution: 10 })
-    branchDelay.enable()
     let began = performance.now()
     const scenario = await createScenario(deps, record, 'bench', { name: 'Bench', scope: 'all' })
     const branchMs = performance.now() - began
-    branchDelay.disable()
 
     const room = await app.rooms.open(scenario.id)
     if (!room) throw new Error('the scenario did not open')
@@ -88,7 +84,6 @@ export async function scenarioRun(skus: number, periods: number): Promise<Scenar
       skus,
       periods,
       branchMs,
-      branchMaxDelayMs: branchDelay.max / 1e6,
       changedCells,
       compareMs,
       proposalMs,
@@ -116,7 +111,6 @@ export function scenarioTable(run: ScenarioBenchRun): string {
         '≤ 1 s',
         verdict(run.branchMs <= 1000),
       ],
-      ['event-loop max while branching', ms(run.branchMaxDelayMs), '(not a target)', ''],
       [
         `compare with the base after ${run.changedCells.toLocaleString('en')} changed cells`,
         ms(run.compareMs),

@@ -9,6 +9,7 @@ import { GAP_CELL_LIMIT } from '../api/scenario-comparison.js'
 import type { CellDiff, TotalDiff } from '../compare-plans.js'
 import type { GapKind } from '../gap.js'
 import { skuMoney } from '../money/sku-money.js'
+import type { Item } from '../item.js'
 import type { PlanDoc } from '../plan-doc.js'
 import { projectedInventory } from '../projected-inventory.js'
 
@@ -44,11 +45,19 @@ export function compareScenario(from: PlanDoc, to: PlanDoc): ScenarioComparison 
   }
   const skus = [...new Set([...from.items.keys(), ...to.items.keys()])].sort()
   for (const sku of skus) {
-    const item = to.readItem(sku) ?? from.readItem(sku)!
+    const itemA = from.readItem(sku)
+    const itemB = to.readItem(sku)
+    const item = itemB ?? itemA!
+    // A row both documents hold unchanged (the same base, the same overlay) is read once, and
+    // an unchanged SKU's gaps are counted on both sides without listing them.
+    const sameItem = JSON.stringify(itemA) === JSON.stringify(itemB)
     const rows = {} as Record<'demand' | 'supply', [number[], number[]]>
+    let same = sameItem
     for (const measure of ['demand', 'supply'] as const) {
+      const unchanged = sameRow(from, to, measure, sku)
+      same &&= unchanged
       const a = from.readRow(measure, sku)
-      const b = to.readRow(measure, sku)
+      const b = unchanged ? a : to.readRow(measure, sku)
       rows[measure] = [a, b]
       const familyKey = `${item.family}\u0000${measure}`
       const siteKey = `${item.site}\u0000${measure}`
@@ -62,12 +71,17 @@ export function compareScenario(from: PlanDoc, to: PlanDoc): ScenarioComparison 
         const after = b[period] ?? 0
         sumA += before
         sumB += after
-        if (before !== after) cells.push({ measure, key: sku, period, from: before, to: after })
+        if (!unchanged && before !== after)
+          cells.push({ measure, key: sku, period, from: before, to: after })
       }
       add(totals, familyKey, sumA, sumB)
       add(sites, siteKey, sumA, sumB)
     }
-    sides.forEach((s, i) => judgeSku(s, sku, rows.demand[i]!, rows.supply[i]!))
+    if (same) judgeSku(sides, sku, itemA, rows.demand[0]!, rows.supply[0]!, false)
+    else
+      sides.forEach((side, i) =>
+        judgeSku([side], sku, i === 0 ? itemA : itemB, rows.demand[i]!, rows.supply[i]!, true),
+      )
   }
   const resources = [...new Set([...from.capacity.keys(), ...to.capacity.keys()])].sort()
   const capacity: ResourceLoadDiff[] = []
@@ -153,22 +167,35 @@ function side(plan: PlanDoc): Side {
   }
 }
 
-function judgeSku(s: Side, sku: string, demand: number[], supply: number[]): void {
-  const item = s.plan.readItem(sku)
+function judgeSku(
+  targets: readonly Side[],
+  sku: string,
+  item: Item | undefined,
+  demand: number[],
+  supply: number[],
+  record: boolean,
+): void {
   if (!item || item.retired) return
+  const note = (kind: GapKind, period: number) => {
+    for (const s of targets) {
+      if (record) mark(s, kind, sku, period)
+      else s.counts[kind]++
+    }
+  }
   const projected = projectedInventory(item.openingStock, supply, demand)
   projected.forEach((stock, period) => {
-    if (stock < 0) mark(s, 'shortage', sku, period)
-    else if (stock < item.safetyStock) mark(s, 'belowSafetyStock', sku, period)
-    else if (item.maxStock > 0 && stock > item.maxStock) mark(s, 'excess', sku, period)
+    if (stock < 0) note('shortage', period)
+    else if (stock < item.safetyStock) note('belowSafetyStock', period)
+    else if (item.maxStock > 0 && stock > item.maxStock) note('excess', period)
   })
-  if (item.resource) {
-    const required = s.required.get(item.resource) ?? new Array<number>(supply.length).fill(0)
-    for (let t = 0; t < supply.length; t++) required[t] = (required[t] ?? 0) + supply[t]!
-    s.required.set(item.resource, required)
+  for (const s of targets) {
+    if (item.resource) {
+      const required = s.required.get(item.resource) ?? new Array<number>(supply.length).fill(0)
+      for (let t = 0; t < supply.length; t++) required[t] = (required[t] ?? 0) + supply[t]!
+      s.required.set(item.resource, required)
+    }
   }
   if (item.price !== undefined || item.unitCost !== undefined) {
-    s.money.priced = true
     const money = skuMoney({
       sku,
       family: item.family,
@@ -179,9 +206,30 @@ function judgeSku(s: Side, sku: string, demand: number[], supply: number[]): voi
       demand,
       supply,
     })
-    s.money.inventoryValue += money.inventoryValue
-    s.money.revenueAtRisk += money.revenueAtRisk
+    for (const s of targets) {
+      s.money.priced = true
+      s.money.inventoryValue += money.inventoryValue
+      s.money.revenueAtRisk += money.revenueAtRisk
+    }
   }
+}
+
+/**
+ * True when both plans hold a row unchanged: the same base array (bases are written whole and
+ * never edited, so the same first item and length mean the same values) and the same overlay.
+ */
+function sameRow(from: PlanDoc, to: PlanDoc, measure: 'demand' | 'supply', key: string): boolean {
+  const a = from.row(measure, key)
+  const b = to.row(measure, key)
+  if (!a || !b || a.base.length !== b.base.length || a.edits.size !== b.edits.size) return false
+  const first = a.base._start?.id
+  const other = b.base._start?.id
+  if (!first || !other || first.client !== other.client || first.clock !== other.clock) return false
+  let same = true
+  a.edits.forEach((value, period) => {
+    if (same && b.edits.get(period) !== value) same = false
+  })
+  return same
 }
 
 function mark(s: Side, kind: GapKind, key: string, period: number): void {

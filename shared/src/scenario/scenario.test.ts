@@ -5,6 +5,7 @@ import type { PlanInput } from '../plan-input.js'
 import { PlanDoc } from '../plan-doc.js'
 import { compareScenario } from './compare-scenario.js'
 import { MEASURES } from '../roots.js'
+import { writeProposedSupply } from '../supply-proposal/write-proposed-supply.js'
 import { scenarioChanges } from './scenario-changes.js'
 
 function input(): PlanInput {
@@ -92,6 +93,25 @@ describe('compareScenario', () => {
       items: input().items.map(({ price: _p, unitCost: _c, ...item }) => item),
     })
     expect(compareScenario(unpriced, unpriced).money).toBeUndefined()
+  })
+})
+
+describe('compareScenario on rows rewritten whole', () => {
+  it('compares a row whose base was replaced (a supply proposal), not only overlays', () => {
+    const plan = base()
+    const scenario = copy(plan, 2)
+    writeProposedSupply(scenario, {
+      supply: { A: [25, 0, 0] },
+      changes: [],
+      unmet: [],
+      load: {},
+    })
+    const comparison = compareScenario(plan, scenario)
+    expect(comparison.cells).toEqual([{ measure: 'supply', key: 'A', period: 0, from: 0, to: 25 }])
+    expect(comparison.gaps.to.shortage).toBe(0)
+    expect(comparison.gaps.from.shortage).toBe(3)
+    // B is the same in both: counted on each side, listed on neither.
+    expect(comparison.gaps.onlyFrom.every((cell) => cell.key === 'A')).toBe(true)
   })
 })
 
