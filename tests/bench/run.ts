@@ -40,7 +40,7 @@ async function scenariosScenario(docFile: string, quick: boolean): Promise<void>
     await writeBenchSection(
       'scenarios',
       `## Scenarios and the supply proposal (\`--scenarios=scenarios\`, ${new Date().toISOString()})\n\n` +
-        'One real server in the bench process, SQLite store: branching is what `POST /api/plans/:id/scenarios` runs, the comparison is `compareScenario` over the two live rooms (as `GET …/compare`), the proposal is `POST …/propose-supply` over every SKU (branch, pack, worker thread, writes).\n\n' +
+        'One real server in the bench process, SQLite store: branching is what `POST /api/plans/:id/scenarios` runs, the comparison is `compareScenario` over the two live rooms (as `GET …/compare`), the proposal is `POST …/propose-supply` over every SKU (a worker thread loads the base, proposes and writes the scenario’s first state; the main thread stores it).\n\n' +
         table,
     )
     console.log(`wrote the scenarios section of ${docFile}`)
