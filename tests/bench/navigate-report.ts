@@ -26,6 +26,7 @@ const WHAT: Record<NavigateAction, string> = {
 /** The scenario's table: median, p95 and worst per action against its target. */
 export function navigateTable(report: NavigateReport): string {
   const row = (what: string, samples: number[], target: number) => {
+    if (samples.length === 0) return [what, '0', 'n/a', 'n/a', 'n/a', `≤ ${target}`, 'not measured']
     const middle = median(samples)
     return [
       what,
