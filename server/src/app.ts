@@ -40,6 +40,7 @@ import { membersRoutes } from './routes/members-routes.js'
 import { plansRoutes } from './routes/plans-routes.js'
 import { syncRoute } from './routes/sync-route.js'
 import { usersRoutes } from './routes/users-routes.js'
+import { siteScopeRoutes } from './routes/site-scope-routes.js'
 import type { SocketCaps } from './sync/user-sockets.js'
 import { DEFAULT_SOCKET_CAPS, UserSockets } from './sync/user-sockets.js'
 import type { UpdateBudget } from './sync/update-budgets.js'
@@ -302,6 +303,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await app.register(firstRunRoute, { firstRun: deps.firstRun })
   await app.register(usersRoutes, { log, accounts, auth, rooms })
+  await app.register(siteScopeRoutes, { log, accounts, auth, rooms })
   await app.register(plansRoutes, { log, accounts, rooms, auth, scenarios })
   await app.register(versionsRoutes, { log, records, accounts, rooms, auth, scenarios })
   await app.register(cycleRoutes, { log, records, accounts, rooms, auth })

@@ -1,4 +1,9 @@
-import { bootstrapUsers, DEMO_PASSWORD, DEMO_USERS } from './auth/bootstrap-users.js'
+import {
+  bootstrapUsers,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  scopeDemoUsers,
+} from './auth/bootstrap-users.js'
 import { firstRunInfo } from './auth/first-run-info.js'
 import { buildApp } from './app.js'
 import { parseConfig } from './config.js'
@@ -40,7 +45,10 @@ const app = await buildApp({
   oidc: config.oidc,
 })
 
-if (config.demo && (await ensureDemoPlan(stores))) app.log.info('created the demo plan')
+if (config.demo && (await ensureDemoPlan(stores))) {
+  await scopeDemoUsers(stores.accounts, DEMO_PLAN_ID)
+  app.log.info('created the demo plan')
+}
 
 let stopping = false
 /**

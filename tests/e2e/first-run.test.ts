@@ -49,6 +49,7 @@ describe('first run: the sign-in page in demo mode', () => {
       'sales@demo.tandemSam Sales · Sales',
       'production@demo.tandemPat Production · Production',
       'viewer@demo.tandemVic Viewer · Viewer',
+      'production.hamburg@demo.tandemHanna Hamburg · Production',
     ])
     expect(await page.textContent('[data-testid="demo-accounts"]')).toContain(
       `password "${DEMO_PASSWORD}"`,

@@ -64,6 +64,33 @@ export function describeAccountsContract(name: string, open: () => Promise<Store
       expect(await accounts.getPlanRoles('plan-b')).toEqual({})
     })
 
+    it('keeps site scopes per plan and user, lifts them, and drops them with the plan', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      await log.createPlan(planRecord('plan-b'), bytes(0))
+      const ann = userRecord('ann@example.com')
+      const bob = userRecord('bob@example.com')
+      await accounts.createUser(ann)
+      await accounts.createUser(bob)
+      expect(await accounts.getPlanSiteScopes('plan-a')).toEqual({})
+      await accounts.setPlanSiteScope('plan-a', ann.id, ['HAM'])
+      await accounts.setPlanSiteScope('plan-a', bob.id, [])
+      await accounts.setPlanSiteScope('plan-b', ann.id, ['SH', 'SZ'])
+      expect(await accounts.getPlanSiteScopes('plan-a')).toEqual({
+        [ann.id]: ['HAM'],
+        [bob.id]: [],
+      })
+      expect(await (await subject.reopen()).accounts.getPlanSiteScopes('plan-b')).toEqual({
+        [ann.id]: ['SH', 'SZ'],
+      })
+      await accounts.setPlanSiteScope('plan-a', ann.id, ['SH'])
+      await accounts.setPlanSiteScope('plan-a', bob.id, null)
+      expect(await accounts.getPlanSiteScopes('plan-a')).toEqual({ [ann.id]: ['SH'] })
+      await log.deletePlan('plan-b')
+      await log.createPlan(planRecord('plan-b'), bytes(0))
+      expect(await accounts.getPlanSiteScopes('plan-b')).toEqual({})
+      expect(await accounts.getPlanRoles('plan-a')).toEqual({})
+    })
+
     it('keeps an explicit deny in a plan apart from no assignment, and lifts it', async () => {
       await log.createPlan(planRecord('plan-a'), bytes(0))
       const ann = userRecord('ann@example.com')

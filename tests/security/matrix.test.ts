@@ -4,7 +4,9 @@ import { createFlag, ROLES, startThread, writeActualsRow } from '@tandem/shared'
 import { waitFor } from '../support/stock-client.js'
 import type { TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
-import type { PlanState } from './support/expected-verdict.js'
+import type { TestAccount } from '../support/test-server.js'
+import { callApi, createUserWithToken } from './support/http.js'
+import type { PlanState, SiteOf } from './support/expected-verdict.js'
 import { expectedVerdict, FENCE } from './support/expected-verdict.js'
 import type { MatrixFixture, MatrixTarget } from './support/matrix-targets.js'
 import { MATRIX_TARGETS } from './support/matrix-targets.js'
@@ -13,8 +15,25 @@ import { RawSyncClient } from './support/raw-sync-client.js'
 import { runPool } from './support/run-pool.js'
 import { materializeStoredPlan, visibleState } from './support/stored-plan.js'
 
-interface Combination {
+/**
+ * Who attacks: each role, and a production and a sales user whose role is scoped to site SH
+ * (where skuA and resourceA are; skuB and resourceB are at SZ).
+ */
+interface Persona {
+  name: string
   role: Role
+  account: TestAccount | 'productionSH' | 'salesSH'
+  scope?: readonly SiteOf[]
+}
+
+const PERSONAS: Persona[] = [
+  ...ROLES.map((role) => ({ name: role, role, account: role })),
+  { name: 'production@SH', role: 'production', account: 'productionSH', scope: ['A'] },
+  { name: 'sales@SH', role: 'sales', account: 'salesSH', scope: ['A'] },
+]
+
+interface Combination {
+  persona: Persona
   target: MatrixTarget
   state: PlanState
 }
@@ -38,10 +57,32 @@ describe('the full matrix: role × target × frozen × approved, over real socke
   let server: TestServer
   let cleanup: () => Promise<void>
 
+  const scoped: Record<'productionSH' | 'salesSH', { id: string; token: string }> = {
+    productionSH: { id: '', token: '' },
+    salesSH: { id: '', token: '' },
+  }
+  const tokenOf = (persona: Persona) =>
+    persona.account === 'productionSH' || persona.account === 'salesSH'
+      ? scoped[persona.account].token
+      : server.tokens[persona.account]
+  const userIdOf = (persona: Persona) =>
+    persona.account === 'productionSH' || persona.account === 'salesSH'
+      ? scoped[persona.account].id
+      : server.users[persona.account].id
+
   beforeAll(async () => {
     const temp = await tempSqliteStore()
     cleanup = temp.cleanup
     server = await startTestServer(temp.store, { restRateLimit: 100_000 })
+    for (const [account, role] of [
+      ['productionSH', 'production'],
+      ['salesSH', 'sales'],
+    ] as const) {
+      scoped[account] = await createUserWithToken(server.url, server.headers('admin'), {
+        email: `${account.toLowerCase()}@test.tandem`,
+        defaultRole: role,
+      })
+    }
   })
 
   afterAll(async () => {
@@ -64,7 +105,7 @@ describe('the full matrix: role × target × frozen × approved, over real socke
       skuA: skus[0],
       skuB: skus[1],
       resourceA: resources[0].id,
-      resourceB: resources[1].id,
+      resourceB: resources.find((r) => r.site === 'SZ')?.id ?? '',
       threadId: 'setup-thread',
       messageId: 'setup-msg',
       flagId: 'setup-flag',
@@ -108,22 +149,35 @@ describe('the full matrix: role × target × frozen × approved, over real socke
     })
     await expectAccepted(planner, setUp, 'planner set-up')
     planner.close()
+    for (const account of ['productionSH', 'salesSH'] as const) {
+      const answer = await callApi(
+        server.url,
+        'PUT',
+        `/api/plans/${planId}/scopes/${scoped[account].id}`,
+        {
+          headers: server.headers('planner'),
+          body: { sites: ['SH'] },
+        },
+      )
+      expect(answer.status).toBe(200)
+    }
     return { planId, fixture }
   }
 
-  async function run({ role, target, state }: Combination): Promise<Outcome> {
+  async function run({ persona, target, state }: Combination): Promise<Outcome> {
+    const { role } = persona
     const { planId, fixture } = await preparePlan(state)
     const observer = await RawSyncClient.connect(server.syncUrl, planId, {
       token: server.tokens.viewer,
       ext: false,
     })
     const attacker = await RawSyncClient.connect(server.syncUrl, planId, {
-      token: server.tokens[role],
+      token: tokenOf(persona),
     })
     try {
       const before = visibleState(attacker.doc)
       expect(visibleState(observer.doc)).toBe(before)
-      const me = server.users[role].id
+      const me = userIdOf(persona)
       const update = attacker.edit((plan, doc) => target.edit(plan, doc, { fixture, me, state }))
       const after = visibleState(attacker.doc)
       expect(after, `${target.name} changes what a reader sees`).not.toBe(before)
@@ -143,10 +197,10 @@ describe('the full matrix: role × target × frozen × approved, over real socke
       const stored = visibleState(await materializeStoredPlan(server.store.log, planId))
       const storeAgrees = stored === (accepted ? after : before)
       return {
-        role,
+        persona,
         target,
         state,
-        expected: expectedVerdict(role, target.rule, state),
+        expected: expectedVerdict(role, target.rule, state, persona.scope),
         verdict,
         observerAgrees,
         storeAgrees,
@@ -159,14 +213,14 @@ describe('the full matrix: role × target × frozen × approved, over real socke
 
   it('accepts exactly the edits the rules allow and rejects every other', async () => {
     const combinations: Combination[] = []
-    for (const role of ROLES)
+    for (const persona of PERSONAS)
       for (const target of MATRIX_TARGETS)
-        for (const state of STATES) combinations.push({ role, target, state })
+        for (const state of STATES) combinations.push({ persona, target, state })
 
     const outcomes = await runPool(combinations, 8, run)
 
     const describe = (o: Outcome) =>
-      `${o.role} · ${o.target.name} · ${o.state.frozen ? 'frozen' : 'open'} · ` +
+      `${o.persona.name} · ${o.target.name} · ${o.state.frozen ? 'frozen' : 'open'} · ` +
       `${o.state.approved ? 'approved' : 'draft'} → ${JSON.stringify(o.verdict)}`
     const forbiddenAccepted = outcomes.filter(
       (o) => !o.expected.accept && o.verdict.kind === 'accepted',
@@ -191,7 +245,8 @@ describe('the full matrix: role × target × frozen × approved, over real socke
     )
 
     console.log(
-      `[security] matrix: ${outcomes.length} combinations (${ROLES.length} roles × ` +
+      `[security] matrix: ${outcomes.length} combinations (${ROLES.length} roles and 2 roles ` +
+        `scoped to a site × ` +
         `${MATRIX_TARGETS.length} targets × frozen/open × approved/draft, ${overwrites.length} ` +
         `of them overwrites) over real sockets: ${accepted} accepted, ` +
         `${outcomes.length - accepted} rejected; forbidden accepted: ${forbiddenAccepted.length}, ` +
@@ -205,7 +260,8 @@ describe('the full matrix: role × target × frozen × approved, over real socke
     expect(leaked.map(describe)).toEqual([])
     expect(accepted).toBeGreaterThan(0)
     expect(outcomes.length - accepted).toBeGreaterThan(0)
-  })
+    // 936 combinations over real sockets take minutes on a shared two-core machine.
+  }, 900_000)
 })
 
 async function expectAccepted(client: RawSyncClient, update: Uint8Array, what: string) {

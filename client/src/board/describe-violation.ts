@@ -44,6 +44,16 @@ export function describeViolation(
       return t('rule.discussionQuota')
     case 'stageLocked':
       return t('rule.stageLocked', { cell })
+    case 'outOfScope': {
+      const at = / at site (\S+);/.exec(reason)?.[1] ?? ''
+      const scoped = /scoped to (.+)$/.exec(reason)?.[1] ?? ''
+      return t('rule.outOfScope', {
+        role: t(`role.${view.role}`),
+        cell,
+        site: at,
+        sites: scoped,
+      })
+    }
     default:
       return t('rule.generic', { cell, reason })
   }

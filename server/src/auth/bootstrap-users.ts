@@ -4,13 +4,31 @@ import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
 import { hashPassword } from './password.js'
 
-/** The demo accounts, one per role, all with the password `demo-password`. */
-export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+/**
+ * The demo accounts, one per role and a production user scoped to the Hamburg site of the demo
+ * plan, all with the password `demo-password`.
+ */
+export const DEMO_USERS: { email: string; name: string; role: Role; sites?: string[] }[] = [
   { email: 'planner@demo.tandem', name: 'Paula Planner', role: 'planner' },
   { email: 'sales@demo.tandem', name: 'Sam Sales', role: 'sales' },
   { email: 'production@demo.tandem', name: 'Pat Production', role: 'production' },
   { email: 'viewer@demo.tandem', name: 'Vic Viewer', role: 'viewer' },
+  {
+    email: 'production.hamburg@demo.tandem',
+    name: 'Hanna Hamburg',
+    role: 'production',
+    sites: ['HAM'],
+  },
 ]
+
+/** Scopes the demo users that have sites to them in a plan (the demo plan, once created). */
+export async function scopeDemoUsers(accounts: Accounts, planId: string): Promise<void> {
+  for (const demo of DEMO_USERS) {
+    if (!demo.sites) continue
+    const user = await accounts.getUserByEmail(demo.email)
+    if (user) await accounts.setPlanSiteScope(planId, user.id, demo.sites)
+  }
+}
 export const DEMO_PASSWORD = 'demo-password'
 
 /** The workspace setting that remembers which admin got a generated password (never the password). */

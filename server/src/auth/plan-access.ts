@@ -1,5 +1,5 @@
 import type { Role } from '@tandem/shared'
-import { NO_PLAN_ACCESS } from '@tandem/shared'
+import { effectiveSiteScope, NO_PLAN_ACCESS } from '@tandem/shared'
 import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
 
@@ -32,4 +32,19 @@ export async function planRole(
   if (own === NO_PLAN_ACCESS) return undefined
   const role = own ?? user.defaultRole ?? (user.isAdmin ? 'planner' : undefined)
   return role && scenario?.archived ? 'viewer' : role
+}
+
+/**
+ * The sites a user's role is scoped to in a plan (a scenario: in its base plan), or undefined
+ * for every site. Only sales and production roles are scoped; a planner or viewer never is.
+ */
+export async function planSiteScope(
+  accounts: Pick<Accounts, 'getPlanSiteScopes'> & Pick<PlanAccessLookup, 'scenarioAccess'>,
+  userId: string,
+  planId: string,
+  role: Role,
+): Promise<readonly string[] | undefined> {
+  const scenario = await accounts.scenarioAccess?.(planId)
+  const scopes = await accounts.getPlanSiteScopes(scenario?.baseId ?? planId)
+  return effectiveSiteScope(role, scopes[userId])
 }

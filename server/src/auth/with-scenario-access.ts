@@ -18,6 +18,8 @@ export function withScenarioAccess(
     updateUser: (id, patch) => accounts.updateUser(id, patch),
     setPlanRole: (planId, userId, role) => accounts.setPlanRole(planId, userId, role),
     getPlanRoles: (planId) => accounts.getPlanRoles(planId),
+    setPlanSiteScope: (planId, userId, sites) => accounts.setPlanSiteScope(planId, userId, sites),
+    getPlanSiteScopes: (planId) => accounts.getPlanSiteScopes(planId),
     bumpSessionVersion: (id) => accounts.bumpSessionVersion(id),
     ensureSetting: (key, value) => accounts.ensureSetting(key, value),
     async scenarioAccess(planId) {

@@ -6,7 +6,7 @@ import type {
   Role,
   RuleViolation,
 } from '@tandem/shared'
-import { checkCellEdit, checkDemandLock, periodKey } from '@tandem/shared'
+import { checkCellEdit, checkDemandLock, checkSiteScope, periodKey } from '@tandem/shared'
 import { issueAt } from './import-issue.js'
 import type { IssueList } from './import-issue.js'
 import type { PlanSheet } from './parse-plan-sheet.js'
@@ -15,7 +15,7 @@ import type { PlanSheet } from './parse-plan-sheet.js'
  * The cells of a plan's demand and supply that the Plan sheet changes. Blank cells and equal
  * values change nothing; capacity rows and item columns are not updated this way. Every
  * changed cell is checked with `checkCellEdit` for `role` and the plan's meta (role, approved
- * plan, frozen periods, range, precision); unknown SKUs, periods outside the horizon and cells
+ * plan, frozen periods, range, precision) and the role's site scope (`sites`); unknown SKUs, periods outside the horizon and cells
  * that break a rule are reported to `issues`, naming the cell.
  */
 export function importChanges(
@@ -23,6 +23,7 @@ export function importChanges(
   sheet: PlanSheet,
   role: Role,
   issues: IssueList,
+  sites?: readonly string[],
 ): ImportCell[] {
   const meta = plan.readMeta()
   const at = (row: number, column?: number, field?: string) => ({
@@ -71,7 +72,8 @@ export function importChanges(
       const place = at(row.row, sheet.periods[i].column, label)
       const broken =
         checkCellEdit(meta, role, row.measure, row.key, period, to) ??
-        checkDemandLock(plan.doc, meta, role, row.measure, row.key, period)
+        checkDemandLock(plan.doc, meta, role, row.measure, row.key, period) ??
+        checkSiteScope(plan, meta, role, sites, row.measure, row.key, period)
       if (broken) {
         const cell = { measure: row.measure, key: row.key, period: label, periodIndex: period }
         const [code, params] = issueOf(broken, meta, role, to)

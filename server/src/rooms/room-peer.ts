@@ -10,6 +10,11 @@ export interface RoomPeer {
   readonly userId: string
   /** The user's role in this plan, fixed for the peer's life (a role change closes the peer). */
   readonly role: Role
+  /**
+   * The sites the user's role is scoped to in this plan, fixed for the peer's life (a scope
+   * change closes the peer); undefined for every site.
+   */
+  readonly sites?: readonly string[]
   /** The session version of the token the peer was admitted with (see Accounts). */
   readonly sessionVersion: number
   /** Sends one y-websocket message. A peer that cannot keep up closes itself. */

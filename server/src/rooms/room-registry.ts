@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Role } from '@tandem/shared'
+import { sameSites } from '@tandem/shared'
 import type { RoomObserver } from './room-observer.js'
 import type { RoomOptions, RoomStore } from './room.js'
 import { Room } from './room.js'
@@ -127,22 +128,27 @@ export class RoomRegistry {
    * Re-evaluates a user's access in every open plan after their account or roles changed:
    * peers that lost access close with 4403, those whose role changed close with 4012 so the
    * client reconnects under its new role. With `sessionVersion`, peers admitted with a token of
-   * another version (signed out, password changed) close with 4401.
+   * another version (signed out, password changed) close with 4401. With `sitesIn`, peers whose
+   * site scope changed close with 4012 too.
    */
   async recheckUser(
     userId: string,
     roleIn: (planId: string) => Promise<Role | undefined>,
     sessionVersion?: number,
+    sitesIn?: (planId: string, role: Role) => Promise<readonly string[] | undefined>,
   ): Promise<void> {
     for (const room of this.loaded.values()) {
       const peers = [...room.peers].filter((peer) => peer.userId === userId)
       if (peers.length === 0) continue
       const role = await roleIn(room.planId)
+      const sites = role && sitesIn ? await sitesIn(room.planId, role) : undefined
       for (const peer of peers) {
         if (sessionVersion !== undefined && peer.sessionVersion !== sessionVersion)
           peer.close('unauthorized', 'Your session ended: you signed out or changed your password')
         else if (role === undefined) peer.close('forbidden', 'Your access to this plan was removed')
         else if (role !== peer.role) peer.close('roleChanged', 'Your role in this plan changed')
+        else if (sitesIn && !sameSites(sites, peer.sites))
+          peer.close('roleChanged', 'Your site scope in this plan changed')
       }
     }
   }

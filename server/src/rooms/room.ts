@@ -309,6 +309,7 @@ export class Room {
     const { userId } = sender
     const verdict = checkUpdate(this.doc, update, {
       role: sender.role,
+      sites: sender.sites,
       userId,
       ownsClient: (client) => (this.owners.ownerOf(client) ?? userId) === userId,
     })

@@ -113,14 +113,14 @@ export async function excelRoutes(
     },
     async (request): Promise<ImportPreviewBody> => {
       const planId = request.params.id
-      const { role } = await requirePlanRole(deps, request, planId)
+      const { role, sites } = await requirePlanRole(deps, request, planId)
       const issues = new IssueList()
       const mapping = parseColumnMapping(request.query.mapping)
       const sheet = await readPlanSheet(...uploaded(request), deadline(), issues, mapping)
       const [cells, actuals] = await useRoom(rooms, planId, (room) => {
         const plan = new PlanDoc(room.doc)
         return [
-          importChanges(plan, sheet, role, issues),
+          importChanges(plan, sheet, role, issues, sites),
           actualsChanges(plan, sheet.actuals, role, issues),
         ] as const
       })
@@ -141,7 +141,7 @@ export async function excelRoutes(
     },
     async (request) => {
       const planId = request.params.id
-      const { user, role } = await requirePlanRole(deps, request, planId)
+      const { user, role, sites } = await requirePlanRole(deps, request, planId)
       const issues = new IssueList()
       const mapping = parseColumnMapping(request.query.mapping)
       const sheet = await readPlanSheet(...uploaded(request), deadline(), issues, mapping)
@@ -151,7 +151,7 @@ export async function excelRoutes(
         room.change(
           user.id,
           (live) => {
-            const cells = importChanges(live, sheet, role, issues)
+            const cells = importChanges(live, sheet, role, issues, sites)
             const actuals = actualsChanges(live, sheet.actuals, role, issues)
             if (!issues.isEmpty) {
               throw new ImportProblem(issues.listed, issues.count)

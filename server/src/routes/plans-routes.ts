@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { PlanInput } from '@tandem/shared'
 import { demoPlan, isValidId } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
-import { planRole } from '../auth/plan-access.js'
+import { planRole, planSiteScope } from '../auth/plan-access.js'
 import { ApiProblem } from '../http/api-problem.js'
 import { checkPlanInput } from '../plans/check-plan-input.js'
 import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
@@ -111,6 +111,11 @@ export async function plansRoutes(
               plan: planRecordSchema,
               role: { type: 'string' },
               scenario: { ...scenarioSchema, description: 'present when the plan is a scenario' },
+              sites: {
+                type: 'array',
+                items: { type: 'string' },
+                description: 'the sites your role is scoped to; absent for every site',
+              },
             },
           },
         },
@@ -123,7 +128,13 @@ export async function plansRoutes(
       if (!plan || !role) throw new ApiProblem('planNotFound', `No plan ${request.params.id}`, 'id')
       warmRoom(rooms, plan.id)
       const scenario = await scenarios.getScenario(plan.id)
-      return scenario ? { plan, role, scenario } : { plan, role }
+      const sites = await planSiteScope(accounts, user.id, plan.id, role)
+      return {
+        plan,
+        role,
+        ...(scenario ? { scenario } : {}),
+        ...(sites ? { sites: [...sites] } : {}),
+      }
     },
   )
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Role, SocketRate } from '@tandem/shared'
+import { sameSites } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
-import { planRole } from '../auth/plan-access.js'
+import { planRole, planSiteScope } from '../auth/plan-access.js'
 import { ApiProblem } from '../http/api-problem.js'
 import type { Room } from '../rooms/room.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
@@ -49,7 +50,7 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
   const { log, accounts, rooms, auth } = deps
   const admitted = new WeakMap<
     FastifyRequest,
-    { user: UserRecord; role: Role; sessionVersion: number }
+    { user: UserRecord; role: Role; sites?: readonly string[]; sessionVersion: number }
   >()
   app.get<{ Params: { planId: string }; Querystring: SyncQuery }>(
     '/sync/:planId',
@@ -85,7 +86,8 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         const role = await planRole(accounts, user, id)
         if (!role)
           throw new ApiProblem('noPlanAccess', `You have no access to plan ${id}`, 'planId')
-        admitted.set(request, { user, role, sessionVersion: user.sessionVersion })
+        const sites = await planSiteScope(accounts, user.id, id, role)
+        admitted.set(request, { user, role, sites, sessionVersion: user.sessionVersion })
       },
     },
     (socket, request) => {
@@ -100,6 +102,7 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         {
           userId: admission.user.id,
           role: admission.role,
+          sites: admission.sites,
           sessionVersion: admission.sessionVersion,
           name: admission.user.name,
           extensions: request.query.ext === '1',
@@ -132,12 +135,13 @@ export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
         // sees connections that have joined, so look again right before joining.
         const user = await accounts.getUser(admission.user.id)
         const role = user && (await planRole(accounts, user, opened.planId))
+        const sites = role && (await planSiteScope(accounts, user.id, opened.planId, role))
         if (!connection.isOpen) return rooms.release(opened)
         if (user?.sessionVersion !== admission.sessionVersion)
           return connection.close('unauthorized', 'Your session ended; sign in again')
         if (role === undefined)
           return connection.close('forbidden', 'Your access to this plan was removed')
-        if (role !== admission.role)
+        if (role !== admission.role || !sameSites(sites, admission.sites))
           return connection.close('roleChanged', 'Your role in this plan changed')
         // A local copy of another document epoch must never be merged into this one.
         const { epoch } = request.query

@@ -1,4 +1,4 @@
-import type { PlanRoleAssignment, PlanRoles } from '@tandem/shared'
+import type { PlanRoleAssignment, PlanRoles, PlanSiteScopes } from '@tandem/shared'
 import type { UserPatch, UserRecord } from './user-record.js'
 
 /**
@@ -28,6 +28,13 @@ export interface Accounts {
   setPlanRole(planId: string, userId: string, role: PlanRoleAssignment | null): Promise<void>
   /** Assignments given in one plan, by user id, denies included. */
   getPlanRoles(planId: string): Promise<PlanRoles>
+  /**
+   * Scopes a user's role in one plan to these sites (kept with the plan's roles, dropped with
+   * the plan), or with null lifts the scope. An empty list scopes to no site at all.
+   */
+  setPlanSiteScope(planId: string, userId: string, sites: string[] | null): Promise<void>
+  /** The site scopes set in one plan, by user id. */
+  getPlanSiteScopes(planId: string): Promise<PlanSiteScopes>
   /**
    * Adds one to the user's session version, atomically, and returns the new version (undefined
    * when there is no such user). Every token signed with an older version is refused after.

@@ -16,6 +16,8 @@ import type { UserUpdateBudget } from './update-budgets.js'
 export interface ConnectionIdentity {
   userId: string
   role: Role
+  /** The sites the role is scoped to in the plan; undefined for every site. */
+  sites?: readonly string[]
   /** The session version of the token the socket was opened with. */
   sessionVersion: number
   name: string
@@ -127,6 +129,10 @@ export class SyncConnection implements RoomPeer {
 
   get role(): Role {
     return this.identity.role
+  }
+
+  get sites(): readonly string[] | undefined {
+    return this.identity.sites
   }
 
   get sessionVersion(): number {

@@ -9,6 +9,12 @@ export interface PlanState {
 /** The last frozen period index when a plan is frozen; period FENCE + 1 is always open. */
 export const FENCE = 1
 
+/** The site of the fixture row an edit touches: A is SH (skuA, resourceA), B is SZ. */
+export type SiteOf = 'A' | 'B'
+
+/** A matrix persona's site scope: the sites (as A, B) its role is scoped to; absent = all. */
+export type PersonaScope = readonly SiteOf[] | undefined
+
 /** What an edit touches, in the words of the rules table. */
 export type RuleTarget =
   | {
@@ -16,6 +22,7 @@ export type RuleTarget =
       measure: 'demand' | 'supply' | 'capacity'
       period: number
       value: 'valid' | 'negative' | 'fraction'
+      site: SiteOf
     }
   | {
       kind:
@@ -35,7 +42,8 @@ export type RuleTarget =
   | { kind: 'flag'; action: 'create' | 'changeOthers' }
   | { kind: 'actual'; value: 'valid' | 'negative' }
   | { kind: 'forecast' }
-  | { kind: 'overrideReason'; period: number }
+  | { kind: 'overrideReason'; period: number; site: SiteOf }
+  | { kind: 'transfer'; from: SiteOf; period: number }
   | { kind: 'cycle'; action: 'dueDate' | 'moveStage' | 'forgeSignOff' }
 
 /** The verdict the rules demand, and every rejection code that would name a broken rule. */
@@ -68,6 +76,10 @@ export interface ExpectedVerdict {
  *   is known), not in an approved plan; values finite and ≥ 0.
  * - The statistical forecast: no client at all; only the server writes it.
  * - Override reasons: whoever may write that demand cell now (role, approved, frozen).
+ * - Transfers (issue 18): production and planners; not in an approved plan; not shipping in a
+ *   frozen period.
+ * - Site scopes (issue 18): a sales or production role scoped to sites writes only the cells
+ *   (and override reasons) of rows at those sites, and only transfers shipping from them.
  * - The S&OP cycle (issue 16): a planner sets due dates (not in an approved plan); the stage,
  *   sign-offs and reopenings are written by the server only, never by a client.
  */
@@ -80,13 +92,26 @@ const WRITERS: Record<'demand' | 'supply' | 'capacity' | 'meta' | 'items', reado
 }
 const EDITORS: readonly Role[] = ['planner', 'sales', 'production']
 
-export function expectedVerdict(role: Role, target: RuleTarget, state: PlanState): ExpectedVerdict {
+export function expectedVerdict(
+  role: Role,
+  target: RuleTarget,
+  state: PlanState,
+  scope?: PersonaScope,
+): ExpectedVerdict {
   const reasons = new Set<RejectionCode>()
   const unless = (allowed: boolean, code: RejectionCode) => {
     if (!allowed) reasons.add(code)
   }
+  const inScope = (site: SiteOf) => scope === undefined || scope.includes(site)
   switch (target.kind) {
+    case 'transfer':
+      unless(role === 'production' || role === 'planner', 'forbiddenRole')
+      unless(!state.approved, 'planApproved')
+      unless(!(state.frozen && target.period <= FENCE), 'frozenPeriod')
+      unless(inScope(target.from), 'outOfScope')
+      break
     case 'cell':
+      unless(inScope(target.site), 'outOfScope')
       unless(WRITERS[target.measure].includes(role), 'forbiddenRole')
       unless(!state.approved, 'planApproved')
       unless(!(state.frozen && target.period <= FENCE), 'frozenPeriod')
@@ -137,6 +162,7 @@ export function expectedVerdict(role: Role, target: RuleTarget, state: PlanState
       unless(!state.approved, 'planApproved')
       break
     case 'overrideReason':
+      unless(inScope(target.site), 'outOfScope')
       unless(WRITERS.demand.includes(role), 'forbiddenRole')
       unless(!state.approved, 'planApproved')
       unless(!(state.frozen && target.period <= FENCE), 'frozenPeriod')

@@ -11,13 +11,17 @@ import {
   writeItemFields,
   writeOverrideReason,
   writeSettings,
+  writeTransfer,
 } from '@tandem/shared'
-import type { PlanState, RuleTarget } from './expected-verdict.js'
+import type { PlanState, RuleTarget, SiteOf } from './expected-verdict.js'
 import { FENCE } from './expected-verdict.js'
 
 /** What a matrix plan holds before the edit under test, written by the planner and the admin. */
 export interface MatrixFixture {
-  /** A SKU and a resource whose overlay already holds a value at FENCE (for overwrites). */
+  /**
+   * A SKU and a resource whose overlay already holds a value at FENCE (for overwrites), both at
+   * site SH; skuB and resourceB are at SZ.
+   */
   skuA: string
   resourceA: string
   /** A SKU and a resource whose overlay is empty. */
@@ -48,14 +52,34 @@ const NOW = '2026-11-27T10:00:00.000Z'
 const bump = (plan: PlanDoc, measure: 'demand' | 'supply' | 'capacity', key: string, p: number) =>
   plan.writeCell(measure, key, p, plan.readCell(measure, key, p) + 7)
 
+/** A cell edit; `site` says which fixture row it lands in: A (skuA, resourceA) or B. */
 function cell(
   name: string,
+  site: SiteOf,
   measure: 'demand' | 'supply' | 'capacity',
   period: number,
   edit: MatrixTarget['edit'],
   value: 'valid' | 'negative' | 'fraction' = 'valid',
 ): MatrixTarget {
-  return { name, rule: { kind: 'cell', measure, period, value }, edit }
+  return { name, rule: { kind: 'cell', measure, period, value, site }, edit }
+}
+
+function transfer(name: string, from: SiteOf, period: number): MatrixTarget {
+  return {
+    name,
+    rule: { kind: 'transfer', from, period },
+    edit: (plan, _doc, { fixture }) => {
+      const [fromSku, toSku] =
+        from === 'A' ? [fixture.skuA, fixture.skuB] : [fixture.skuB, fixture.skuA]
+      writeTransfer(plan, `T-${from}-${period}`, {
+        fromSku,
+        toSku,
+        period,
+        leadTime: 1,
+        quantity: 9,
+      })
+    },
+  }
 }
 
 function newRow(values: number[]): Y.Map<unknown> {
@@ -68,6 +92,9 @@ function newRow(values: number[]): Y.Map<unknown> {
 }
 
 export const MATRIX_TARGETS: MatrixTarget[] = [
+  transfer('transfer SH → SZ past the fence', 'A', FENCE + 1),
+  transfer('transfer SZ → SH past the fence', 'B', FENCE + 1),
+  transfer('transfer SH → SZ at the fence', 'A', FENCE),
   {
     name: 'actuals cell, history period (overwrite)',
     rule: { kind: 'actual', value: 'valid' },
@@ -91,30 +118,31 @@ export const MATRIX_TARGETS: MatrixTarget[] = [
   },
   {
     name: 'override reason "promotion" at the fence',
-    rule: { kind: 'overrideReason', period: FENCE },
+    rule: { kind: 'overrideReason', period: FENCE, site: 'A' },
     edit: (plan, _doc, { fixture }) =>
       writeOverrideReason(plan, fixture.skuA, FENCE, { reason: 'promotion', note: '' }),
   },
   {
     name: 'override reason past the fence',
-    rule: { kind: 'overrideReason', period: FENCE + 1 },
+    rule: { kind: 'overrideReason', period: FENCE + 1, site: 'B' },
     edit: (plan, _doc, { fixture }) =>
       writeOverrideReason(plan, fixture.skuB, FENCE + 1, { reason: 'other', note: 'New listing' }),
   },
-  cell('demand cell, first write', 'demand', FENCE, (plan, _doc, { fixture }) =>
+  cell('demand cell, first write', 'B', 'demand', FENCE, (plan, _doc, { fixture }) =>
     bump(plan, 'demand', fixture.skuB, FENCE),
   ),
-  cell('demand cell, overwrite', 'demand', FENCE, (plan, _doc, { fixture }) =>
+  cell('demand cell, overwrite', 'A', 'demand', FENCE, (plan, _doc, { fixture }) =>
     plan.writeCell('demand', fixture.skuA, FENCE, 41),
   ),
-  cell('demand cell, revert (overlay delete)', 'demand', FENCE, (plan, _doc, { fixture }) =>
+  cell('demand cell, revert (overlay delete)', 'A', 'demand', FENCE, (plan, _doc, { fixture }) =>
     plan.row('demand', fixture.skuA)?.edits.delete(String(FENCE)),
   ),
-  cell('demand cell past the fence', 'demand', FENCE + 1, (plan, _doc, { fixture }) =>
+  cell('demand cell past the fence', 'B', 'demand', FENCE + 1, (plan, _doc, { fixture }) =>
     bump(plan, 'demand', fixture.skuB, FENCE + 1),
   ),
   cell(
     'demand cell, negative overwrite',
+    'A',
     'demand',
     FENCE,
     (plan, _doc, { fixture }) => plan.writeCell('demand', fixture.skuA, FENCE, -5),
@@ -122,21 +150,22 @@ export const MATRIX_TARGETS: MatrixTarget[] = [
   ),
   cell(
     'demand cell, fraction in a whole-unit plan',
+    'B',
     'demand',
     FENCE + 1,
     (plan, _doc, { fixture }) => plan.writeCell('demand', fixture.skuB, FENCE + 1, 10.5),
     'fraction',
   ),
-  cell('supply cell, first write', 'supply', FENCE, (plan, _doc, { fixture }) =>
+  cell('supply cell, first write', 'B', 'supply', FENCE, (plan, _doc, { fixture }) =>
     bump(plan, 'supply', fixture.skuB, FENCE),
   ),
-  cell('supply cell, overwrite', 'supply', FENCE, (plan, _doc, { fixture }) =>
+  cell('supply cell, overwrite', 'A', 'supply', FENCE, (plan, _doc, { fixture }) =>
     plan.writeCell('supply', fixture.skuA, FENCE, 42),
   ),
-  cell('capacity cell, first write', 'capacity', FENCE, (plan, _doc, { fixture }) =>
+  cell('capacity cell, first write', 'B', 'capacity', FENCE, (plan, _doc, { fixture }) =>
     bump(plan, 'capacity', fixture.resourceB, FENCE),
   ),
-  cell('capacity cell, overwrite', 'capacity', FENCE, (plan, _doc, { fixture }) =>
+  cell('capacity cell, overwrite', 'A', 'capacity', FENCE, (plan, _doc, { fixture }) =>
     plan.writeCell('capacity', fixture.resourceA, FENCE, 43),
   ),
   {

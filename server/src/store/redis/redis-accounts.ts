@@ -1,5 +1,5 @@
-import type { PlanRoleAssignment, PlanRoles } from '@tandem/shared'
-import { isPlanRoleAssignment, isRole } from '@tandem/shared'
+import type { PlanRoleAssignment, PlanRoles, PlanSiteScopes } from '@tandem/shared'
+import { isPlanRoleAssignment, isRole, readSiteScope } from '@tandem/shared'
 import type { Accounts } from '../accounts.js'
 import type { UserPatch, UserRecord } from '../user-record.js'
 import { UserExistsError } from '../user-record.js'
@@ -68,6 +68,22 @@ export class RedisAccounts implements Accounts {
     const key = this.keys.plan(planId).roles
     if (role === null) await this.client.hDel(key, userId)
     else await this.client.hSet(key, userId, role)
+  }
+
+  async setPlanSiteScope(planId: string, userId: string, sites: string[] | null): Promise<void> {
+    const key = this.keys.plan(planId).scopes
+    if (sites === null) await this.client.hDel(key, userId)
+    else await this.client.hSet(key, userId, JSON.stringify(sites))
+  }
+
+  async getPlanSiteScopes(planId: string): Promise<PlanSiteScopes> {
+    const hash = await this.client.hGetAll(this.keys.plan(planId).scopes)
+    const scopes: PlanSiteScopes = {}
+    for (const [userId, sites] of Object.entries(hash)) {
+      const scope = readSiteScope(JSON.parse(sites))
+      if (scope) scopes[userId] = scope
+    }
+    return scopes
   }
 
   async getPlanRoles(planId: string): Promise<PlanRoles> {

@@ -4,6 +4,8 @@ export interface PlanKeys {
   snap: string
   log: string
   roles: string
+  /** Hash: user id → JSON list of the sites their role is scoped to. */
+  scopes: string
   hist: string
   versions: string
   reads: string
@@ -46,6 +48,7 @@ export class RedisKeys {
       snap: `${base}:snap`,
       log: `${base}:log`,
       roles: `${base}:roles`,
+      scopes: `${base}:scopes`,
       hist: `${base}:hist`,
       versions: `${base}:versions`,
       reads: `${base}:reads`,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import type { PlanRoleAssignment, PlanRoles, Role } from '@tandem/shared'
-import { isPlanRoleAssignment } from '@tandem/shared'
+import type { PlanRoleAssignment, PlanRoles, PlanSiteScopes, Role } from '@tandem/shared'
+import { isPlanRoleAssignment, readSiteScope } from '@tandem/shared'
 import type { Accounts } from '../accounts.js'
 import type { UserPatch, UserRecord } from '../user-record.js'
 import { UserExistsError } from '../user-record.js'
@@ -45,6 +45,15 @@ export class SqliteAccounts implements Accounts {
       ),
       roles: db.prepare<[string], { user_id: string; role: string }>(
         'SELECT user_id, role FROM plan_roles WHERE plan_id = ?',
+      ),
+      setScope: db.prepare<[string, string, string]>(
+        'INSERT INTO plan_site_scopes (plan_id, user_id, sites) VALUES (?, ?, ?) ON CONFLICT (plan_id, user_id) DO UPDATE SET sites = excluded.sites',
+      ),
+      deleteScope: db.prepare<[string, string]>(
+        'DELETE FROM plan_site_scopes WHERE plan_id = ? AND user_id = ?',
+      ),
+      scopes: db.prepare<[string], { user_id: string; sites: string }>(
+        'SELECT user_id, sites FROM plan_site_scopes WHERE plan_id = ?',
       ),
       insertSetting: db.prepare<[string, string]>(
         'INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)',
@@ -101,6 +110,20 @@ export class SqliteAccounts implements Accounts {
     for (const { user_id, role } of this.statements.roles.all(planId))
       if (isPlanRoleAssignment(role)) roles[user_id] = role
     return roles
+  }
+
+  async setPlanSiteScope(planId: string, userId: string, sites: string[] | null): Promise<void> {
+    if (sites === null) this.statements.deleteScope.run(planId, userId)
+    else this.statements.setScope.run(planId, userId, JSON.stringify(sites))
+  }
+
+  async getPlanSiteScopes(planId: string): Promise<PlanSiteScopes> {
+    const scopes: PlanSiteScopes = {}
+    for (const { user_id, sites } of this.statements.scopes.all(planId)) {
+      const scope = readSiteScope(JSON.parse(sites))
+      if (scope) scopes[user_id] = scope
+    }
+    return scopes
   }
 
   async bumpSessionVersion(id: string): Promise<number | undefined> {

@@ -54,6 +54,12 @@ export function openSqliteDatabase(file: string): Database.Database {
       role TEXT NOT NULL,
       PRIMARY KEY (plan_id, user_id)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS plan_site_scopes (
+      plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+      user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+      sites TEXT NOT NULL,
+      PRIMARY KEY (plan_id, user_id)
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS read_marks (
       plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
