@@ -177,7 +177,8 @@ describe('comments and gap flags, with a viewer, sales, production and the plann
     await sales.keyboard.insertText('（周五前）')
     await salesReply.locator('[data-testid="message-submit"]').click()
     await expect.poll(() => viewerReply.textContent()).toContain('（周五前）')
-    expect(await viewerReply.textContent()).toContain('(edited)')
+    // The text and the edited mark may reach the viewer in separate updates.
+    await expect.poll(() => viewerReply.textContent()).toContain('(edited)')
     await sales.mouse.move(700, 400)
     await sales.mouse.wheel(220, 0)
     await sales.waitForTimeout(300)

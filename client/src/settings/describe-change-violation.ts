@@ -43,6 +43,7 @@ export function describeChangeViolation(
       if (place.field === 'sku') return t('masterData.error.skuInvalid', { sku })
       if (place.field === 'resource')
         return t('masterData.error.unknownResource', { field: subject })
+      if (place.field === 'site') return t('masterData.error.unknownSite', { field: subject })
       return t('settings.error.notANumber', { field: subject })
     case 'outOfRange':
       if (place.field === 'name' && place.root === 'meta')

@@ -30,7 +30,7 @@ export function ItemForm({ session, meta, format, item, onDone, onCancel }: Item
     sku: item?.sku ?? '',
     name: item?.name ?? '',
     family: item?.family ?? '',
-    site: item?.site ?? '',
+    site: item?.site ?? meta.sites[0]?.id ?? '',
     openingStock: String(item?.openingStock ?? 0),
     safetyStock: String(item?.safetyStock ?? 0),
     maxStock: String(item?.maxStock ?? 0),
@@ -91,12 +91,26 @@ export function ItemForm({ session, meta, format, item, onDone, onCancel }: Item
         {EDITABLE_ITEM_FIELDS.map((field) => (
           <label key={field} className="field">
             <span>{t(`masterData.field.${field}`)}</span>
-            <input
-              value={draft[field]}
-              inputMode={ITEM_FIELDS[field] === 'number' ? 'decimal' : undefined}
-              data-testid={`item-${field}`}
-              onChange={set(field)}
-            />
+            {field === 'site' && meta.sites.length > 0 ? (
+              // A plan with sites: a SKU names one of them (the rule the server checks).
+              <select value={draft.site} data-testid="item-site" onChange={set('site')}>
+                {!meta.sites.some((site) => site.id === draft.site) && (
+                  <option value={draft.site}>{draft.site}</option>
+                )}
+                {meta.sites.map((site) => (
+                  <option key={site.id} value={site.id}>
+                    {site.name || site.id}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                value={draft[field]}
+                inputMode={ITEM_FIELDS[field] === 'number' ? 'decimal' : undefined}
+                data-testid={`item-${field}`}
+                onChange={set(field)}
+              />
+            )}
             {fieldError(field)}
           </label>
         ))}
