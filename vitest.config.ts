@@ -52,6 +52,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // Chromium on two loaded cores can take seconds to settle a scroll or a relayout: the
+          // default of 1 s made settled-state polls fail in CI that pass on a quiet machine.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
           // Browsers last, alone: Chromium timing on two cores suffers under the server tests.
           fileParallelism: false,
           sequence: { groupOrder: 2 },
