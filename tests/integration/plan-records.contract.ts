@@ -299,5 +299,46 @@ export function describePlanRecordsContract(
       await log.createPlan(planRecord('plan-a'), bytes(0))
       expect(await records.getReadMarks('plan-a', 'ann')).toEqual({})
     })
+
+    it('keeps per-user inbox read marks, marked and unmarked in one step, dropped with the plan', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      await log.createPlan(planRecord('plan-b'), bytes(0))
+      const [mention, action, flag] = ['mention:plan-a:t1:m1', 'action:plan-a:r1', 'flag:plan-a:f1']
+      await records.setInboxReads('plan-a', 'ann', [mention, action], true)
+      await records.setInboxReads('plan-a', 'ann', [action, flag], true)
+      await records.setInboxReads('plan-a', 'bob', [flag], true)
+      await records.setInboxReads('plan-b', 'ann', ['action:plan-b:r9'], true)
+      expect(await records.getInboxReads('plan-a', 'ann')).toEqual([action, flag, mention])
+      expect(await records.getInboxReads('plan-a', 'bob')).toEqual([flag])
+      expect(await records.getInboxReads('plan-b', 'ann')).toEqual(['action:plan-b:r9'])
+      expect(await records.getInboxReads('plan-a', 'carol')).toEqual([])
+      await records.setInboxReads('plan-a', 'ann', [action, 'never-marked'], false)
+      expect(await records.getInboxReads('plan-a', 'ann')).toEqual([flag, mention])
+      const other = await subject.reopen()
+      expect(await other.records.getInboxReads('plan-a', 'ann')).toEqual([flag, mention])
+      await expect(
+        records.setInboxReads('no-such-plan', 'ann', [mention], true),
+      ).rejects.toBeInstanceOf(PlanMissingError)
+      expect(await records.getInboxReads('no-such-plan', 'ann')).toEqual([])
+      await log.deletePlan('plan-a')
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      expect(await records.getInboxReads('plan-a', 'ann')).toEqual([])
+      expect(await records.getInboxReads('plan-b', 'ann')).toEqual(['action:plan-b:r9'])
+    })
+
+    it('keeps every inbox mark of concurrent calls from two instances', async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      const other = await subject.reopen()
+      const ids = Array.from(
+        { length: 20 },
+        (_, i) => `action:plan-a:r${String(i).padStart(2, '0')}`,
+      )
+      await Promise.all(
+        ids.map((id, i) =>
+          (i % 2 === 0 ? records : other.records).setInboxReads('plan-a', 'ann', [id], true),
+        ),
+      )
+      expect(await records.getInboxReads('plan-a', 'ann')).toEqual(ids)
+    })
   })
 }

@@ -213,6 +213,33 @@ describe('SQLite versions across schemas', () => {
   })
 })
 
+describe('SQLite inbox read marks across schemas', () => {
+  it('moves a schema 10 file forward: its plans keep their data and gain inbox read marks', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-sqlite-'))
+    const file = join(dir, 'tandem.db')
+    try {
+      const first = openSqliteStores(file)
+      await first.log.createPlan(planRecord('plan-a'), Uint8Array.of(0))
+      await first.records.setReadMark('plan-a', 'ann', 'thread-1', '2026-11-27T10:00:00.000Z')
+      await first.close()
+      const raw = openSqliteDatabase(file)
+      raw.exec('DROP TABLE inbox_reads')
+      raw.pragma('user_version = 10')
+      raw.close()
+      const moved = openSqliteStores(file)
+      expect(await moved.records.getReadMarks('plan-a', 'ann')).toEqual({
+        'thread-1': '2026-11-27T10:00:00.000Z',
+      })
+      expect(await moved.records.getInboxReads('plan-a', 'ann')).toEqual([])
+      await moved.records.setInboxReads('plan-a', 'ann', ['action:plan-a:r1'], true)
+      expect(await moved.records.getInboxReads('plan-a', 'ann')).toEqual(['action:plan-a:r1'])
+      await moved.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('Redis stores outside the contract', () => {
   it('reports unreachable, with the reason, once Redis is gone, and logs it', async () => {
     const server = await startRedisServer()

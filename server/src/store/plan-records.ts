@@ -35,7 +35,7 @@ export interface VersionRecord {
 /**
  * What is kept about a plan beside its document: published versions, per-cell history and
  * activity (written by {@link PlanLog.appendUpdates} in the same step as the log, read here),
- * and read marks. Everything here is removed with the plan. Every backend passes
+ * read marks of comment threads and of inbox items. Everything here is removed with the plan. Every backend passes
  * tests/integration/plan-records.contract.ts.
  */
 export interface PlanRecords {
@@ -73,6 +73,14 @@ export interface PlanRecords {
    * earlier one is ignored. Throws PlanMissingError when there is no such plan.
    */
   setReadMark(planId: string, userId: string, threadId: string, at: string): Promise<void>
+  /** The ids of the inbox items (from this plan) that a user marked read. */
+  getInboxReads(planId: string, userId: string): Promise<string[]>
+  /**
+   * Marks inbox items of one plan read for a user, or with `read` false unread again, all in one
+   * atomic step; marking twice is the same as once. Throws PlanMissingError when there is no
+   * such plan (and then marks nothing).
+   */
+  setInboxReads(planId: string, userId: string, itemIds: string[], read: boolean): Promise<void>
 }
 
 /** Raised when a version id is taken: versions are immutable. */

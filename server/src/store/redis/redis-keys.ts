@@ -9,6 +9,8 @@ export interface PlanKeys {
   hist: string
   versions: string
   reads: string
+  /** Hash: `<user id>\0<inbox item id>` → 1 for each inbox item the user marked read. */
+  inbox: string
 }
 
 /** The account keys. They share the hash tag `{accounts}`, so one script can write them all. */
@@ -52,6 +54,7 @@ export class RedisKeys {
       hist: `${base}:hist`,
       versions: `${base}:versions`,
       reads: `${base}:reads`,
+      inbox: `${base}:inbox`,
     }
   }
 

@@ -156,6 +156,27 @@ export class RedisPlanRecords implements PlanRecords {
     const marked = await this.client.readMarkScript([meta, reads], `${userId}\u0000${threadId}`, at)
     if (marked === -1) throw new PlanMissingError(planId)
   }
+
+  async getInboxReads(planId: string, userId: string): Promise<string[]> {
+    const prefix = `${userId}\u0000`
+    const fields = await this.client.hKeys(this.keys.plan(planId).inbox)
+    return fields
+      .filter((field) => field.startsWith(prefix))
+      .map((field) => field.slice(prefix.length))
+      .sort()
+  }
+
+  async setInboxReads(
+    planId: string,
+    userId: string,
+    itemIds: string[],
+    read: boolean,
+  ): Promise<void> {
+    const { meta, inbox } = this.keys.plan(planId)
+    const fields = itemIds.map((itemId) => `${userId}\u0000${itemId}`)
+    const marked = await this.client.inboxReadsScript([meta, inbox], read, fields)
+    if (marked === -1) throw new PlanMissingError(planId)
+  }
 }
 
 /** A stored version record; records from before versions had a kind read as `manual`. */

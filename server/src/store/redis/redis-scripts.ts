@@ -304,6 +304,23 @@ export const redisScripts = {
     transformReply: (reply: number) => reply,
   }),
 
+  /** Marks inbox items read (HSET) or unread (HDEL) if the plan exists: -1 when it does not. */
+  inboxReadsScript: defineScript({
+    NUMBER_OF_KEYS: 2,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+      for i = 2, #ARGV do
+        if ARGV[1] == '1' then redis.call('HSET', KEYS[2], ARGV[i], '1')
+        else redis.call('HDEL', KEYS[2], ARGV[i]) end
+      end
+      return 1`,
+    parseCommand(parser: CommandParser, keys: string[], read: boolean, fields: string[]) {
+      parser.pushKeys(keys)
+      parser.push(read ? '1' : '0', ...fields)
+    },
+    transformReply: (reply: number) => reply,
+  }),
+
   /**
    * Counts a hit in a rate window: INCR, an expiry set only by the hit that opens the window,
    * and the time left, on one key. A script rather than MULTI, because the cluster client's

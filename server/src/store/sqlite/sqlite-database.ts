@@ -68,6 +68,12 @@ export function openSqliteDatabase(file: string): Database.Database {
       at TEXT NOT NULL,
       PRIMARY KEY (plan_id, user_id, thread_id)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS inbox_reads (
+      plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+      user_id TEXT NOT NULL,
+      item_id TEXT NOT NULL,
+      PRIMARY KEY (plan_id, user_id, item_id)
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS cell_history (
       plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
       measure TEXT NOT NULL,
@@ -113,10 +119,11 @@ export function openSqliteDatabase(file: string): Database.Database {
  * The schema this code writes. Older schemas from 3 on are moved forward in place, one step at
  * a time (4 added users' session_version, 5 the cell history's previous, shown and source,
  * 6 the snapshot's epoch and what it covers, 7 the versions' kind, 8 a consensus version's
- * meeting minutes, 9 the plan's document epoch); older development layouts are refused with a
+ * meeting minutes, 9 the plan's document epoch, 10 the versions' covering index, 11 the inbox's
+ * read marks); older development layouts are refused with a
  * clear message.
  */
-const SCHEMA_VERSION = 10
+const SCHEMA_VERSION = 11
 
 /** Steps from one schema version to the next, each run in one transaction when a file opens. */
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
@@ -140,6 +147,13 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
     db.exec(
       'CREATE INDEX IF NOT EXISTS versions_list ON versions (plan_id, created_at, id, name, note, author, kind, minutes)',
     ),
+  10: (db) =>
+    db.exec(`CREATE TABLE IF NOT EXISTS inbox_reads (
+      plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+      user_id TEXT NOT NULL,
+      item_id TEXT NOT NULL,
+      PRIMARY KEY (plan_id, user_id, item_id)
+    ) WITHOUT ROWID`),
 }
 
 function addColumn(db: Database.Database, table: string, column: string, type: string): void {

@@ -37,8 +37,18 @@ interface HistoryRow {
 export class SqlitePlanRecords implements PlanRecords {
   private readonly statements
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.statements = {
+      inboxReads: db.prepare<[string, string], { item_id: string }>(
+        'SELECT item_id FROM inbox_reads WHERE plan_id = ? AND user_id = ? ORDER BY item_id',
+      ),
+      planExists: db.prepare<[string], { ok: number }>('SELECT 1 AS ok FROM plans WHERE id = ?'),
+      markInboxRead: db.prepare<[string, string, string]>(
+        'INSERT OR IGNORE INTO inbox_reads (plan_id, user_id, item_id) VALUES (?, ?, ?)',
+      ),
+      markInboxUnread: db.prepare<[string, string, string]>(
+        'DELETE FROM inbox_reads WHERE plan_id = ? AND user_id = ? AND item_id = ?',
+      ),
       readMarks: db.prepare<[string, string], { thread_id: string; at: string }>(
         'SELECT thread_id, at FROM read_marks WHERE plan_id = ? AND user_id = ?',
       ),
@@ -150,6 +160,24 @@ export class SqlitePlanRecords implements PlanRecords {
         throw new PlanMissingError(planId)
       throw error
     }
+  }
+
+  async getInboxReads(planId: string, userId: string): Promise<string[]> {
+    return this.statements.inboxReads.all(planId, userId).map(({ item_id }) => item_id)
+  }
+
+  async setInboxReads(
+    planId: string,
+    userId: string,
+    itemIds: string[],
+    read: boolean,
+  ): Promise<void> {
+    const { planExists, markInboxRead, markInboxUnread } = this.statements
+    const mark = read ? markInboxRead : markInboxUnread
+    this.db.transaction(() => {
+      if (!planExists.get(planId)) throw new PlanMissingError(planId)
+      for (const itemId of itemIds) mark.run(planId, userId, itemId)
+    })()
   }
 }
 
