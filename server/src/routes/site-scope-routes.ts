@@ -3,6 +3,8 @@ import type { SiteScopeBody } from '@tandem/shared'
 import { ID_PATTERN } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { planRole, planSiteScope } from '../auth/plan-access.js'
+import type { PlanAccessLookup } from '../auth/plan-access.js'
+import { refuseScenarioAccessChange } from '../auth/refuse-scenario-access-change.js'
 import { ApiProblem } from '../http/api-problem.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { Accounts } from '../store/accounts.js'
@@ -31,7 +33,12 @@ const scopesAnswer = {
  */
 export async function siteScopeRoutes(
   app: FastifyInstance,
-  deps: { log: PlanLog; accounts: Accounts; auth: Authenticator; rooms: RoomRegistry },
+  deps: {
+    log: PlanLog
+    accounts: Accounts & PlanAccessLookup
+    auth: Authenticator
+    rooms: RoomRegistry
+  },
 ) {
   const { log, accounts, auth, rooms } = deps
 
@@ -92,5 +99,6 @@ export async function siteScopeRoutes(
     if (!user.isAdmin && (await planRole(accounts, user, planId)) !== 'planner') {
       throw new ApiProblem('forbidden', "Only an admin or this plan's planner may manage its roles")
     }
+    await refuseScenarioAccessChange(accounts, planId, 'site scopes')
   }
 }

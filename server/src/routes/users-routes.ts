@@ -6,6 +6,8 @@ import type { Authenticator } from '../auth/authenticator.js'
 import { endSessions } from '../auth/end-sessions.js'
 import { hashPassword } from '../auth/password.js'
 import { planRole } from '../auth/plan-access.js'
+import type { PlanAccessLookup } from '../auth/plan-access.js'
+import { refuseScenarioAccessChange } from '../auth/refuse-scenario-access-change.js'
 import { publicUser, publicUserSchema } from '../auth/public-user.js'
 import { ApiProblem } from '../http/api-problem.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
@@ -25,7 +27,12 @@ const assignmentOrNull = {
 /** Admin management of users, and per-plan role assignments (admin or the plan's planner). */
 export async function usersRoutes(
   app: FastifyInstance,
-  deps: { log: PlanLog; accounts: Accounts; auth: Authenticator; rooms: RoomRegistry },
+  deps: {
+    log: PlanLog
+    accounts: Accounts & PlanAccessLookup
+    auth: Authenticator
+    rooms: RoomRegistry
+  },
 ) {
   const { log, accounts, auth, rooms } = deps
 
@@ -184,5 +191,6 @@ export async function usersRoutes(
     if (!user.isAdmin && (await planRole(accounts, user, planId)) !== 'planner') {
       throw new ApiProblem('forbidden', "Only an admin or this plan's planner may manage its roles")
     }
+    await refuseScenarioAccessChange(accounts, planId, 'roles')
   }
 }
