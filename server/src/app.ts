@@ -59,6 +59,7 @@ import { ServerMetrics } from './metrics/server-metrics.js'
 import { timedPlanLog } from './metrics/timed-plan-log.js'
 import type { OidcSettings } from './auth/oidc-settings.js'
 import { oidcRoutes } from './routes/oidc-routes.js'
+import { DEFAULT_EPOCH_AFTER } from './rooms/default-epoch-after.js'
 
 /** What the app is built from. Tests pass their own stores; main.ts passes the configured ones. */
 export interface AppDeps {
@@ -69,6 +70,8 @@ export interface AppDeps {
   compactAfter?: number
   /** Quiet time before a due compaction runs. */
   compactIdleMs?: number
+  /** Overlay items at which a due compaction starts a new document epoch; 0: only on demand. */
+  epochAfter?: number
   /** Ping interval; a socket that misses a pong is closed. */
   heartbeatMs?: number
   roomGraceMs?: number
@@ -189,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: app.log,
     compactAfter: deps.compactAfter ?? 1000,
     compactIdleMs: deps.compactIdleMs ?? 1000,
+    epochAfter: deps.epochAfter ?? DEFAULT_EPOCH_AFTER,
     heartbeatMs: deps.heartbeatMs ?? 30_000,
     graceMs: deps.roomGraceMs ?? 30_000,
     syncAnswerBudget: deps.syncAnswerBudget,

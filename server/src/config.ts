@@ -3,6 +3,7 @@ import type { SocketRate } from '@tandem/shared'
 import { DEFAULT_SOCKET_RATE } from '@tandem/shared'
 import { DEFAULT_MAX_PENDING_PER_ADDRESS, DEFAULT_TIMEOUTS } from './http/connection-defaults.js'
 import { DEFAULT_DISCUSSION_BYTES_PER_HOUR } from './rooms/discussion-quota.js'
+import { DEFAULT_EPOCH_AFTER } from './rooms/default-epoch-after.js'
 import type { OidcSettings } from './auth/oidc-settings.js'
 import { parseRoleMap } from './auth/oidc-settings.js'
 import type { SocketCaps } from './sync/user-sockets.js'
@@ -22,6 +23,8 @@ export interface Config {
   logLevel: string
   /** Updates in a plan's log before its snapshot is rebuilt and the log trimmed. */
   compactAfter: number
+  /** Overlay items (overwritten values included) at which a due compaction starts a new document epoch; 0: never. */
+  epochAfter: number
   /** How long an empty room stays loaded before it is unloaded. */
   roomGraceMs: number
   /** Largest WebSocket message accepted, in bytes. */
@@ -115,6 +118,12 @@ export const CONFIG_VARIABLES = [
     name: 'TANDEM_COMPACT_AFTER',
     default: '1000',
     meaning: "log entries before a plan's snapshot is rebuilt",
+  },
+  {
+    name: 'TANDEM_EPOCH_AFTER',
+    default: String(DEFAULT_EPOCH_AFTER),
+    meaning:
+      'overlay items (overwritten values included) at which a due compaction starts a new document epoch; `0`: on demand only',
   },
   {
     name: 'TANDEM_ROOM_GRACE_MS',
@@ -315,6 +324,7 @@ export function parseConfig(env: Env = process.env): Config {
     redisCluster: text(env, 'REDIS_CLUSTER') === '1',
     logLevel: text(env, 'LOG_LEVEL'),
     compactAfter: integer(env, 'TANDEM_COMPACT_AFTER'),
+    epochAfter: integer(env, 'TANDEM_EPOCH_AFTER'),
     roomGraceMs: integer(env, 'TANDEM_ROOM_GRACE_MS'),
     maxPayload: integer(env, 'TANDEM_MAX_PAYLOAD'),
     jwtSecret: optional(env, 'TANDEM_JWT_SECRET'),

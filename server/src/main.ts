@@ -24,6 +24,7 @@ const app = await buildApp({
   clientDir: config.clientDir,
   pdf: { chromiumPath: config.chromiumPath, timeoutMs: config.pdfTimeoutMs },
   compactAfter: config.compactAfter,
+  epochAfter: config.epochAfter,
   roomGraceMs: config.roomGraceMs,
   maxPayload: config.maxPayload,
   jwtSecret: config.jwtSecret,

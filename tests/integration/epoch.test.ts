@@ -1,45 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { CellEdit } from '@tandem/shared'
 import {
   CLOSE_CODES,
   documentEpochOf,
-  MEASURES,
   overlayWeight,
   seededRandom,
   writeCells,
 } from '@tandem/shared'
-import type { StockClient } from '../support/stock-client.js'
+import type { EpochWriter } from '../support/epoch-writer.js'
+import {
+  allSaved,
+  docWithClient,
+  epochClosed,
+  rebase,
+  rowsOf,
+  writeEdits,
+} from '../support/epoch-writer.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
+import type { StockClient } from '../support/stock-client.js'
 import type { TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
-
-function docWithClient(clientID: number): Y.Doc {
-  const doc = new Y.Doc()
-  doc.clientID = clientID
-  return doc
-}
-
-/** Every row of every measure, overlays applied. */
-function rowsOf(client: StockClient): Record<string, number[]> {
-  const rows: Record<string, number[]> = {}
-  for (const measure of MEASURES)
-    client.plan
-      .measureRoot(measure)
-      .forEach((_, key) => (rows[`${measure}:${key}`] = client.plan.readRow(measure, key)))
-  return rows
-}
-
-/** True once a `saved` message covers everything the client wrote. */
-function allSaved(client: StockClient): boolean {
-  const own = Y.getState(client.doc.store, client.doc.clientID)
-  if (own === 0) return true
-  return client.extensions.some(
-    (m) =>
-      m.type === 'saved' &&
-      (Y.decodeStateVector(m.stateVector).get(client.doc.clientID) ?? 0) >= own,
-  )
-}
 
 describe('document epochs over a real server', () => {
   let server: TestServer
@@ -142,19 +122,14 @@ describe('document epochs over a real server', () => {
     const random = seededRandom(77)
     /** What each writer last wrote to each of its own cells: the end state must hold all of it. */
     const lastWritten = new Map<string, number>()
-    interface Writer {
-      client: StockClient
-      /** Edits not yet covered by `saved`: re-applied after an epoch change, as the board does. */
-      pending: Map<string, CellEdit & { clock: number }>
-      skus: string[]
-      id: number
-    }
     let nextClient = 200
-    const open = (skus: string[], epoch?: number): Writer => {
-      const id = nextClient++
-      const doc = docWithClient(id)
+    const open = (skus: string[], epoch?: number): EpochWriter => {
       const params: Record<string, string> = epoch === undefined ? {} : { epoch: String(epoch) }
-      return { client: connect(planId, doc, params), pending: new Map(), skus, id }
+      return {
+        client: connect(planId, docWithClient(nextClient++), params),
+        pending: new Map(),
+        skus,
+      }
     }
     const first = open([])
     await first.client.synced()
@@ -163,42 +138,25 @@ describe('document epochs over a real server', () => {
     let writers = [open(skus.slice(0, 4)), open(skus.slice(4))]
     await Promise.all(writers.map((w) => w.client.synced()))
 
-    const acknowledge = (writer: Writer) => {
-      for (const m of writer.client.extensions) {
-        if (m.type !== 'saved') continue
-        const saved = Y.decodeStateVector(m.stateVector).get(writer.client.doc.clientID) ?? 0
-        for (const [key, edit] of writer.pending)
-          if (saved >= edit.clock) writer.pending.delete(key)
-      }
-    }
-    const write = (writer: Writer) => {
+    const write = (writer: EpochWriter) => {
       const edit = {
         measure: random.pick(['demand', 'supply'] as const),
         key: random.pick(writer.skus),
         period: random.int(0, 9),
         value: random.int(0, 999),
       }
-      writeCells(writer.client.plan, [edit])
-      const key = `${edit.measure}:${edit.key}:${edit.period}`
-      lastWritten.set(key, edit.value)
-      const clock = Y.getState(writer.client.doc.store, writer.client.doc.clientID)
-      writer.pending.set(key, { ...edit, clock })
+      writeEdits(writer, [edit])
+      lastWritten.set(`${edit.measure}:${edit.key}:${edit.period}`, edit.value)
     }
-    /** The board's path on epochChanged: a fresh document, pending edits written again. */
     let rebases = 0
-    const rebase = async (writer: Writer): Promise<Writer> => {
-      rebases++
-      acknowledge(writer)
-      writer.client.destroy()
-      const next = open(writer.skus)
-      await next.client.synced()
-      const edits = [...writer.pending.values()]
-      writeCells(next.client.plan, edits)
-      const clock = Y.getState(next.client.doc.store, next.client.doc.clientID)
-      for (const edit of edits)
-        next.pending.set(`${edit.measure}:${edit.key}:${edit.period}`, { ...edit, clock })
-      return next
-    }
+    const rebaseClosed = (all: EpochWriter[]) =>
+      Promise.all(
+        all.map((w) => {
+          if (!epochClosed(w.client)) return w
+          rebases++
+          return rebase(w, open)
+        }),
+      )
 
     let epoch: Promise<unknown> | undefined
     for (let round = 0; round < 40; round++) {
@@ -210,27 +168,15 @@ describe('document epochs over a real server', () => {
       for (let pause = random.int(0, 3); pause > 0; pause--)
         await new Promise((resolve) => setImmediate(resolve))
       if (round === 15) epoch = startEpoch(planId)
-      writers = await Promise.all(
-        writers.map((w) =>
-          w.client.closes.some((c) => c.code === CLOSE_CODES.epochChanged) ? rebase(w) : w,
-        ),
-      )
+      writers = await rebaseClosed(writers)
     }
     await epoch
     await waitFor(
-      () =>
-        writers.every(
-          (w) =>
-            w.client.closes.some((c) => c.code === CLOSE_CODES.epochChanged) || allSaved(w.client),
-        ),
+      () => writers.every((w) => epochClosed(w.client) || allSaved(w.client)),
       10_000,
       'everything saved or closed',
     )
-    writers = await Promise.all(
-      writers.map((w) =>
-        w.client.closes.some((c) => c.code === CLOSE_CODES.epochChanged) ? rebase(w) : w,
-      ),
-    )
+    writers = await rebaseClosed(writers)
     await waitFor(() => writers.every((w) => allSaved(w.client)), 10_000, 'everything saved')
 
     expect(rebases).toBeGreaterThanOrEqual(2)

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { overlayWeight, writeCells } from '@tandem/shared'
 import type { StockClient } from '../support/stock-client.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
 import type { TestAccount, TestServer } from '../support/test-server.js'
@@ -185,6 +186,11 @@ describe('versions, history and roll-forward over a real server', () => {
   })
 
   it('rolls a published version forward into next cycle plan', async () => {
+    let edited = ''
+    await editAs('planner', (client) => {
+      edited = client.plan.listSkus()[0]
+      writeCells(client.plan, [{ measure: 'demand', key: edited, period: 3, value: 12345 }])
+    })
     await api('planner', 'POST', `/api/plans/${planId}/versions`, { id: 'v1', name: 'Consensus' })
     const rolled = await api('planner', 'POST', `/api/plans/${planId}/roll-forward`, {
       versionId: 'v1',
@@ -207,6 +213,10 @@ describe('versions, history and roll-forward over a real server', () => {
     expect(next.plan.readRow('demand', sku).slice(0, 6)).toEqual(
       original.plan.readRow('demand', sku).slice(2),
     )
+    // The next cycle starts as a new document epoch would: values in bases, empty overlays.
+    expect(next.plan.readCell('demand', edited, 1)).toBe(12345)
+    expect(overlayWeight(original.doc).entries).toBeGreaterThan(0)
+    expect(overlayWeight(next.doc)).toEqual({ entries: 0, items: 0 })
     expect(
       (
         await api('sales', 'POST', `/api/plans/${planId}/roll-forward`, {

@@ -52,6 +52,13 @@ export interface RoomLogOptions {
   compactAfter: number
   /** Quiet time after the last append before a due compaction runs; ten times compactAfter forces it. */
   compactIdleMs?: number
+  /**
+   * Asked when a compaction is due: true when the document has grown so that a new document
+   * epoch should replace the compaction (`startEpoch` is then called instead).
+   */
+  epochDue?: () => boolean
+  /** Starts the next document epoch; called outside the compaction, which it waits for. */
+  startEpoch?: () => void
   doc: Y.Doc
   owners: ClientOwners
   /** Called after each append, with the batch in order and the state vector now durable. */
@@ -281,10 +288,16 @@ export class RoomLog {
    * snapshot of `epoch` and every entry through the followed position, and writes it with a
    * compare-and-set on that epoch. When another instance compacted first, the room merges the
    * stored state into its document (it may hold entries this room never read) and tries again.
+   * When the document's overlays have grown past the room's threshold (`epochDue`), a new
+   * document epoch replaces the compaction: it trims the log too.
    */
   private async compact(): Promise<void> {
-    const { planId, store, logger, doc, owners } = this.options
+    const { planId, store, logger, doc, owners, epochDue, startEpoch } = this.options
     if (this.pending.length > 0 || this.compacting || this.stopped) return
+    if (startEpoch && epochDue?.()) {
+      setImmediate(startEpoch)
+      return
+    }
     this.compacting = true
     try {
       for (let attempt = 0; attempt < 2 && !this.stopped && !this.hasFailed; attempt++) {

@@ -12,6 +12,8 @@ export interface RoomRegistryOptions {
   logger: FastifyBaseLogger
   compactAfter: number
   compactIdleMs?: number
+  /** Overlay items at which a due compaction starts a new document epoch; 0: only on demand. */
+  epochAfter?: number
   /** Told of accepted and rejected updates and of relays, for metrics. */
   observer?: RoomObserver
   /** How often sockets are pinged; one that misses a pong is closed. */

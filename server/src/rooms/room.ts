@@ -7,6 +7,7 @@ import {
   checkUpdate,
   MESSAGE_TYPES,
   nextEpochDocument,
+  overlayWeight,
   PlanDoc,
   readEditSources,
   storedCellWrites,
@@ -49,6 +50,11 @@ export interface RoomOptions {
   compactAfter: number
   /** Quiet time after the last append before a due compaction runs; ten times compactAfter forces it. */
   compactIdleMs?: number
+  /**
+   * Overlay items (`overlayWeight`, overwritten values included) at which a due compaction
+   * starts a new document epoch instead; 0 or absent: only on demand.
+   */
+  epochAfter?: number
   /** Told of accepted and rejected updates and of relays, for metrics. */
   observer?: RoomObserver
   /** Called once when the room has failed (a store error): its peers are closed already. */
@@ -141,6 +147,8 @@ export class Room {
           options.onFailed?.(this)
         },
         merge: (stored) => this.mergeStored(stored),
+        epochDue: () => this.overlaysOvergrown(),
+        startEpoch: () => void this.startEpochAutomatically(),
       },
       positionOf(state),
     )
@@ -207,6 +215,27 @@ export class Room {
       return epoch
     } finally {
       if (!this.leftEpoch) this.changingEpoch = false
+    }
+  }
+
+  private overlaysOvergrown(): boolean {
+    const limit = this.options.epochAfter ?? 0
+    if (limit <= 0) return false
+    const { items } = overlayWeight(this.doc)
+    if (items < limit) return false
+    this.options.logger.info(
+      { planId: this.planId, overlayItems: items, epochAfter: limit },
+      'overlays grew past the epoch threshold; starting a new document epoch',
+    )
+    return true
+  }
+
+  private async startEpochAutomatically(): Promise<void> {
+    if (this.log.isFailed || this.destroyed || this.changingEpoch) return
+    try {
+      await this.startEpoch()
+    } catch (error) {
+      this.options.logger.warn({ planId: this.planId, err: error }, 'automatic epoch change failed')
     }
   }
 
