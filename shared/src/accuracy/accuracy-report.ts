@@ -12,7 +12,7 @@ import type {
 import { ACCURACY_STAGES, MAX_ACCURACY_LAG } from '../api/accuracy-report.js'
 import { periodKey, periodStart } from '../periods.js'
 import { TRACKING_SIGNAL_LIMIT } from './accuracy-measures.js'
-import type { AccuracyInput, AccuracySnapshot } from './accuracy-input.js'
+import type { AccuracyInput, AccuracySku, AccuracySnapshot } from './accuracy-input.js'
 import type { StageValueAdded } from './forecast-value-added.js'
 import type { OverrideOutcome } from './override-value-added.js'
 import { harmfulOverrides, overrideValueAdded } from './override-value-added.js'
@@ -66,11 +66,7 @@ export function accuracyReport(
   const rows = new Map<AccuracySnapshot, Int32Array>()
   const rowsOf = (snapshot: AccuracySnapshot) => {
     let map = rows.get(snapshot)
-    if (!map) {
-      const bySku = new Map(snapshot.skus.map((sku, row) => [sku, row]))
-      map = Int32Array.from(skus, (item) => bySku.get(item.sku) ?? -1)
-      rows.set(snapshot, map)
-    }
+    if (!map) rows.set(snapshot, (map = snapshotRows(skus, snapshot.skus)))
     return map
   }
   const reasonsOf = new Map<AccuracySnapshot, Map<number, string>>()
@@ -85,11 +81,12 @@ export function accuracyReport(
   }
   const valueAt = (
     snapshot: AccuracySnapshot | null,
+    at: Int32Array | null,
     values: 'demand' | 'baseline' | 'supply',
     sku: number,
   ) => {
     if (!snapshot) return Number.NaN
-    const row = rowsOf(snapshot)[sku]!
+    const row = at![sku]!
     return row < 0 ? Number.NaN : snapshot[values][row * snapshot.maxLag + lag - 1]!
   }
 
@@ -99,77 +96,120 @@ export function accuracyReport(
   for (const i of scope)
     scales[i] = naiveScale(actualDemand, i * span, lastClosed + history, season)
 
+  // Only the SKUs listed get per-SKU sums: the largest by actual volume over the window.
+  const volume = new Float64Array(skus.length)
+  const measured: number[] = []
+  for (const i of scope) {
+    let cells = 0
+    for (let t = hasWindow ? first : 0; hasWindow && t <= last; t++) {
+      const column = t + history
+      const actual = column >= 0 && column < span ? actualDemand[i * span + column]! : Number.NaN
+      if (actual !== actual) continue
+      volume[i] += actual
+      cells++
+    }
+    if (cells > 0) measured.push(i)
+  }
+  const listed = measured
+    .sort((a, b) => volume[b]! - volume[a]! || a - b)
+    .slice(0, ACCURACY_SKU_ROWS)
+  const perSku: (StageSums | undefined)[] = new Array(skus.length)
+  for (const i of listed) perSku[i] = new StageSums(ACCURACY_STAGES)
+
   const stages = [...ACCURACY_STAGES]
   const total = new StageSums(stages)
   const families = new Map<string, StageSums>()
-  const perSku = new Map<number, StageSums>()
-  const volume = new Map<number, number>()
+  const familyOf: (StageSums | undefined)[] = new Array(skus.length)
   const trend: AccuracyTrendPoint[] = []
   const outcomes: OverrideOutcome[] = []
-  const consensusSeries = new Map<number, { actual: number[]; forecast: number[] }>()
+  const hasWriters = Object.keys(input.writers).length > 0
+  const consensusSeries: ({ actual: number[]; forecast: number[] } | undefined)[] = new Array(
+    skus.length,
+  )
+  const withSeries: number[] = []
   const attainment = new Map<string, { site: string; planned: number; met: number }>()
+  const attainmentOf: { site: string; planned: number; met: number }[][] = new Array(skus.length)
   const attain = (key: string, site: string, plan: number, made: number) => {
-    const row = attainment.get(key) ?? { site, planned: 0, met: 0 }
+    let row = attainment.get(key)
+    if (!row) attainment.set(key, (row = { site, planned: 0, met: 0 }))
     row.planned += plan
     row.met += Math.min(plan, made)
-    attainment.set(key, row)
+    return row
   }
   const forecasts = new Float64Array(stages.length)
 
   for (let t = hasWindow ? first : 0; hasWindow && t <= last; t++) {
     const atConsensus = snapshotAtLag(consensus, t, lag)
     const atSales = snapshotAtLag(sales, t, lag)
+    const consensusRows = atConsensus ? rowsOf(atConsensus) : null
+    const salesRows = atSales ? rowsOf(atSales) : null
     const period = new StageSums(stages)
     const column = t + history
+    const inSpan = column >= 0 && column < span
     for (const i of scope) {
       const item = skus[i]!
-      const actual = column >= 0 && column < span ? actualDemand[i * span + column]! : Number.NaN
+      const actual = inSpan ? actualDemand[i * span + column]! : Number.NaN
       const back = column - naiveBack
       forecasts[NAIVE] = back >= 0 && back < span ? actualDemand[i * span + back]! : Number.NaN
-      const salesBaseline = valueAt(atSales, 'baseline', i)
+      const salesBaseline = valueAt(atSales, salesRows, 'baseline', i)
       forecasts[STATISTICAL] =
-        salesBaseline === salesBaseline ? salesBaseline : valueAt(atConsensus, 'baseline', i)
-      forecasts[SALES] = valueAt(atSales, 'demand', i)
-      forecasts[CONSENSUS] = valueAt(atConsensus, 'demand', i)
+        salesBaseline === salesBaseline
+          ? salesBaseline
+          : valueAt(atConsensus, consensusRows, 'baseline', i)
+      forecasts[SALES] = valueAt(atSales, salesRows, 'demand', i)
+      forecasts[CONSENSUS] = valueAt(atConsensus, consensusRows, 'demand', i)
       if (atConsensus) {
         const f = forecasts[CONSENSUS]!
         if (actual === actual && f === f) {
-          let series = consensusSeries.get(i)
-          if (!series) consensusSeries.set(i, (series = { actual: [], forecast: [] }))
+          let series = consensusSeries[i]
+          if (!series) {
+            consensusSeries[i] = series = { actual: [], forecast: [] }
+            withSeries.push(i)
+          }
           series.actual.push(actual)
           series.forecast.push(f)
         }
-        const plan = valueAt(atConsensus, 'supply', i)
-        const made =
-          column >= 0 && column < span ? actualProduction[i * span + column]! : Number.NaN
+        const plan = valueAt(atConsensus, consensusRows, 'supply', i)
+        const made = inSpan ? actualProduction[i * span + column]! : Number.NaN
         if (plan === plan && made === made) {
           attain('', '', plan, made)
-          attain(`site:${item.site}`, item.site, plan, made)
-          attain(`resource:${item.resource}`, item.site, plan, made)
+          const mine = attainmentOf[i]
+          if (!mine) {
+            attainmentOf[i] = [
+              attain(`site:${item.site}`, item.site, plan, made),
+              attain(`resource:${item.resource}`, item.site, plan, made),
+            ]
+          } else {
+            for (const row of mine) {
+              row.planned += plan
+              row.met += Math.min(plan, made)
+            }
+          }
         }
       }
       if (actual !== actual) continue
       const scale = scales[i]!
       total.add(actual, forecasts, scale)
       period.add(actual, forecasts, scale)
-      let family = families.get(item.family)
-      if (!family) families.set(item.family, (family = new StageSums(stages)))
+      let family = familyOf[i]
+      if (!family) {
+        family = families.get(item.family)
+        if (!family) families.set(item.family, (family = new StageSums(stages)))
+        familyOf[i] = family
+      }
       family.add(actual, forecasts, scale)
-      let sku = perSku.get(i)
-      if (!sku) perSku.set(i, (sku = new StageSums(stages)))
-      sku.add(actual, forecasts, scale)
-      volume.set(i, (volume.get(i) ?? 0) + actual)
+      perSku[i]?.add(actual, forecasts, scale)
       const baseline = forecasts[STATISTICAL]!
       const final = forecasts[CONSENSUS]!
       if (baseline === baseline && final === final && Math.abs(final - baseline) > 1e-9) {
         const reason =
-          reasonAt(atConsensus, atConsensus ? rowsOf(atConsensus)[i]! : -1) ??
-          reasonAt(atSales, atSales ? rowsOf(atSales)[i]! : -1) ??
+          reasonAt(atConsensus, consensusRows ? consensusRows[i]! : -1) ??
+          reasonAt(atSales, salesRows ? salesRows[i]! : -1) ??
           ''
         outcomes.push({
           sku: item.sku,
           period: t,
-          userId: input.writers[`${item.sku}@${t}`] ?? '',
+          userId: hasWriters ? (input.writers[`${item.sku}@${t}`] ?? '') : '',
           reason,
           baseline,
           final,
@@ -179,7 +219,7 @@ export function accuracyReport(
     }
     total.closePeriod()
     for (const sums of families.values()) sums.closePeriod()
-    for (const sums of perSku.values()) sums.closePeriod()
+    for (const i of listed) perSku[i]!.closePeriod()
     // The trend's tracking signal runs from the window's first period through this one.
     const running = total.finish()
     trend.push({
@@ -197,21 +237,18 @@ export function accuracyReport(
   }
 
   const itemBySku = new Map(skus.map((item) => [item.sku, item]))
-  const skuRows: GroupStages[] = [...perSku]
-    .sort((a, b) => (volume.get(b[0]) ?? 0) - (volume.get(a[0]) ?? 0) || a[0] - b[0])
-    .slice(0, ACCURACY_SKU_ROWS)
-    .map(([i, sums]) => ({
-      key: skus[i]!.sku,
-      name: skus[i]!.name,
-      stages: figures(sums.finish()),
-    }))
+  const skuRows: GroupStages[] = listed.map((i) => ({
+    key: skus[i]!.sku,
+    name: skus[i]!.name,
+    stages: figures(perSku[i]!.finish()),
+  }))
   const groups = (by: 'userId' | 'reason'): OverrideGroup[] =>
     overrideValueAdded(outcomes, by).map((row) => ({
       ...row,
       name: by === 'userId' ? (input.names[row.key] ?? row.key) : row.key,
     }))
   const offenders: AccuracyOffender[] = worstOffenders(
-    [...consensusSeries].map(([i, series]) => ({ sku: skus[i]!.sku, ...series })),
+    withSeries.map((i) => ({ sku: skus[i]!.sku, ...consensusSeries[i]! })),
     LIMIT,
   ).map(({ sku, measures }) => {
     const item = itemBySku.get(sku)!
@@ -286,4 +323,30 @@ function naiveScale(values: Float64Array, offset: number, end: number, season: n
     count++
   }
   return count === 0 ? Number.NaN : total / count
+}
+
+/**
+ * Each live SKU's row in a snapshot (−1: none). Both lists are usually sorted (the live plan's
+ * and every extracted version's are), and then one merge finds them without a map.
+ */
+function snapshotRows(skus: readonly AccuracySku[], rows: readonly string[]): Int32Array {
+  const found = new Int32Array(skus.length).fill(-1)
+  if (!isSorted(skus, (item) => item.sku) || !isSorted(rows, (sku) => sku)) {
+    const bySku = new Map(rows.map((sku, row) => [sku, row]))
+    skus.forEach((item, i) => (found[i] = bySku.get(item.sku) ?? -1))
+    return found
+  }
+  for (let i = 0, row = 0; i < skus.length && row < rows.length;) {
+    const sku = skus[i]!.sku
+    const at = rows[row]!
+    if (sku === at) found[i++] = row++
+    else if (sku < at) i++
+    else row++
+  }
+  return found
+}
+
+function isSorted<T>(list: readonly T[], key: (entry: T) => string): boolean {
+  for (let i = 1; i < list.length; i++) if (key(list[i - 1]!) >= key(list[i]!)) return false
+  return true
 }
