@@ -22,6 +22,8 @@ export type ProposalWorkerMessage =
       kind: 'done'
       branch: Uint8Array
       stateVector: Uint8Array
+      /** The base document's epoch; the scenario's state is at epoch 0. */
+      documentEpoch: number
       scenario: Uint8Array
       skus: number
       changedCells: number

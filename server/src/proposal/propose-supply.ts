@@ -40,7 +40,12 @@ export async function proposeSupplyScenario(
       description: body.description ?? '',
       scope: 'supply',
     },
-    { snapshot: result.scenario, branchSnapshot: result.branch, stateVector: result.stateVector },
+    {
+      snapshot: result.scenario,
+      branchSnapshot: result.branch,
+      stateVector: result.stateVector,
+      documentEpoch: result.documentEpoch,
+    },
   )
   return {
     scenario,

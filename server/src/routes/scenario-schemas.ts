@@ -33,6 +33,10 @@ export const scenarioSchema = {
         kind: { type: 'string', enum: ['live', 'version'] },
         versionId: { type: 'string' },
         stateVector: { type: 'string', description: "the base's Yjs state vector, base64" },
+        documentEpoch: {
+          type: 'integer',
+          description: "the base document's epoch the state vector belongs to",
+        },
       },
     },
     status: { type: 'string', enum: [...SCENARIO_STATUSES] },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import type { NewScenarioBody, PlanRecord, Scenario, ScenarioScope } from '@tandem/shared'
-import { isValidId } from '@tandem/shared'
+import { documentEpochOf, isValidId, resetDocumentEpoch } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
 import { useRoom } from '../rooms/use-room.js'
 import type { ScenarioDeps } from './scenario-deps.js'
@@ -18,30 +18,56 @@ export async function createScenario(
   body: NewScenarioBody & { scope: ScenarioScope },
 ): Promise<Scenario> {
   const from = body.from ?? 'live'
-  let snapshot: Uint8Array
+  let branchSnapshot: Uint8Array
   let stateVector: Uint8Array
+  let documentEpoch: number | undefined
   if (from === 'live') {
-    ;[snapshot, stateVector] = await useRoom(deps.rooms, base.id, async (room) => {
-      await room.whenDurable()
-      return [Y.encodeStateAsUpdate(room.doc), Y.encodeStateVector(room.doc)] as const
-    })
+    ;[branchSnapshot, stateVector, documentEpoch] = await useRoom(
+      deps.rooms,
+      base.id,
+      async (room) => {
+        await room.whenDurable()
+        const doc = room.doc
+        return [Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), documentEpochOf(doc)] as const
+      },
+    )
   } else {
     const version = isValidId(from) ? await deps.records.loadVersion(base.id, from) : undefined
     if (!version) throw new ApiProblem('notFound', `Plan ${base.id} has no version ${from}`, 'from')
-    snapshot = version.snapshot
-    stateVector = Y.encodeStateVectorFromUpdate(snapshot)
+    branchSnapshot = version.snapshot
+    stateVector = Y.encodeStateVectorFromUpdate(branchSnapshot)
   }
+  const { snapshot, epoch } = asNewPlan(branchSnapshot, documentEpoch)
   return storeScenario(deps, base, owner, body, {
     snapshot,
-    branchSnapshot: snapshot,
+    branchSnapshot,
     stateVector,
+    documentEpoch: epoch,
     versionId: from === 'live' ? undefined : from,
   })
 }
 
 /**
+ * The scenario's first state: the branch, at document epoch 0 like any new plan (the store
+ * creates it at 0, and boards announce their copy's epoch), and the epoch the branch was at.
+ * A branch of epoch 0 is used as it is, without decoding it.
+ */
+function asNewPlan(
+  branch: Uint8Array,
+  knownEpoch: number | undefined,
+): { snapshot: Uint8Array; epoch: number } {
+  if (knownEpoch === 0) return { snapshot: branch, epoch: 0 }
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, branch)
+  const epoch = documentEpochOf(doc)
+  const snapshot = resetDocumentEpoch(doc) ? Y.encodeStateAsUpdate(doc) : branch
+  doc.destroy()
+  return { snapshot, epoch }
+}
+
+/**
  * Stores a scenario: its plan with `snapshot` (the branch itself, or a proposal written onto
- * it) and its record with the branch snapshot. If the record cannot be stored, the plan is
+ * it; at document epoch 0) and its record with the branch snapshot. If the record cannot be stored, the plan is
  * removed again.
  */
 export async function storeScenario(
@@ -53,10 +79,12 @@ export async function storeScenario(
     snapshot: Uint8Array
     branchSnapshot: Uint8Array
     stateVector: Uint8Array
+    /** The base document's epoch the branch was taken at. */
+    documentEpoch: number
     versionId?: string
   },
 ): Promise<Scenario> {
-  const { snapshot, stateVector, versionId } = state
+  const { snapshot, stateVector, documentEpoch, versionId } = state
   const id = `sc-${randomBytes(6).toString('hex')}`
   const createdAt = new Date().toISOString()
   const encoded = Buffer.from(stateVector).toString('base64')
@@ -70,8 +98,8 @@ export async function storeScenario(
     scope: body.scope,
     branch:
       versionId === undefined
-        ? { kind: 'live', stateVector: encoded }
-        : { kind: 'version', versionId, stateVector: encoded },
+        ? { kind: 'live', stateVector: encoded, documentEpoch }
+        : { kind: 'version', versionId, stateVector: encoded, documentEpoch },
     status: 'active',
   }
   await deps.log.createPlan({ ...base, id, name: body.name, createdAt }, snapshot)

@@ -15,15 +15,20 @@ export const SCENARIO_SCOPES = ['all', 'supply'] as const
 
 export type ScenarioScope = (typeof SCENARIO_SCOPES)[number]
 
-/** Where a scenario branched from: the live plan, or one of its published versions. */
+/**
+ * Where a scenario branched from: the live plan, or one of its published versions.
+ * `stateVector` is the Yjs state vector of that state, which means something only within
+ * `documentEpoch`, the base document's epoch it was taken at (absent: 0, records made before
+ * epochs were kept). Tandem never reads it: comparisons, conflicts and promotions read values,
+ * from the branch snapshot stored with the record, so they hold across a later epoch change.
+ */
 export type BranchPoint =
-  | { kind: 'live'; stateVector: string }
-  | { kind: 'version'; versionId: string; stateVector: string }
+  | { kind: 'live'; stateVector: string; documentEpoch?: number }
+  | { kind: 'version'; versionId: string; stateVector: string; documentEpoch?: number }
 
 /**
  * A scenario: a plan document of its own (`id` is its plan id, with its own room and log),
- * linked to its base plan and the state it branched from. `stateVector` is the base's Yjs state
- * vector at the branch, base64.
+ * linked to its base plan and the state it branched from (see {@link BranchPoint}).
  */
 export interface Scenario {
   id: string
