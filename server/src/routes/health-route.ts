@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
+import type { FastifyInstance } from 'fastify'
 import type { Lifecycle } from '../http/lifecycle.js'
 import type { PlanLog } from '../store/plan-log.js'
 import type { Stores } from '../store/stores.js'
@@ -18,7 +19,7 @@ const PROBE_PLAN_ID = 'health-probe'
  * documents are still in memory (more than the open rooms means a room leaked).
  */
 export async function healthRoute(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: {
     stores: Pick<Stores, 'kind' | 'health'>
     log: Pick<PlanLog, 'getPlan'>
@@ -26,32 +27,32 @@ export async function healthRoute(
     lifecycle: Lifecycle
   },
 ) {
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
   app.get('/health/live', { schema: liveSchema }, async () => ({ status: 'ok' as const }))
 
-  const ready = async (_request: unknown, reply: FastifyReply) => {
-    const health = await deps.stores.health()
-    const { lastError } = health
-    let reason = health.reachable
-      ? await planLogReason(deps.log)
-      : (lastError?.message ?? 'the store does not answer')
-    const store = {
-      kind: deps.stores.kind,
-      reachable: health.reachable && reason === undefined,
-      ...(reason === undefined ? {} : { reason }),
-      ...(lastError ? { lastError } : {}),
-    }
-    const draining = deps.lifecycle.draining
-    if (draining) reason = 'the server is shutting down'
-    return reply.code(reason === undefined ? 200 : 503).send({
-      status: draining ? 'draining' : reason === undefined ? 'ok' : 'unavailable',
-      ...(reason === undefined ? {} : { reason }),
-      store,
-      rooms: deps.rooms.size,
-      roomsInMemory: deps.rooms.roomsInMemory,
+  for (const url of ['/health/ready', '/health'])
+    app.get(url, { schema: readySchema }, async (_request, reply) => {
+      const health = await deps.stores.health()
+      const { lastError } = health
+      let reason = health.reachable
+        ? await planLogReason(deps.log)
+        : (lastError?.message ?? 'the store does not answer')
+      const store = {
+        kind: deps.stores.kind,
+        reachable: health.reachable && reason === undefined,
+        ...(reason === undefined ? {} : { reason }),
+        ...(lastError ? { lastError } : {}),
+      }
+      const draining = deps.lifecycle.draining
+      if (draining) reason = 'the server is shutting down'
+      return reply.code(reason === undefined ? 200 : 503).send({
+        status: draining ? 'draining' : reason === undefined ? 'ok' : 'unavailable',
+        ...(reason === undefined ? {} : { reason }),
+        store,
+        rooms: deps.rooms.size,
+        roomsInMemory: deps.rooms.roomsInMemory,
+      })
     })
-  }
-  app.get('/health/ready', { schema: readySchema }, ready)
-  app.get('/health', { schema: readySchema }, ready)
 }
 
 /** Why plans cannot be read right now, or undefined when they can. */

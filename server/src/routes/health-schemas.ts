@@ -6,6 +6,7 @@ export const liveSchema = {
     200: {
       type: 'object',
       required: ['status'],
+      additionalProperties: false,
       properties: { status: { type: 'string', enum: ['ok'] } },
     },
   },
@@ -14,12 +15,14 @@ export const liveSchema = {
 const readyBody = {
   type: 'object',
   required: ['status', 'store', 'rooms', 'roomsInMemory'],
+  additionalProperties: false,
   properties: {
     status: { type: 'string', enum: ['ok', 'unavailable', 'draining'] },
     reason: { type: 'string' },
     store: {
       type: 'object',
       required: ['kind', 'reachable'],
+      additionalProperties: false,
       properties: {
         kind: { type: 'string', enum: ['sqlite', 'redis'] },
         reachable: { type: 'boolean' },
@@ -27,6 +30,7 @@ const readyBody = {
         lastError: {
           type: 'object',
           required: ['message', 'at'],
+          additionalProperties: false,
           properties: { message: { type: 'string' }, at: { type: 'string' } },
         },
       },

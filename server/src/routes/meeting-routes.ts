@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
 import type { MeetingEndResult, MeetingMinutes } from '@tandem/shared'
@@ -23,10 +24,11 @@ import type { RouteDeps } from './route-deps.js'
  * server closes the meeting in the plan document as itself, then publishes the plan as a
  * `consensus` version that keeps the meeting's minutes.
  */
-export async function meetingRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function meetingRoutes(fastify: FastifyInstance, deps: RouteDeps) {
   const { records, rooms, accounts } = deps
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/plans/:id/meeting/end',
     { schema: { params: planIdParamsSchema, response: meetingEnded } },
     async (request) => {
