@@ -1,9 +1,8 @@
-import type { FastifyInstance } from 'fastify'
-import type { AccuracyQuery, AccuracyReport } from '@tandem/shared'
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AccuracyReports } from '../accuracy/accuracy-reports.js'
 import { requirePlanRole } from './plan-access-guard.js'
 import { accuracyQuerySchema, accuracyReportSchema } from './accuracy-schemas.js'
-import type { AccuracyLocale } from '../accuracy/accuracy-workbook.js'
 import { ACCURACY_LOCALES, accuracyWorkbook } from '../accuracy/accuracy-workbook.js'
 import { writeXlsx } from '../excel/write-xlsx.js'
 import { planIdParamsSchema } from './plan-schemas.js'
@@ -15,10 +14,12 @@ import type { RouteDeps } from './route-deps.js'
  * to the plan (an ERP or BI tool too). Documented in docs/forecasting.md.
  */
 export async function accuracyRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: RouteDeps & { accuracy: AccuracyReports },
 ) {
-  app.get<{ Params: { id: string }; Querystring: AccuracyQuery }>(
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
+
+  app.get(
     '/api/plans/:id/accuracy',
     {
       schema: {
@@ -27,14 +28,14 @@ export async function accuracyRoutes(
         response: accuracyReportSchema,
       },
     },
-    async (request): Promise<AccuracyReport> => {
+    async (request) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
       return deps.accuracy.report(planId, request.query)
     },
   )
 
-  app.get<{ Params: { id: string }; Querystring: AccuracyQuery & { locale?: AccuracyLocale } }>(
+  app.get(
     '/api/plans/:id/accuracy.xlsx',
     {
       schema: {
@@ -55,11 +56,16 @@ export async function accuracyRoutes(
       const { locale = 'en', ...query } = request.query
       const report = await deps.accuracy.report(planId, query)
       const file = await writeXlsx(accuracyWorkbook(report, locale))
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="accuracy-lag-${report.lag}.xlsx"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(file)
+      return sendXlsx(reply, file, `accuracy-lag-${report.lag}.xlsx`)
     },
   )
+}
+
+/** A binary answer has no JSON type to derive, so the workbook goes out through a plain reply. */
+function sendXlsx(reply: FastifyReply, file: Buffer, name: string) {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('x-content-type-options', 'nosniff')
+    .send(file)
 }

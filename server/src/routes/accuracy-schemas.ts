@@ -1,4 +1,6 @@
+import type { AccuracyQuery, AccuracyReport } from '@tandem/shared'
 import { ACCURACY_STAGES, MAX_ACCURACY_LAG } from '@tandem/shared'
+import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 
 /**
  * The query and answer of `GET /api/plans/:id/accuracy`, in the style of response-schemas.ts:
@@ -245,3 +247,8 @@ export const accuracyReportSchema = {
     },
   },
 } as const
+
+export type AccuracyQueryAgrees = Agreed<SchemaAgrees<typeof accuracyQuerySchema, AccuracyQuery>>
+export type AccuracyReportAgrees = Agreed<
+  SchemaAgrees<(typeof accuracyReportSchema)[200], AccuracyReport>
+>

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
 import * as Y from 'yjs'
-import type { CycleChangeResult, CycleStage, ReopenRequest, SignOffRequest } from '@tandem/shared'
+import type { CycleChangeResult, ReopenRequest, SignOffRequest } from '@tandem/shared'
 import {
   checkReopen,
   checkSignOff,
@@ -17,8 +18,26 @@ import { requirePlanRole } from './plan-access-guard.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 import type { RouteDeps } from './route-deps.js'
 import { cycleChanged } from './response-schemas.js'
+import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 
 const stage = { type: 'string', enum: [...CYCLE_STAGES] } as const
+
+const signOffBody = {
+  type: 'object',
+  required: ['stage'],
+  additionalProperties: false,
+  properties: { stage },
+} as const
+
+const reopenBody = {
+  type: 'object',
+  required: ['stage', 'reason'],
+  additionalProperties: false,
+  properties: { stage, reason: { type: 'string', maxLength: 2000 } },
+} as const
+
+export type SignOffBodyAgrees = Agreed<SchemaAgrees<typeof signOffBody, SignOffRequest>>
+export type ReopenBodyAgrees = Agreed<SchemaAgrees<typeof reopenBody, ReopenRequest>>
 
 /**
  * Signing off and reopening the stages of the S&OP cycle. The server writes the sign-off and
@@ -26,20 +45,16 @@ const stage = { type: 'string', enum: [...CYCLE_STAGES] } as const
  * sign off in another's name (clients may not write the stage or the logs at all). Signing off
  * the demand review publishes the sales submission version.
  */
-export async function cycleRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function cycleRoutes(fastify: FastifyInstance, deps: RouteDeps) {
   const { records, rooms } = deps
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
 
-  app.post<{ Params: { id: string }; Body: SignOffRequest }>(
+  app.post(
     '/api/plans/:id/cycle/sign-off',
     {
       schema: {
         params: planIdParamsSchema,
-        body: {
-          type: 'object',
-          required: ['stage'],
-          additionalProperties: false,
-          properties: { stage },
-        },
+        body: signOffBody,
         response: cycleChanged,
       },
     },
@@ -47,7 +62,7 @@ export async function cycleRoutes(app: FastifyInstance, deps: RouteDeps) {
       const planId = request.params.id
       const { user, role } = await requirePlanRole(deps, request, planId)
       const at = new Date().toISOString()
-      const signed: CycleStage = request.body.stage
+      const signed = request.body.stage
       return useRoom(rooms, planId, async (room): Promise<CycleChangeResult> => {
         await room.change(user.id, (plan) => {
           if (plan.readMeta().status === 'approved')
@@ -74,17 +89,12 @@ export async function cycleRoutes(app: FastifyInstance, deps: RouteDeps) {
     },
   )
 
-  app.post<{ Params: { id: string }; Body: ReopenRequest }>(
+  app.post(
     '/api/plans/:id/cycle/reopen',
     {
       schema: {
         params: planIdParamsSchema,
-        body: {
-          type: 'object',
-          required: ['stage', 'reason'],
-          additionalProperties: false,
-          properties: { stage, reason: { type: 'string', maxLength: 2000 } },
-        },
+        body: reopenBody,
         response: cycleChanged,
       },
     },

@@ -1,5 +1,5 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
-import type { ForecastRunStatus, PutActualsAnswer } from '@tandem/shared'
 import type { ActualsKind } from '@tandem/shared'
 import { ACTUALS_KINDS, isActualsKind, PlanDoc, writeActualsRow } from '@tandem/shared'
 import { issueAt } from '../excel/import-issue.js'
@@ -29,13 +29,15 @@ const actualsBodySchema = {
  * and `GET /api/plans/:id/forecast` (its progress). Documented in docs/plan-document.md.
  */
 export async function forecastRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: RouteDeps & { forecasts: ForecastRuns },
 ) {
-  app.put<{ Params: { id: string }; Body: { rows: Record<string, unknown>[] } }>(
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
+
+  app.put(
     '/api/plans/:id/actuals',
     { schema: { params: planIdParamsSchema, body: actualsBodySchema, response: actualsWritten } },
-    async (request): Promise<PutActualsAnswer> => {
+    async (request) => {
       const planId = request.params.id
       const { user, role } = await requirePlanRole(deps, request, planId, ['planner'])
       const issues = new IssueList()
@@ -67,10 +69,10 @@ export async function forecastRoutes(
     },
   )
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/plans/:id/forecast',
     { schema: { params: planIdParamsSchema, response: forecastRunStarted } },
-    async (request, reply): Promise<ForecastRunStatus> => {
+    async (request, reply) => {
       const planId = request.params.id
       const { user } = await requirePlanRole(deps, request, planId, ['planner'])
       const status = await deps.forecasts.start(planId, user.id)
@@ -78,10 +80,10 @@ export async function forecastRoutes(
     },
   )
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/plans/:id/forecast',
     { schema: { params: planIdParamsSchema, response: forecastRunState } },
-    async (request): Promise<ForecastRunStatus> => {
+    async (request) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
       return deps.forecasts.status(planId)

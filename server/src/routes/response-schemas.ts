@@ -1,7 +1,13 @@
-import type { ImportIssueCode } from '@tandem/shared'
-import { EDIT_SOURCES, IMPORT_ISSUE_CODES, MEASURES } from '@tandem/shared'
+import type {
+  CycleState,
+  ForecastRunStatus,
+  ImportIssueCode,
+  PutActualsAnswer,
+} from '@tandem/shared'
+import { CYCLE_STAGES, EDIT_SOURCES, IMPORT_ISSUE_CODES, MEASURES } from '@tandem/shared'
 import { minutesSchema } from './minutes-schema.js'
 import { planRecordSchema } from './plan-schemas.js'
+import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 
 /**
  * Success answers of the routes that had none, for the OpenAPI document, the serializer and the
@@ -314,6 +320,7 @@ export const actualsWritten = {
   200: {
     type: 'object',
     required: ['changedCells', 'skus'],
+    additionalProperties: false,
     properties: {
       changedCells: { type: 'integer', description: 'actuals whose value changed' },
       skus: { type: 'integer', description: 'SKUs whose actuals row was written' },
@@ -324,7 +331,7 @@ export const actualsWritten = {
 const forecastRunStatus = {
   type: 'object',
   required: ['state', 'done', 'total'],
-  additionalProperties: true,
+  additionalProperties: false,
   properties: {
     state: { type: 'string', enum: ['idle', 'running', 'writing', 'done', 'failed'] },
     done: { type: 'integer', description: 'SKUs forecast so far' },
@@ -335,40 +342,69 @@ const forecastRunStatus = {
   },
 } as const
 
+export type ActualsWrittenAgrees = Agreed<
+  SchemaAgrees<(typeof actualsWritten)[200], PutActualsAnswer>
+>
+export type ForecastRunStatusAgrees = Agreed<
+  SchemaAgrees<typeof forecastRunStatus, ForecastRunStatus>
+>
+
 export const forecastRunStarted = { 202: forecastRunStatus } as const
 export const forecastRunState = { 200: forecastRunStatus } as const
 
-const cycleEntry = {
+const stage = { type: 'string', enum: [...CYCLE_STAGES] } as const
+const dueDate = { type: 'string', description: 'YYYY-MM-DD' } as const
+
+const signOffSchema = {
   type: 'object',
   required: ['stage', 'by', 'at'],
-  additionalProperties: true,
+  additionalProperties: false,
   properties: {
-    stage: { type: 'string' },
+    stage,
     by: { type: 'string', description: 'user id' },
     at: { type: 'string', format: 'date-time' },
-    reason: { type: 'string' },
   },
 } as const
+
+/** `CycleState` (shared/src/cycle/cycle-state.ts): every field `readCycle` answers. */
+export const cycleStateSchema = {
+  type: 'object',
+  required: ['stage', 'complete', 'due', 'signOffs', 'reopenings'],
+  additionalProperties: false,
+  properties: {
+    stage,
+    complete: { type: 'boolean' },
+    due: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        dataGathering: dueDate,
+        demandReview: dueDate,
+        supplyReview: dueDate,
+        preSop: dueDate,
+        executiveSop: dueDate,
+      },
+    },
+    signOffs: { type: 'array', items: signOffSchema },
+    reopenings: {
+      type: 'array',
+      items: {
+        ...signOffSchema,
+        required: [...signOffSchema.required, 'reason'],
+        properties: { ...signOffSchema.properties, reason: { type: 'string' } },
+      },
+    },
+  },
+} as const
+
+export type CycleStateAgrees = Agreed<SchemaAgrees<typeof cycleStateSchema, CycleState>>
 
 export const cycleChanged = {
   200: {
     type: 'object',
     required: ['cycle'],
-    properties: {
-      cycle: {
-        type: 'object',
-        required: ['stage', 'complete', 'due', 'signOffs', 'reopenings'],
-        additionalProperties: true,
-        properties: {
-          stage: { type: 'string' },
-          complete: { type: 'boolean' },
-          due: { type: 'object', additionalProperties: { type: 'string' } },
-          signOffs: { type: 'array', items: cycleEntry },
-          reopenings: { type: 'array', items: cycleEntry },
-        },
-      },
-      version: versionSchema,
-    },
+    additionalProperties: false,
+    properties: { cycle: cycleStateSchema, version: versionSchema },
   },
 } as const
 
