@@ -334,7 +334,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const forecasts = new ForecastRuns(rooms, app.log, (outcome) => metrics.forecastRun(outcome))
   app.decorate('forecasts', forecasts)
   await app.register(forecastRoutes, { log, records, accounts, rooms, auth, forecasts })
-  const accuracy = new AccuracyReports({ records, rooms, accounts })
+  const accuracy = new AccuracyReports({ log, records, rooms, accounts })
   await app.register(accuracyRoutes, { log, records, accounts, rooms, auth, accuracy })
   await app.register(syncRoute, {
     log,

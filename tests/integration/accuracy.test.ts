@@ -10,11 +10,51 @@ import {
 } from '@tandem/shared'
 import { DEMO_PLAN_ID, ensureDemoPlan } from '@tandem/server'
 import { materializeStoredPlan } from '../security/support/stored-plan.js'
+import { accuracyReportSchema } from '../../server/src/routes/accuracy-schemas.js'
 import { connectStockClient } from '../support/stock-client.js'
 import type { TestAccount, TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
 
 const HISTORY = HISTORY_PERIODS.week
+
+interface SchemaNode {
+  type?: string | readonly string[]
+  properties?: Record<string, SchemaNode>
+  required?: readonly string[]
+  items?: SchemaNode
+  enum?: readonly unknown[]
+}
+
+/**
+ * Where a value breaks a response schema in the style of response-schemas.ts (every field
+ * listed and required, no others): the route sends JSON serialised in the worker, not through
+ * the schema, so the two must agree to the field.
+ */
+function schemaBreaks(schema: SchemaNode, value: unknown, at = '$'): string[] {
+  const types = schema.type === undefined ? [] : [schema.type].flat()
+  if (value === null) return types.includes('null') ? [] : [`${at}: null`]
+  if (Array.isArray(value)) {
+    if (!types.includes('array')) return [`${at}: array`]
+    return value.flatMap((entry, i) => schemaBreaks(schema.items!, entry, `${at}[${i}]`))
+  }
+  if (typeof value === 'object') {
+    if (!types.includes('object')) return [`${at}: object`]
+    const fields = Object.keys(schema.properties!).sort()
+    const keys = Object.keys(value).sort()
+    if (JSON.stringify(keys) !== JSON.stringify(fields)) return [`${at}: fields ${keys.join()}`]
+    return keys.flatMap((key) =>
+      schemaBreaks(
+        schema.properties![key]!,
+        (value as Record<string, unknown>)[key],
+        `${at}.${key}`,
+      ),
+    )
+  }
+  const type = typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value
+  const fits = types.includes(type) || (type === 'integer' && types.includes('number'))
+  if (!fits) return [`${at}: ${type}`]
+  return schema.enum && !schema.enum.includes(value) ? [`${at}: not one of the enum`] : []
+}
 
 /**
  * A plan with three years of history, two closed plan periods (0 and 1) and three versions: a
@@ -220,6 +260,42 @@ describe('GET /api/plans/:id/accuracy on a real server', () => {
     expect(fresh.body.stages[3]!.measures!.actualTotal).toBe(
       first.body.stages[3]!.measures!.actualTotal - actual.get(cell(skus[1]!, 0))!,
     )
+  })
+
+  it('answers exactly the documented schema, as JSON', async () => {
+    const response = await fetch(`${server.url}/api/plans/${planId}/accuracy?lag=1`, {
+      headers: server.headers('viewer'),
+    })
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    const body: unknown = await response.json()
+    expect(schemaBreaks(accuracyReportSchema[200] as SchemaNode, body)).toEqual([])
+  })
+
+  it('without an open room, reads the stored plan in the worker: same figures, cached, no room loaded', async () => {
+    const viaRoom = await server.app.rooms.open(planId)
+    const first = await get(
+      'viewer',
+      'lag=1&site=' + encodeURIComponent(after.readItem(skus[0]!)!.site),
+    )
+    server.app.rooms.release(viaRoom!)
+    const started = Date.now()
+    while (server.app.rooms.loadedRoom(planId) && Date.now() - started < 10_000)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(server.app.rooms.loadedRoom(planId)).toBeUndefined()
+    // Without a room the worker decodes the stored plan: the same figures, computed afresh.
+    const stored = await get(
+      'viewer',
+      'lag=1&site=' + encodeURIComponent(after.readItem(skus[0]!)!.site),
+    )
+    expect(stored.body.computedAt).not.toBe(first.body.computedAt)
+    expect({ ...stored.body, computedAt: '' }).toEqual({ ...first.body, computedAt: '' })
+    expect(server.app.rooms.loadedRoom(planId)).toBeUndefined()
+    const again = await get(
+      'planner',
+      'lag=1&site=' + encodeURIComponent(after.readItem(skus[0]!)!.site),
+    )
+    expect(again.body.computedAt).toBe(stored.body.computedAt)
+    expect(server.app.rooms.loadedRoom(planId)).toBeUndefined()
   })
 
   it('refuses an unknown kind of actuals, naming the row', async () => {

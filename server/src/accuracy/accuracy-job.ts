@@ -1,9 +1,4 @@
-import type {
-  AccuracyInput,
-  AccuracyQuery,
-  AccuracyReport,
-  SnapshotPlacement,
-} from '@tandem/shared'
+import type { AccuracyInput, AccuracyQuery, SnapshotPlacement } from '@tandem/shared'
 
 /** The live plan's part of an accuracy input: everything but the versions and the authors. */
 export type LiveAccuracy = Omit<AccuracyInput, 'snapshots' | 'writers' | 'names'>
@@ -15,12 +10,24 @@ export interface SnapshotRef {
   snapshot?: Uint8Array
 }
 
-/** A report asked of the accuracy worker; what it lacks it asks for (`missing`). */
+/** A plan's stored document (snapshot and the log after it), for the worker to read itself. */
+export interface StoredLive {
+  planId: string
+  snapshot: Uint8Array
+  updates: Uint8Array[]
+}
+
+/**
+ * A report asked of the accuracy worker; what it lacks it asks for (`missing`). The live part
+ * comes read from the room (`live`) or as the stored document (`stored`), which the worker
+ * decodes itself, so the event loop never decodes a plan that is not open.
+ */
 export interface AccuracyWorkerRequest {
   kind: 'report'
   id: number
   liveKey: string
   live?: LiveAccuracy
+  stored?: StoredLive
   snapshots: SnapshotRef[]
   writers: Record<string, string>
   names: Record<string, string>
@@ -28,9 +35,20 @@ export interface AccuracyWorkerRequest {
   computedAt: string
 }
 
-/** What the accuracy worker answers a request. */
+/** One version's bytes sent ahead of a request, one per turn of the event loop. */
+export interface AccuracyWorkerVersion {
+  kind: 'version'
+  key: string
+  placement: SnapshotPlacement
+  snapshot: Uint8Array
+}
+
+/**
+ * What the accuracy worker answers a request. A report comes as its JSON, serialised in the
+ * worker: the main thread caches and sends those bytes, and never walks the ~1 MB object.
+ */
 export type AccuracyWorkerAnswer =
-  | { kind: 'report'; id: number; report: AccuracyReport }
+  | { kind: 'report'; id: number; json: string }
   | { kind: 'missing'; id: number; live: boolean; snapshots: string[] }
   | { kind: 'failed'; id: number; message: string }
 

@@ -1,33 +1,64 @@
 import { createHash } from 'node:crypto'
-import type { AccuracyQuery, AccuracyReport } from '@tandem/shared'
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import type { AccuracyQuery, AccuracyReport, PeriodKind } from '@tandem/shared'
 import { MAX_ACCURACY_LAG, PlanDoc } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
+import type { Room } from '../rooms/room.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
-import { useRoom } from '../rooms/use-room.js'
 import type { Accounts } from '../store/accounts.js'
+import type { PlanLog } from '../store/plan-log.js'
 import type { PlanRecords, VersionRecord } from '../store/plan-records.js'
-import type { AccuracyWorkerAnswer, AccuracyWorkerRequest, SnapshotRef } from './accuracy-job.js'
+import type {
+  AccuracyWorkerAnswer,
+  AccuracyWorkerRequest,
+  LiveAccuracy,
+  SnapshotRef,
+  StoredLive,
+} from './accuracy-job.js'
 import { AccuracyThread } from './accuracy-thread.js'
 import { actualsRevision, readLiveAccuracy } from './live-accuracy.js'
 
 /** Reports kept, the least recently used going first. */
 const REPORT_CACHE = 64
 
+/** Where the live plan's actuals come from: its open room, or the store when none is open. */
+interface LiveSource {
+  /** Keys the live part in the worker and the report cache. */
+  revision: string
+  periodKind: PeriodKind
+  firstPeriod: string
+  read(): Promise<{ live?: LiveAccuracy; stored?: StoredLive }>
+}
+
 /**
  * The Accuracy panel's figures for a plan (`GET /api/plans/:id/accuracy`): computed in the
  * accuracy worker thread from the live plan's actuals, its published versions and the per-cell
- * history, and cached per version set, actuals revision, authors and query.
+ * history, and cached, as the JSON the route sends, per version set, actuals revision, authors
+ * and query. A plan whose room is not open is read from the store and decoded in the worker
+ * (its revision is the stored state's position), so a report never loads a room on the event
+ * loop.
  */
 export class AccuracyReports {
   private readonly thread = new AccuracyThread()
-  private readonly cache = new Map<string, AccuracyReport>()
-  private readonly running = new Map<string, Promise<AccuracyReport>>()
+  private readonly cache = new Map<string, Buffer>()
+  private readonly running = new Map<string, Promise<Buffer>>()
 
   constructor(
-    private readonly deps: { records: PlanRecords; rooms: RoomRegistry; accounts: Accounts },
+    private readonly deps: {
+      log: PlanLog
+      records: PlanRecords
+      rooms: RoomRegistry
+      accounts: Accounts
+    },
   ) {}
 
+  /** The report as an object (for the workbook). */
   async report(planId: string, query: AccuracyQuery): Promise<AccuracyReport> {
+    return JSON.parse((await this.json(planId, query)).toString('utf8')) as AccuracyReport
+  }
+
+  /** The report as the UTF-8 JSON the route sends. */
+  async json(planId: string, query: AccuracyQuery): Promise<Buffer> {
     if (!Number.isInteger(query.lag) || query.lag < 1 || query.lag > MAX_ACCURACY_LAG)
       throw new ApiProblem(
         'badRequest',
@@ -35,14 +66,8 @@ export class AccuracyReports {
         'lag',
       )
     const versions = await this.deps.records.listVersions(planId)
-    const { revision, periodKind, firstPeriod } = await useRoom(this.deps.rooms, planId, (room) => {
-      const meta = new PlanDoc(room.doc).readMeta()
-      return {
-        revision: actualsRevision(room.doc),
-        periodKind: meta.periodKind,
-        firstPeriod: meta.firstPeriod,
-      }
-    })
+    const source = await this.liveSource(planId)
+    const { revision, periodKind, firstPeriod } = source
     const writers = await this.deps.records.lastAuthors(planId, 'demand')
     const key = createHash('sha256')
       .update(JSON.stringify([planId, versions.map((v) => [v.id, v.kind, v.createdAt]), revision]))
@@ -68,14 +93,14 @@ export class AccuracyReports {
           maxLag: MAX_ACCURACY_LAG,
         },
       }))
-      running = this.compute(planId, revision, versions, snapshots, writers, query)
+      running = this.compute(planId, source, versions, snapshots, writers, query)
       this.running.set(key, running)
     }
     try {
-      const report = await running
-      this.cache.set(key, report)
+      const json = await running
+      this.cache.set(key, json)
       while (this.cache.size > REPORT_CACHE) this.cache.delete(this.cache.keys().next().value!)
-      return report
+      return json
     } finally {
       this.running.delete(key)
     }
@@ -85,14 +110,51 @@ export class AccuracyReports {
     return this.thread.close()
   }
 
+  private async liveSource(planId: string): Promise<LiveSource> {
+    const room = this.deps.rooms.loadedRoom(planId)
+    if (room) return this.roomSource(planId, room)
+    const [record, stored] = await Promise.all([
+      this.deps.log.getPlan(planId),
+      this.deps.log.loadPlan(planId),
+    ])
+    if (!record || !stored) throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
+    const last = stored.updates.at(-1)?.seq ?? stored.compactedThrough ?? ''
+    return {
+      revision: `stored:${stored.documentEpoch}:${stored.snapshotEpoch}:${last}`,
+      periodKind: record.periodKind,
+      firstPeriod: record.firstPeriod,
+      read: async () => ({
+        stored: {
+          planId,
+          snapshot: stored.snapshot,
+          updates: stored.updates.map((entry) => entry.update),
+        },
+      }),
+    }
+  }
+
+  private roomSource(planId: string, room: Room): LiveSource {
+    const meta = new PlanDoc(room.doc).readMeta()
+    return {
+      revision: actualsRevision(room.doc),
+      periodKind: meta.periodKind,
+      firstPeriod: meta.firstPeriod,
+      read: async () => {
+        // The room may unload meanwhile: its document stays readable until destroyed.
+        if (room.isDestroyed) return (await this.liveSource(planId)).read()
+        return { live: await readLiveAccuracy(planId, new PlanDoc(room.doc)) }
+      },
+    }
+  }
+
   private async compute(
     planId: string,
-    revision: string,
+    source: LiveSource,
     versions: VersionRecord[],
     snapshots: SnapshotRef[],
     writers: Record<string, string>,
     query: AccuracyQuery,
-  ): Promise<AccuracyReport> {
+  ): Promise<Buffer> {
     const names: Record<string, string> = {}
     for (const id of new Set(Object.values(writers))) {
       const user = await this.deps.accounts.getUser(id)
@@ -100,7 +162,7 @@ export class AccuracyReports {
     }
     const request: Omit<AccuracyWorkerRequest, 'id'> = {
       kind: 'report',
-      liveKey: `${planId}/${revision}`,
+      liveKey: `${planId}/${source.revision}`,
       snapshots,
       writers,
       names,
@@ -109,25 +171,19 @@ export class AccuracyReports {
     }
     let answer: AccuracyWorkerAnswer = await this.thread.ask(request)
     if (answer.kind === 'missing') {
-      const live = answer.live
-        ? await useRoom(this.deps.rooms, planId, (room) =>
-            readLiveAccuracy(planId, new PlanDoc(room.doc)),
-          )
-        : undefined
+      const live = answer.live ? await source.read() : {}
+      // One version per turn of the event loop: each is a synchronous read of a large blob.
       const wanted = new Set(answer.snapshots)
-      const withBytes: SnapshotRef[] = []
       for (const [i, ref] of snapshots.entries()) {
-        if (!wanted.has(ref.key)) {
-          withBytes.push(ref)
-          continue
-        }
+        if (!wanted.has(ref.key)) continue
+        await yieldToLoop()
         const stored = await this.deps.records.loadVersion(planId, versions[i]!.id)
         if (!stored) throw new ApiProblem('conflict', `Version ${versions[i]!.id} was removed`)
-        withBytes.push({ ...ref, snapshot: stored.snapshot })
+        this.thread.give({ kind: 'version', ...ref, snapshot: stored.snapshot })
       }
-      answer = await this.thread.ask({ ...request, live, snapshots: withBytes })
+      answer = await this.thread.ask({ ...request, ...live })
     }
-    if (answer.kind === 'report') return answer.report
+    if (answer.kind === 'report') return Buffer.from(answer.json, 'utf8')
     throw new Error(
       answer.kind === 'failed' ? answer.message : 'the accuracy worker lost what it was sent',
     )

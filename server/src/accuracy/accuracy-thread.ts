@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { AccuracyWorkerAnswer, AccuracyWorkerRequest } from './accuracy-job.js'
+import type {
+  AccuracyWorkerAnswer,
+  AccuracyWorkerRequest,
+  AccuracyWorkerVersion,
+} from './accuracy-job.js'
 
 const fromSource = () => import.meta.url.endsWith('.ts')
 const tsxApi = () => {
@@ -30,20 +34,27 @@ export class AccuracyThread {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
       const transfer: ArrayBuffer[] = []
-      // Store buffers may be slices of a shared pool: each snapshot goes as a copy of its own.
-      const snapshots = request.snapshots.map((ref) => {
-        if (!ref.snapshot) return ref
-        const copy = new Uint8Array(ref.snapshot)
-        transfer.push(copy.buffer)
-        return { ...ref, snapshot: copy }
-      })
+      const snapshots = request.snapshots.map((ref) =>
+        ref.snapshot ? { ...ref, snapshot: owned(ref.snapshot, transfer) } : ref,
+      )
       if (request.live)
         transfer.push(
           request.live.actualDemand.buffer as ArrayBuffer,
           request.live.actualProduction.buffer as ArrayBuffer,
         )
-      worker.postMessage({ ...request, snapshots, id }, transfer)
+      const stored = request.stored && {
+        ...request.stored,
+        snapshot: owned(request.stored.snapshot, transfer),
+        updates: request.stored.updates.map((update) => owned(update, transfer)),
+      }
+      worker.postMessage({ ...request, snapshots, stored, id }, transfer)
     })
+  }
+
+  /** Gives the worker one version to extract and keep (it answers nothing). */
+  give(version: AccuracyWorkerVersion): void {
+    const transfer: ArrayBuffer[] = []
+    this.start().postMessage({ ...version, snapshot: owned(version.snapshot, transfer) }, transfer)
   }
 
   async close(): Promise<void> {
@@ -77,4 +88,18 @@ export class AccuracyThread {
     this.worker = worker
     return worker
   }
+}
+
+/**
+ * Bytes to transfer: moved when they own their whole buffer (the caller's copy is detached),
+ * copied when they are a slice of a larger one (a store's pool).
+ */
+function owned(bytes: Uint8Array, transfer: ArrayBuffer[]): Uint8Array {
+  const whole =
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+  const moved = whole ? bytes : new Uint8Array(bytes)
+  transfer.push(moved.buffer as ArrayBuffer)
+  return moved
 }

@@ -155,6 +155,12 @@ export class RoomRegistry {
     }
   }
 
+  /** The plan's room if it is loaded now (never loads one): for reads that can use the store instead. */
+  loadedRoom(planId: string): Room | undefined {
+    const room = this.loaded.get(planId)
+    return room && !room.isDestroyed && !room.hasFailed ? room : undefined
+  }
+
   /** The users with a peer in some open plan. */
   connectedUsers(): Set<string> {
     const users = new Set<string>()

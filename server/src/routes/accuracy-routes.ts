@@ -28,10 +28,10 @@ export async function accuracyRoutes(
         response: accuracyReportSchema,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const planId = request.params.id
       await requirePlanRole(deps, request, planId)
-      return deps.accuracy.report(planId, request.query)
+      return sendJson(reply, await deps.accuracy.json(planId, request.query))
     },
   )
 
@@ -59,6 +59,14 @@ export async function accuracyRoutes(
       return sendXlsx(reply, file, `accuracy-lag-${report.lag}.xlsx`)
     },
   )
+}
+
+/**
+ * The report is serialised once in the worker and cached as bytes: the schema documents the
+ * answer, and the serializer never walks the ~1 MB object on the event loop.
+ */
+function sendJson(reply: FastifyReply, json: Buffer) {
+  return reply.header('content-type', 'application/json; charset=utf-8').send(json)
 }
 
 /** A binary answer has no JSON type to derive, so the workbook goes out through a plain reply. */
