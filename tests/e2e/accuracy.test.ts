@@ -112,7 +112,8 @@ describe('the Accuracy page on the demo plan', () => {
     expect(measures.getRow(1).getCell(2).value).toBe('WMAPE %')
     const consensus = measures.getRow(5)
     expect(consensus.getCell(1).value).toBe('共识计划')
-    expect(consensus.getCell(2).value).toBe(Math.round(expected * 1000) / 10)
+    expect(consensus.getCell(2).value).toBe(Math.round(expected * 1000) / 1000)
+    expect(consensus.getCell(2).numFmt).toBe('0.0%')
     const people = workbook.getWorksheet('按人员的预测增值')!
     const names = [2, 3].map((r) => people.getRow(r).getCell(1).value)
     expect(names.sort()).toEqual(['Planner Tester', 'Sales Tester'])

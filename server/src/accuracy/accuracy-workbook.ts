@@ -111,16 +111,27 @@ const WORDS = {
   },
 } as const
 
+/** Excel number formats: the file holds the code, Excel shows the reader's separators. */
+const PERCENT = '0.0%'
+const DECIMAL = '0.00'
+const UNITS = '#,##0'
+const COUNT = '0'
+/** Each locale's medium date, as `Intl.DateTimeFormat(locale, { dateStyle: 'medium' })` writes it. */
+const DATE: Record<AccuracyLocale, string> = { en: 'mmm d, yyyy', 'zh-CN': 'yyyy"年"m"月"d"日"' }
+
+/** Days since 1899-12-30: how a spreadsheet stores a date. */
+const serialDate = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000 + 25_569
+
 /**
- * Everything the Accuracy panel shows, one sheet per table, headers in the user's language and
- * dates written as that locale writes them. Percentages are numbers (12.3 for 12.3 %) rounded to
- * one decimal; "no data" is written as the word, never as 0.
+ * Everything the Accuracy panel shows, one sheet per table, headers in the user's language.
+ * Numbers carry number formats: percentages are fractions (0.123) shown as 12.3 %, rounded to
+ * 0.1 %; units with thousands separators; dates are dates, shown as the locale writes them.
+ * "No data" is written as the word, never as 0.
  */
 export function accuracyWorkbook(report: AccuracyReport, locale: AccuracyLocale): SheetOut[] {
   const w = WORDS[locale]
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
   const pct = (value: number | null | undefined): SheetCell =>
-    value === null || value === undefined ? w.noData : Math.round(value * 1000) / 10
+    value === null || value === undefined ? w.noData : Math.round(value * 1000) / 1000
   const num = (value: number | null | undefined, digits = 2): SheetCell =>
     value === null || value === undefined ? w.noData : Number(value.toFixed(digits))
   const stageRow = (s: StageFigures): SheetCell[] => [
@@ -132,6 +143,8 @@ export function accuracyWorkbook(report: AccuracyReport, locale: AccuracyLocale)
     num(s.valueAdded),
   ]
   const stageHead = [w.stage, w.wmape, w.bias, w.ts, w.mase, w.added]
+  const stageFormats = [null, PERCENT, PERCENT, DECIMAL, DECIMAL, DECIMAL]
+  const overrideFormats = [null, COUNT, PERCENT, UNITS, DECIMAL]
   const groups = (rows: AccuracyReport['families']) =>
     rows.flatMap((g) => g.stages.map((s) => [g.key, g.name, ...stageRow(s)]))
   const overrideRows = (rows: AccuracyReport['byPerson'], reasons: boolean) =>
@@ -150,25 +163,39 @@ export function accuracyWorkbook(report: AccuracyReport, locale: AccuracyLocale)
       name: w.measures,
       rows: [stageHead, ...report.stages.map(stageRow)],
       widths: [20, 10, 10, 14, 8, 24],
+      formats: stageFormats,
     },
     {
       name: w.trend,
       rows: [
         [w.period, w.start, ...stageHead],
         ...report.trend.flatMap((p) =>
-          p.stages.map((s) => [
-            p.periodKey,
-            date.format(new Date(`${p.start}T00:00:00Z`)),
-            ...stageRow(s),
-          ]),
+          p.stages.map((s) => [p.periodKey, serialDate(p.start), ...stageRow(s)]),
         ),
       ],
       widths: [10, 14, 20, 10, 10, 14, 8, 24],
+      formats: [null, DATE[locale], ...stageFormats],
     },
-    { name: w.families, rows: [[w.key, w.name, ...stageHead], ...groups(report.families)] },
-    { name: w.skus, rows: [[w.key, w.name, ...stageHead], ...groups(report.skus)] },
-    { name: w.person, rows: [overrideHead(w.name), ...overrideRows(report.byPerson, false)] },
-    { name: w.reason, rows: [overrideHead(w.key), ...overrideRows(report.byReason, true)] },
+    {
+      name: w.families,
+      rows: [[w.key, w.name, ...stageHead], ...groups(report.families)],
+      formats: [null, null, ...stageFormats],
+    },
+    {
+      name: w.skus,
+      rows: [[w.key, w.name, ...stageHead], ...groups(report.skus)],
+      formats: [null, null, ...stageFormats],
+    },
+    {
+      name: w.person,
+      rows: [overrideHead(w.name), ...overrideRows(report.byPerson, false)],
+      formats: overrideFormats,
+    },
+    {
+      name: w.reason,
+      rows: [overrideHead(w.key), ...overrideRows(report.byReason, true)],
+      formats: overrideFormats,
+    },
     {
       name: w.harmful,
       rows: [
@@ -182,6 +209,7 @@ export function accuracyWorkbook(report: AccuracyReport, locale: AccuracyLocale)
           r.valueAddedUnits,
         ]),
       ],
+      formats: [null, null, null, null, COUNT, UNITS],
     },
     {
       name: w.offenders,
@@ -199,6 +227,7 @@ export function accuracyWorkbook(report: AccuracyReport, locale: AccuracyLocale)
           pct(r.bias),
         ]),
       ],
+      formats: [null, null, null, null, UNITS, UNITS, UNITS, PERCENT, PERCENT],
     },
     {
       name: w.attainment,
@@ -208,6 +237,7 @@ export function accuracyWorkbook(report: AccuracyReport, locale: AccuracyLocale)
         ...attainment(report.attainment.sites),
         ...attainment(report.attainment.resources),
       ],
+      formats: [null, null, UNITS, UNITS, PERCENT],
     },
   ]
 }

@@ -18,14 +18,21 @@ export async function writeXlsx(sheets: SheetOut[]): Promise<Buffer> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
     useSharedStrings: true,
-    useStyles: false,
+    useStyles: sheets.some((sheet) => sheet.formats),
   })
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, {
       views: [{ state: 'frozen', ySplit: 1 }],
     })
     if (sheet.widths) worksheet.columns = sheet.widths.map((width) => ({ width }))
-    for (const cells of sheet.rows) worksheet.addRow(cells.map(xlsxValue)).commit()
+    sheet.rows.forEach((cells, index) => {
+      const row = worksheet.addRow(cells.map(xlsxValue))
+      if (sheet.formats && index > 0)
+        sheet.formats.forEach((format, column) => {
+          if (format && typeof cells[column] === 'number') row.getCell(column + 1).numFmt = format
+        })
+      row.commit()
+    })
     worksheet.commit()
   }
   await workbook.commit()
