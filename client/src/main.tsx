@@ -24,6 +24,7 @@ import './styles/cycle.css'
 import './styles/meeting.css'
 import './styles/scenarios.css'
 import './styles/executive.css'
+import './styles/sites.css'
 import { App } from './app/app.js'
 import { setUpI18n } from './i18n/i18n.js'
 

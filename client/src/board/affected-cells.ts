@@ -1,6 +1,6 @@
 import type { Item, Rectangle } from '@glideapps/glide-data-grid'
 import type { ModelChange } from '@tandem/shared'
-import { hasGaps } from '../plan-view/board-layout.js'
+import { groupOfItem, hasGaps } from '../plan-view/board-layout.js'
 import type { BoardView } from '../plan-view/board-view.js'
 import { FROZEN_COLUMNS } from '../plan-view/board-view.js'
 
@@ -16,14 +16,22 @@ export function affectedCells(
   columnCount: number,
 ): { cell: Item }[] | 'relayout' {
   const { layout, model } = view
+  const groups = new Set<string>()
   for (const sku of change.skus) {
     const exists = model.sku(sku) !== undefined
     const filtered = view.gapsOnly || view.gapKind !== undefined
-    const wanted = exists && (!filtered || hasGaps(model, sku, view.gapKind))
+    const inScope = exists && (!layout.scope.scoped || layout.scope.hasSku(sku))
+    const wanted = inScope && (!filtered || hasGaps(model, sku, view.gapKind))
     if (wanted !== layout.shownSkus.has(sku)) return 'relayout'
+    const item = model.sku(sku)?.item
     const shownRow = layout.rows[layout.rowsOfSku.get(sku)?.[0] ?? -1]
-    if (wanted && shownRow?.kind === 'sku' && shownRow.family !== model.sku(sku)?.item.family)
+    if (wanted && shownRow?.kind === 'sku' && shownRow.family !== item?.family) return 'relayout'
+    if (inScope && item && layout.rollUps.groupOfSku(sku) !== groupOfItem(item, layout.grouping))
       return 'relayout'
+    const hasTransfers = model.transfersOf(sku).length > 0
+    if (wanted && layout.showsTransfers && hasTransfers !== layout.transferRows.has(sku))
+      return 'relayout'
+    if (inScope) groups.add(layout.rollUps.groupOfSku(sku) ?? '')
   }
   const cells: { cell: Item }[] = []
   const lastRow = Math.min(layout.rows.length - 1, visible.y + visible.height)
@@ -37,9 +45,11 @@ export function affectedCells(
             change.resources.has(model.sku(row.sku)?.item.resource ?? ''))
         : row.kind === 'family'
           ? change.families.has(row.family)
-          : row.kind === 'total'
-            ? change.families.size > 0
-            : change.resources.has(row.resource)
+          : row.kind === 'group'
+            ? groups.has(row.group)
+            : row.kind === 'total'
+              ? change.families.size > 0
+              : change.resources.has(row.resource)
     if (!hit) continue
     for (let c = 0; c < FROZEN_COLUMNS; c++) cells.push({ cell: [c, r] })
     for (let c = Math.max(FROZEN_COLUMNS, visible.x); c <= lastCol; c++)

@@ -3,6 +3,7 @@ import type { GridSelection } from '@glideapps/glide-data-grid'
 import { useTranslation } from 'react-i18next'
 import { HomeLink } from '../navigation/home-link.js'
 import type { ChartTarget } from '../chart/chart-target.js'
+import { chartSubject } from '../chart/chart-subject.js'
 import type { SessionUser } from '../auth/session-user.js'
 import type { Identity } from '../identity/identity.js'
 import { IdentityChip } from '../identity/identity-chip.js'
@@ -32,6 +33,7 @@ import { timeAxis } from '../plan-view/time-axis.js'
 import { useSkuSearch } from './use-sku-search.js'
 import { SearchBox } from './search-box.js'
 import { ViewControls } from './view-controls.js'
+import { RowFilters } from './row-filters.js'
 import { useArrangement } from './use-arrangement.js'
 import { useOpenedLink } from './use-opened-link.js'
 import { cellLinkAt } from './cell-link-at.js'
@@ -70,6 +72,7 @@ import { ScenarioSwitcher } from '../scenarios/scenario-switcher.js'
 import { ScenariosPanel } from '../scenarios/scenarios-panel.js'
 import { useScenarios } from '../scenarios/use-scenarios.js'
 import { ExecutiveView } from '../executive/executive-view.js'
+import { TransferPanel } from '../transfers/transfer-panel.js'
 
 const ChartPanel = lazy(() => import('../chart/chart-panel.js'))
 
@@ -124,7 +127,6 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const [chartTarget, setChartTarget] = useState<ChartTarget>()
   const [followingId, setFollowingId] = useState<number>()
   const [jump, setJump] = useState<JumpRequest>()
-  const counts = useGapCounts(live.model)
   const { canUndo, canRedo } = useUndoState(live.undo)
   const [cellMenu, setCellMenu] = useState<CellMenuRequest>()
   const closeCellMenu = useCallback(() => setCellMenu(undefined), [])
@@ -137,6 +139,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const [scenariosOpen, setScenariosOpen] = useState(false)
   const scenarios = useScenarios(planId)
   const [executiveOpen, setExecutiveOpen] = useState(false)
+  const [transfersOpen, setTransfersOpen] = useState(false)
   const [historyTarget, setHistoryTarget] = useState<CellHistoryTarget>()
   const forecastTick = useForecastTick(live.plan)
   const selection = useRef<GridSelection>(EMPTY_SELECTION)
@@ -160,6 +163,10 @@ export function BoardLoaded(props: BoardLoadedProps) {
     [live, options, sort, axis, meta.periodCount, meta.resources, layoutTick, forecastTick],
   )
   const search = useSkuSearch(layout, live.model, setJump)
+  const chartShown = useMemo(
+    () => chartSubject(shownChartTarget, layout, live.model, meta, t),
+    [shownChartTarget, layout, live.model, meta, t],
+  )
   const view = useMemo<BoardView>(
     () => ({
       plan: live.plan,
@@ -176,6 +183,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
     }),
     [live, meta, layout, identity.role, options, format, t, axis, search.hits],
   )
+  const counts = useGapCounts(live.model, layout.scope)
   const shown = useVersionedView(view, versions, options)
   const conflicts = useConflictNotices(live, view, session, notify)
 
@@ -214,11 +222,25 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const changeOptions = (next: RowOptions) => setViewState((state) => withRowOptions(state, next))
   const arrangement = useArrangement(viewState, setViewState, shown, () => selection.current)
   const relayout = useCallback(() => setLayoutTick((n) => n + 1), [])
+  const ownerFilter = options.owner
+  useEffect(() => {
+    // Flags decide who owns a SKU: an owner filter follows them as they are raised and resolved.
+    if (ownerFilter === undefined) return
+    const flags = live.plan.flags
+    flags.observeDeep(relayout)
+    return () => flags.unobserveDeep(relayout)
+  }, [live.plan, ownerFilter, relayout])
   const focusRow = useCallback((row: BoardRow | undefined) => {
-    if (!row || row.kind === 'resource' || row.kind === 'total') return
+    if (!row || row.kind === 'resource') return
     setChartTarget((previous) => {
       const next: ChartTarget =
-        row.kind === 'sku' ? { kind: 'sku', sku: row.sku } : { kind: 'family', family: row.family }
+        row.kind === 'sku'
+          ? { kind: 'sku', sku: row.sku }
+          : row.kind === 'family'
+            ? { kind: 'family', family: row.family }
+            : row.kind === 'group'
+              ? { kind: 'group', by: row.by, group: row.group }
+              : { kind: 'total' }
       return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next
     })
   }, [])
@@ -282,14 +304,23 @@ export function BoardLoaded(props: BoardLoadedProps) {
       </header>
       <BoardToolbar
         viewControls={
-          <ViewControls
-            state={viewState}
-            meta={meta}
-            format={format}
-            onGrain={arrangement.setGrain}
-            onFrozenColumns={arrangement.setFrozenColumns}
-            onClearSort={arrangement.clearSort}
-          />
+          <>
+            <RowFilters
+              plan={live.plan}
+              meta={meta}
+              options={options}
+              onOptions={changeOptions}
+              nameOf={nameOf}
+            />
+            <ViewControls
+              state={viewState}
+              meta={meta}
+              format={format}
+              onGrain={arrangement.setGrain}
+              onFrozenColumns={arrangement.setFrozenColumns}
+              onClearSort={arrangement.clearSort}
+            />
+          </>
         }
         options={options}
         onOptions={changeOptions}
@@ -351,6 +382,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
           }}
         >
           {t('scenarios.button')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={transfersOpen}
+          data-testid="transfers-button"
+          onClick={() => setTransfersOpen((open) => !open)}
+        >
+          {t('transfers.button')}
         </button>
         <button
           type="button"
@@ -428,7 +468,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
               model={live.model}
               plan={live.plan}
               meta={meta}
-              target={shownChartTarget}
+              subject={chartShown}
               forecastTick={forecastTick}
             />
           </Suspense>
@@ -485,6 +525,18 @@ export function BoardLoaded(props: BoardLoadedProps) {
           format={format}
           notify={notify}
           onClose={() => setScenariosOpen(false)}
+        />
+      )}
+      {transfersOpen && (
+        <TransferPanel
+          live={live}
+          model={live.model}
+          meta={meta}
+          role={identity.role}
+          format={format}
+          notify={notify}
+          focusedSku={chartTarget?.kind === 'sku' ? chartTarget.sku : undefined}
+          onClose={() => setTransfersOpen(false)}
         />
       )}
       {executiveOpen && (

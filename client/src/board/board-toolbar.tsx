@@ -2,8 +2,13 @@ import { useTranslation } from 'react-i18next'
 import type { SkuMeasure } from '../plan-view/board-row.js'
 import { SKU_MEASURES } from '../plan-view/board-row.js'
 
-/** One toggle each; safety and maximum stock share one, "Stock limits", to keep the bar short. */
-const ROW_TOGGLES = SKU_MEASURES.filter((m) => m !== 'safetyStock' && m !== 'maxStock')
+/**
+ * One toggle each; safety and maximum stock share one, "Stock limits", and transfers in and out
+ * one, "Transfers", to keep the bar short.
+ */
+const ROW_TOGGLES = SKU_MEASURES.filter(
+  (m) => m !== 'safetyStock' && m !== 'maxStock' && m !== 'transferIn' && m !== 'transferOut',
+)
 import type { GapCounts } from './gap-tally.js'
 import { GapSummary } from './gap-summary.js'
 import type { RowOptions } from '../plan-view/row-options.js'
@@ -50,6 +55,15 @@ export function BoardToolbar(props: BoardToolbarProps) {
             {t(`measure.${measure}`)}
           </label>
         ))}
+        <label className="toggle" title={t('board.transfersHint')}>
+          <input
+            type="checkbox"
+            data-testid="rows-transfers"
+            checked={options.measures.includes('transferIn')}
+            onChange={() => toggle('transferIn', 'transferOut')}
+          />
+          {t('board.transfers')}
+        </label>
         <label className="toggle" title={t('board.stockLimitsHint')}>
           <input
             type="checkbox"

@@ -26,6 +26,8 @@ import {
   text,
 } from './cell-kit.js'
 import { rolledCell } from './rolled-cells.js'
+import { totalsOf } from '../plan-view/totals-of.js'
+import { groupName } from '../plan-view/group-name.js'
 
 /**
  * The grid's `getCellContent`: reads one cell from the derived model when the grid paints it.
@@ -47,8 +49,12 @@ export function makeCellContent(view: BoardView): (cell: Item) => GridCell {
         return markChanged(view.compare, row, period, skuCell(view, row, period))
       case 'family':
         return familyCell(view, row, period)
+      case 'group': {
+        const group = view.layout.rollUps.group(row.group)
+        return group ? rollUpCell(view, group, row.measure, period, undefined) : EMPTY
+      }
       case 'total':
-        return rollUpCell(view, view.model.totals(), row.measure, period, undefined)
+        return rollUpCell(view, totalsOf(view), row.measure, period, undefined)
       case 'resource':
         return markChanged(view.compare, row, period, resourceCell(view, row, period))
     }
@@ -60,12 +66,15 @@ function labelCell(view: BoardView, row: BoardRow, col: number): GridCell {
   const id = LABEL_COLUMN_IDS[col]
   const measure = t(`measure.${row.measure}`)
   if (id === 'measure')
-    return text(measure, row.kind === 'total' || row.kind === 'family' ? FAMILY : LABEL)
+    return text(
+      measure,
+      row.kind === 'total' || row.kind === 'family' || row.kind === 'group' ? FAMILY : LABEL,
+    )
   if (row.kind === 'total') {
     if (!row.first) return text('', FAMILY)
-    const totals = view.model.totals()
+    const totals = totalsOf(view)
     const cells: Record<LabelColumnId, string> = {
-      family: t('rowLabel.total'),
+      family: view.layout.scope.scoped ? t('rowLabel.totalInView') : t('rowLabel.total'),
       sku: '',
       name: t('rowLabel.familyGaps', { count: totals.gapCount }),
       gaps: String(totals.gapCount),
@@ -82,6 +91,19 @@ function labelCell(view: BoardView, row: BoardRow, col: number): GridCell {
       sku: '',
       name: summary,
       gaps: String(family.gapCount),
+      measure,
+    }
+    return text(cells[id], FAMILY, id === 'gaps' ? 'right' : undefined)
+  }
+  if (row.kind === 'group') {
+    const group = view.layout.rollUps.group(row.group)
+    if (!row.first || !group) return text('', FAMILY)
+    const summary = `${t('rowLabel.familySummary', { count: group.skuCount })} · ${t('rowLabel.familyGaps', { count: group.gapCount })}`
+    const cells: Record<LabelColumnId, string> = {
+      family: groupName(view, row.by, row.group),
+      sku: '',
+      name: summary,
+      gaps: String(group.gapCount),
       measure,
     }
     return text(cells[id], FAMILY, id === 'gaps' ? 'right' : undefined)
@@ -123,6 +145,8 @@ function skuCell(
   }
   if (row.measure === 'statistical' || row.measure === 'actuals')
     return forecastCell(view, row.measure, row.sku, period)
+  if (row.measure === 'transferIn' || row.measure === 'transferOut')
+    return number(view, sku[row.measure][period], false, frozen ? FROZEN : READ_ONLY)
   if (row.measure === 'safetyStock') return number(view, sku.item.safetyStock, false, READ_ONLY)
   if (row.measure === 'maxStock') {
     return sku.item.maxStock > 0

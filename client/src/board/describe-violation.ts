@@ -15,11 +15,13 @@ export function describeViolation(
 ): string {
   const { t } = view
   const cell =
-    place?.key !== undefined && place.period !== undefined
-      ? describeCell(view, place.root, place.key, place.period)
-      : place?.field && (place.root === 'meta' || place.root === 'items')
-        ? fieldName(view, place)
-        : (place?.key ?? place?.root ?? '')
+    place?.root === 'transfers'
+      ? t('transfers.named', { id: place.key ?? '' })
+      : place?.key !== undefined && place.period !== undefined
+        ? describeCell(view, place.root, place.key, place.period)
+        : place?.field && (place.root === 'meta' || place.root === 'items')
+          ? fieldName(view, place)
+          : (place?.key ?? place?.root ?? '')
   switch (code) {
     case 'forbiddenRole':
       return t('rule.forbiddenRole', { role: t(`role.${view.role}`), cell })

@@ -3,6 +3,7 @@ import type { GapExplanation } from '@tandem/shared'
 import { explainCapacityGap, explainFamilyShortage, explainInventoryGap } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
 import { periodAt } from '../plan-view/board-view.js'
+import { totalsOf } from '../plan-view/totals-of.js'
 
 /** Why the cell at a grid location is coloured, if it is: the numbers behind its gap. */
 export function gapExplanationAt(
@@ -24,9 +25,14 @@ export function gapExplanationAt(
       const family = model.family(row.family)
       return family && explainFamilyShortage(row.family, family.shortage, family.short, period)
     }
+    case 'group': {
+      if (row.measure !== 'projected' && row.measure !== 'shortage') return undefined
+      const group = view.layout.rollUps.group(row.group)
+      return group && explainFamilyShortage(row.group, group.shortage, group.short, period)
+    }
     case 'total': {
       if (row.measure !== 'projected' && row.measure !== 'shortage') return undefined
-      const totals = model.totals()
+      const totals = totalsOf(view)
       return explainFamilyShortage(view.t('rowLabel.total'), totals.shortage, totals.short, period)
     }
     case 'resource': {

@@ -1,23 +1,35 @@
 import type { Gap, GapKind, ModelChange, PlanModel } from '@tandem/shared'
 import { GAP_KINDS } from '@tandem/shared'
+import type { SkuScope } from '../plan-view/sku-scope.js'
+import { WHOLE_PLAN } from '../plan-view/sku-scope.js'
 
 export type GapCounts = Record<GapKind, number>
 
 /**
- * Counts of gaps by kind over the whole plan, kept up to date per change: only the SKUs and
- * resources a transaction touched are recounted.
+ * Counts of gaps by kind over the SKUs and resources in scope (the whole plan by default), kept
+ * up to date per change: only the SKUs and resources a transaction touched are recounted.
  */
 export class GapTally {
   private readonly bySku = new Map<string, Gap[]>()
   private readonly byResource = new Map<string, Gap[]>()
   private totals: GapCounts = emptyCounts()
 
-  constructor(private readonly model: PlanModel) {
+  constructor(
+    private readonly model: PlanModel,
+    private readonly scope: SkuScope = WHOLE_PLAN,
+  ) {
     for (const gap of model.allGaps()) {
+      if (!this.inScope(gap)) continue
       const index = gap.kind === 'overCapacity' ? this.byResource : this.bySku
       index.set(gap.key, [...(index.get(gap.key) ?? []), gap])
       this.totals[gap.kind]++
     }
+  }
+
+  private inScope(gap: Gap): boolean {
+    return gap.kind === 'overCapacity'
+      ? this.scope.hasResource(gap.key)
+      : this.scope.hasSku(gap.key)
   }
 
   get counts(): GapCounts {
@@ -34,9 +46,12 @@ export class GapTally {
       if (gaps.length > 0) index.set(key, gaps)
       else index.delete(key)
     }
-    for (const sku of change.skus) swap(this.bySku, sku, this.model.sku(sku)?.gaps ?? [])
+    const { scope } = this
+    for (const sku of change.skus)
+      swap(this.bySku, sku, scope.hasSku(sku) ? (this.model.sku(sku)?.gaps ?? []) : [])
     for (const resource of change.resources) {
-      swap(this.byResource, resource, this.model.resource(resource)?.gaps ?? [])
+      const gaps = scope.hasResource(resource) ? (this.model.resource(resource)?.gaps ?? []) : []
+      swap(this.byResource, resource, gaps)
     }
     this.totals = next
     return JSON.stringify(next) !== before

@@ -211,6 +211,7 @@ export function PlanGrid(props: PlanGridProps) {
   useEffect(
     () =>
       live.model.onChange((change) => {
+        view.layout.rollUps.invalidate(change)
         const result = affectedCells(view, change, visible.current, columns.length)
         if (result === 'relayout') onRelayout()
         else if (result.length > 0) {

@@ -21,7 +21,11 @@ function board(grain: TimeGrain) {
   const plan = createPlanDoc(input, doc)
   const model = new PlanModel(plan)
   const meta = plan.readMeta()
-  const layout = buildBoardLayout(plan, model, { measures: ['demand'], gapsOnly: false })
+  const layout = buildBoardLayout(plan, model, {
+    measures: ['demand'],
+    gapsOnly: false,
+    groupBy: 'family',
+  })
   const view: BoardView = {
     plan,
     model,

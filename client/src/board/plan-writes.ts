@@ -120,9 +120,11 @@ function locationName(view: BoardView, [col, rowIndex]: Item): string {
       ? row.sku
       : row.kind === 'family'
         ? row.family
-        : row.kind === 'total'
-          ? view.t('rowLabel.total')
-          : row.resource
+        : row.kind === 'group'
+          ? row.group
+          : row.kind === 'total'
+            ? view.t('rowLabel.total')
+            : row.resource
   const index = periodOfColumn(col)
   const period = view.axis.rolled ? (view.axis.buckets[index]?.last ?? index) : index
   return describeCell(view, row.measure, key, period)

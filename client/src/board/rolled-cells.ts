@@ -6,6 +6,7 @@ import type { BoardView } from '../plan-view/board-view.js'
 import { flowIn, ratioIn, stockIn } from '../plan-view/time-axis.js'
 import { forecastCell } from '../forecast/forecast-cell.js'
 import { isEditable } from './editable.js'
+import { totalsOf } from '../plan-view/totals-of.js'
 import { gapAt } from './gap-at.js'
 import {
   EMPTY,
@@ -33,8 +34,12 @@ export function rolledCell(view: BoardView, row: BoardRow, bucket: TimeBucket): 
       const family = view.model.family(row.family)
       return family ? rollUpBucket(view, family, row.measure, bucket, true) : EMPTY
     }
+    case 'group': {
+      const group = view.layout.rollUps.group(row.group)
+      return group ? rollUpBucket(view, group, row.measure, bucket, false) : EMPTY
+    }
     case 'total':
-      return rollUpBucket(view, view.model.totals(), row.measure, bucket, false)
+      return rollUpBucket(view, totalsOf(view), row.measure, bucket, false)
     case 'resource':
       return resourceBucket(view, row, bucket)
   }
@@ -75,6 +80,8 @@ function skuBucket(
   }
   if (row.measure === 'statistical' || row.measure === 'actuals')
     return forecastCell(view, row.measure, row.sku, bucket.first, bucket.last)
+  if (row.measure === 'transferIn' || row.measure === 'transferOut')
+    return number(view, flowIn(sku[row.measure], bucket), false, frozenTheme(view, bucket))
   if (row.measure === 'safetyStock') return number(view, sku.item.safetyStock, false, READ_ONLY)
   if (row.measure === 'maxStock') {
     return sku.item.maxStock > 0

@@ -8,7 +8,7 @@ import type { PlanDoc, PlanMeta, PlanModel } from '@tandem/shared'
 import { forecastSeries } from '../forecast/forecast-series.js'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { chartSeries } from './chart-series.js'
-import type { ChartTarget } from './chart-target.js'
+import type { ChartSubject } from './chart-subject.js'
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
@@ -16,7 +16,8 @@ interface ChartPanelProps {
   model: PlanModel
   plan: PlanDoc
   meta: PlanMeta
-  target: ChartTarget | undefined
+  /** The SKUs drawn (summed) and the title: what the filters leave of the chosen row. */
+  subject: ChartSubject
   /** Changes when a forecast run or actuals arrive. */
   forecastTick: number
 }
@@ -26,7 +27,7 @@ interface ChartPanelProps {
  * forecast with its 80 % band, the demand plan, supply and projected inventory against safety
  * stock.
  */
-export default function ChartPanel({ model, plan, meta, target, forecastTick }: ChartPanelProps) {
+export default function ChartPanel({ model, plan, meta, subject, forecastTick }: ChartPanelProps) {
   const { t } = useTranslation()
   const format = useFormatters(meta.decimals)
   const element = useRef<HTMLDivElement>(null)
@@ -47,11 +48,10 @@ export default function ChartPanel({ model, plan, meta, target, forecastTick }: 
   }, [])
 
   useEffect(() => {
-    if (!target) return
     let frame = 0
+    const skus = new Set(subject.skus)
     const stop = model.onChange((change) => {
-      const hit =
-        target.kind === 'sku' ? change.skus.has(target.sku) : change.families.has(target.family)
+      const hit = [...change.skus].some((sku) => skus.has(sku))
       if (hit && frame === 0) {
         frame = requestAnimationFrame(() => {
           frame = 0
@@ -63,23 +63,20 @@ export default function ChartPanel({ model, plan, meta, target, forecastTick }: 
       stop()
       cancelAnimationFrame(frame)
     }
-  }, [model, target])
+  }, [model, subject])
 
   const series = useMemo(
-    () => (target ? chartSeries(model, target) : undefined),
-    // tick: the model changed this target's numbers.
-    [model, target, tick],
+    () =>
+      subject.skus.length > 0 ? chartSeries(model, subject.skus, meta.periodCount) : undefined,
+    // tick: the model changed this subject's numbers.
+    [model, subject, meta.periodCount, tick],
   )
   const statistical = useMemo(
-    () => (target ? forecastSeries(plan, model, target) : undefined),
+    () => (subject.skus.length > 0 ? forecastSeries(plan, subject.skus) : undefined),
     // forecastTick: a forecast run or actuals arrived.
-    [plan, model, target, forecastTick],
+    [plan, subject, forecastTick],
   )
-  const title = series
-    ? target?.kind === 'family'
-      ? t('chart.familyTitle', { name: series.title })
-      : t('chart.title', { name: series.title })
-    : ''
+  const title = series ? subject.title : ''
 
   useEffect(() => {
     if (!chart.current || !series || !statistical) return
@@ -180,6 +177,7 @@ export default function ChartPanel({ model, plan, meta, target, forecastTick }: 
     <section
       className="chart-panel"
       data-testid="chart-panel"
+      data-sku-count={subject.skus.length}
       data-history={statistical?.actuals.some((v) => v !== null) ? 'shown' : 'none'}
       data-baseline={statistical?.baseline.some((v) => v !== null) ? 'shown' : 'none'}
       aria-label={title || t('board.chart')}

@@ -6,7 +6,8 @@ import { FROZEN_COLUMNS, periodAt } from '../plan-view/board-view.js'
 /** The comment anchor of a grid location: a SKU or resource cell, or a whole SKU row. */
 export function anchorOf(view: BoardView, [col, rowIndex]: Item): CommentAnchor | undefined {
   const row = view.layout.rows[rowIndex]
-  if (!row || row.kind === 'family' || row.kind === 'total') return undefined
+  if (!row || row.kind === 'family' || row.kind === 'total' || row.kind === 'group')
+    return undefined
   const period = periodAt(view, col)
   if (col >= FROZEN_COLUMNS && period === undefined) return undefined
   if (row.kind === 'resource') {
@@ -17,7 +18,9 @@ export function anchorOf(view: BoardView, [col, rowIndex]: Item): CommentAnchor 
     measure === 'safetyStock' ||
     measure === 'maxStock' ||
     measure === 'statistical' ||
-    measure === 'actuals'
+    measure === 'actuals' ||
+    measure === 'transferIn' ||
+    measure === 'transferOut'
   )
     return undefined
   return period === undefined ? { measure, key: row.sku } : { measure, key: row.sku, period }

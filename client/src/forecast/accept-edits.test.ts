@@ -27,6 +27,7 @@ function board(frozenThrough: number) {
   const layout = buildBoardLayout(plan, model, {
     measures: [...DEFAULT_SKU_MEASURES],
     gapsOnly: false,
+    groupBy: 'family',
   })
   const meta = plan.readMeta()
   const view = { plan, model, meta, layout, axis: timeAxis(meta, 'week') } as unknown as BoardView

@@ -1,8 +1,7 @@
-import type { PlanDoc, PlanModel } from '@tandem/shared'
+import type { PlanDoc } from '@tandem/shared'
 import { HISTORY_PERIODS, readActuals, readStatisticalForecast } from '@tandem/shared'
-import type { ChartTarget } from '../chart/chart-target.js'
 
-/** The history and statistical forecast the chart draws beside the plan, summed for a family. */
+/** The history and statistical forecast the chart draws beside the plan, summed over its SKUs. */
 export interface ForecastSeries {
   /** Periods of history shown before period 0 (one year). */
   historyShown: number
@@ -14,15 +13,10 @@ export interface ForecastSeries {
   upper80: (number | null)[]
 }
 
-export function forecastSeries(
-  plan: PlanDoc,
-  model: PlanModel,
-  target: ChartTarget,
-): ForecastSeries {
+export function forecastSeries(plan: PlanDoc, skus: readonly string[]): ForecastSeries {
   const meta = plan.readMeta()
   const history = HISTORY_PERIODS[meta.periodKind]
   const historyShown = meta.periodKind === 'week' ? 52 : 12
-  const skus = target.kind === 'sku' ? [target.sku] : (model.family(target.family)?.skus ?? [])
   const length = historyShown + meta.periodCount
   const actuals = new Array<number | null>(length).fill(null)
   const baseline = new Array<number | null>(meta.periodCount).fill(null)

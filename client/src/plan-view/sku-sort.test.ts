@@ -139,7 +139,7 @@ describe('sortSkus', () => {
     const layout = buildBoardLayout(
       doc,
       model,
-      { measures: ['demand'], gapsOnly: false },
+      { measures: ['demand'], gapsOnly: false, groupBy: 'family' },
       { sort: { by: 'period', period: 0, measure: 'demand', direction: 'descending' } },
     )
     const skuRows = layout.rows.flatMap((row) => (row.kind === 'sku' ? [row.sku] : []))

@@ -24,6 +24,10 @@ const STATE: ViewState = {
   measures: ['demand', 'projected'],
   gapsOnly: true,
   gapKind: 'shortage',
+  groupBy: 'site',
+  site: 'HAM',
+  family: 'Juice',
+  owner: 'u-1',
   sort: { by: 'period', period: 12, measure: 'demand', direction: 'descending' },
   columnWidths: { name: 300, p3: 80 },
   frozenColumns: 3,
@@ -39,6 +43,9 @@ describe('view state', () => {
     const parsed = parseViewState({
       measures: ['demand', 'nonsense', 'demand'],
       gapKind: 'everything',
+      groupBy: 'colour',
+      site: 42,
+      family: '',
       sort: { by: 'period', period: -1, measure: 'demand', direction: 'ascending' },
       columnWidths: { name: 5, sku: 10_000, 'bad key!': 100, p1: 'wide' },
       frozenColumns: 40,
@@ -74,8 +81,17 @@ describe('view state', () => {
 
 describe('withRowOptions', () => {
   it('replaces the rows and filter, dropping a gap kind no longer chosen, and keeps the rest', () => {
-    const next = withRowOptions(STATE, { measures: ['supply'], gapsOnly: false })
-    expect(next).toEqual({ ...STATE, measures: ['supply'], gapsOnly: false, gapKind: undefined })
+    const next = withRowOptions(STATE, { measures: ['supply'], gapsOnly: false, groupBy: 'family' })
+    expect(next).toEqual({
+      ...STATE,
+      measures: ['supply'],
+      gapsOnly: false,
+      gapKind: undefined,
+      groupBy: 'family',
+      site: undefined,
+      family: undefined,
+      owner: undefined,
+    })
     expect('gapKind' in next).toBe(false)
   })
 })

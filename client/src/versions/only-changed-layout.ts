@@ -13,6 +13,7 @@ export function onlyChangedLayout(layout: BoardLayout, overlay: CompareOverlay):
     if (row.kind === 'sku') return overlay.changedKeys.has(row.sku)
     if (row.kind === 'resource') return overlay.changedKeys.has(row.resource)
     if (row.kind === 'total') return families.size > 0
+    if (row.kind === 'group') return false
     return families.has(row.family)
   }
   const rows = layout.rows.filter(keep)
@@ -31,5 +32,5 @@ export function onlyChangedLayout(layout: BoardLayout, overlay: CompareOverlay):
     } else if (row.kind === 'family') add(rowsOfFamily, row.family, i)
     else if (row.kind === 'resource') add(rowsOfResource, row.resource, i)
   })
-  return { rows, indexOf, rowsOfSku, rowsOfFamily, rowsOfResource, shownSkus }
+  return { ...layout, rows, indexOf, rowsOfSku, rowsOfFamily, rowsOfResource, shownSkus }
 }

@@ -1,0 +1,205 @@
+import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { GapKind } from '@tandem/shared'
+import { GAP_KINDS, PlanDoc, PlanModel } from '@tandem/shared'
+import type { E2EServer } from './harness.js'
+import { cellText, createPlan, openBoard, personContext, useE2ESuite } from './harness.js'
+
+let server: E2EServer
+let browser: Browser
+const { track } = useE2ESuite((started, launched) => {
+  server = started
+  browser = launched
+})
+
+const PERIODS = 8
+
+/** The plan as stored on the server. */
+async function storedPlan(planId: string): Promise<PlanDoc> {
+  const state = await server.store.log.loadPlan(planId)
+  if (!state) throw new Error(`no plan ${planId}`)
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state.snapshot)
+  for (const { update } of state.updates) Y.applyUpdate(doc, update)
+  return new PlanDoc(doc)
+}
+
+/** A number the grid paints in a cell (English formatting). */
+async function shown(page: Page, row: string, period: number): Promise<number> {
+  const text = await cellText(page, row, period)
+  return Number((text ?? 'NaN').replace(/,/g, ''))
+}
+
+async function shownRow(page: Page, row: string): Promise<number[]> {
+  const values: number[] = []
+  for (let p = 0; p < PERIODS; p++) values.push(await shown(page, row, p))
+  return values
+}
+
+const rowKeys = (page: Page) => page.evaluate(() => window.__tandem!.rowKeys())
+
+async function gapCounts(page: Page): Promise<Record<GapKind, number>> {
+  const counts = {} as Record<GapKind, number>
+  for (const kind of GAP_KINDS)
+    counts[kind] = Number(
+      await page.getAttribute(`[data-testid="gap-count-${kind}"]`, 'data-count'),
+    )
+  return counts
+}
+
+/** Gap counts of the SKUs and resources a predicate keeps, from the stored plan. */
+function expectedCounts(
+  model: PlanModel,
+  site: string | undefined,
+  meta: ReturnType<PlanDoc['readMeta']>,
+): Record<GapKind, number> {
+  const counts = Object.fromEntries(GAP_KINDS.map((kind) => [kind, 0])) as Record<GapKind, number>
+  const resourceSite = new Map(meta.resources.map((r) => [r.id, r.site]))
+  for (const gap of model.allGaps()) {
+    const at =
+      gap.kind === 'overCapacity' ? resourceSite.get(gap.key) : model.sku(gap.key)?.item.site
+    if (site === undefined || at === site) counts[gap.kind]++
+  }
+  return counts
+}
+
+describe('sites on the board', () => {
+  it('enters a transfer: the shipping site goes down, the receiving site up after the lead time, the total stays', async () => {
+    const plan = await createPlan(server, { skuCount: 12, periodCount: PERIODS })
+    const stored = await storedPlan(plan.id)
+    const skuAt = (site: string) => {
+      const sku = stored.listSkus().find((id) => stored.readItem(id)?.site === site)
+      if (!sku) throw new Error(`no SKU at ${site}`)
+      return sku
+    }
+    const from = skuAt('SH')
+    const to = skuAt('HAM')
+    const planner = await openBoard(
+      track(await personContext(browser, server, { account: 'planner' })),
+      server.url,
+      plan.id,
+    )
+    const viewer = await openBoard(
+      track(await personContext(browser, server, { account: 'sales' })),
+      server.url,
+      plan.id,
+    )
+    const fromBefore = await shownRow(planner, `sku:${from}:projected`)
+    const toBefore = await shownRow(planner, `sku:${to}:projected`)
+    const totalBefore = await shownRow(planner, 'total:projected')
+    expect(fromBefore.every(Number.isFinite)).toBe(true)
+
+    await planner.click('[data-testid="rows-transfers"]')
+    await planner.click('[data-testid="transfers-button"]')
+    await planner.selectOption('[data-testid="transfer-fromSite"]', 'SH')
+    await planner.selectOption('[data-testid="transfer-fromSku"]', from)
+    await planner.selectOption('[data-testid="transfer-toSite"]', 'HAM')
+    await planner.selectOption('[data-testid="transfer-toSku"]', to)
+    await planner.selectOption('[data-testid="transfer-period"]', '2')
+    await planner.fill('[data-testid="transfer-leadTime"]', '3')
+    // A wrong quantity is refused before anything is written, naming the field and the reason.
+    await planner.fill('[data-testid="transfer-quantity"]', '-40')
+    await planner.click('[data-testid="transfer-submit"]')
+    const error = planner.locator('[data-testid="transfer-error"]')
+    await error.waitFor()
+    expect(await error.getAttribute('data-field')).toBe('quantity')
+    expect(await error.textContent()).toBe('Quantity: must be a number greater than 0.')
+    expect((await storedPlan(plan.id)).transfers.size).toBe(0)
+
+    await planner.fill('[data-testid="transfer-quantity"]', '40')
+    await planner.click('[data-testid="transfer-submit"]')
+    await expect
+      .poll(() => planner.locator('[data-testid="transfer-row"]').count(), { timeout: 10_000 })
+      .toBe(1)
+
+    const expectFrom = fromBefore.map((v, p) => (p >= 2 ? v - 40 : v))
+    const expectTo = toBefore.map((v, p) => (p >= 5 ? v + 40 : v))
+    for (const page of [planner, viewer]) {
+      await expect
+        .poll(() => shownRow(page, `sku:${from}:projected`), { timeout: 15_000 })
+        .toEqual(expectFrom)
+      await expect
+        .poll(() => shownRow(page, `sku:${to}:projected`), { timeout: 15_000 })
+        .toEqual(expectTo)
+      expect(await shownRow(page, 'total:projected')).toEqual(totalBefore)
+    }
+    // The transfer rows of both SKUs show it leaving in period 2 and arriving in period 5.
+    await expect
+      .poll(() => shown(planner, `sku:${from}:transferOut`, 2), { timeout: 10_000 })
+      .toBe(40)
+    expect(await shown(planner, `sku:${to}:transferIn`, 5)).toBe(40)
+    expect(await shown(planner, `sku:${to}:transferIn`, 2)).toBe(0)
+    // The server validated and kept it.
+    await expect
+      .poll(async () => (await storedPlan(plan.id)).listTransfers().map(([, t]) => t), {
+        timeout: 15_000,
+      })
+      .toEqual([{ fromSku: from, toSku: to, period: 2, leadTime: 3, quantity: 40 }])
+  })
+
+  it('groups by site and filters to one site: the right rows, and the gap counts and chart follow', async () => {
+    const plan = await createPlan(server, { skuCount: 30, periodCount: PERIODS })
+    const stored = await storedPlan(plan.id)
+    const meta = stored.readMeta()
+    const model = new PlanModel(stored)
+    const page = await openBoard(
+      track(await personContext(browser, server, { account: 'planner' })),
+      server.url,
+      plan.id,
+    )
+    expect(await gapCounts(page)).toEqual(expectedCounts(model, undefined, meta))
+    // Hamburg holds some of the plan's gaps, not all: a count that ignores the filter fails.
+    expect(expectedCounts(model, 'HAM', meta)).not.toEqual(expectedCounts(model, undefined, meta))
+
+    await page.click('[data-testid="row-filters-button"]')
+    await page.selectOption('[data-testid="group-by"]', 'site')
+    await expect
+      .poll(
+        async () =>
+          (await rowKeys(page)).filter((k) => k.endsWith(':demand') && k.startsWith('group:')),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toEqual(meta.sites.map((site) => `group:site:${site.id}:demand`))
+    let site = ''
+    for (const key of await rowKeys(page)) {
+      if (key.startsWith('group:site:')) site = key.split(':')[2]
+      if (key.startsWith('sku:')) expect(stored.readItem(key.split(':')[1])?.site).toBe(site)
+    }
+
+    await page.selectOption('[data-testid="filter-site"]', 'HAM')
+    const atHamburg = stored.listSkus().filter((sku) => stored.readItem(sku)?.site === 'HAM')
+    await expect
+      .poll(
+        async () =>
+          (await rowKeys(page)).filter((k) => k.startsWith('sku:') && k.endsWith(':demand')).length,
+        { timeout: 10_000 },
+      )
+      .toBe(atHamburg.length)
+    const keys = await rowKeys(page)
+    const skus = keys.filter((k) => k.startsWith('sku:')).map((k) => k.split(':')[1])
+    expect(new Set(skus)).toEqual(new Set(atHamburg))
+    const resources = new Set(
+      keys.filter((k) => k.startsWith('resource:')).map((k) => k.split(':')[1]),
+    )
+    expect(resources).toEqual(
+      new Set(meta.resources.filter((r) => r.site === 'HAM').map((r) => r.id)),
+    )
+    await expect
+      .poll(() => gapCounts(page), { timeout: 10_000 })
+      .toEqual(expectedCounts(model, 'HAM', meta))
+    expect(await page.getAttribute('[data-testid="chart-panel"]', 'data-sku-count')).toBe(
+      String(atHamburg.length),
+    )
+    expect(await page.textContent('.chart-title')).toBe('Total in view')
+
+    // The filter is part of the view state: it is there again after a reload.
+    await page.reload()
+    await page.waitForSelector('[data-testid="filter-site"]')
+    expect(await page.inputValue('[data-testid="filter-site"]')).toBe('HAM')
+    expect(await page.inputValue('[data-testid="group-by"]')).toBe('site')
+    expect(await page.textContent('[data-testid="row-filters-button"]')).toBe('By Site · 1 filter')
+  })
+})
