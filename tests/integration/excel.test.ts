@@ -347,6 +347,76 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(readActuals(await storedPlan(planId), skuA)[history156 - 3]).toBe(40)
   })
 
+  it('imports actual production from a Production history sheet, exports it, refuses bad rows whole', async () => {
+    const observer = connectStockClient(server.syncUrl, planId, { token: server.tokens.viewer })
+    clients.push(observer)
+    await observer.synced()
+    const [skuA, skuB] = observer.plan.listSkus()
+    const demandBefore = readActuals(observer.plan, skuA!)
+    const workbook = await workbookOf(
+      (await download('planner', `/api/plans/${planId}/export.xlsx`)).file,
+    )
+    expect(workbook.getWorksheet('Production history')).toBeUndefined()
+    const production = workbook.addWorksheet('Production history')
+    production.getRow(1).values = ['SKU', week(-2), week(-1)]
+    production.getRow(2).values = [skuA, 35, 36]
+    production.getRow(3).values = [skuB, null, 8]
+    const good = await bufferOf(workbook)
+
+    const preview = await send('planner', `/api/plans/${planId}/import/preview`, good, XLSX)
+    expect(preview.body).toMatchObject({ errors: [], changedCells: 0, changedActuals: 3 })
+    const applied = await send('planner', `/api/plans/${planId}/import/apply`, good, XLSX)
+    expect(applied).toEqual({ status: 200, body: { appliedCells: 0, appliedActuals: 3 } })
+    const history156 = 156
+    await waitFor(
+      () => readActuals(observer.plan, skuB!, 'production')[history156 - 1] === 8,
+      5000,
+      'actual production relayed to the observer',
+    )
+    expect(
+      readActuals(observer.plan, skuA!, 'production').slice(history156 - 2, history156),
+    ).toEqual([35, 36])
+    // Actual demand is another row: untouched.
+    expect(readActuals(observer.plan, skuA!)).toEqual(demandBefore)
+
+    const exported = await workbookOf(
+      (await download('viewer', `/api/plans/${planId}/export.xlsx`)).file,
+    )
+    const back = exported.getWorksheet('Production history')!
+    expect(back.getRow(1).values).toEqual([undefined, 'SKU', week(-2), week(-1)])
+    expect(back.getRow(2).values).toEqual([undefined, skuA, 35, 36])
+    // The export imports back as a no-op.
+    const again = await send(
+      'planner',
+      `/api/plans/${planId}/import/preview`,
+      await bufferOf(exported),
+      XLSX,
+    )
+    expect(again.body).toMatchObject({ errors: [], changedCells: 0, changedActuals: 0 })
+
+    production.getRow(2).values = [skuA, -4, 36]
+    production.getRow(4).values = ['NO-SUCH', 1]
+    production.getRow(5).values = [skuB, 'lots']
+    production.getRow(1).values = ['SKU', week(-2), week(-1), '1999-W01']
+    production.getRow(3).values = [skuB, null, 8, 5]
+    const bad = await bufferOf(workbook)
+    const fingerprint = await storeFingerprint(planId)
+    const answer = await send('planner', `/api/plans/${planId}/import/apply`, bad, XLSX)
+    expect(answer.status).toBe(400)
+    const errors = answer.body.errors as ImportIssueAnswer[]
+    expect(errors.map((e) => [e.code, e.place])).toEqual([
+      ['negativeValue', { sheet: 'Production history', row: 2, column: 2 }],
+      ['outsideActuals', { sheet: 'Production history', row: 3, column: 4 }],
+      ['unknownSku', { sheet: 'Production history', row: 4, column: 1 }],
+      ['notANumber', { sheet: 'Production history', row: 5, column: 2 }],
+    ])
+    expect(errors[0]!.message).toBe(
+      'sheet Production history, row 2, column B: -4 must not be negative',
+    )
+    expect(await storeFingerprint(planId)).toEqual(fingerprint)
+    expect(readActuals(await storedPlan(planId), skuA!, 'production')[history156 - 2]).toBe(35)
+  })
+
   it('refuses bad files with errors naming sheet, row and column, and changes nothing', async () => {
     const sku = input.items[6].sku
     const good = ['Juice', sku, 'x', 'SH', 'cs', '', '1', '1', '9', 'demand', '5', '5', '5', '5']

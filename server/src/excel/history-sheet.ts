@@ -1,4 +1,4 @@
-import type { PlanDoc } from '@tandem/shared'
+import type { ActualsKind, PlanDoc } from '@tandem/shared'
 import { actualsRow, actualsSpan, isValidId, periodKey, readActuals } from '@tandem/shared'
 import type { ActualsEntry } from '../actuals/actuals-changes.js'
 import { issueAt } from './import-issue.js'
@@ -15,17 +15,21 @@ import type { SheetCell, SheetTable } from './sheet-table.js'
  */
 export const HISTORY_SHEET_NAME = 'Demand history'
 export const HISTORY_SHEET = ['demand history', 'history', 'actuals', '历史需求', '实际需求']
+/** The sheet of actual production, read and written like the History sheet. */
+export const PRODUCTION_SHEET_NAME = 'Production history'
+export const PRODUCTION_SHEET = ['production history', 'actual production', '实际产量', '生产历史']
 const SKU_HEADERS = ['sku', '物料']
 
 /**
  * The History sheet of an export: one row per SKU with actuals, a column per period that has an
- * actual anywhere (empty cell = no actual), oldest first.
+ * actual anywhere (empty cell = no actual), oldest first. With `kind` production, the same for
+ * actual production (the Production history sheet).
  */
-export function historySheet(plan: PlanDoc): SheetOut {
+export function historySheet(plan: PlanDoc, kind: ActualsKind = 'demand'): SheetOut {
   const meta = plan.readMeta()
   const { first, length } = actualsSpan(plan)
-  const skus = plan.listSkus().filter((sku) => actualsRow(plan, sku))
-  const rows = new Map(skus.map((sku) => [sku, readActuals(plan, sku)]))
+  const skus = plan.listSkus().filter((sku) => actualsRow(plan, sku, kind))
+  const rows = new Map(skus.map((sku) => [sku, readActuals(plan, sku, kind)]))
   const used: number[] = []
   for (let i = 0; i < length; i++)
     if ([...rows.values()].some((values) => values[i] !== null)) used.push(i)
@@ -34,7 +38,7 @@ export function historySheet(plan: PlanDoc): SheetOut {
     ...used.map((i) => periodKey(meta.periodKind, meta.firstPeriod, first + i)),
   ]
   return {
-    name: HISTORY_SHEET_NAME,
+    name: kind === 'demand' ? HISTORY_SHEET_NAME : PRODUCTION_SHEET_NAME,
     rows: [header, ...skus.map((sku) => [sku, ...used.map((i) => rows.get(sku)?.[i] ?? null)])],
     widths: [14],
   }
@@ -45,7 +49,12 @@ export function historySheet(plan: PlanDoc): SheetOut {
  * then a SKU per row. Empty cells change nothing; text is not a number. Header problems go to
  * `issues`, naming the cell; the values are checked by `actualsChanges`.
  */
-export function parseHistorySheet(sheet: SheetTable, issues: IssueList): ActualsEntry[] {
+export function parseHistorySheet(
+  sheet: SheetTable,
+  issues: IssueList,
+  kind: ActualsKind = 'demand',
+): ActualsEntry[] {
+  const measure = kind === 'demand' ? 'actuals' : 'actualProduction'
   const [head, ...body] = sheet.rows
   if (!head) return []
   const place = (row: number, column?: number) => ({ sheet: sheet.name, row, column })
@@ -72,9 +81,7 @@ export function parseHistorySheet(sheet: SheetTable, issues: IssueList): Actuals
     const skuText = typeof sku === 'string' ? sku.trim() : sku === null ? '' : String(sku)
     if (skuText === '' && cells.every((c) => c === null || c === '')) continue
     if (skuText !== '' && !isValidId(skuText)) {
-      issues.add(
-        issueAt('invalidKey', place(row, skuColumn + 1), { measure: 'actuals', value: skuText }),
-      )
+      issues.add(issueAt('invalidKey', place(row, skuColumn + 1), { measure, value: skuText }))
       continue
     }
     for (const { column, key } of periods) {

@@ -2,7 +2,7 @@ import type { ImportDeadline } from './import-deadline.js'
 import { ImportProblem } from './import-issue.js'
 import { readCsvSheet } from './read-csv-sheet.js'
 import { readXlsxSheets } from './read-xlsx-sheets.js'
-import { HISTORY_SHEET } from './history-sheet.js'
+import { HISTORY_SHEET, PRODUCTION_SHEET } from './history-sheet.js'
 import { SITES_SHEET, TRANSFERS_SHEET } from './site-sheets.js'
 import type { SheetTable } from './sheet-table.js'
 
@@ -21,6 +21,8 @@ export interface ImportedSheets {
   settings?: SheetTable
   /** Actual demand (docs/import-format.md, History). */
   history?: SheetTable
+  /** Actual production (docs/import-format.md, Production history). */
+  production?: SheetTable
   sites?: SheetTable
   transfers?: SheetTable
 }
@@ -30,7 +32,7 @@ const SETTINGS_SHEET = ['settings', '设置']
 
 /**
  * Reads the Plan sheet (the sheet named Plan, else the first one) and the optional Settings,
- * History, Sites and Transfers sheets of an XLSX file, or a CSV file as the Plan sheet.
+ * History, Production history, Sites and Transfers sheets of an XLSX file, or a CSV file as the Plan sheet.
  */
 export async function readImportFile(
   file: Buffer,
@@ -50,6 +52,7 @@ export async function readImportFile(
         PLAN_SHEET.includes(lower) ||
         SETTINGS_SHEET.includes(lower) ||
         HISTORY_SHEET.includes(lower) ||
+        PRODUCTION_SHEET.includes(lower) ||
         SITES_SHEET.includes(lower) ||
         TRANSFERS_SHEET.includes(lower)
       )
@@ -69,6 +72,7 @@ export async function readImportFile(
     plan,
     settings: named(SETTINGS_SHEET),
     history: other(HISTORY_SHEET),
+    production: other(PRODUCTION_SHEET),
     sites: other(SITES_SHEET),
     transfers: other(TRANSFERS_SHEET),
   }

@@ -31,8 +31,8 @@ export async function readPlanFile(
 }
 
 /**
- * Reads the Plan sheet (and History, if any) of a file that updates a plan, its columns read as
- * `mapping` says; problems go to `issues`.
+ * Reads the Plan sheet (and History and Production history, if any) of a file that updates a
+ * plan, its columns read as `mapping` says; problems go to `issues`.
  */
 export async function readPlanSheet(
   file: Buffer,
@@ -40,8 +40,11 @@ export async function readPlanSheet(
   deadline: ImportDeadline,
   issues: IssueList,
   mapping: ColumnMapping = {},
-): Promise<PlanSheet & { actuals: ActualsEntry[] }> {
+): Promise<PlanSheet & { actuals: ActualsEntry[]; production: ActualsEntry[] }> {
   const sheets = await readImportFile(file, format, deadline)
   const actuals = sheets.history ? parseHistorySheet(sheets.history, issues) : []
-  return { ...parsePlanSheet(sheets.plan, issues, mapping), actuals }
+  const production = sheets.production
+    ? parseHistorySheet(sheets.production, issues, 'production')
+    : []
+  return { ...parsePlanSheet(sheets.plan, issues, mapping), actuals, production }
 }

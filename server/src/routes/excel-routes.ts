@@ -117,17 +117,18 @@ export async function excelRoutes(
       const issues = new IssueList()
       const mapping = parseColumnMapping(request.query.mapping)
       const sheet = await readPlanSheet(...uploaded(request), deadline(), issues, mapping)
-      const [cells, actuals] = await useRoom(rooms, planId, (room) => {
+      const [cells, actuals, production] = await useRoom(rooms, planId, (room) => {
         const plan = new PlanDoc(room.doc)
         return [
           importChanges(plan, sheet, role, issues, sites),
           actualsChanges(plan, sheet.actuals, role, issues),
+          actualsChanges(plan, sheet.production, role, issues, 'production'),
         ] as const
       })
       return {
         cells: cells.slice(0, IMPORT_LIMITS.listedCells),
         changedCells: cells.length,
-        changedActuals: changedCellCount(actuals),
+        changedActuals: changedCellCount(actuals) + changedCellCount(production),
         errors: issues.listed.map(issueAnswer),
         errorCount: issues.count,
       }
@@ -153,6 +154,7 @@ export async function excelRoutes(
           (live) => {
             const cells = importChanges(live, sheet, role, issues, sites)
             const actuals = actualsChanges(live, sheet.actuals, role, issues)
+            const production = actualsChanges(live, sheet.production, role, issues, 'production')
             if (!issues.isEmpty) {
               throw new ImportProblem(issues.listed, issues.count)
             }
@@ -161,7 +163,9 @@ export async function excelRoutes(
               cells.map(({ measure, key, period, to }) => ({ measure, key, period, value: to })),
             )
             for (const [sku, changed] of actuals) writeActualsRow(live, sku, changed)
-            appliedActuals = changedCellCount(actuals)
+            for (const [sku, changed] of production)
+              writeActualsRow(live, sku, changed, 'production')
+            appliedActuals = changedCellCount(actuals) + changedCellCount(production)
           },
           'import',
         ),
