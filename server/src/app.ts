@@ -37,6 +37,8 @@ import { AccuracyReports } from './accuracy/accuracy-reports.js'
 import { ForecastRuns } from './forecast/forecast-runs.js'
 import { healthRoute } from './routes/health-route.js'
 import { membersRoutes } from './routes/members-routes.js'
+import { inboxRoutes } from './routes/inbox-routes.js'
+import { InboxHub } from './inbox/inbox-hub.js'
 import { plansRoutes } from './routes/plans-routes.js'
 import { syncRoute } from './routes/sync-route.js'
 import { usersRoutes } from './routes/users-routes.js'
@@ -136,6 +138,8 @@ declare module 'fastify' {
     auth: Authenticator
     /** Draining for shutdown: readiness, refusing new sockets, closing what is open. */
     lifecycle: Lifecycle
+    /** Every open inbox tab on this instance, by user. */
+    inbox: InboxHub
     /** Prometheus counters; features count their runs here (`metrics.forecastRun`). */
     metrics: ServerMetrics
     /** Every route this app serves (method and URL pattern), as registered. */
@@ -186,9 +190,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   app.decorate('metrics', metrics)
   const log = timedPlanLog(stores.log, stores.kind, metrics)
+  const inbox = new InboxHub({ feed: stores.userFeed, accounts, logger: app.log })
   const rooms: RoomRegistry = new RoomRegistry({
     store: log,
-    observer: metrics,
+    observer: {
+      updateAccepted: () => metrics.updateAccepted(),
+      updateRejected: (code) => metrics.updateRejected(code),
+      relayed: (messages) => metrics.relayed(messages),
+      documentChanged: (planId, plan) => inbox.planChanged(planId, plan),
+    },
     logger: app.log,
     compactAfter: deps.compactAfter ?? 1000,
     compactIdleMs: deps.compactIdleMs ?? 1000,
@@ -205,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     () => app.server,
   )
   app.decorate('lifecycle', lifecycle)
+  app.decorate('inbox', inbox)
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiProblem) return reply.code(error.status).send(error.toBody())
@@ -315,6 +326,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(scenarioRoutes, { log, records, accounts, rooms, auth, scenarios })
   await app.register(meetingRoutes, { log, records, accounts, rooms, auth })
   await app.register(membersRoutes, { log, records, accounts, auth })
+  await app.register(inboxRoutes, { log, records, accounts, auth, scenarios, hub: inbox })
   await app.register(excelRoutes, {
     log,
     records,
@@ -382,6 +394,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clearInterval(accessCheck)
     await accuracy.close()
     await rooms.closeAll()
+    await inbox.close()
   })
   return app
 }

@@ -531,6 +531,7 @@ export class Room {
   ): void => {
     this.answers.changed(update)
     if (origin === null || origin.kind === 'store') return
+    this.options.observer?.documentChanged?.(this.planId, this.plan)
     const cells = origin.kind === 'feed' ? [] : this.cellChanges(origin)
     this.effect = { update, cells }
   }

@@ -4,6 +4,7 @@ import type { PlanRecords } from './plan-records.js'
 import type { RateCounters } from './rate-counters.js'
 import type { ScenarioStore } from './scenario-store.js'
 import type { StoreLogger } from './store-logger.js'
+import type { UserFeed } from './user-feed.js'
 
 /** Whether a backend answers, and the last error it reported, for /health and logs. */
 export interface StoreHealth {
@@ -26,6 +27,8 @@ export interface Stores {
   readonly scenarios: ScenarioStore
   /** Rate-limit counters: in this process for SQLite, shared by every instance for Redis. */
   readonly rateCounters: RateCounters
+  /** Messages to one user's tabs on every instance (inbox read marks); Redis only. */
+  readonly userFeed?: UserFeed
   /** Where the backend logs its errors from now on (the app hands over its pino logger). */
   useLogger(logger: StoreLogger): void
   /** Asks the backend; never throws. */

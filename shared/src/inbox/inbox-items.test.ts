@@ -4,7 +4,7 @@ import { createPlanDoc } from '../create-plan-doc.js'
 import { demoPlan } from '../demo-plan.js'
 import { createFlag } from '../flags/gap-flag.js'
 import { startMeeting, writeRecord } from '../meeting/meeting-writes.js'
-import { inboxItems } from './inbox-items.js'
+import { inboxItems, planIdOfInboxItem } from './inbox-items.js'
 
 function plan() {
   const doc = createPlanDoc(demoPlan({ skuCount: 4, periodCount: 6, seed: 1 }))
@@ -85,6 +85,7 @@ describe('inboxItems', () => {
         at: '2026-12-01T12:05:00.000Z',
         recordId: 'r1',
         text: 'Call the east region',
+        due: '2026-12-05',
       },
       {
         kind: 'flag',
@@ -93,6 +94,7 @@ describe('inboxItems', () => {
         at: '2026-12-01T11:00:00.000Z',
         flagId: 'f1',
         dueDate: '2026-12-10',
+        text: '',
       },
       {
         kind: 'mention',
@@ -101,6 +103,7 @@ describe('inboxItems', () => {
         at: '2026-12-01T09:00:00.000Z',
         threadId: 't1',
         author: 'u-planner',
+        text: '',
       },
     ])
   })
@@ -118,5 +121,13 @@ describe('inboxItems', () => {
       },
     ])
     expect(inboxItems(plan(), 'p1', 'u-viewer', 'viewer')).toEqual([])
+  })
+
+  it('names the plan of an item id, and nothing for a string that is not one', () => {
+    for (const item of inboxItems(plan(), 'p1', 'u-sales', 'sales'))
+      expect(planIdOfInboxItem(item.id)).toBe('p1')
+    expect(planIdOfInboxItem('signOff:plan-2:demandReview:')).toBe('plan-2')
+    expect(planIdOfInboxItem('note:p1:x')).toBeUndefined()
+    expect(planIdOfInboxItem('action')).toBeUndefined()
   })
 })

@@ -1,4 +1,5 @@
 import { readThreads } from '../comments/comment-thread.js'
+import { messageText } from '../comments/message-text.js'
 import { STAGE_OWNER } from '../cycle/cycle-stage.js'
 import { readCycle } from '../cycle/cycle-state.js'
 import { readFlags } from '../flags/gap-flag.js'
@@ -8,10 +9,46 @@ import type { Role } from '../rules/role.js'
 
 /** One thing in a person's inbox, from one plan. `id` is stable, so a read mark can name it. */
 export type InboxItem =
-  | { kind: 'mention'; id: string; planId: string; at: string; threadId: string; author: string }
-  | { kind: 'flag'; id: string; planId: string; at: string; flagId: string; dueDate: string }
+  | {
+      kind: 'mention'
+      id: string
+      planId: string
+      at: string
+      threadId: string
+      author: string
+      /** The message's plain text, cut to MESSAGE_TEXT_LIMIT. */
+      text: string
+    }
+  | {
+      kind: 'flag'
+      id: string
+      planId: string
+      at: string
+      flagId: string
+      dueDate: string
+      /** The flag's note. */
+      text: string
+    }
   | { kind: 'signOff'; id: string; planId: string; at: string; stage: string }
-  | { kind: 'action'; id: string; planId: string; at: string; recordId: string; text: string }
+  | {
+      kind: 'action'
+      id: string
+      planId: string
+      at: string
+      recordId: string
+      text: string
+      /** YYYY-MM-DD, or empty. */
+      due: string
+    }
+
+/** The kinds of inbox items. */
+export const INBOX_ITEM_KINDS = ['mention', 'flag', 'signOff', 'action'] as const
+
+/** The plan an inbox item id names (ids are `<kind>:<planId>:…`), if it is one. */
+export function planIdOfInboxItem(id: string): string | undefined {
+  const [kind, planId] = id.split(':')
+  return (INBOX_ITEM_KINDS as readonly string[]).includes(kind) && planId ? planId : undefined
+}
 
 /**
  * What waits on `userId` (whose role in the plan is `role`) in one plan: messages that mention
@@ -31,6 +68,7 @@ export function inboxItems(plan: PlanDoc, planId: string, userId: string, role: 
         at: m.createdAt,
         threadId: thread.id,
         author: m.author,
+        text: messageText(m.body),
       })
     }
   }
@@ -44,6 +82,7 @@ export function inboxItems(plan: PlanDoc, planId: string, userId: string, role: 
       at: flag.createdAt,
       flagId: flag.id,
       dueDate: flag.dueDate,
+      text: flag.note,
     })
   }
   const cycle = readCycle(plan.doc)
@@ -62,6 +101,7 @@ export function inboxItems(plan: PlanDoc, planId: string, userId: string, role: 
       at: record.at,
       recordId: record.id,
       text: record.text,
+      due: record.due,
     })
   }
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? -1 : 1))

@@ -7,6 +7,7 @@ import { RedisPlanLog } from './redis-plan-log.js'
 import { RedisPlanRecords } from './redis-plan-records.js'
 import { RedisRateCounters } from './redis-rate-counters.js'
 import { RedisScenarios } from './redis-scenarios.js'
+import { RedisUserFeed } from './redis-user-feed.js'
 import { migrateLegacyPlans } from './migrate-legacy-plans.js'
 import { parseRedisTarget } from './redis-target.js'
 
@@ -43,6 +44,7 @@ export async function connectRedisStores(
   const keys = new RedisKeys(options.prefix ?? 'tandem')
   const log = new RedisPlanLog(connection, keys)
   const accounts = new RedisAccounts(connection, keys)
+  const userFeed = new RedisUserFeed(connection, keys)
   try {
     await accounts.migrateLegacyKeys()
     await migrateLegacyPlans(connection, keys)
@@ -59,10 +61,11 @@ export async function connectRedisStores(
     accounts,
     scenarios: new RedisScenarios(connection, keys),
     rateCounters: new RedisRateCounters(connection, keys),
+    userFeed,
     useLogger: (logger) => connection.useLogger(logger),
     health: () => connection.health(),
     async close() {
-      await log.feed.close()
+      await Promise.all([log.feed.close(), userFeed.close()])
       await connection.close()
     },
   }

@@ -104,6 +104,11 @@ export class RedisKeys {
     return `${this.prefix}:{plan:${planId}}:${kind}`
   }
 
+  /** The pub/sub channel of one user's inbox, in the user's own slot. */
+  userChannel(userId: string): string {
+    return `${this.prefix}:{user:${userId}}:inbox`
+  }
+
   /** Keys of the layout before accounts shared a hash tag; read once to migrate. */
   get legacyAccounts(): AccountKeys {
     return {
