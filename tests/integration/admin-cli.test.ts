@@ -5,12 +5,21 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { documentEpochOf, overlayWeight } from '@tandem/shared'
 import { runTandemCli } from '../support/cli-process.js'
 import type { RedisServer } from '../support/redis-server.js'
 import { startRedisServer } from '../support/redis-server.js'
 import type { ServerProcess } from '../support/server-process.js'
 import { startServerProcess } from '../support/server-process.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
+import type { EpochWriter } from '../support/epoch-writer.js'
+import {
+  allSaved,
+  docWithClient,
+  epochClosed,
+  rebase,
+  writeEdits,
+} from '../support/epoch-writer.js'
 import { requestToken } from '../support/test-server.js'
 
 const ADMIN = { email: 'ops@example.com', password: 'a-long-admin-password' }
@@ -185,6 +194,52 @@ describe.each(['sqlite', 'redis'] as const)(
       },
     )
 
+    it(
+      'starts a new document epoch: the open board is closed with epochChanged, reloads and loses nothing',
+      { timeout: 120_000 },
+      async () => {
+        const imported = await cli('plan', 'import', GBK_FIXTURE, '--id', 'epoch-cli')
+        expect(imported.code, imported.stderr).toBe(0)
+        const token = await requestToken(server.url, 'planner@demo.tandem', 'demo-password')
+        let nextClient = 700
+        const open = (skus: string[]): EpochWriter => ({
+          client: connectStockClient(server.url.replace('http', 'ws') + '/sync', 'epoch-cli', {
+            token,
+            ext: true,
+            doc: docWithClient(nextClient++),
+            reconnect: false,
+          }),
+          pending: new Map(),
+          skus,
+        })
+        const writer = open([])
+        await writer.client.synced()
+        for (const value of [111, 222])
+          writeEdits(writer, [{ measure: 'demand', key: 'TEA-02', period: 2, value }])
+        await waitFor(() => allSaved(writer.client), 10_000, 'saved')
+
+        const run = await cli('plan', 'epoch', 'epoch-cli')
+        expect(run.code, run.stderr).toBe(0)
+        expect(run.stdout).toContain('Plan epoch-cli is at document epoch 1')
+
+        // The board still holds the old document; its next edit is refused as of another epoch.
+        writeEdits(writer, [{ measure: 'demand', key: 'TEA-02', period: 3, value: 333 }])
+        await waitFor(() => epochClosed(writer.client), 10_000, 'closed with epochChanged')
+        const next = await rebase(writer, open)
+        await waitFor(() => allSaved(next.client), 10_000, 'the edit saved on the new epoch')
+        next.client.destroy()
+
+        const reader = open([])
+        await reader.client.synced()
+        expect(documentEpochOf(reader.client.doc)).toBe(1)
+        expect(overlayWeight(reader.client.doc).items).toBe(1)
+        expect(reader.client.plan.readRow('demand', 'TEA-02').slice(0, 4)).toEqual([
+          12, 14, 222, 333,
+        ])
+        reader.client.destroy()
+      },
+    )
+
     it('names the argument that is wrong', { timeout: 120_000 }, async () => {
       const cases: [string[], string][] = [
         [['user', 'create', '--name', 'No Email'], '--email: give the email address'],
@@ -206,6 +261,8 @@ describe.each(['sqlite', 'redis'] as const)(
           ['plan', 'export', 'no-such-plan', '/tmp/x.csv'],
           'ID: there is no plan with id no-such-plan',
         ],
+        [['plan', 'epoch'], 'ID: give the id of the plan'],
+        [['plan', 'epoch', 'no-such-plan'], 'ID: there is no plan with id no-such-plan'],
         [['plan', 'export', 'demo', '/tmp/x.pdf'], 'FILE: /tmp/x.pdf must end in .xlsx or .csv'],
         [['plan', 'import', '/nonexistent/plan.csv'], 'FILE: /nonexistent/plan.csv cannot be read'],
         [['plans', 'list', '--force'], '--force: `plans list` takes no --force option'],

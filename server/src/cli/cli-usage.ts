@@ -19,6 +19,9 @@ server runs.
       Creates a plan from an .xlsx or .csv file (docs/import-format.md).
   plan export ID FILE
       Writes the plan's durable state to FILE, as .xlsx or .csv by its extension.
+  plan epoch ID
+      Starts a new document epoch: current values as fresh bases, overwrite history dropped.
+      Open boards reload the plan and write their unsaved edits again.
   backup FILE
       Copies the SQLite database to FILE with SQLite's online backup, while the server runs.
   restore FILE [--force]

@@ -8,6 +8,7 @@ import { CliError } from './cli-error.js'
 import type { CliOutput } from './cli-output.js'
 import { CLI_USAGE } from './cli-usage.js'
 import { exportPlanCommand, importPlanCommand, listPlansCommand } from './plan-commands.js'
+import { planEpochCommand } from './plan-epoch-command.js'
 import {
   createUserCommand,
   disableUserCommand,
@@ -150,6 +151,12 @@ const COMMANDS: Record<string, Command> = {
     store: true,
     run: ({ out, stores, positionals }) =>
       exportPlanCommand(stores, positionals[0], positionals[1], out),
+  },
+  'plan epoch': {
+    options: [],
+    positionals: ['ID'],
+    store: true,
+    run: ({ out, stores, positionals }) => planEpochCommand(stores.log, positionals[0], out),
   },
   backup: {
     options: [],
