@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { createFlag } from '@tandem/shared'
+import { connectStockClient } from '../support/stock-client.js'
 import type { E2EServer } from './harness.js'
 import {
   createPlan,
@@ -126,7 +131,107 @@ describe('the live S&OP meeting, with four people in four browsers, one in Chine
     for (const account of ['planner', 'sales', 'production', 'viewer'] as const)
       expect(attendees).toContain(nameOf(account))
     await viewer.screenshot({ path: join(SCREENSHOTS, 'meeting-minutes.png') })
-    // The inbox (the action in production's inbox) and the PDF pack are built on these minutes
-    // by the executive-summary work of issue 16.
+
+    // 8. The assignee finds the action in their inbox, from the header, and it opens the board.
+    // Production also owns the supply review, now the current stage: its sign-off waits too.
+    const inboxLink = production.locator('[data-testid="inbox-link"]')
+    await expect
+      .poll(() => production.locator('[data-testid="inbox-unread"]').textContent(), {
+        timeout: 15_000,
+      })
+      .toBe('2')
+    await inboxLink.click()
+    await production.locator('[data-testid="inbox-item-signOff"]').waitFor({ timeout: 15_000 })
+    const action = production.locator('[data-testid="inbox-item-action"]')
+    await action.waitFor({ timeout: 15_000 })
+    expect(await action.textContent()).toContain('Confirm overtime with the union (due 2026-12-11)')
+    expect(await action.textContent()).toContain(plan.name)
+    expect(await action.getAttribute('data-read')).toBe('false')
+    await production.screenshot({ path: join(SCREENSHOTS, 'inbox.png') })
+    await action.locator('a').click()
+    await production.waitForURL(`**/plans/${plan.id}`)
+    await production.goBack()
+    await expect
+      .poll(() => production.getAttribute('[data-testid="inbox-item-action"]', 'data-read'), {
+        timeout: 15_000,
+      })
+      .toBe('true')
+
+    // 9. The PDF is produced: it has pages and the expected text (pdftotext, poppler-utils).
+    const pdf = await production.request.get(
+      `${server.url}/api/plans/${plan.id}/meeting-pack.pdf?lang=en`,
+    )
+    expect(pdf.status()).toBe(200)
+    expect(pdf.headers()['content-type']).toBe('application/pdf')
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-pack-'))
+    try {
+      const file = join(dir, 'pack.pdf')
+      writeFileSync(file, await pdf.body())
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(1)
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+      for (const words of ['Add a Saturday shift on line 2', 'Confirm overtime with the union'])
+        expect(text).toContain(words)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the inbox in two tabs of one person', () => {
+  it('marks an item read in one tab and shows it read in the other, without a reload', async () => {
+    const plan = await createPlan(server, { skuCount: 4, periodCount: 6 })
+    const sales = await person({ account: 'sales' })
+    const [one, two] = [await sales.newPage(), await sales.newPage()]
+    for (const tab of [one, two]) {
+      await tab.goto(`${server.url}/inbox`)
+      await tab.locator('[data-testid="inbox-count"]').filter({ hasText: /\d/ }).waitFor()
+    }
+    // A new item arrives while both tabs are open: the planner, over a real socket, flags a gap
+    // for sales.
+    const planner = connectStockClient(server.syncUrl, plan.id, {
+      token: server.tokens.planner,
+      ext: true,
+      reconnect: false,
+    })
+    try {
+      await planner.synced()
+      createFlag(planner.plan, {
+        id: 'flag-for-sales',
+        kind: 'shortage',
+        severity: 'high',
+        owner: server.users.sales.id,
+        dueDate: '2026-12-18',
+        status: 'open',
+        cells: [{ measure: 'projected', key: planner.plan.listSkus()[0], period: 2 }],
+        threadId: '',
+        note: 'Short in week 3: can sales shift the promotion?',
+        createdBy: server.users.planner.id,
+        createdAt: new Date().toISOString(),
+      })
+      for (const tab of [one, two])
+        await tab.locator('[data-testid="inbox-item-flag"]').waitFor({ timeout: 15_000 })
+    } finally {
+      planner.destroy()
+    }
+    for (const tab of [one, two])
+      await tab.locator('[data-testid="inbox-item-flag"]').waitFor({ timeout: 15_000 })
+    expect(await two.getAttribute('[data-testid="inbox-item-flag"]', 'data-read')).toBe('false')
+    await one.click('[data-testid="inbox-item-flag"] .inbox-mark')
+    await expect
+      .poll(() => two.getAttribute('[data-testid="inbox-item-flag"]', 'data-read'), {
+        timeout: 15_000,
+      })
+      .toBe('true')
+    await two.click('[data-testid="inbox-item-flag"] .inbox-mark')
+    await expect
+      .poll(() => one.getAttribute('[data-testid="inbox-item-flag"]', 'data-read'), {
+        timeout: 15_000,
+      })
+      .toBe('false')
+    await two.click('[data-testid="inbox-mark-all"]')
+    await expect
+      .poll(() => one.locator('[data-testid="inbox-unread"]').count(), { timeout: 15_000 })
+      .toBe(0)
   })
 })

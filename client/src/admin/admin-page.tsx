@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { HomeLink } from '../navigation/home-link.js'
 import type { SessionUser } from '../auth/session-user.js'
 import { IdentityChip } from '../identity/identity-chip.js'
+import { InboxButton } from '../inbox/inbox-button.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
 import { listUsers } from './admin-api.js'
 import { CreateUserForm } from './create-user-form.js'
@@ -25,6 +26,7 @@ export function AdminPage({ user, onSignOut }: AdminPageProps) {
         <HomeLink className="brand">{t('app.name')}</HomeLink>
         <span className="muted tagline">{t('admin.title')}</span>
         <span className="spacer" />
+        <InboxButton />
         <LanguageSwitch />
         <IdentityChip user={user} onSignOut={onSignOut} />
       </header>

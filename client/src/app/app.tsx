@@ -9,7 +9,8 @@ import { forgetUser, lastUser, rememberUser } from '../auth/session-user.js'
 import { SignInPage } from '../auth/sign-in-page.js'
 import { BoardPage } from '../board/board-page.js'
 import { LandingPage } from '../landing/landing-page.js'
-import { isAdminPath, planIdOf, usePath } from '../navigation/navigation.js'
+import { InboxPage } from '../inbox/inbox-page.js'
+import { isAdminPath, isInboxPath, planIdOf, usePath } from '../navigation/navigation.js'
 
 type AuthState =
   | { kind: 'checking' }
@@ -53,6 +54,7 @@ export function App() {
     void signOut().finally(() => setAuth({ kind: 'signedOut', unreachable: false }))
   }
   if (isAdminPath(path)) return <AdminPage user={auth.user} onSignOut={leave} />
+  if (isInboxPath(path)) return <InboxPage user={auth.user} onSignOut={leave} />
   const accuracyPlanId = accuracyPlanIdOf(path)
   if (accuracyPlanId) return <AccuracyPage key={accuracyPlanId} planId={accuracyPlanId} />
   const planId = planIdOf(path)

@@ -7,6 +7,7 @@ import { chartSubject } from '../chart/chart-subject.js'
 import type { SessionUser } from '../auth/session-user.js'
 import type { Identity } from '../identity/identity.js'
 import { IdentityChip } from '../identity/identity-chip.js'
+import { InboxButton } from '../inbox/inbox-button.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { AvatarBar } from '../presence/avatar-bar.js'
@@ -294,6 +295,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
           onFollow={(peer) => setFollowingId(peer?.clientId)}
         />
         <ConnectionBadge status={snapshot.status} unsaved={snapshot.unsaved} />
+        <InboxButton />
         <LanguageSwitch />
         <IdentityChip
           user={props.user}

@@ -5,6 +5,7 @@ import { listPlans } from '../api/plans-api.js'
 import { ADMIN_PATH, navigate } from '../navigation/navigation.js'
 import type { SessionUser } from '../auth/session-user.js'
 import { IdentityChip } from '../identity/identity-chip.js'
+import { InboxButton } from '../inbox/inbox-button.js'
 import { LanguageSwitch } from '../i18n/language-switch.js'
 import { useFormatters } from '../i18n/use-formatters.js'
 import { BlankPlanForm } from './blank-plan-form.js'
@@ -47,6 +48,7 @@ export function LandingPage({ user, onSignOut }: LandingPageProps) {
             {t('admin.link')}
           </a>
         )}
+        <InboxButton />
         <LanguageSwitch />
         <IdentityChip user={user} onSignOut={onSignOut} />
       </header>

@@ -34,3 +34,10 @@ export const ADMIN_PATH = '/admin'
 export function isAdminPath(path: string): boolean {
   return path === ADMIN_PATH || path === `${ADMIN_PATH}/`
 }
+
+/** The inbox page's path. */
+export const INBOX_PATH = '/inbox'
+
+export function isInboxPath(path: string): boolean {
+  return path === INBOX_PATH || path === `${INBOX_PATH}/`
+}
