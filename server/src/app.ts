@@ -387,6 +387,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     recheckConnectedUsers(rooms, accounts).catch((error: unknown) =>
       app.log.warn({ err: error }, 'access re-check failed'),
     )
+    inbox.recheck().catch((error: unknown) => app.log.warn({ err: error }, 'inbox re-check failed'))
   }, ACCESS_RECHECK_MS)
   accessCheck.unref()
 

@@ -218,6 +218,32 @@ describe('the inbox over HTTP and server-sent events, on SQLite', () => {
   })
 })
 
+describe('the inbox stream of a user who loses access', () => {
+  it('ends when the user is disabled or signed out everywhere, and is refused after', async () => {
+    const temp = await tempSqliteStore()
+    const server = await startTestServer(temp.store)
+    const url = `${server.url}/api/inbox/events`
+    try {
+      const [sales, production] = [
+        await openEventStream(url, server.headers('sales')),
+        await openEventStream(url, server.headers('production')),
+      ]
+      await server.app.inbox.recheck()
+      expect([sales.ended(), production.ended()]).toEqual([false, false])
+      await server.store.accounts.updateUser(server.users.sales.id, { disabled: true })
+      await server.store.accounts.bumpSessionVersion(server.users.production.id)
+      await server.app.inbox.recheck()
+      await waitFor(() => sales.ended() && production.ended(), 10_000, 'streams ended')
+      expect(server.app.inbox.tabCount).toBe(0)
+      expect((await openEventStream(url, server.headers('sales'))).status).toBe(403)
+      expect((await openEventStream(url, server.headers('production'))).status).toBe(401)
+    } finally {
+      await server.close()
+      await temp.cleanup()
+    }
+  })
+})
+
 describe('the inbox across two instances on one Redis', () => {
   let redis: RedisServer
   let one: TestServer

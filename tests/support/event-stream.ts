@@ -10,6 +10,8 @@ export interface ReceivedEvent {
 export interface EventStream {
   status: number
   events: ReceivedEvent[]
+  /** Whether the server ended the stream. */
+  ended(): boolean
   close(): void
 }
 
@@ -37,8 +39,15 @@ export function openEventStream(
           if (event && data) events.push({ event, data: JSON.parse(data) })
         }
       })
+      let ended = false
+      response.on('end', () => (ended = true))
       response.on('error', () => {})
-      resolve({ status: response.statusCode ?? 0, events, close: () => request.destroy() })
+      resolve({
+        status: response.statusCode ?? 0,
+        events,
+        ended: () => ended,
+        close: () => request.destroy(),
+      })
     })
     request.on('error', reject)
   })

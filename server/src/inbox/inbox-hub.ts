@@ -7,7 +7,13 @@ import type { Accounts } from '../store/accounts.js'
 import type { UserFeed } from '../store/user-feed.js'
 
 /** One open tab of a user, listening to its inbox's events. */
-export type InboxTab = (event: InboxEvent) => void
+export interface InboxTab {
+  send(event: InboxEvent): void
+  /** Ends the tab's stream (its user was disabled or signed out everywhere). */
+  end(): void
+  /** The user's session version when the stream was opened. */
+  sessionVersion: number
+}
 
 /** What the hub needs. */
 export interface InboxHubOptions {
@@ -90,6 +96,18 @@ export class InboxHub {
     this.settling.set(planId, { plan, timer })
   }
 
+  /**
+   * Ends the streams of users who were disabled, removed or signed out everywhere since they
+   * opened them (run with the sockets' access re-check).
+   */
+  async recheck(): Promise<void> {
+    for (const [userId, tabs] of [...this.tabs]) {
+      const user = await this.options.accounts.getUser(userId)
+      for (const tab of [...tabs])
+        if (!user || user.disabled || user.sessionVersion !== tab.sessionVersion) tab.end()
+    }
+  }
+
   /** How many tabs are open, for tests. */
   get tabCount(): number {
     let count = 0
@@ -120,7 +138,7 @@ export class InboxHub {
   }
 
   private deliver(userId: string, event: InboxEvent): void {
-    for (const tab of this.tabs.get(userId) ?? []) tab(event)
+    for (const tab of this.tabs.get(userId) ?? []) tab.send(event)
   }
 }
 

@@ -90,8 +90,19 @@ export async function inboxRoutes(
     const raw = reply.raw
     const send = (event: InboxEvent) =>
       raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`)
+    let ended = false
+    let heartbeat: NodeJS.Timeout | undefined
+    let close = () => {}
+    const end = () => {
+      if (ended) return
+      ended = true
+      clearInterval(heartbeat)
+      close()
+      streams.delete(end)
+      raw.end()
+    }
     // Subscribed before the answer starts: a mark made once the stream is open reaches it.
-    const close = await hub.open(user.id, send)
+    close = await hub.open(user.id, { send, end, sessionVersion: user.sessionVersion })
     raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -101,17 +112,8 @@ export async function inboxRoutes(
       connection: 'close',
     })
     raw.write('retry: 3000\n\n')
-    const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS)
+    heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS)
     heartbeat.unref()
-    let ended = false
-    const end = () => {
-      if (ended) return
-      ended = true
-      clearInterval(heartbeat)
-      close()
-      streams.delete(end)
-      raw.end()
-    }
     streams.add(end)
     raw.on('close', end)
     if (raw.destroyed) end()
