@@ -37,6 +37,13 @@ async function shownRow(page: Page, row: string): Promise<number[]> {
   return values
 }
 
+/** Opens the Group & filter drop-down unless it is open. */
+async function openFilters(page: Page): Promise<void> {
+  if ((await page.locator('[data-testid="row-filters"][open]').count()) === 0)
+    await page.click('[data-testid="row-filters-button"]')
+  await page.locator('[data-testid="filter-family"]').waitFor()
+}
+
 const rowKeys = (page: Page) => page.evaluate(() => window.__tandem!.rowKeys())
 
 async function gapCounts(page: Page): Promise<Record<GapKind, number>> {
@@ -152,7 +159,7 @@ describe('sites on the board', () => {
     // Hamburg holds some of the plan's gaps, not all: a count that ignores the filter fails.
     expect(expectedCounts(model, 'HAM', meta)).not.toEqual(expectedCounts(model, undefined, meta))
 
-    await page.click('[data-testid="row-filters-button"]')
+    await openFilters(page)
     await page.selectOption('[data-testid="group-by"]', 'site')
     await expect
       .poll(
@@ -169,6 +176,7 @@ describe('sites on the board', () => {
       if (key.startsWith('sku:')) expect(stored.readItem(key.split(':')[1])?.site).toBe(site)
     }
 
+    await openFilters(page)
     await page.selectOption('[data-testid="filter-site"]', 'HAM')
     const atHamburg = stored.listSkus().filter((sku) => stored.readItem(sku)?.site === 'HAM')
     await expect
@@ -197,7 +205,7 @@ describe('sites on the board', () => {
 
     // The filter is part of the view state: it is there again after a reload.
     await page.reload()
-    await page.waitForSelector('[data-testid="filter-site"]')
+    await page.waitForSelector('[data-testid="filter-site"]', { state: 'attached' })
     expect(await page.inputValue('[data-testid="filter-site"]')).toBe('HAM')
     expect(await page.inputValue('[data-testid="group-by"]')).toBe('site')
     expect(await page.textContent('[data-testid="row-filters-button"]')).toBe('By Site · 1 filter')

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlanDoc, PlanMeta } from '@tandem/shared'
 import { readFlags } from '@tandem/shared'
@@ -20,6 +21,7 @@ interface RowFiltersProps {
  */
 export function RowFilters({ plan, meta, options, onOptions, nameOf }: RowFiltersProps) {
   const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
   const families = [...plan.listFamilies().keys()]
   const owners = [
     ...new Set(readFlags(plan).flatMap((f) => (f.status === 'resolved' ? [] : [f.owner]))),
@@ -59,7 +61,12 @@ export function RowFilters({ plan, meta, options, onOptions, nameOf }: RowFilter
       ? t('view.filters')
       : t('view.filtersActive', { grouping: t(`view.groupings.${options.groupBy}`), count: active })
   return (
-    <details className="row-filters" data-testid="row-filters">
+    <details
+      className="row-filters"
+      data-testid="row-filters"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary className="button" data-testid="row-filters-button" aria-pressed={active > 0}>
         {summary}
       </summary>
