@@ -91,7 +91,7 @@ export async function inboxRoutes(
     const send = (event: InboxEvent) =>
       raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`)
     let ended = false
-    let heartbeat: NodeJS.Timeout | undefined
+    let heartbeat: NodeJS.Timeout | undefined = undefined
     let close = () => {}
     const end = () => {
       if (ended) return
