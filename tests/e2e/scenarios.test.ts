@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { E2EServer } from './harness.js'
 import {
+  cellColour,
   openBoard,
   personContext,
   readCell,
@@ -69,15 +70,44 @@ const rows = {
 
 const scenarioIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!)
 
+/** The comparison colour of a changed cell (`CHANGED_BG`, #fde68a). */
+const CHANGED = [0xfd, 0xe6, 0x8a]
+
+async function createScenarioPlan(): Promise<string> {
+  const created = await fetch(`${server.url}/api/plans`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...server.headers('planner') },
+    body: JSON.stringify({ rows }),
+  })
+  expect(created.status).toBe(201)
+  return ((await created.json()) as { plan: { id: string } }).plan.id
+}
+
+/** The colour painted for a cell, scrolled into view first (rows below the fold read black). */
+async function colourOf(page: Page, row: string, period: number): Promise<number[]> {
+  await page.evaluate(([r, p]) => window.__tandem?.scrollToCell(r, p), [row, period] as const)
+  return cellColour(page, row, period)
+}
+
+/** Resolves once the server holds `value` in the cell (its newest history entry). */
+async function serverHolds(planId: string, key: string, period: number, value: number) {
+  await expect
+    .poll(
+      async () => {
+        const answer = await fetch(
+          `${server.url}/api/plans/${planId}/history?measure=supply&key=${key}&period=${period}`,
+          { headers: server.headers('planner') },
+        )
+        return ((await answer.json()) as { history: { value: number }[] }).history[0]?.value
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(value)
+}
+
 describe('scenarios with production, a planner and sales', () => {
   it('proposes supply into a scenario, co-edits it, compares, and promotes it over a sales edit', async () => {
-    const created = await fetch(`${server.url}/api/plans`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...server.headers('planner') },
-      body: JSON.stringify({ rows }),
-    })
-    expect(created.status).toBe(201)
-    const planId = ((await created.json()) as { plan: { id: string } }).plan.id
+    const planId = await createScenarioPlan()
 
     // 1. Production runs the supply proposal on Juice, which has shortages.
     const production = await openBoard(await person('production'), server.url, planId)
@@ -140,5 +170,74 @@ describe('scenarios with production, a planner and sales', () => {
     expect(await planner.locator('[data-testid="scenario-marker"]').count()).toBe(0)
     await production.selectOption('[data-testid="scenario-switcher"]', planId)
     await waitUntil(production, () => window.__tandem?.readCell('demand', 'T1', 3) === 40)
+  })
+
+  it('branches from a version picked in the UI, and the comparison highlights the changed cells in the grid', async () => {
+    const planId = await createScenarioPlan()
+    const planner = await openBoard(await person('planner'), server.url, planId)
+    await typeInto(planner, 'sku:J1:supply', 2, '70')
+    await serverHolds(planId, 'J1', 2, 70)
+    const published = await fetch(`${server.url}/api/plans/${planId}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers('planner') },
+      body: JSON.stringify({ name: 'Week 49' }),
+    })
+    const versionId = ((await published.json()) as { version: { id: string } }).version.id
+    // The live plan moves on; the scenario must start from the version, not from this.
+    await typeInto(planner, 'sku:J1:supply', 3, '90')
+    await serverHolds(planId, 'J1', 3, 90)
+
+    await planner.click('[data-testid="scenarios-button"]')
+    await planner.fill('[data-testid="scenario-name"]', 'From week 49')
+    const from = planner.locator('[data-testid="scenario-from"]')
+    await expect.poll(() => from.locator('option').allTextContents()).toHaveLength(2)
+    await from.selectOption(versionId)
+    await planner.click('[data-testid="scenario-create"]')
+    await planner.waitForURL(/\/plans\/sc-/)
+    const scenarioId = scenarioIdOf(planner)
+    await planner.locator('[data-testid="scenario-marker"]').waitFor()
+    await waitUntil(planner, () => window.__tandem?.readCell('supply', 'J1', 2) === 70)
+    expect(await readCell(planner, 'supply', 'J1', 3)).toBe(0)
+
+    // A co-editor joins the scenario; the planner compares it with the plan.
+    const production = await openBoard(await person('production'), server.url, scenarioId)
+    await typeInto(production, 'sku:T1:supply', 4, '20')
+    await waitUntil(planner, () => window.__tandem?.readCell('supply', 'T1', 4) === 20)
+    await planner.click('[data-testid="scenarios-button"]')
+    await planner
+      .locator(`[data-testid="scenario-${scenarioId}"] [data-testid="scenario-compare"]`)
+      .click()
+    const banner = planner.locator('[data-testid="scenario-compare-banner"]')
+    await expect.poll(() => banner.getAttribute('data-count'), { timeout: 15_000 }).toBe('2')
+    expect(await banner.getAttribute('data-highlighted')).toBe('true')
+    await waitUntil(planner, () => window.__tandem?.changedCells() === 2)
+    expect(await planner.evaluate(() => window.__tandem?.changeAt('sku:J1:supply', 3))).toBe(
+      '90 → 0',
+    )
+    expect(await planner.evaluate(() => window.__tandem?.changeAt('sku:T1:supply', 4))).toBe(
+      '50 → 20',
+    )
+    await planner.click('[data-testid="scenarios-button"]')
+    await expect.poll(() => colourOf(planner, 'sku:J1:supply', 3)).toEqual(CHANGED)
+    await expect.poll(() => colourOf(planner, 'sku:T1:supply', 4)).toEqual(CHANGED)
+    expect(await colourOf(planner, 'sku:J1:supply', 2)).not.toEqual(CHANGED)
+    await planner.screenshot({ path: join(SCREENSHOTS, 'scenario-highlight.png') })
+
+    // The co-editor's next edit shows in the highlight without asking again.
+    await typeInto(production, 'sku:J2:supply', 5, '15')
+    await waitUntil(planner, () => window.__tandem?.changedCells() === 3)
+    await expect.poll(() => colourOf(planner, 'sku:J2:supply', 5)).toEqual(CHANGED)
+
+    await banner.locator('button').click()
+    await waitUntil(planner, () => window.__tandem?.changedCells() === undefined)
+    await expect.poll(() => colourOf(planner, 'sku:J1:supply', 3)).not.toEqual(CHANGED)
+
+    // The supply proposal runs for one site.
+    await planner.click('[data-testid="scenarios-button"]')
+    await planner.selectOption('[data-testid="proposal-site"]', 'SH')
+    await planner.click('[data-testid="propose-supply"]')
+    await expect
+      .poll(() => planner.textContent('[data-testid="scenario-marker"]'), { timeout: 15_000 })
+      .toContain('Supply proposal: SH')
   })
 })

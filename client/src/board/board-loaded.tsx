@@ -72,6 +72,8 @@ import { useMembers } from '../comments/use-members.js'
 import { ScenarioSwitcher } from '../scenarios/scenario-switcher.js'
 import { ScenariosPanel } from '../scenarios/scenarios-panel.js'
 import { useScenarios } from '../scenarios/use-scenarios.js'
+import { useScenarioComparison } from '../scenarios/use-scenario-comparison.js'
+import { ScenarioCompareBanner } from '../scenarios/scenario-compare-banner.js'
 import { ExecutiveView } from '../executive/executive-view.js'
 import { TransferPanel } from '../transfers/transfer-panel.js'
 
@@ -139,6 +141,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
   const members = useMembers(planId)
   const [scenariosOpen, setScenariosOpen] = useState(false)
   const scenarios = useScenarios(planId)
+  const scenarioComparison = useScenarioComparison(planId, scenarios.baseId, live.model)
   const [executiveOpen, setExecutiveOpen] = useState(false)
   const [transfersOpen, setTransfersOpen] = useState(false)
   const [historyTarget, setHistoryTarget] = useState<CellHistoryTarget>()
@@ -185,7 +188,15 @@ export function BoardLoaded(props: BoardLoadedProps) {
     [live, meta, layout, identity.role, options, format, t, axis, search.hits],
   )
   const counts = useGapCounts(live.model, layout.scope)
-  const shown = useVersionedView(view, versions, options)
+  // A version comparison, when one is open, wins over a scenario's in the grid.
+  const shown = useVersionedView(
+    view,
+    {
+      ...versions,
+      overlay: versions.overlay ?? (versions.opened ? undefined : scenarioComparison.overlay),
+    },
+    options,
+  )
   const conflicts = useConflictNotices(live, view, session, notify)
 
   const discussion = useDiscussion(shown, live, identity, setJump)
@@ -420,6 +431,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
         </div>
       )}
       <VersionBanner board={versions} format={format} />
+      <ScenarioCompareBanner comparing={scenarioComparison} />
       <main className={shownChartOpen ? 'board-main with-chart' : 'board-main'}>
         <PlanGrid
           key={versions.opened?.version.id ?? 'live'}
@@ -524,8 +536,10 @@ export function BoardLoaded(props: BoardLoadedProps) {
           model={live.model}
           session={session}
           live={live}
+          meta={meta}
           format={format}
           notify={notify}
+          comparing={scenarioComparison}
           onClose={() => setScenariosOpen(false)}
         />
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PlanModel, Role, Scenario, ScenarioComparison } from '@tandem/shared'
+import type { PlanMeta, PlanModel, ProposeSupplyAnswer, Role, Scenario } from '@tandem/shared'
 import type { Formatters } from '../i18n/use-formatters.js'
 import { navigate } from '../navigation/navigation.js'
 import { scenarioPath } from './scenario-path.js'
@@ -8,7 +8,10 @@ import type { Notify } from '../notices/use-notices.js'
 import type { PlanLive, PlanSession } from '../sync/plan-session.js'
 import { ComparisonSummary } from './comparison-summary.js'
 import { PromoteForm } from './promote-form.js'
-import { compareScenario, createScenario, discardScenario, proposeSupply } from './scenarios-api.js'
+import { discardScenario } from './scenarios-api.js'
+import { ScenarioCreateForm } from './scenario-create-form.js'
+import { SupplyProposalForm } from './supply-proposal-form.js'
+import type { BoardScenarioComparison } from './use-scenario-comparison.js'
 import type { BoardScenarios } from './use-scenarios.js'
 import { WhatIfForm } from './what-if-form.js'
 
@@ -19,68 +22,52 @@ interface ScenariosPanelProps {
   model: PlanModel
   session: PlanSession
   live: PlanLive
+  meta: PlanMeta
   format: Formatters
   notify: Notify
+  /** The comparison the board highlights; kept by the board, so it outlives the panel. */
+  comparing: BoardScenarioComparison
   onClose: () => void
 }
 
 const open = (id: string) => navigate(scenarioPath(id))
 
 /**
- * The scenarios side panel: create one (planners; production a supply one), run the supply
- * proposal into a new one, and for each scenario open, compare with the plan, promote or
- * discard it; inside a scenario, the what-if helpers.
+ * The scenarios side panel: create one from the live plan or a version (planners; production a
+ * supply one), run the supply proposal into a new one, and for each scenario open, compare with
+ * the plan (changed cells highlighted in the grid), promote or discard it; inside a scenario,
+ * the what-if helpers.
  */
 export function ScenariosPanel(props: ScenariosPanelProps) {
   const { t } = useTranslation()
-  const { scenarios, role, format, notify } = props
+  const { scenarios, role, format, notify, comparing } = props
   const { baseId, current } = scenarios
-  const [name, setName] = useState('')
-  const [description, setDescription] = useState('')
-  const [family, setFamily] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [compared, setCompared] = useState<{ id: string; comparison: ScenarioComparison }>()
   const [promoting, setPromoting] = useState<Scenario>()
   const mayCreate = role === 'planner' || role === 'production'
-  const fail = (error: Error) => {
-    setBusy(false)
-    notify(error.message, 'error')
+  const fail = (message: string) => notify(message, 'error')
+  const created = (scenario: Scenario) => {
+    scenarios.refresh()
+    open(scenario.id)
   }
-  const create = (event: React.FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    const scope = role === 'planner' ? 'all' : 'supply'
-    createScenario(baseId, { name: name.trim(), description, scope }).then((scenario) => {
-      setBusy(false)
-      scenarios.refresh()
-      open(scenario.id)
-    }, fail)
-  }
-  const propose = () => {
-    setBusy(true)
-    proposeSupply(baseId, family ? { family } : {}).then((answer) => {
-      setBusy(false)
-      notify(
-        t('scenarios.proposal.done', { cells: answer.changedCells, unmet: answer.unmetCount }),
-        answer.unmetCount > 0 ? 'error' : 'info',
-      )
-      scenarios.refresh()
-      open(answer.scenario.id)
-    }, fail)
-  }
-  const compare = (scenario: Scenario) =>
-    compareScenario(baseId, scenario.id).then(
-      (comparison) => setCompared({ id: scenario.id, comparison }),
-      fail,
+  const proposed = (answer: ProposeSupplyAnswer) => {
+    notify(
+      t('scenarios.proposal.done', { cells: answer.changedCells, unmet: answer.unmetCount }),
+      answer.unmetCount > 0 ? 'error' : 'info',
     )
+    created(answer.scenario)
+  }
+  const comparedHere = (scenario: Scenario) =>
+    comparing.compared?.scenario.id === scenario.id ? comparing.compared : undefined
   const discard = (scenario: Scenario) =>
-    discardScenario(baseId, scenario.id).then(() => {
-      notify(t('scenarios.discarded', { name: scenario.name }), 'info')
-      scenarios.refresh()
-    }, fail)
+    discardScenario(baseId, scenario.id).then(
+      () => {
+        notify(t('scenarios.discarded', { name: scenario.name }), 'info')
+        scenarios.refresh()
+      },
+      (error: Error) => fail(error.message),
+    )
   const mayPromote = (scenario: Scenario) =>
     role === 'planner' || (role === 'production' && scenario.scope === 'supply')
-  const families = props.model.families().map((f) => f.family)
   return (
     <aside
       className="side-panel scenarios-panel"
@@ -117,123 +104,110 @@ export function ScenariosPanel(props: ScenariosPanelProps) {
       )}
       {mayCreate && (
         <>
-          <form className="scenario-create" onSubmit={create}>
-            <h3>{t('scenarios.create')}</h3>
-            <input
-              required
-              maxLength={200}
-              placeholder={t('scenarios.name')}
-              aria-label={t('scenarios.name')}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              data-testid="scenario-name"
-            />
-            <input
-              maxLength={4000}
-              placeholder={t('scenarios.description')}
-              aria-label={t('scenarios.description')}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-            <button type="submit" className="button" disabled={busy} data-testid="scenario-create">
-              {role === 'planner' ? t('scenarios.createButton') : t('scenarios.createSupplyButton')}
-            </button>
-          </form>
-          <div className="scenario-propose">
-            <h3>{t('scenarios.proposal.title')}</h3>
-            <select
-              aria-label={t('scenarios.proposal.family')}
-              value={family}
-              onChange={(e) => setFamily(e.target.value)}
-              data-testid="proposal-family"
-            >
-              <option value="">{t('scenarios.proposal.all')}</option>
-              {families.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={propose}
-              data-testid="propose-supply"
-            >
-              {t('scenarios.proposal.run')}
-            </button>
-          </div>
+          <ScenarioCreateForm
+            baseId={baseId}
+            role={role}
+            format={format}
+            onCreated={created}
+            onError={fail}
+          />
+          <SupplyProposalForm
+            baseId={baseId}
+            model={props.model}
+            plan={props.live.plan}
+            meta={props.meta}
+            onProposed={proposed}
+            onError={fail}
+          />
         </>
       )}
       <h3>{t('scenarios.list')}</h3>
       {scenarios.all.length === 0 && <p className="muted">{t('scenarios.none')}</p>}
       <ul className="scenario-list" data-testid="scenario-list">
-        {scenarios.all.map((scenario) => (
-          <li
-            key={scenario.id}
-            data-testid={`scenario-${scenario.id}`}
-            className={scenario.id === current?.id ? 'current' : ''}
-          >
-            <strong>{scenario.name}</strong>{' '}
-            <span className="muted">
-              {t(`scenarios.scope.${scenario.scope}`)} · {t(`scenarios.status.${scenario.status}`)}
-            </span>
-            {scenario.description && <div className="muted">{scenario.description}</div>}
-            <div className="scenario-actions">
-              {scenario.id !== current?.id && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => open(scenario.id)}
-                  data-testid="scenario-open"
-                >
-                  {t('scenarios.open')}
-                </button>
-              )}
-              <button
-                type="button"
-                className="button"
-                onClick={() => void compare(scenario)}
-                data-testid="scenario-compare"
-              >
-                {t('scenarios.compareButton')}
-              </button>
-              {scenario.status === 'active' && mayPromote(scenario) && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setPromoting(scenario)}
-                  data-testid="scenario-promote"
-                >
-                  {t('scenarios.promote.button')}
-                </button>
-              )}
-              {scenario.status === 'active' &&
-                (role === 'planner' || scenario.owner === props.userId) && (
+        {scenarios.all.map((scenario) => {
+          const here = comparedHere(scenario)
+          return (
+            <li
+              key={scenario.id}
+              data-testid={`scenario-${scenario.id}`}
+              className={scenario.id === current?.id ? 'current' : ''}
+            >
+              <strong>{scenario.name}</strong>{' '}
+              <span className="muted">
+                {t(`scenarios.scope.${scenario.scope}`)} ·{' '}
+                {t(`scenarios.status.${scenario.status}`)}
+              </span>
+              {scenario.description && <div className="muted">{scenario.description}</div>}
+              <div className="scenario-actions">
+                {scenario.id !== current?.id && (
                   <button
                     type="button"
                     className="button"
-                    onClick={() => void discard(scenario)}
-                    data-testid="scenario-discard"
+                    onClick={() => open(scenario.id)}
+                    data-testid="scenario-open"
                   >
-                    {t('scenarios.discard')}
+                    {t('scenarios.open')}
                   </button>
                 )}
-            </div>
-            {compared?.id === scenario.id && (
-              <ComparisonSummary comparison={compared.comparison} format={format} />
-            )}
-            {promoting?.id === scenario.id && (
-              <PromoteForm
-                scenario={scenario}
-                format={format}
-                onDone={() => scenarios.refresh()}
-                onError={(message) => notify(message, 'error')}
-              />
-            )}
-          </li>
-        ))}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => comparing.start(scenario)}
+                  data-testid="scenario-compare"
+                >
+                  {t('scenarios.compareButton')}
+                </button>
+                {here && (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={comparing.stop}
+                    data-testid="scenario-compare-stop"
+                  >
+                    {t('scenarios.compare.stop')}
+                  </button>
+                )}
+                {scenario.status === 'active' && mayPromote(scenario) && (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => setPromoting(scenario)}
+                    data-testid="scenario-promote"
+                  >
+                    {t('scenarios.promote.button')}
+                  </button>
+                )}
+                {scenario.status === 'active' &&
+                  (role === 'planner' || scenario.owner === props.userId) && (
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void discard(scenario)}
+                      data-testid="scenario-discard"
+                    >
+                      {t('scenarios.discard')}
+                    </button>
+                  )}
+              </div>
+              {here?.failure && (
+                <p className="error" role="alert">
+                  {here.failure}
+                </p>
+              )}
+              {here?.comparison && (
+                <ComparisonSummary comparison={here.comparison} format={format} />
+              )}
+              {promoting?.id === scenario.id && (
+                <PromoteForm
+                  scenario={scenario}
+                  format={format}
+                  onDone={() => scenarios.refresh()}
+                  onError={(message) => notify(message, 'error')}
+                />
+              )}
+            </li>
+          )
+        })}
       </ul>
     </aside>
   )
