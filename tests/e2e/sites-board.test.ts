@@ -4,7 +4,14 @@ import * as Y from 'yjs'
 import type { GapKind } from '@tandem/shared'
 import { GAP_KINDS, PlanDoc, PlanModel } from '@tandem/shared'
 import type { E2EServer } from './harness.js'
-import { cellText, createPlan, openBoard, personContext, useE2ESuite } from './harness.js'
+import {
+  cellText,
+  clickCell,
+  createPlan,
+  openBoard,
+  personContext,
+  useE2ESuite,
+} from './harness.js'
 
 let server: E2EServer
 let browser: Browser
@@ -209,5 +216,45 @@ describe('sites on the board', () => {
     expect(await page.inputValue('[data-testid="filter-site"]')).toBe('HAM')
     expect(await page.inputValue('[data-testid="group-by"]')).toBe('site')
     expect(await page.textContent('[data-testid="row-filters-button"]')).toBe('By Site · 1 filter')
+  })
+})
+
+describe('presence across time grains', () => {
+  it("draws a colleague's week cursor on the month that holds the week", async () => {
+    const plan = await createPlan(server, { skuCount: 12, periodCount: 26 })
+    const months = await openBoard(
+      track(await personContext(browser, server, { account: 'planner' })),
+      server.url,
+      plan.id,
+    )
+    const weeks = await openBoard(
+      track(await personContext(browser, server, { account: 'sales' })),
+      server.url,
+      plan.id,
+    )
+    await months.selectOption('[data-testid="grain-select"]', 'month')
+    const sku = (await rowKeys(weeks)).find((k) => k.startsWith('sku:') && k.endsWith(':demand'))!
+    const week = 6
+    await clickCell(weeks, sku, week)
+    const outline = months.locator('[data-testid="remote-cursor"][data-name="Sales Tester"]')
+    await outline.waitFor({ timeout: 15_000 })
+    // The month column of week 6 (December holds W49-W53, so week 6 is in January).
+    const column = await months.evaluate(
+      ([row, p]) => {
+        const bounds = window.__tandem!.cellBounds(row, p)
+        return bounds && { x: bounds.x, y: bounds.y }
+      },
+      [sku, week] as const,
+    )
+    await expect
+      .poll(
+        async () => {
+          const box = await outline.boundingBox()
+          return box && column && Math.abs(box.x - column.x) < 2 && Math.abs(box.y - column.y) < 2
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true)
+    expect(Number(await outline.getAttribute('data-col'))).toBe(5 + 1)
   })
 })

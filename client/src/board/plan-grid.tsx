@@ -15,6 +15,7 @@ import type { ConflictTracker } from '../conflicts/conflict-tracker.js'
 import { publishPresence } from '../presence/publish-presence.js'
 import { followScroll } from './follow-scroll.js'
 import { RemoteCursors } from '../presence/remote-cursors.js'
+import { pointerAt, pointerColumn } from '../presence/pointer-column.js'
 import { shade } from '../identity/person-colour.js'
 import type { PlanLive, PlanSession } from '../sync/plan-session.js'
 import type { BoardRow } from '../plan-view/board-row.js'
@@ -164,7 +165,7 @@ export function PlanGrid(props: PlanGridProps) {
       const { range } = current
       const top = view.layout.rows[range.y]
       const bottom = view.layout.rows[range.y + range.height - 1]
-      publishPresence(awareness, 'cursor', { row: rowKey(row), col: current.cell[0] })
+      publishPresence(awareness, 'cursor', pointerAt(view.axis, rowKey(row), current.cell[0]))
       publishPresence(
         awareness,
         'selection',
@@ -173,7 +174,7 @@ export function PlanGrid(props: PlanGridProps) {
           : undefined,
       )
     },
-    [awareness, onFocusRow, view.layout.rows],
+    [awareness, onFocusRow, view.layout.rows, view.axis],
   )
 
   const onVisibleRegionChanged = useCallback(
@@ -184,10 +185,10 @@ export function PlanGrid(props: PlanGridProps) {
       setScrollTick((tick) => tick + 1)
       const top = view.layout.rows[range.y]
       if (top && (previous.x !== range.x || previous.y !== range.y)) {
-        publishPresence(awareness, 'viewport', { row: rowKey(top), col: range.x })
+        publishPresence(awareness, 'viewport', pointerAt(view.axis, rowKey(top), range.x))
       }
     },
-    [awareness, view.layout.rows],
+    [awareness, view.layout.rows, view.axis],
   )
 
   const highlightRegions = useMemo(
@@ -226,10 +227,11 @@ export function PlanGrid(props: PlanGridProps) {
     (pointer: { row: string; col: number }, align: 'start' | 'center', select: boolean) => {
       const row = view.layout.indexOf.get(pointer.row)
       if (row === undefined) return
-      gridRef.current?.scrollTo(pointer.col, row, 'both', 0, 0, { hAlign: align, vAlign: align })
-      if (select) onSelectionChange({ ...EMPTY_SELECTION, current: singleCell(pointer.col, row) })
+      const col = pointerColumn(view.axis, pointer)
+      gridRef.current?.scrollTo(col, row, 'both', 0, 0, { hAlign: align, vAlign: align })
+      if (select) onSelectionChange({ ...EMPTY_SELECTION, current: singleCell(col, row) })
     },
-    [onSelectionChange, view.layout.indexOf],
+    [onSelectionChange, view.layout.indexOf, view.axis],
   )
 
   useEffect(() => {
@@ -245,8 +247,12 @@ export function PlanGrid(props: PlanGridProps) {
     const { indexOf } = view.layout
     const top = viewport && indexOf.get(viewport.row)
     const row = cursor && indexOf.get(cursor.row)
-    const target = cursor && row !== undefined ? { row, col: cursor.col } : undefined
-    const start = viewport && top !== undefined ? { row: top, col: viewport.col } : undefined
+    const target =
+      cursor && row !== undefined ? { row, col: pointerColumn(view.axis, cursor) } : undefined
+    const start =
+      viewport && top !== undefined
+        ? { row: top, col: pointerColumn(view.axis, viewport) }
+        : undefined
     const focus = target ?? start
     if (!focus) return
     if (target) setSelection({ ...EMPTY_SELECTION, current: singleCell(target.col, target.row) })
@@ -259,7 +265,7 @@ export function PlanGrid(props: PlanGridProps) {
     if (!container.current || !followScroll(container.current, geometry, start, focus)) {
       gridRef.current?.scrollTo(focus.col, focus.row, 'both', 0, 0)
     }
-  }, [followed, view.layout, columns, frozenColumns])
+  }, [followed, view.layout, view.axis, columns, frozenColumns])
 
   const selectionRef = useRef(selection)
   selectionRef.current = selection
@@ -419,6 +425,7 @@ export function PlanGrid(props: PlanGridProps) {
       <RemoteCursors
         peers={peers}
         indexOf={view.layout.indexOf}
+        axis={view.axis}
         gridRef={gridRef}
         container={container}
         scrollTick={scrollTick}

@@ -5,6 +5,11 @@ import type { ChartTarget } from '../chart/chart-target.js'
 export interface CellPointer {
   row: string
   col: number
+  /**
+   * The plan period under the column (a rolled-up column's first period), so that a board shown
+   * at another time grain finds its own column (`pointerColumn`). Absent on label columns.
+   */
+  period?: number
 }
 
 /** What each person publishes through awareness. */

@@ -1,11 +1,15 @@
 import type { ReactNode, RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DataEditorRef } from '@glideapps/glide-data-grid'
+import type { TimeAxis } from '../plan-view/time-axis.js'
+import { pointerColumn } from './pointer-column.js'
 import type { Peer } from './presence-state.js'
 
 interface RemoteCursorsProps {
   peers: Peer[]
   indexOf: Map<string, number>
+  /** My time columns: a cursor at another grain is drawn on the column holding its period. */
+  axis: TimeAxis
   gridRef: RefObject<DataEditorRef | null>
   container: RefObject<HTMLDivElement | null>
   /** Changes whenever the grid scrolls, so that outlines follow their cells. */
@@ -20,7 +24,8 @@ interface RemoteCursorsProps {
  * grid at the cells' bounds. A pencil marks a person who is typing.
  */
 export function RemoteCursors(props: RemoteCursorsProps) {
-  const { peers, indexOf, gridRef, container, frozenColumns, frozenWidth, headerHeight } = props
+  const { peers, indexOf, axis, gridRef, container, frozenColumns, frozenWidth, headerHeight } =
+    props
   const { t } = useTranslation()
   const grid = gridRef.current
   const box = container.current?.getBoundingClientRect()
@@ -31,9 +36,10 @@ export function RemoteCursors(props: RemoteCursorsProps) {
     const cursor = state.cursor
     const row = cursor ? indexOf.get(cursor.row) : undefined
     if (!cursor || row === undefined) continue
-    const bounds = grid.getBounds(cursor.col, row)
+    const col = pointerColumn(axis, cursor)
+    const bounds = grid.getBounds(col, row)
     if (!bounds) continue
-    const inFrozen = cursor.col < frozenColumns
+    const inFrozen = col < frozenColumns
     const left = bounds.x - box.left - (inFrozen ? 0 : frozenWidth)
     const top = bounds.y - box.top - headerHeight
     const visible =
@@ -47,7 +53,7 @@ export function RemoteCursors(props: RemoteCursorsProps) {
         data-testid="remote-cursor"
         data-name={name}
         data-row={cursor.row}
-        data-col={cursor.col}
+        data-col={col}
         style={{ left, top, width: bounds.width, height: bounds.height, borderColor: colour }}
       >
         <span
