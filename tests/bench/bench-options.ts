@@ -25,7 +25,8 @@ export interface BenchOptions {
    * Scenarios to run: `load` (throughput and latency), `probe`, `paint` (Chromium), `forecast`
    * (the engine on the M3 monthly series), `compute` (the pure computations behind heavy views),
    * `instances` (edit → receive across 2 and 3 instances on one Redis, and the Redis store alone),
-   * `navigate` (filter, sort, search, time grain and edits on the board, in Chromium).
+   * `navigate` (filter, sort, search, time grain and edits on the board, in Chromium), `meeting`
+   * (a presenter's moves reaching 50 followers).
    */
   scenarios: Scenario[]
   /** Cold and warm page loads of the paint scenario (at least 3, for a median). */
@@ -42,6 +43,7 @@ export const SCENARIOS = [
   'instances',
   'scenarios',
   'accuracy',
+  'meeting',
 ] as const
 export type Scenario = (typeof SCENARIOS)[number]
 

@@ -29,6 +29,30 @@ import { computeRun, computeTable } from './compute-run.js'
 import { readM3Monthly } from './m3-series.js'
 import { instancesRun, instancesTable } from './instances-run.js'
 import { scenarioRun, scenarioTable } from './scenario-run.js'
+import { meetingRun, meetingTable } from './meeting-run.js'
+
+/** The meeting scenario (issue 16): a presenter's moves reaching 50 followers over awareness. */
+async function meetingScenario(docFile: string, quick: boolean): Promise<void> {
+  const durationMs = quick ? 3000 : 15_000
+  console.log(`meeting: one presenter, 50 followers, ${durationMs / 1000} s at 4 and 20 moves/s`)
+  try {
+    const table = meetingTable([
+      await meetingRun(50, 4, durationMs),
+      await meetingRun(50, 20, durationMs),
+    ])
+    console.log(`\n${table}\n`)
+    await writeBenchSection(
+      'meeting',
+      `## Following a presenter (\`--scenarios=meeting\`, ${new Date().toISOString()})\n\n` +
+        'One real server in the bench process (SQLite), a 200 × 26 plan, a presenter and 50 followers, each a stock y-websocket client with awareness and a user of its own, all in the bench process (so the followers’ decoding shares the cores with the server). The presenter publishes what the board publishes in a meeting (cursor, viewport, the presenter’s view) 4 times a second (the board coalesces its moves to one per 250 ms) and, as a stress, 20 times a second, above the server’s presence rate of 10 a second per socket, which holds the latest and sends it on. Latency runs from the presenter’s `setLocalState` to a follower’s awareness change; the last column is the last move until every follower shows it. Target: smooth following, i.e. every follower on the presenter’s final position within a frame or two.\n\n' +
+        table,
+    )
+    console.log(`wrote the meeting section of ${docFile}`)
+  } catch (error) {
+    console.error(`  ! meeting: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  }
+}
 
 /** The scenarios scenario (issue 17): branch, compare and the supply proposal in a real server. */
 async function scenariosScenario(docFile: string, quick: boolean): Promise<void> {
@@ -154,7 +178,7 @@ async function instancesScenario(quick: boolean, profileDir: string | undefined)
 }
 
 /**
- * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint,navigate,forecast,compute,instances]
+ * `pnpm bench [--quick] [--runs=N] [--only=kind,…] [--scenarios=load,probe,paint,navigate,forecast,compute,instances,scenarios,accuracy,meeting]
  * [--no-load] [--no-probe] [--no-paint] [--no-forecast] [--no-compute] [--no-instances] [--paint-samples=N] [--cpu-prof=dir]
  * [--write]`
  */
@@ -171,6 +195,7 @@ async function main(): Promise<void> {
     await computeScenario(Math.max(3, options.runs), !options.quick || argv.includes('--write'))
   if (wants('instances')) await instancesScenario(options.quick, options.profileDir)
   if (wants('navigate')) await navigateScenario(options.quick, argv.includes('--write'))
+  if (wants('meeting')) await meetingScenario(docFile, options.quick)
   if (!wants('load') && !wants('probe') && !wants('paint')) return
   const began = performance.now()
   const kinds = (options.only ?? [...SERVER_KINDS]).filter(isServerKind)
