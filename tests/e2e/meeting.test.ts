@@ -150,6 +150,8 @@ describe('the live S&OP meeting, with four people in four browsers, one in Chine
     await production.screenshot({ path: join(SCREENSHOTS, 'inbox.png') })
     await action.locator('a').click()
     await production.waitForURL(`**/plans/${plan.id}`)
+    // The action opens the board with the Meeting panel (the minutes are in Versions by now).
+    await production.locator('[data-testid="meeting-panel"]').waitFor({ timeout: 15_000 })
     await production.goBack()
     await expect
       .poll(() => production.getAttribute('[data-testid="inbox-item-action"]', 'data-read'), {

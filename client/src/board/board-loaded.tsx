@@ -207,6 +207,8 @@ export function BoardLoaded(props: BoardLoadedProps) {
     versions,
     jump: setJump,
     openVersions: () => setVersionsOpen(true),
+    openMeeting: () => setMeetingOpen(true),
+    openCycle: () => setCycleOpen(true),
     notify,
     t,
   })

@@ -17,14 +17,16 @@ interface LinkTargets {
   versions: BoardVersions
   jump: (request: JumpRequest) => void
   openVersions: () => void
+  openMeeting: () => void
+  openCycle: () => void
   notify: Notify
   t: TFunction
 }
 
 /**
  * Follows the link the board was opened with, once: selects the cell, opens the thread (and
- * selects its cell), the flag (and its first cell) or the version (read-only, with the versions
- * panel open). The link's parameters then leave the address bar, so a reload does not repeat it.
+ * selects its cell), the flag (and its first cell), the version (read-only, with the versions
+ * panel open), a meeting action (the Meeting panel) or the S&OP cycle panel. The link's parameters then leave the address bar, so a reload does not repeat it.
  */
 export function useOpenedLink(targets: LinkTargets): void {
   const followed = useRef(false)
@@ -64,6 +66,10 @@ function follow(link: BoardLink, targets: LinkTargets): void {
       if (flag.cells[0]) discussion.jumpTo(flag.cells[0])
       return
     }
+    case 'action':
+      return targets.openMeeting()
+    case 'cycle':
+      return targets.openCycle()
     case 'version':
       listVersions(targets.planId).then(
         (versions) => {

@@ -8,6 +8,8 @@ const LINKS: BoardLink[] = [
   { kind: 'thread', id: 't-1' },
   { kind: 'flag', id: 'f 2' },
   { kind: 'version', id: 'v&3' },
+  { kind: 'action', id: 'r-4' },
+  { kind: 'cycle' },
 ]
 
 describe('board links', () => {

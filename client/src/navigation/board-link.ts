@@ -1,14 +1,17 @@
 /**
  * A place on a plan's board that a URL can point at: a cell (by its row key, the same in every
- * browser, and its plan period), a comment thread, a flag or a published version.
+ * browser, and its plan period), a comment thread, a flag, a published version, a meeting
+ * action (the Meeting panel) or the S&OP cycle (its panel).
  */
 export type BoardLink =
   | { kind: 'cell'; row: string; period: number }
   | { kind: 'thread'; id: string }
   | { kind: 'flag'; id: string }
   | { kind: 'version'; id: string }
+  | { kind: 'action'; id: string }
+  | { kind: 'cycle' }
 
-const PARAMS = ['cell', 'period', 'thread', 'flag', 'version'] as const
+const PARAMS = ['cell', 'period', 'thread', 'flag', 'version', 'action', 'cycle'] as const
 
 /** The query string of a link (`?thread=…`), beside whatever else `search` holds. */
 export function linkSearch(link: BoardLink, search = ''): string {
@@ -17,7 +20,8 @@ export function linkSearch(link: BoardLink, search = ''): string {
   if (link.kind === 'cell') {
     params.set('cell', link.row)
     params.set('period', String(link.period))
-  } else params.set(link.kind, link.id)
+  } else if (link.kind === 'cycle') params.set('cycle', '1')
+  else params.set(link.kind, link.id)
   return `?${params.toString()}`
 }
 
@@ -34,11 +38,11 @@ export function parseBoardLink(search: string): BoardLink | undefined {
     const period = Number(params.get('period'))
     return Number.isInteger(period) && period >= 0 ? { kind: 'cell', row, period } : undefined
   }
-  for (const kind of ['thread', 'flag', 'version'] as const) {
+  for (const kind of ['thread', 'flag', 'version', 'action'] as const) {
     const id = params.get(kind)
     if (id) return { kind, id }
   }
-  return undefined
+  return params.has('cycle') ? { kind: 'cycle' } : undefined
 }
 
 /** The query string without link parameters, once a link has been followed. */
