@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ImportIssueAnswer, PlanInput } from '@tandem/shared'
 import {
+  actualsSpan,
   comparePlans,
   demoPlan,
   isImportIssueCode,
@@ -694,6 +695,7 @@ describe('Excel and CSV import and export over a real server', () => {
       'Sites',
       'Transfers',
       'Demand history',
+      'Production history',
       'README',
     ])
     const created = await send('planner', '/api/plans/import?id=from-template', template.file, XLSX)
@@ -711,6 +713,21 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(refused.status).toBe(403)
     const fromTemplate = await storedPlan('from-template')
     expect(fromTemplate.readItem('SKU-0001')).toMatchObject({ price: 3.5, unitCost: 2.1 })
+    // A new plan ignores the history sheets; the same file as an update writes both kinds.
+    expect(readActuals(fromTemplate, 'SKU-0001', 'production').some((v) => v !== null)).toBe(false)
+    const applied = await send(
+      'planner',
+      '/api/plans/from-template/import/apply',
+      template.file,
+      XLSX,
+    )
+    expect(applied).toEqual({ status: 200, body: { appliedCells: 0, appliedActuals: 12 } })
+    const updated = await storedPlan('from-template')
+    const { first } = actualsSpan(updated)
+    const weeks = (kind: 'demand' | 'production') =>
+      readActuals(updated, 'SKU-0001', kind).slice(-first - 6, -first)
+    expect(weeks('demand')).toEqual([96, 104, 99, 180, 101, 97])
+    expect(weeks('production')).toEqual([110, 110, 95, 110, 104, 110])
   })
 
   it('imports price and unit cost (English or 中文 headers), exports them, refuses a negative one', async () => {

@@ -1,6 +1,6 @@
 import { mondayOf, periodKey } from '@tandem/shared'
 import { MEASURE_NAMES, PLAN_COLUMN_HEADERS, PLAN_COLUMNS } from './plan-columns.js'
-import { HISTORY_SHEET_NAME } from './history-sheet.js'
+import { HISTORY_SHEET_NAME, PRODUCTION_SHEET_NAME } from './history-sheet.js'
 import type { SheetOut } from './sheet-out.js'
 import type { SheetCell } from './sheet-table.js'
 
@@ -9,8 +9,9 @@ const PERIODS = 13
 /**
  * The downloadable import template: a Plan sheet with the headers and example rows (13 weeks
  * from the Monday of `today`), a Settings sheet, Sites and Transfers sheets (one product at two
- * sites and a transfer between them), a History sheet (actual demand of the weeks before) and
- * a README sheet explaining each column.
+ * sites and a transfer between them), a Demand history sheet (actual demand of the weeks before),
+ * a Production history sheet (actual production of those weeks, for plan attainment) and a
+ * README sheet explaining each column.
  */
 export function importTemplate(today = new Date()): SheetOut[] {
   const first = mondayOf(today)
@@ -116,6 +117,10 @@ export function importTemplate(today = new Date()): SheetOut[] {
     ['SKU', ...before],
     ['SKU-0001', 96, 104, 99, 180, 101, 97],
   ]
+  const production: SheetCell[][] = [
+    ['SKU', ...before],
+    ['SKU-0001', 110, 110, 95, 110, 104, 110],
+  ]
   const readme: SheetCell[][] = [
     ['Column', '中文', 'What it holds'],
     ...PLAN_COLUMNS.map((column) => [
@@ -135,6 +140,7 @@ export function importTemplate(today = new Date()): SheetOut[] {
     ['Values', '', VALUES_HELP],
     ['Update a plan', '', UPDATE_HELP],
     [HISTORY_SHEET_NAME, '', HISTORY_HELP],
+    [PRODUCTION_SHEET_NAME, '', PRODUCTION_HELP],
     ['Sites sheet', '', SITES_HELP],
     ['Transfers sheet', '', TRANSFERS_HELP],
   ]
@@ -174,6 +180,7 @@ export function importTemplate(today = new Date()): SheetOut[] {
       widths: [10, 14, 14, 10, 10, 10],
     },
     { name: HISTORY_SHEET_NAME, rows: history, widths: [14] },
+    { name: PRODUCTION_SHEET_NAME, rows: production, widths: [14] },
     { name: 'README', rows: readme, widths: [16, 10, 100] },
   ]
 }
@@ -211,3 +218,5 @@ const TRANSFERS_HELP =
   'Optional: stock moved between sites, one per row: Transfer (id), From SKU, To SKU (the same product at another site), Period it ships (2026-W49), Lead time (whole periods; it arrives Period + Lead time), Quantity. Demand at the source, supply at the destination. Read when a file creates a plan.'
 const HISTORY_HELP =
   'Optional, when updating a plan (planners): actual demand. Column SKU, then one column per period (2026-W49 or 2026-12) from three years before the plan start to its end. A blank cell changes nothing.'
+const PRODUCTION_HELP =
+  'Optional, when updating a plan (planners): actual production, for plan attainment in the Accuracy report. The layout of the Demand history sheet (SKU, then one column per period); a blank cell changes nothing.'
