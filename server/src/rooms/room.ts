@@ -11,6 +11,7 @@ import {
   PlanDoc,
   readEditSources,
   storedCellWrites,
+  trimDecodedArrays,
 } from '@tandem/shared'
 import type { CellChange, LoggedUpdate, PlanLog, StoredPlanState } from '../store/plan-log.js'
 import { EpochChangedError } from '../store/plan-log.js'
@@ -124,6 +125,7 @@ export class Room {
       Y.applyUpdate(this.doc, state.snapshot, STORE_ORIGIN)
       for (const { update } of state.updates) Y.applyUpdate(this.doc, update, STORE_ORIGIN)
     }, STORE_ORIGIN)
+    trimDecodedArrays(this.doc)
     // Loading is the one change that leaves a known encoding of the whole plan: the snapshot.
     if (state.updates.length === 0) this.answers.knowWhole(state.snapshot)
     else this.answers.expectWhole(state.snapshot.byteLength)
