@@ -161,8 +161,20 @@ export function demoPlan(options: DemoPlanOptions = {}): PlanInput {
 }
 
 /**
- * SKU i and SKU i + familyCount share a family and sit two sites apart (sites cycle SH, SZ,
- * HAM), so each pair is one product at two sites. Up to six pairs each of SH → HAM (lead time
+ * Where a demo transfer from SKU `from` goes: the next SKU of its family at the site two along
+ * (sites cycle SH, SZ, HAM), so SH ships to HAM and SZ to SH. When the family count is a multiple
+ * of three a family sits at one site, and the SKU two along (another family) is taken instead.
+ */
+function destinationOf(items: readonly Item[], from: number, familyCount: number) {
+  if (from >= items.length) return undefined
+  const site = SITES[(SITES.indexOf(items[from].site) + 2) % SITES.length]
+  for (let to = from + familyCount; to < items.length; to += familyCount)
+    if (items[to].site === site) return to
+  return from + 2 < items.length && items[from + 2].site === site ? from + 2 : undefined
+}
+
+/**
+ * Pairs of SKUs at two sites, one product at each where the family allows (`destinationOf`). Up to six pairs each of SH → HAM (lead time
  * 4) and SZ → SH (lead time 1), a third of the destination's mean demand each.
  */
 function demoTransfers(input: PlanInput, familyCount: number): Record<string, Transfer> {
@@ -177,8 +189,8 @@ function demoTransfers(input: PlanInput, familyCount: number): Record<string, Tr
   ] as const) {
     for (let k = 0; k < 6; k++) {
       const from = offset + k * step
-      const to = from + familyCount
-      if (to >= skus.length || periodCount < 3) break
+      const to = destinationOf(input.items, from, familyCount)
+      if (to === undefined || periodCount < 3) break
       const demand = input.demand[skus[to]]
       const mean = demand.reduce((a, b) => a + b, 0) / demand.length
       const period = Math.min(periodCount - 1, 2 + k)

@@ -39,4 +39,19 @@ describe('the demo plan: three sites in two countries, with transfers', () => {
     expect(model.totals().inTransit.some((v) => v > 0)).toBe(true)
     expect(demoPlan().transfers).toBeUndefined()
   })
+
+  it.each([12, 300, 999, 10_000])(
+    'makes only transfers between two sites with %i SKUs, which the rules accept',
+    (skuCount) => {
+      const input = demoPlan({ transfers: true, skuCount })
+      const transfers = Object.entries(input.transfers ?? {})
+      expect(transfers.length).toBeGreaterThan(0)
+      const plan = createPlanDoc(input)
+      const meta = plan.readMeta()
+      for (const [id, transfer] of transfers) {
+        expect(checkTransfer(plan, meta, 'planner', undefined, id, transfer)).toBeUndefined()
+        expect(plan.readItem(transfer.fromSku)?.site).not.toBe(plan.readItem(transfer.toSku)?.site)
+      }
+    },
+  )
 })
