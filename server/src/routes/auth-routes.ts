@@ -1,22 +1,19 @@
 import { randomBytes } from 'node:crypto'
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
 import type { PasswordChange } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { endSessions } from '../auth/end-sessions.js'
 import { hashPassword, verifyPassword } from '../auth/password.js'
 import { setSessionCookie } from '../auth/session-cookie.js'
-import { publicUser, publicUserSchema } from '../auth/public-user.js'
+import { publicUser, publicUserSchema, userAnswerSchema } from '../auth/public-user.js'
 import { SESSION_COOKIE } from '../auth/session-claims.js'
 import { ApiProblem } from '../http/api-problem.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
 import { noContent } from './response-schemas.js'
-
-interface Credentials {
-  email: string
-  password: string
-}
+import type { Agreed, SchemaAgrees, SchemaType } from './schema-agrees.js'
 
 const credentialsSchema = {
   type: 'object',
@@ -38,12 +35,31 @@ const passwordChangeSchema = {
   },
 } as const
 
+const tokenAnswer = {
+  type: 'object',
+  required: ['token', 'expiresAt'],
+  additionalProperties: false,
+  properties: { token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
+} as const
+
+/** A token caller changing their password gets a new token with the user. */
+const passwordChanged = {
+  type: 'object',
+  required: ['user'],
+  additionalProperties: false,
+  properties: { user: publicUserSchema, ...tokenAnswer.properties },
+} as const
+
+export type PasswordChangeAgrees = Agreed<SchemaAgrees<typeof passwordChangeSchema, PasswordChange>>
+
+type Credentials = SchemaType<typeof credentialsSchema>
+
 /**
  * Sign-in for browsers (cookie) and scripts (bearer token), sign-out, who am I, and changing
  * one's own password. Sign-out and a password change end every session and token of the user.
  */
 export async function authRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: {
     accounts: Accounts
     auth: Authenticator
@@ -53,6 +69,7 @@ export async function authRoutes(
   },
 ) {
   const { accounts, auth, rooms } = deps
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
   // An unknown email costs the same scrypt as a wrong password, so timing reveals no accounts.
   let decoyHash: Promise<string> | undefined
   const signIn = async ({ email, password }: Credentials): Promise<UserRecord> => {
@@ -66,15 +83,9 @@ export async function authRoutes(
   }
   const strict = { rateLimit: { max: deps.loginRateLimit, timeWindow: '1 minute' } }
 
-  app.post<{ Body: Credentials }>(
+  app.post(
     '/api/login',
-    {
-      config: strict,
-      schema: {
-        body: credentialsSchema,
-        response: { 200: { type: 'object', properties: { user: publicUserSchema } } },
-      },
-    },
+    { config: strict, schema: { body: credentialsSchema, response: { 200: userAnswerSchema } } },
     async (request, reply) => {
       const user = await signIn(request.body)
       setSessionCookie(reply, auth, user, deps.secureCookies)
@@ -94,23 +105,11 @@ export async function authRoutes(
    * Changes the caller's password and ends their other sessions and tokens. A browser gets a
    * new session cookie; a token caller gets a new token in the answer.
    */
-  app.post<{ Body: PasswordChange }>(
+  app.post(
     '/api/me/password',
     {
       config: strict,
-      schema: {
-        body: passwordChangeSchema,
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              user: publicUserSchema,
-              token: { type: 'string' },
-              expiresAt: { type: 'string' },
-            },
-          },
-        },
-      },
+      schema: { body: passwordChangeSchema, response: { 200: passwordChanged } },
     },
     async (request, reply) => {
       const { user, viaCookie } = await auth.caller(request)
@@ -140,28 +139,13 @@ export async function authRoutes(
     },
   )
 
-  app.get(
-    '/api/me',
-    { schema: { response: { 200: { type: 'object', properties: { user: publicUserSchema } } } } },
-    async (request) => ({
-      user: publicUser(await auth.require(request)),
-    }),
-  )
+  app.get('/api/me', { schema: { response: { 200: userAnswerSchema } } }, async (request) => ({
+    user: publicUser(await auth.require(request)),
+  }))
 
-  app.post<{ Body: Credentials }>(
+  app.post(
     '/api/tokens',
-    {
-      config: strict,
-      schema: {
-        body: credentialsSchema,
-        response: {
-          201: {
-            type: 'object',
-            properties: { token: { type: 'string' }, expiresAt: { type: 'string' } },
-          },
-        },
-      },
-    },
+    { config: strict, schema: { body: credentialsSchema, response: { 201: tokenAnswer } } },
     async (request, reply) => {
       const user = await signIn(request.body)
       return reply.code(201).send(auth.issue(user, 'token'))

@@ -22,6 +22,22 @@ export const planIdParamsSchema = {
   properties: { id: { type: 'string', maxLength: 64 } },
 } as const
 
+/**
+ * `:id` as a plain string, for routes that pass it to `validPlanId`, which refuses a bad one
+ * by name (the roles and site-scope routes); `planUserParamsSchema` adds `:userId`, looked up.
+ */
+export const planPathParamsSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string' } },
+} as const
+
+export const planUserParamsSchema = {
+  type: 'object',
+  required: ['id', 'userId'],
+  properties: { id: { type: 'string' }, userId: { type: 'string' } },
+} as const
+
 const metaSchema = {
   type: 'object',
   required: ['name', 'periodKind', 'firstPeriod', 'periodCount'],

@@ -2,9 +2,17 @@ import type {
   CycleState,
   ForecastRunStatus,
   ImportIssueCode,
+  PlanRoles,
   PutActualsAnswer,
 } from '@tandem/shared'
-import { CYCLE_STAGES, EDIT_SOURCES, IMPORT_ISSUE_CODES, MEASURES } from '@tandem/shared'
+import {
+  CYCLE_STAGES,
+  EDIT_SOURCES,
+  IMPORT_ISSUE_CODES,
+  MEASURES,
+  NO_PLAN_ACCESS,
+  ROLES,
+} from '@tandem/shared'
 import { minutesSchema } from './minutes-schema.js'
 import { planRecordSchema } from './plan-schemas.js'
 import type { Agreed, SchemaAgrees } from './schema-agrees.js'
@@ -249,11 +257,15 @@ export const planRoles = {
       roles: {
         type: 'object',
         description: "by user id, the plan's own assignment: a role, or none (a deny)",
-        additionalProperties: { type: 'string' },
+        additionalProperties: { type: 'string', enum: [...ROLES, NO_PLAN_ACCESS] },
       },
     },
   },
 } as const
+
+export type PlanRolesAgrees = Agreed<
+  SchemaAgrees<(typeof planRoles)[200]['properties']['roles'], PlanRoles>
+>
 
 const importIssue = {
   type: 'object',

@@ -31,8 +31,8 @@ type SameKeys<A, B> = [A] extends [readonly (infer ItemA)[]]
     ? true
     : [A] extends [object]
       ? [B] extends [object]
-        ? [keyof A] extends [keyof B]
-          ? [keyof B] extends [keyof A]
+        ? [Keys<A>] extends [Keys<B>]
+          ? [Keys<B>] extends [Keys<A>]
             ? false extends {
                 [K in keyof A]-?: SameKeys<Defined<A[K]>, Defined<B[K & keyof B]>>
               }[keyof A]
@@ -43,5 +43,7 @@ type SameKeys<A, B> = [A] extends [readonly (infer ItemA)[]]
         : false
       : true
 
+/** Keys as strings: `Record<string, T>` has `string`, `{ [x: string]: T }` has `string | number`. */
+type Keys<T> = keyof T extends infer K ? (K extends number ? `${K}` : K) : never
 type Primitive = string | number | boolean | bigint | symbol | null | undefined
 type Defined<T> = NonNullable<T>

@@ -1,5 +1,6 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
-import type { SiteScopeBody } from '@tandem/shared'
+import type { PlanSiteScopes, SiteScopeBody } from '@tandem/shared'
 import { ID_PATTERN } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { planRole, planSiteScope } from '../auth/plan-access.js'
@@ -9,7 +10,9 @@ import { ApiProblem } from '../http/api-problem.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { Accounts } from '../store/accounts.js'
 import type { PlanLog } from '../store/plan-log.js'
+import { planPathParamsSchema, planUserParamsSchema } from './plan-schemas.js'
 import { validPlanId } from './plans-routes.js'
+import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 
 const scopesAnswer = {
   200: {
@@ -26,13 +29,32 @@ const scopesAnswer = {
   },
 } as const
 
+const siteScopeBody = {
+  type: 'object',
+  required: ['sites'],
+  additionalProperties: false,
+  properties: {
+    sites: {
+      type: ['array', 'null'],
+      maxItems: 1_000,
+      uniqueItems: true,
+      items: { type: 'string', pattern: ID_PATTERN.source },
+    },
+  },
+} as const
+
+export type ScopesAgree = Agreed<
+  SchemaAgrees<(typeof scopesAnswer)[200]['properties']['scopes'], PlanSiteScopes>
+>
+export type SiteScopeBodyAgrees = Agreed<SchemaAgrees<typeof siteScopeBody, SiteScopeBody>>
+
 /**
  * Site scopes of a plan's roles (admin or the plan's planner): a sales or production role
  * scoped to sites writes only those sites' cells and transfers. A change closes the user's
  * sockets with 4012 (`roleChanged`) so they reconnect under the new scope.
  */
 export async function siteScopeRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: {
     log: PlanLog
     accounts: Accounts & PlanAccessLookup
@@ -41,10 +63,11 @@ export async function siteScopeRoutes(
   },
 ) {
   const { log, accounts, auth, rooms } = deps
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/plans/:id/scopes',
-    { schema: { response: scopesAnswer } },
+    { schema: { params: planPathParamsSchema, response: scopesAnswer } },
     async (request) => {
       const planId = validPlanId(request.params.id)
       await requirePlanManager(planId, request)
@@ -53,26 +76,9 @@ export async function siteScopeRoutes(
   )
 
   /** `sites`: the site ids the user's role is scoped to, or null to lift the scope. */
-  app.put<{ Params: { id: string; userId: string }; Body: SiteScopeBody }>(
+  app.put(
     '/api/plans/:id/scopes/:userId',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['sites'],
-          additionalProperties: false,
-          properties: {
-            sites: {
-              type: ['array', 'null'],
-              maxItems: 1_000,
-              uniqueItems: true,
-              items: { type: 'string', pattern: ID_PATTERN.source },
-            },
-          },
-        },
-        response: scopesAnswer,
-      },
-    },
+    { schema: { params: planUserParamsSchema, body: siteScopeBody, response: scopesAnswer } },
     async (request) => {
       const planId = validPlanId(request.params.id)
       await requirePlanManager(planId, request)

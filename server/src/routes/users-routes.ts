@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
-import type { NewUser, PlanRoleAssignment, UserChange } from '@tandem/shared'
+import type { NewUser, PlanRoleAssignment, PublicUser, UserChange } from '@tandem/shared'
 import { NO_PLAN_ACCESS, ROLES } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { endSessions } from '../auth/end-sessions.js'
@@ -8,15 +9,17 @@ import { hashPassword } from '../auth/password.js'
 import { planRole } from '../auth/plan-access.js'
 import type { PlanAccessLookup } from '../auth/plan-access.js'
 import { refuseScenarioAccessChange } from '../auth/refuse-scenario-access-change.js'
-import { publicUser, publicUserSchema } from '../auth/public-user.js'
+import { publicUser, publicUserSchema, userAnswerSchema } from '../auth/public-user.js'
 import { ApiProblem } from '../http/api-problem.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
 import type { Accounts } from '../store/accounts.js'
 import type { PlanLog } from '../store/plan-log.js'
 import type { UserPatch } from '../store/user-record.js'
 import { UserExistsError } from '../store/user-record.js'
+import { planPathParamsSchema, planUserParamsSchema } from './plan-schemas.js'
 import { validPlanId } from './plans-routes.js'
 import { planRoles } from './response-schemas.js'
+import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 
 const roleOrNull = { type: ['string', 'null'], enum: [...ROLES, null] } as const
 const assignmentOrNull = {
@@ -24,9 +27,54 @@ const assignmentOrNull = {
   enum: [...ROLES, NO_PLAN_ACCESS, null],
 } as const
 
+const newUserBody = {
+  type: 'object',
+  required: ['email', 'name', 'password'],
+  additionalProperties: false,
+  properties: {
+    email: { type: 'string', format: 'email', maxLength: 254 },
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    password: { type: 'string', minLength: 8, maxLength: 1024 },
+    isAdmin: { type: 'boolean' },
+    defaultRole: roleOrNull,
+  },
+} as const
+
+const userChangeBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    password: { type: 'string', minLength: 8, maxLength: 1024 },
+    isAdmin: { type: 'boolean' },
+    defaultRole: roleOrNull,
+    disabled: { type: 'boolean' },
+  },
+} as const
+
+const roleBody = {
+  type: 'object',
+  required: ['role'],
+  additionalProperties: false,
+  properties: { role: assignmentOrNull },
+} as const
+
+const userParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', maxLength: 64 } },
+} as const
+
+export type PublicUserAgrees = Agreed<SchemaAgrees<typeof publicUserSchema, PublicUser>>
+export type NewUserAgrees = Agreed<SchemaAgrees<typeof newUserBody, NewUser>>
+export type UserChangeAgrees = Agreed<SchemaAgrees<typeof userChangeBody, UserChange>>
+export type RoleBodyAgrees = Agreed<
+  SchemaAgrees<typeof roleBody, { role: PlanRoleAssignment | null }>
+>
+
 /** Admin management of users, and per-plan role assignments (admin or the plan's planner). */
 export async function usersRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: {
     log: PlanLog
     accounts: Accounts & PlanAccessLookup
@@ -35,6 +83,7 @@ export async function usersRoutes(
   },
 ) {
   const { log, accounts, auth, rooms } = deps
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
 
   app.get(
     '/api/users',
@@ -43,6 +92,8 @@ export async function usersRoutes(
         response: {
           200: {
             type: 'object',
+            required: ['users'],
+            additionalProperties: false,
             properties: { users: { type: 'array', items: publicUserSchema } },
           },
         },
@@ -54,25 +105,9 @@ export async function usersRoutes(
     },
   )
 
-  app.post<{ Body: NewUser }>(
+  app.post(
     '/api/users',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['email', 'name', 'password'],
-          additionalProperties: false,
-          properties: {
-            email: { type: 'string', format: 'email', maxLength: 254 },
-            name: { type: 'string', minLength: 1, maxLength: 100 },
-            password: { type: 'string', minLength: 8, maxLength: 1024 },
-            isAdmin: { type: 'boolean' },
-            defaultRole: roleOrNull,
-          },
-        },
-        response: { 201: { type: 'object', properties: { user: publicUserSchema } } },
-      },
-    },
+    { schema: { body: newUserBody, response: { 201: userAnswerSchema } } },
     async (request, reply) => {
       await auth.requireAdmin(request)
       const body = request.body
@@ -102,29 +137,9 @@ export async function usersRoutes(
     },
   )
 
-  app.patch<{ Params: { id: string }; Body: UserChange }>(
+  app.patch(
     '/api/users/:id',
-    {
-      schema: {
-        params: {
-          type: 'object',
-          required: ['id'],
-          properties: { id: { type: 'string', maxLength: 64 } },
-        },
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            name: { type: 'string', minLength: 1, maxLength: 100 },
-            password: { type: 'string', minLength: 8, maxLength: 1024 },
-            isAdmin: { type: 'boolean' },
-            defaultRole: roleOrNull,
-            disabled: { type: 'boolean' },
-          },
-        },
-        response: { 200: { type: 'object', properties: { user: publicUserSchema } } },
-      },
-    },
+    { schema: { params: userParams, body: userChangeBody, response: { 200: userAnswerSchema } } },
     async (request) => {
       const admin = await auth.requireAdmin(request)
       const { password, ...rest } = request.body
@@ -146,9 +161,9 @@ export async function usersRoutes(
     },
   )
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/plans/:id/roles',
-    { schema: { response: planRoles } },
+    { schema: { params: planPathParamsSchema, response: planRoles } },
     async (request) => {
       const planId = validPlanId(request.params.id)
       await requirePlanManager(planId, request)
@@ -157,19 +172,9 @@ export async function usersRoutes(
   )
 
   /** `role`: a role, `none` to deny the plan whatever the default, or null to use the default. */
-  app.put<{ Params: { id: string; userId: string }; Body: { role: PlanRoleAssignment | null } }>(
+  app.put(
     '/api/plans/:id/roles/:userId',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['role'],
-          additionalProperties: false,
-          properties: { role: assignmentOrNull },
-        },
-        response: planRoles,
-      },
-    },
+    { schema: { params: planUserParamsSchema, body: roleBody, response: planRoles } },
     async (request) => {
       const planId = validPlanId(request.params.id)
       await requirePlanManager(planId, request)
