@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { SignInMethods, SsoError } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
@@ -13,23 +14,36 @@ import {
 import { setSessionCookie } from '../auth/session-cookie.js'
 import { SsoAccountRefused, ssoAccount } from '../auth/sso-account.js'
 import type { Accounts } from '../store/accounts.js'
+import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 
 const CALLBACK_PATH = '/api/auth/oidc/callback'
 
 const methodsSchema = {
   type: 'object',
   required: ['password', 'sso'],
+  additionalProperties: false,
   properties: {
-    password: { type: 'boolean' },
+    password: { type: 'boolean', enum: [true] },
     sso: {
       type: ['object', 'null'],
       required: ['label'],
+      additionalProperties: false,
       properties: { label: { type: 'string' } },
     },
   },
 } as const
 
-const redirectOnly = { 302: { type: 'null', description: 'A redirect (Location header)' } }
+export type SignInMethodsAgree = Agreed<SchemaAgrees<typeof methodsSchema, SignInMethods>>
+
+/** What the provider may send back besides the code: untyped, so a malformed one still redirects. */
+const callbackQuery = {
+  type: 'object',
+  properties: { error: {}, error_description: {} },
+} as const
+
+const redirectOnly = {
+  302: { type: 'null', description: 'A redirect (Location header)' },
+} as const
 
 /**
  * OpenID Connect single sign-on (when configured) and `GET /api/auth/methods`, which tells the
@@ -40,7 +54,7 @@ const redirectOnly = { 302: { type: 'null', description: 'A redirect (Location h
  * Failures land on the sign-in page with `?ssoError=<code>`; details go to the log.
  */
 export async function oidcRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: {
     accounts: Accounts
     auth: Authenticator
@@ -52,6 +66,7 @@ export async function oidcRoutes(
   },
 ) {
   const { oidc } = deps
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
   app.get(
     '/api/auth/methods',
     { schema: { response: { 200: methodsSchema } } },
@@ -70,7 +85,7 @@ export async function oidcRoutes(
     return reply.redirect(`/?ssoError=${code}`, 302)
   }
 
-  app.get<{ Querystring: { returnTo?: string } }>(
+  app.get(
     '/api/auth/oidc/start',
     {
       config: strict,
@@ -105,11 +120,11 @@ export async function oidcRoutes(
 
   app.get(
     CALLBACK_PATH,
-    { config: strict, schema: { response: redirectOnly } },
+    { config: strict, schema: { querystring: callbackQuery, response: redirectOnly } },
     async (request, reply) => {
       const transaction = openTransaction(deps.secret, request.cookies[OIDC_TRANSACTION_COOKIE])
       if (!transaction) return fail(reply, 'ssoExpired')
-      const query = request.query as Record<string, unknown>
+      const { query } = request
       if (typeof query.error === 'string') {
         request.log.warn(
           { error: query.error, description: query.error_description },
