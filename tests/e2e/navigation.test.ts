@@ -79,13 +79,16 @@ describe('finding your way in a big plan', () => {
     await page.keyboard.type(target.toLowerCase())
     await expect.poll(() => page.textContent('[data-testid="search-count"]')).toBe('1 of 1')
     await expect.poll(() => currentRow(page)).toBe(`sku:${target}:demand`)
-    const region = await page.evaluate(() => window.__tandem!.visibleRegion())
-    const index = await page.evaluate(
-      (row) => window.__tandem!.rowKeys().indexOf(row),
-      `sku:${target}:demand`,
-    )
-    expect(index).toBeGreaterThanOrEqual(region.y)
-    expect(index).toBeLessThan(region.y + region.height)
+    // the selection moves at once, the grid reports its scrolled region a frame or more later
+    await expect
+      .poll(() =>
+        page.evaluate((row) => {
+          const region = window.__tandem!.visibleRegion()
+          const index = window.__tandem!.rowKeys().indexOf(row)
+          return index >= region.y && index < region.y + region.height
+        }, `sku:${target}:demand`),
+      )
+      .toBe(true)
 
     // `/` on the grid comes back to the search box; a name word finds several, Enter steps on
     await clickCell(page, 'sku:SKU-00001:demand', 0)
@@ -114,6 +117,21 @@ describe('finding your way in a big plan', () => {
     await page.keyboard.press('Shift+Enter')
     await expect.poll(() => currentRow(page)).toBe(first)
     await page.screenshot({ path: join(SCREENSHOTS, 'search.png') })
+  })
+
+  it('stays where I moved after a search, when the board is laid out again', async () => {
+    const plan = await createPlan(server, { skuCount: 60, periodCount: PERIODS })
+    const page = await openBoard(await person('planner'), server.url, plan.id)
+    await page.keyboard.press('Control+f')
+    await page.keyboard.type('SKU-00060')
+    await expect.poll(() => currentRow(page)).toBe('sku:SKU-00060:demand')
+    await clickCell(page, 'sku:SKU-00002:supply', 2)
+    await expect.poll(() => currentRow(page)).toBe('sku:SKU-00002:supply')
+    // a new grain lays the columns out again; the search's jump is done and stays done
+    await page.selectOption('[data-testid="grain-select"]', 'month')
+    await expect.poll(() => page.evaluate(() => window.__tandem!.periodOfColumn(6))).toBe(5)
+    expect(await currentRow(page)).toBe('sku:SKU-00002:supply')
+    expect(await page.textContent('[data-testid="search-count"]')).toBe('1 of 1')
   })
 
   it("sorts a family's SKUs by a period's value, reverses, and restores plan order", async () => {

@@ -234,9 +234,16 @@ export function PlanGrid(props: PlanGridProps) {
     [onSelectionChange, view.layout.indexOf, view.axis],
   )
 
+  // Each request moves once, as soon as the layout has its row: a later relayout (a grouping,
+  // a sort, a new grain) must not pull the person back to where a search or link once took them.
+  const jumped = useRef<JumpRequest>(undefined)
   useEffect(() => {
-    if (props.jump) moveTo(props.jump.pointer, 'center', true)
-  }, [props.jump, moveTo])
+    const request = props.jump
+    if (!request || jumped.current === request) return
+    if (!view.layout.indexOf.has(request.pointer.row)) return
+    jumped.current = request
+    moveTo(request.pointer, 'center', true)
+  }, [props.jump, moveTo, view.layout.indexOf])
 
   const followed = following
     ? JSON.stringify({ viewport: following.state.viewport, cursor: following.state.cursor })

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { PlanModel } from '@tandem/shared'
 import type { BoardLayout } from '../plan-view/board-layout.js'
 import type { SearchHits } from '../plan-view/board-view.js'
@@ -19,36 +19,38 @@ export function useSkuSearch(
   jump: (request: JumpRequest) => void,
 ) {
   const [query, setQueryState] = useState('')
-  const [current, setCurrent] = useState(-1)
+  const [currentSku, setCurrentSku] = useState<string>()
   const [gridFocus, setGridFocus] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   const entries = useMemo(() => searchEntries(layout.shownSkus, model), [layout, model])
   const matches = useMemo(() => findSkus(entries, query), [entries, query])
-  const at = current < matches.length ? current : matches.length > 0 ? 0 : -1
+  const at = currentSku === undefined ? -1 : matches.indexOf(currentSku)
 
   const goTo = useCallback(
     (sku: string | undefined) => {
+      setCurrentSku(sku)
       const index = sku === undefined ? undefined : layout.rowsOfSku.get(sku)?.[0]
       const row = index === undefined ? undefined : layout.rows[index]
       if (row) jump({ pointer: { row: rowKey(row), col: SKU_COLUMN } })
     },
     [jump, layout],
   )
+  // The match the board is on is a SKU, not a place in the list: when the rows are laid out
+  // again while the person types (a grouping, a sort, SKUs arriving), the search stays on it,
+  // or goes to the first match when it is gone or none had been found yet.
+  useEffect(() => {
+    if (at === -1 && matches.length > 0) goTo(matches[0])
+    else if (matches.length === 0 && currentSku !== undefined) setCurrentSku(undefined)
+  }, [at, matches, currentSku, goTo])
   const setQuery = useCallback(
     (next: string) => {
       setQueryState(next)
-      const found = findSkus(entries, next)
-      setCurrent(found.length > 0 ? 0 : -1)
-      goTo(found[0])
+      goTo(findSkus(entries, next)[0])
     },
     [entries, goTo],
   )
   const step = useCallback(
-    (back: boolean) => {
-      const next = stepMatch(at, matches.length, back)
-      setCurrent(next)
-      goTo(matches[next])
-    },
+    (back: boolean) => goTo(matches[stepMatch(at, matches.length, back)]),
     [at, matches, goTo],
   )
   const focus = useCallback(() => {
