@@ -77,7 +77,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     burstRate: 1000,
     burstMs: 1000,
     loadWorkers: 2,
-    overwrites: quick ? 20_000 : 100_000,
+    // `--overwrites=1000000`: the heap after a million overwrites (several automatic epochs).
+    overwrites: Number(value('overwrites') ?? 0) || (quick ? 20_000 : 100_000),
     churnPlans: quick ? 200 : 1000,
     appends: quick ? 500 : 2000,
     profileDir: value('cpu-prof'),

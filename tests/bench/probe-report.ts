@@ -12,6 +12,8 @@ export interface ProbeReport {
   /** Heap of the large plan's room after the overwrites: heap(after) − heap(before the room existed), both after forced GC. */
   heapAfterOverwritesMB: number
   overwrites: number
+  /** Document epochs the server started by itself during the overwrites. */
+  epochsDuringOverwrites: number
   rssBeforeChurnMB: number
   rssAfterChurnMB: number
   churnPlans: number

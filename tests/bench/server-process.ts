@@ -27,7 +27,9 @@ async function main(): Promise<void> {
             url: redisUrl,
             shared: prefix && jwtSecret ? { prefix, jwtSecret } : undefined,
           }
-    server = await startTandem(plan, backend)
+    // The load streams are pre-encoded against the epoch-0 document and cannot follow a new
+    // epoch; the probe scenario measures automatic epochs with writers that can.
+    server = await startTandem(plan, backend, { epochAfter: 0 })
   } else if (kind === 'y-websocket-server') {
     const { startYWebsocketServer } = await import('./y-websocket-server.js')
     server = await startYWebsocketServer(plan)
