@@ -18,7 +18,34 @@ const OWN_FILE = [
   'OAT-2L,Oat drink 2 l,60,65,70,',
 ].join('\n')
 
+/** Weekly headers as planners write them: Chinese and English ISO weeks, and dates. */
+const WEEKS_FILE = [
+  '物料,名称,指标,2026年第5周,第6周 2026,Week 7 2026,2026年2月16日,"Feb 23, 2026"',
+  'TEA-1,Green tea,需求,10,11,12,13,14',
+].join('\n')
+
 describe('importing my own spreadsheet', () => {
+  it('reads ISO weeks and dates written in Chinese and English as the weeks they are', async () => {
+    const context = track(await personContext(browser, server, { account: 'planner' }))
+    const page = await context.newPage()
+    await page.goto(`${server.url}/?debug=1`)
+    await page.locator('[data-testid="import-plan"] input').first().fill('Weeks in two languages')
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: 'weeks.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(WEEKS_FILE),
+    })
+    await page.click('[data-testid="import-submit"]')
+    await page.waitForURL(/\/plans\//)
+    await page.goto(`${page.url()}?debug=1`)
+    await waitForGrid(page)
+    expect(await page.textContent('.horizon')).toBe('5 weeks from Jan 26, 2026')
+    const values = await page.evaluate(() =>
+      [0, 1, 2, 3, 4].map((p) => window.__tandem!.readCell('demand', 'TEA-1', p)),
+    )
+    expect(values).toEqual([10, 11, 12, 13, 14])
+  })
+
   it('lists every header problem at once, then imports with the columns mapped', async () => {
     const context = track(await personContext(browser, server, { account: 'planner' }))
     const page = await context.newPage()

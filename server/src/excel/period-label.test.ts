@@ -20,9 +20,29 @@ describe('parsePeriodLabel', () => {
     })
   })
 
-  it.each(['W05 2026', 'W5 2026', 'w05-2026', '2026 W5', '2026W05', 'W05/2026'])(
-    'reads the week %s as 2026-W05',
-    (text) => expect(parsePeriodLabel(text)?.key).toBe('2026-W05'),
+  it.each([
+    'W05 2026',
+    'W5 2026',
+    'w05-2026',
+    '2026 W5',
+    '2026W05',
+    'W05/2026',
+    'Week 5 2026',
+    'Week 05, 2026',
+    'wk 5 2026',
+    '2026 Week 5',
+    '2026-week 05',
+    '2026年第5周',
+    '2026年第05周',
+    '2026年 第5周',
+    '2026 第5周',
+    '2026-第5周',
+    '2026年第5週',
+    '第5周 2026',
+    '第05周 2026年',
+    '第5周2026',
+  ])('reads the week %s as 2026-W05', (text) =>
+    expect(parsePeriodLabel(text)?.key).toBe('2026-W05'),
   )
 
   it.each([
@@ -54,6 +74,12 @@ describe('parsePeriodLabel', () => {
       key: '2026-W05',
     })
     expect(parsePeriodLabel('2026/01/26')?.key).toBe('2026-W05')
+    for (const text of ['2026年1月28日', '2026年01月26日', '2026 年 1 月 30 号', 'Jan 28, 2026'])
+      expect(parsePeriodLabel(text), text).toMatchObject({ kind: 'week', key: '2026-W05' })
+    for (const text of ['January 30 2026', '28 Jan 2026', '26 January, 2026'])
+      expect(parsePeriodLabel(text), text).toMatchObject({ kind: 'week', key: '2026-W05' })
+    expect(parsePeriodLabel('2026年6月1日')).toMatchObject({ kind: 'month', key: '2026-06' })
+    expect(parsePeriodLabel('Jun 1, 2026')).toMatchObject({ kind: 'month', key: '2026-06' })
     const first = parsePeriodLabel('2026-06-01')
     expect(first).toMatchObject({ kind: 'month', key: '2026-06' })
     expect(first?.asWeek).toMatchObject({ kind: 'week', key: '2026-W23' })
@@ -70,6 +96,12 @@ describe('parsePeriodLabel', () => {
       'Smarch 2026',
       '十三月 2026',
       '2026年13月',
+      '2026年第54周',
+      '第0周 2026',
+      'Week 2026',
+      '2026年2月30日',
+      'Feb 30, 2026',
+      'Smarch 3, 2026',
     ]) {
       expect(parsePeriodLabel(text), text).toBeUndefined()
     }

@@ -33,24 +33,66 @@ const MONTHS_ZH = ['一', '二', '三', '四', '五', '六', '七', '八', '九'
 
 /**
  * Reads a period header, the way planners write them:
- * - ISO weeks: `2026-W05`, `2026W05`, `W05 2026`, `W5-2026`, `2026 W5`;
+ * - ISO weeks: `2026-W05`, `2026W05`, `W05 2026`, `W5-2026`, `2026 W5`, `Week 5 2026`,
+ *   `2026 week 5`, `2026年第5周`, `2026年第05週`, `第5周 2026`, `2026-第5周`;
  * - months: `2026-01`, `Jan 2026`, `January 2026`, `2026 Jan`, `2026年1月`, `2026年一月`,
  *   `一月 2026`, `1月 2026`;
- * - dates (`2026-01-26`, `2026/01/26`, what Excel makes of a date cell): the first of a month
- *   is that month, any other day the ISO week it falls in.
+ * - dates (`2026-01-26`, `2026/01/26`, `2026年1月26日`, `Jan 26, 2026`, `26 January 2026`,
+ *   what Excel makes of a date cell): the first of a month is that month, any other day the
+ *   ISO week it falls in.
  */
 export function parsePeriodLabel(text: string): PeriodLabel | undefined {
   const label = text.trim().replace(/\s+/g, ' ')
-  const week =
-    /^(\d{4})[- ]?W(\d{1,2})$/i.exec(label) ?? swap(/^W(\d{1,2})[- /]?(\d{4})$/i.exec(label))
-  if (week) return weekLabel(Number(week[1]), Number(week[2]))
+  const week = weekOf(label)
+  if (week) return weekLabel(week.year, week.week)
   const numeric = /^(\d{4})-(\d{2})$/.exec(label) ?? /^(\d{4})年\s?(\d{1,2})月$/.exec(label)
   if (numeric) return monthLabel(Number(numeric[1]), Number(numeric[2]))
   const named = monthByName(label)
   if (named) return monthLabel(named.year, named.month)
-  const date = /^(\d{4})[-/](\d{2})[-/](\d{2})$/.exec(label)
-  if (date) return dateLabel(Number(date[1]), Number(date[2]), Number(date[3]))
+  const date = dateOf(label)
+  if (date) return dateLabel(date.year, date.month, date.day)
   return undefined
+}
+
+/** `2026-W05`, `W05 2026`, `Week 5, 2026`, `2026年第5周`, `第5周 2026`. */
+function weekOf(label: string): { year: number; week: number } | undefined {
+  const yearFirst =
+    /^(\d{4})[- ]?(?:W|wk\.? ?|week ?)(\d{1,2})$/i.exec(label) ??
+    /^(\d{4}) ?[年-]? ?第 ?(\d{1,2}) ?[周週]$/.exec(label)
+  if (yearFirst) return { year: Number(yearFirst[1]), week: Number(yearFirst[2]) }
+  const weekFirst =
+    /^(?:W|wk\.? ?|week ?)(\d{1,2})[-,/]? ?(\d{4})$/i.exec(label) ??
+    /^第 ?(\d{1,2}) ?[周週][-,/]? ?(\d{4})年?$/.exec(label)
+  if (weekFirst) return { year: Number(weekFirst[2]), week: Number(weekFirst[1]) }
+  return undefined
+}
+
+/** `2026-01-26`, `2026/01/26`, `2026年1月26日`, `Jan 26, 2026`, `26 Jan 2026`. */
+function dateOf(label: string): { year: number; month: number; day: number } | undefined {
+  const numeric =
+    /^(\d{4})[-/](\d{2})[-/](\d{2})$/.exec(label) ??
+    /^(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]$/.exec(label)
+  if (numeric)
+    return { year: Number(numeric[1]), month: Number(numeric[2]), day: Number(numeric[3]) }
+  const monthFirst = /^([a-z]+)\.? (\d{1,2}),? (\d{4})$/i.exec(label)
+  const dayFirst = /^(\d{1,2}) ([a-z]+)\.?,? (\d{4})$/i.exec(label)
+  const [name, day, year] = monthFirst
+    ? [monthFirst[1], monthFirst[2], monthFirst[3]]
+    : dayFirst
+      ? [dayFirst[2], dayFirst[1], dayFirst[3]]
+      : []
+  const month = name === undefined ? 0 : englishMonth(name)
+  return month > 0 ? { year: Number(year), month, day: Number(day) } : undefined
+}
+
+/** 1 to 12 for an English month name or its three-letter short form, else 0. */
+function englishMonth(text: string): number {
+  const name = text.toLowerCase()
+  return (
+    MONTHS_EN.findIndex(
+      (month) => month === name || (name.length === 3 && month.startsWith(name)),
+    ) + 1
+  )
 }
 
 function swap(match: RegExpExecArray | null): [string, string, string] | undefined {
@@ -85,11 +127,8 @@ function monthByName(label: string): { year: number; month: number } | undefined
   const english =
     /^([a-z]+)\.?[- ](\d{4})$/i.exec(label) ?? swap(/^(\d{4})[- ]([a-z]+)\.?$/i.exec(label))
   if (english) {
-    const name = english[1].toLowerCase()
-    const index = MONTHS_EN.findIndex(
-      (month) => month === name || (name.length === 3 && month.startsWith(name)),
-    )
-    return index >= 0 ? { year: Number(english[2]), month: index + 1 } : undefined
+    const month = englishMonth(english[1])
+    return month > 0 ? { year: Number(english[2]), month } : undefined
   }
   const chinese =
     /^([一二三四五六七八九十]{1,2}|\d{1,2})月 ?(\d{4})年?$/.exec(label) ??
