@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { CellHistoryResponse } from '@tandem/shared'
 import {
   CLOSE_CODES,
   documentEpochOf,
@@ -18,16 +19,21 @@ import {
 } from '../support/epoch-writer.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
 import type { StockClient } from '../support/stock-client.js'
-import type { TestServer } from '../support/test-server.js'
+import type { TestAccount, TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
 
 describe('document epochs over a real server', () => {
   let server: TestServer
   let cleanup: () => Promise<void>
   const clients: StockClient[] = []
-  const connect = (planId: string, doc: Y.Doc, params: Record<string, string> = {}) => {
+  const connect = (
+    planId: string,
+    doc: Y.Doc,
+    params: Record<string, string> = {},
+    account: TestAccount = 'planner',
+  ) => {
     const client = connectStockClient(server.syncUrl, planId, {
-      token: server.tokens.planner,
+      token: server.tokens[account],
       ext: true,
       doc,
       reconnect: false,
@@ -89,21 +95,27 @@ describe('document epochs over a real server', () => {
     await waitFor(() => refused.closes.length > 0, 5000, 'the stale copy refused')
     expect(refused.closes[0].code).toBe(CLOSE_CODES.epochChanged)
 
-    const fresh = connect(planId, docWithClient(103), { epoch: '1' })
+    const fresh = connect(planId, docWithClient(103), { epoch: '1' }, 'production')
     await fresh.synced()
     expect(documentEpochOf(fresh.doc)).toBe(1)
     expect(rowsOf(fresh)).toEqual(before)
     expect(overlayWeight(fresh.doc)).toEqual({ entries: 0, items: 0 })
 
-    // Cell history keeps the edits of the old epoch, and edits of the new one follow them.
+    // Cell history keeps the edits of the old epoch under their author, and edits of the new one
+    // follow them under theirs, with what the cell showed before (read from the new document).
     writeCells(fresh.plan, [{ measure: 'supply', key: skus[0], period: 4, value: 78 }])
     await waitFor(() => allSaved(fresh), 5000, 'saved on the new epoch')
     const history = await fetch(
       `${server.url}/api/plans/${planId}/history?measure=supply&key=${skus[0]}&period=4`,
       { headers: server.headers('planner') },
     )
-    const { history: entries } = (await history.json()) as { history: { value: number }[] }
-    expect(entries.map(({ value }) => value)).toEqual([78, 77])
+    const { history: entries, current } = (await history.json()) as CellHistoryResponse
+    expect(current).toBe(78)
+    expect(entries.map(({ value, author, previous }) => ({ value, author, previous }))).toEqual([
+      { value: 78, author: server.users.production.id, previous: 77 },
+      { value: 77, author: server.users.planner.id, previous: expect.any(Number) as number },
+    ])
+    expect(Number(entries[0].seq)).toBeGreaterThan(Number(entries[1].seq))
 
     // A version published before the epoch compares with the live plan value by value.
     const compare = await fetch(`${server.url}/api/plans/${planId}/compare?from=${published.id}`, {
