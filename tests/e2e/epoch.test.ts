@@ -25,7 +25,7 @@ async function person(account: 'sales' | 'production'): Promise<BrowserContext> 
 }
 
 describe('a document epoch change with a board offline', () => {
-  it('lands the offline edit on the new epoch when the board comes back online', async () => {
+  it('lands the offline edit on the new epoch when the board comes back online; the online board clears undo with a notice, and undo works again after', async () => {
     const plan = await createPlan(server, { skuCount: 12, periodCount: 10 })
     const salesContext = await person('sales')
     const sales = await openBoard(salesContext, server.url, plan.id)
@@ -35,6 +35,13 @@ describe('a document epoch change with a board offline', () => {
     await expect
       .poll(() => sales.textContent('[data-testid="save-state"]'))
       .toBe('All changes saved')
+    // Production's edit before the change leaves it something to undo.
+    const productionUndo = production.locator('.toolbar button', { hasText: /^Undo$/ })
+    await typeInto(production, 'sku:SKU-00003:supply', 2, '310')
+    await expect
+      .poll(() => production.textContent('[data-testid="save-state"]'), { timeout: 10_000 })
+      .toBe('All changes saved')
+    await expect.poll(() => productionUndo.isEnabled(), { timeout: 10_000 }).toBe(true)
 
     await salesContext.setOffline(true)
     await sales.waitForSelector('[data-testid="connection-status"][data-status="offline"]')
@@ -52,6 +59,15 @@ describe('a document epoch change with a board offline', () => {
     // The online board reloads onto the new epoch with the same values.
     await production.waitForSelector('text=The server compacted the plan')
     await waitUntil(production, () => window.__tandem?.readCell('demand', 'SKU-00001', 3) === 600)
+    // Undo is cleared with the notice, and works again for edits on the new epoch.
+    await production.waitForSelector('text=Undo history was cleared')
+    expect(await readCell(production, 'supply', 'SKU-00003', 2)).toBe(310)
+    await expect.poll(() => productionUndo.isEnabled(), { timeout: 10_000 }).toBe(false)
+    await typeInto(production, 'sku:SKU-00003:supply', 2, '320')
+    await waitUntil(production, () => window.__tandem?.readCell('supply', 'SKU-00003', 2) === 320)
+    await productionUndo.click()
+    await waitUntil(production, () => window.__tandem?.readCell('supply', 'SKU-00003', 2) === 310)
+    await expect.poll(() => productionUndo.isEnabled(), { timeout: 10_000 }).toBe(false)
 
     await salesContext.setOffline(false)
     await waitUntil(production, () => window.__tandem?.readCell('demand', 'SKU-00002', 4) === 777)
