@@ -22,7 +22,10 @@ export interface SkuView {
   gaps: Gap[]
 }
 
-/** A family's roll-up: flows and stock summed over its SKUs, and the count of SKU gaps. */
+/**
+ * A family's roll-up: flows and stock summed over its SKUs, and the count of SKU gaps. Its
+ * projected inventory includes what is in transit between two of its SKUs (see `groupRollUp`).
+ */
 export interface FamilyView {
   family: string
   skus: string[]
@@ -133,12 +136,18 @@ export class PlanModel {
     const count = this.plan.periodCount
     const sum = (pick: (f: FamilyView) => number[]) => sumRows(families.map(pick), count)
     const transit = inTransit(this.activeTransfers(), count)
+    // A family's projected inventory already holds what travels inside it; add the rest.
+    const familyOf = (sku: string) => this.skuViews.get(sku)?.item.family
+    const between = inTransit(
+      this.activeTransfers().filter((t) => familyOf(t.fromSku) !== familyOf(t.toSku)),
+      count,
+    )
     this.cachedTotals = {
       demand: sum((f) => f.demand),
       supply: sum((f) => f.supply),
       transferIn: sum((f) => f.transferIn),
       transferOut: sum((f) => f.transferOut),
-      projected: sumRows([...families.map((f) => f.projected), transit], count),
+      projected: sumRows([...families.map((f) => f.projected), between], count),
       inTransit: transit,
       shortage: sum((f) => f.shortage),
       short: sum((f) => f.short),
@@ -318,6 +327,20 @@ export class PlanModel {
     return views
   }
 
+  /**
+   * What travels between two SKUs of one family (one product at two sites): it is still the
+   * family's stock, so the family's projected inventory does not dip while it is on its way.
+   */
+  private inTransitWithin(family: string): number[] {
+    const members = this.skusByFamily.get(family) ?? new Set<string>()
+    const inside: Transfer[] = []
+    for (const sku of members)
+      for (const [, transfer] of this.transfersOf(sku))
+        if (transfer.fromSku === sku && members.has(transfer.toSku) && this.isActive(transfer))
+          inside.push(transfer)
+    return inTransit(inside, this.plan.periodCount)
+  }
+
   private computeFamily(family: string): void {
     this.recomputeCounts.family++
     const skus = this.viewsOf(this.skusByFamily.get(family))
@@ -345,10 +368,7 @@ export class PlanModel {
         skus.map((v) => v.transferOut),
         count,
       ),
-      projected: sumRows(
-        skus.map((v) => v.projected),
-        count,
-      ),
+      projected: sumRows([...skus.map((v) => v.projected), this.inTransitWithin(family)], count),
       ...shortageRollUp(
         skus.map((v) => v.projected),
         count,

@@ -102,6 +102,10 @@ describe('sites on the board', () => {
     const fromBefore = await shownRow(planner, `sku:${from}:projected`)
     const toBefore = await shownRow(planner, `sku:${to}:projected`)
     const totalBefore = await shownRow(planner, 'total:projected')
+    // one product at two sites: while it travels, the stock is still the family's
+    const family = `family:${stored.readItem(from)?.family}:projected`
+    expect(stored.readItem(to)?.family).toBe(stored.readItem(from)?.family)
+    const familyBefore = await shownRow(planner, family)
     expect(fromBefore.every(Number.isFinite)).toBe(true)
 
     await planner.click('[data-testid="rows-transfers"]')
@@ -137,6 +141,7 @@ describe('sites on the board', () => {
         .poll(() => shownRow(page, `sku:${to}:projected`), { timeout: 15_000 })
         .toEqual(expectTo)
       expect(await shownRow(page, 'total:projected')).toEqual(totalBefore)
+      expect(await shownRow(page, family)).toEqual(familyBefore)
     }
     // The transfer rows of both SKUs show it leaving in period 2 and arriving in period 5.
     await expect

@@ -97,4 +97,23 @@ describe('PlanModel with transfers', () => {
     expect(model.sku('A-SH')?.projected).toEqual([90, 80, 70, 60, 50])
     expect(model.totals().inTransit).toEqual([0, 0, 0, 0, 0])
   })
+
+  it("keeps a family's stock while it travels between two of its SKUs, and moves it between families", () => {
+    const plan = createPlanDoc(twoSites())
+    const model = new PlanModel(plan)
+    const before = model.family('F')?.projected
+    writeTransfer(plan, 'T1', SHIP)
+    const family = model.family('F')
+    expect(family?.projected).toEqual(before)
+    expect(family?.projected).toEqual([85, 70, 55, 40, 25])
+    // the shortage row still shows what each site lacks, transit or not
+    expect(family?.shortage).toEqual([-5, -10, -15, 0, 0])
+    expect(model.totals().projected).toEqual([85, 70, 55, 40, 25])
+
+    // another family at Hamburg: while it travels, the stock is neither family's, only the total's
+    plan.items.get('A-HAM')?.set('family', 'G')
+    expect(model.family('F')?.projected).toEqual([90, 50, 40, 30, 20])
+    expect(model.family('G')?.projected).toEqual([-5, -10, -15, 10, 5])
+    expect(model.totals().projected).toEqual([85, 70, 55, 40, 25])
+  })
 })
