@@ -127,6 +127,32 @@ describe('document epochs over a real server', () => {
     expect(cells.map(({ measure, key, period }) => [measure, key, period])).toEqual([
       ['supply', skus[0], 4],
     ])
+
+    // Two versions on either side of the change compare with each other the same way.
+    const after = await fetch(`${server.url}/api/plans/${planId}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...server.headers('planner') },
+      body: JSON.stringify({ name: 'After the epoch' }),
+    })
+    const { version: later } = (await after.json()) as { version: { id: string } }
+    const between = await fetch(
+      `${server.url}/api/plans/${planId}/compare?from=${published.id}&to=${later.id}`,
+      { headers: server.headers('planner') },
+    )
+    expect(((await between.json()) as { cells: unknown[] }).cells).toEqual([
+      { measure: 'supply', key: skus[0], period: 4, from: 77, to: 78 },
+    ])
+
+    // Restoring the version from before the change writes its value on the new epoch's document.
+    const restore = await fetch(
+      `${server.url}/api/plans/${planId}/versions/${published.id}/restore`,
+      { method: 'POST', headers: server.headers('planner') },
+    )
+    expect(await restore.json()).toMatchObject({ restoredCells: 1 })
+    await waitFor(() => fresh.plan.readCell('supply', skus[0], 4) === 77, 5000, 'restored')
+    expect(rowsOf(fresh)).toEqual(before)
+    expect(fresh.closes).toEqual([])
+    expect(documentEpochOf(fresh.doc)).toBe(1)
   })
 
   it('converges with nothing lost under seeded random edits across an epoch change', async () => {
