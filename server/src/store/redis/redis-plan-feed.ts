@@ -4,6 +4,8 @@ import type { LoggedUpdate, LogFollower, PlanFeed, StoredPlanState } from '../pl
 import type { RedisConnection } from './redis-connection.js'
 import type { RedisKeys } from './redis-keys.js'
 import type { RedisSubscriber } from './redis-subscriber.js'
+import type { AppendNotice } from './append-notice.js'
+import { decodeAppendNotice, encodeAppendNotice } from './append-notice.js'
 
 /** One page (at most `LOG_PAGE` entries) of a plan's log, and the last entry its snapshot covers. */
 export interface LogPage {
@@ -26,10 +28,11 @@ export const LOG_PAGE = 1_000
 const RETRY_MS = 1_000
 
 /**
- * Shares live plans between instances through Redis pub/sub: an append publishes the plan's
- * Shares live plans between instances through Redis pub/sub: an append publishes the plan's
- * new last id on `…:{plan:<id>}:appended`, and followers read the log from where they were,
- * page by page to its end (so a lost message only delays, never loses, an entry). Each page
+ * Shares live plans between instances through Redis pub/sub: an append publishes a notice on
+ * `…:{plan:<id>}:appended`. A small append's notice carries its entries and the position they
+ * follow, and a follower standing there takes them as they are; otherwise (a bare notice, a
+ * gap, a missed message) followers read the log from where they were, page by page to its end
+ * (so a lost message only delays, never loses, an entry). Each page
  * comes with what the snapshot covers: a follower whose position was trimmed away reloads the
  * plan. Awareness travels on `…:{plan:<id>}:awareness`, tagged with the sending instance so it
  * does not come back to it. Channels are sharded (SPUBLISH/SSUBSCRIBE) on Redis 7 and later and
@@ -46,10 +49,15 @@ export class RedisPlanFeed implements PlanFeed {
     private readonly reads: FeedReads,
   ) {}
 
-  /** Tells followers that the plan's log grew. Not awaited by appenders: followers re-read. */
-  notifyAppended(planId: string, lastSeq: string): void {
+  /**
+   * Tells followers that the plan's log grew, with the new entries when they are small enough
+   * to carry (`notice`). Not awaited by appenders: a follower that misses it reads the log on
+   * the next one.
+   */
+  notifyAppended(planId: string, lastSeq: string, notice?: AppendNotice): void {
+    const message = (notice && encodeAppendNotice(notice)) ?? lastSeq
     this.connection
-      .publish(this.keys.channel(planId, 'appended'), lastSeq)
+      .publish(this.keys.channel(planId, 'appended'), message)
       .catch((error: unknown) => this.connection.report(error, 'feed publish'))
   }
 
@@ -92,22 +100,44 @@ export class RedisPlanFeed implements PlanFeed {
         if (entries.length < LOG_PAGE) return
       }
     }
+    /**
+     * Takes a notice's entries when they follow this follower's position exactly, skips one it
+     * has read past, and otherwise (a bare notice, a gap, another epoch) reads the log.
+     */
+    const take = (notice: AppendNotice | undefined) => async () => {
+      if (stopped) return
+      if (notice?.documentEpoch === documentEpoch) {
+        const last = notice.entries[notice.entries.length - 1].seq
+        if (notice.previousSeq === (position ?? '')) {
+          position = last
+          follower.entries(notice.entries)
+          return
+        }
+        if (position !== undefined && !isAfter(last, position)) return
+      }
+      await readToEnd()
+    }
+    const failed = (error: unknown) => {
+      this.connection.report(error, `feed read of plan ${planId}`)
+      if (!stopped) retry = setTimeout(catchUp, RETRY_MS).unref()
+    }
     const catchUp = () => {
       clearTimeout(retry)
-      reading = reading.then(readToEnd).catch((error: unknown) => {
-        this.connection.report(error, `feed read of plan ${planId}`)
-        if (!stopped) retry = setTimeout(catchUp, RETRY_MS).unref()
-      })
+      reading = reading.then(readToEnd).catch(failed)
+    }
+    const onNotice = (message: Buffer) => {
+      clearTimeout(retry)
+      reading = reading.then(take(decodeAppendNotice(message))).catch(failed)
     }
     const subscriber = await this.subscriberClient()
     const channel = this.keys.channel(planId, 'appended')
-    await subscriber.subscribe(channel, catchUp)
+    await subscriber.subscribe(channel, onNotice)
     catchUp()
     return async () => {
       stopped = true
       clearTimeout(retry)
       await subscriber
-        .unsubscribe(channel, catchUp)
+        .unsubscribe(channel, onNotice)
         .catch((error: unknown) => this.connection.report(error, 'feed unsubscribe'))
     }
   }

@@ -20,6 +20,7 @@ import { LOG_PAGE, RedisPlanFeed } from './redis-plan-feed.js'
 import {
   AUTHOR_FIELD,
   EPOCH_ERROR,
+  LAST_SEQ_FIELD,
   OWNERS_FIELD,
   TIME_FIELD,
   UPDATE_FIELD,
@@ -65,6 +66,8 @@ export class RedisPlanLog implements PlanLog {
       ...RECORD_FIELDS.flatMap((field) => [field, String(record[field])]),
       OWNERS_FIELD,
       '{}',
+      LAST_SEQ_FIELD,
+      '',
     ]
     const { meta, snap, log } = this.keys.plan(record.id)
     const created = await this.client.createPlanScript(
@@ -121,11 +124,12 @@ export class RedisPlanLog implements PlanLog {
         : '',
     ])
     const { meta, log, hist } = this.keys.plan(planId)
-    let ids: string[] | null
+    const at = new Date().toISOString()
+    let appended: Awaited<ReturnType<typeof this.client.appendScript>>
     try {
-      ids = await this.client.appendScript(
+      appended = await this.client.appendScript(
         [meta, log, hist],
-        new Date().toISOString(),
+        at,
         guard ? String(guard.documentEpoch) : '',
         flat,
       )
@@ -134,8 +138,27 @@ export class RedisPlanLog implements PlanLog {
       if (refused) throw new EpochChangedError(planId, Number(refused[1]))
       throw error
     }
-    if (ids === null) throw new PlanMissingError(planId)
-    if (ids.length > 0) this.feed.notifyAppended(planId, ids[ids.length - 1])
+    if (appended === null) throw new PlanMissingError(planId)
+    const { ids, previousSeq, documentEpoch } = appended
+    // Entries go with the notice only when the log knows what they follow (plans created
+    // before the last id was kept learn it with this append).
+    if (ids.length > 0)
+      this.feed.notifyAppended(
+        planId,
+        ids[ids.length - 1],
+        previousSeq === undefined
+          ? undefined
+          : {
+              previousSeq,
+              documentEpoch,
+              entries: entries.map(({ update, author }, i) => ({
+                seq: ids[i],
+                update,
+                author,
+                at,
+              })),
+            },
+      )
     return ids
   }
 

@@ -12,6 +12,12 @@ export const EPOCH_FIELD = 'snapshotEpoch'
 export const COMPACTED_FIELD = 'compactedThrough'
 /** Meta field: the plan's document epoch (absent: 0). */
 export const DOCUMENT_EPOCH_FIELD = 'documentEpoch'
+/**
+ * Meta field: the id of the last entry ever appended to the log ('' when none yet), kept by the
+ * append script so that the feed's notice can say which position its entries follow. Plans
+ * created before it was kept lack it until their next append; their notices carry no entries.
+ */
+export const LAST_SEQ_FIELD = 'lastSeq'
 /** The error a guarded append answers when the plan is at another document epoch. */
 export const EPOCH_ERROR = 'EPOCH'
 
@@ -75,7 +81,8 @@ export const redisScripts = {
   /**
    * Appends each update to the log and, when it set cells, one entry to the history stream.
    * ARGV[2] is the document epoch the append is made for ('' for none): at another epoch,
-   * nothing is written and the reply is the error `EPOCH <stored epoch>`.
+   * nothing is written and the reply is the error `EPOCH <stored epoch>`. Replies {the last id
+   * appended before (nil when unknown), the document epoch, the new ids}, or nil (no plan).
    */
   appendScript: defineScript({
     NUMBER_OF_KEYS: 3,
@@ -85,6 +92,7 @@ export const redisScripts = {
       if ARGV[2] ~= '' and tonumber(ARGV[2]) ~= documentEpoch then
         return redis.error_reply('${EPOCH_ERROR} ' .. documentEpoch)
       end
+      local previous = redis.call('HGET', KEYS[1], '${LAST_SEQ_FIELD}')
       local ids = {}
       for i = 3, #ARGV, 3 do
         local id = redis.call('XADD', KEYS[2], '*', '${UPDATE_FIELD}', ARGV[i], '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1])
@@ -93,7 +101,8 @@ export const redisScripts = {
           redis.call('XADD', KEYS[3], '*', 's', id, '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1], 'c', ARGV[i + 2])
         end
       end
-      return ids`,
+      if #ids > 0 then redis.call('HSET', KEYS[1], '${LAST_SEQ_FIELD}', ids[#ids]) end
+      return {previous or false, documentEpoch, ids}`,
     parseCommand(
       parser: CommandParser,
       keys: string[],
@@ -104,7 +113,12 @@ export const redisScripts = {
       parser.pushKeys(keys)
       parser.push(at, documentEpoch, ...entries)
     },
-    transformReply: (reply: string[] | null) => reply,
+    transformReply: (reply: [string | null, number, string[]] | null) =>
+      reply && {
+        previousSeq: reply[0] ?? undefined,
+        documentEpoch: Number(reply[1]),
+        ids: reply[2],
+      },
   }),
 
   /**
