@@ -156,6 +156,82 @@ describe('updates that integrate differently from what they claim, over real soc
     reader.close()
   })
 
+  it('4: structs naming their own later content, or waiting on each other, are refused and nobody is closed', async () => {
+    const planId = await createPlan(server, { skuCount: 2, periodCount: 6, seed: 9 })
+    const planner = await connect(planId, 'planner', PLANNER)
+    const sales = await connect(planId, 'sales', SALES)
+    const sku = firstSku(sales.plan)
+    await honest(sales, (plan) => plan.writeCell('demand', sku, 3, 5))
+    const row = sales.plan.row('demand', sku)!.edits._item!.id
+    const state = Y.getState(sales.doc.store, SALES)
+    const cell = (clock: number, period: string, value: number): Crafted => ({
+      client: SALES,
+      clock,
+      parent: { id: row },
+      parentSub: period,
+      content: { any: [value] },
+    })
+    const attacks = [
+      // Deleted content whose left neighbour is the sender's next struct: Yjs threw halfway.
+      encodeSections([
+        [
+          {
+            client: SALES,
+            clock: state,
+            origin: { client: SALES, clock: state + 1 },
+            content: { deleted: 1 },
+          },
+          cell(state + 1, '5', 31),
+        ],
+      ]),
+      encodeSections([
+        [
+          {
+            client: SALES,
+            clock: state,
+            rightOrigin: { client: SALES, clock: state + 1 },
+            content: { deleted: 1 },
+          },
+          cell(state + 1, '5', 32),
+        ],
+      ]),
+      // Two clients of the sender waiting on each other: Yjs held both back, pending.
+      encodeSections([
+        [
+          cell(state, '5', 33),
+          {
+            client: SALES,
+            clock: state + 1,
+            origin: { client: SALES, clock: state },
+            rightOrigin: { client: SALES + 7, clock: 0 },
+            content: { deleted: 1 },
+          },
+        ],
+        [
+          {
+            client: SALES + 7,
+            clock: 0,
+            origin: { client: SALES, clock: state + 1 },
+            content: { deleted: 1 },
+          },
+        ],
+      ]),
+    ]
+    for (const attack of attacks) {
+      const attacker = sales.isOpen ? sales : await connect(planId, 'sales', SALES)
+      await refused(attacker, attack, /badStructure/)
+      // The room stays up: the planner's socket is open and their edit is saved.
+      expect(planner.isOpen).toBe(true)
+      await honest(planner, (plan) => plan.writeCell('supply', sku, 4, 7))
+    }
+    const room = await server.app.rooms.open(planId)
+    expect(room!.doc.store.pendingStructs).toBeNull()
+    const reader = await newcomer(planId)
+    expect(reader.plan.readCell('demand', sku, 5)).not.toBeOneOf([31, 32, 33])
+    expect(reader.plan.readCell('supply', sku, 4)).toBe(7)
+    for (const client of [planner, reader]) client.close()
+  })
+
   it('5: a message carrying two authors cannot be stored as someone else’s', async () => {
     const planId = await createPlan(server, { skuCount: 2, periodCount: 6, seed: 7 })
     const viewer = await connect(planId, 'viewer', VIEWER)

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { isRootName } from '../roots.js'
+import { integrationProblem } from './integration-problem.js'
 import type { RuleViolation } from './rule-violation.js'
 import { violation } from './rule-violation.js'
 
@@ -23,7 +24,9 @@ export type Normalized = ({ ok: true } & NormalizedUpdate) | { ok: false; violat
  *  - no skip structs (merged updates with a gap; the rest would be left pending);
  *  - structs the document already has partly are trimmed as integration trims them: the
  *    known part dropped, the rest placed after the sender's previous struct (its decoded
- *    parent ignored, as Yjs ignores it).
+ *    parent ignored, as Yjs ignores it);
+ *  - every struct can be integrated now, whole (`integrationProblem`): nothing would be held back
+ *    or make `Y.applyUpdate` throw halfway.
  */
 export function normalizeUpdate(doc: Y.Doc, update: Uint8Array): Normalized {
   let decoded: ReturnType<typeof Y.decodeUpdate>
@@ -65,11 +68,16 @@ export function normalizeUpdate(doc: Y.Doc, update: Uint8Array): Normalized {
   }
   if (sections !== known.size)
     return refuse('malformed', 'The update holds two sections for one client')
-  if (!overlaps) return { ok: true, update, structs: decoded.structs, ds: decoded.ds }
-  const trimmed = Y.diffUpdate(update, Y.encodeStateVector(known))
-  const again = Y.decodeUpdate(trimmed)
+  const trimmed = overlaps ? Y.diffUpdate(update, Y.encodeStateVector(known)) : update
+  const again = overlaps ? Y.decodeUpdate(trimmed) : decoded
+  const problem = integrationProblem(doc, again.structs)
+  if (problem) return refuse('badStructure', problem === 'order' ? OUT_OF_ORDER : UNKNOWN)
   return { ok: true, update: trimmed, structs: again.structs, ds: again.ds }
 }
+
+const OUT_OF_ORDER =
+  'The update refers to its own content out of order, so it cannot be applied whole'
+const UNKNOWN = 'The update refers to content the plan does not have'
 
 const MISSING = 'The update depends on edits the server does not have'
 
