@@ -34,6 +34,7 @@ import { PdfPrinter } from './pack/pdf-printer.js'
 import { forecastRoutes } from './routes/forecast-routes.js'
 import { accuracyRoutes } from './routes/accuracy-routes.js'
 import { AccuracyReports } from './accuracy/accuracy-reports.js'
+import { withAccuracyExtracts } from './accuracy/with-accuracy-extracts.js'
 import { ForecastRuns } from './forecast/forecast-runs.js'
 import { healthRoute } from './routes/health-route.js'
 import { membersRoutes } from './routes/members-routes.js'
@@ -180,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   pendingConnections.watch(app.server)
   app.decorate('pendingConnections', pendingConnections)
   const { stores } = deps
-  const { records, scenarios } = stores
+  const { scenarios } = stores
   // Routes look roles up through this: a scenario's plan takes its roles from its base.
   const accounts = withScenarioAccess(stores.accounts, stores.scenarios)
   stores.useLogger(app.log)
@@ -208,6 +209,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     syncAnswerBudget: deps.syncAnswerBudget,
     discussionBytesPerHour: deps.discussionBytesPerHour,
   })
+  const accuracy = new AccuracyReports({
+    log,
+    records: stores.records,
+    rooms,
+    accounts,
+    warn: (error, message) => app.log.warn({ err: error }, message),
+  })
+  // Every version published through these records gets its accuracy extract.
+  const records = withAccuracyExtracts(stores.records, accuracy)
   app.decorate('rooms', rooms)
   const lifecycle = new Lifecycle(
     rooms,
@@ -346,7 +356,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const forecasts = new ForecastRuns(rooms, app.log, (outcome) => metrics.forecastRun(outcome))
   app.decorate('forecasts', forecasts)
   await app.register(forecastRoutes, { log, records, accounts, rooms, auth, forecasts })
-  const accuracy = new AccuracyReports({ log, records, rooms, accounts })
   await app.register(accuracyRoutes, { log, records, accounts, rooms, auth, accuracy })
   await app.register(syncRoute, {
     log,

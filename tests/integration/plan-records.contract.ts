@@ -205,6 +205,48 @@ export function describePlanRecordsContract(
       expect(await records.loadVersion('plan-a', 'v-dec')).toBeUndefined()
     })
 
+    it("keeps a version's accuracy extract, replaced by a later one, dropped with the plan", async () => {
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      const version = {
+        id: 'v-1',
+        planId: 'plan-a',
+        name: 'Consensus',
+        note: '',
+        author: 'paula',
+        createdAt: '2026-12-01T10:00:00.000Z',
+        kind: 'consensus' as const,
+      }
+      await records.createVersion(version, bytes(1, 1))
+      expect(await records.loadAccuracyExtract('plan-a', 'v-1')).toBeUndefined()
+      const extract = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256)
+      await records.saveAccuracyExtract('plan-a', 'v-1', extract)
+      expect(await records.loadAccuracyExtract('plan-a', 'v-1')).toEqual(extract)
+      await records.saveAccuracyExtract('plan-a', 'v-1', bytes(5, 0, 5))
+      expect(await records.loadAccuracyExtract('plan-a', 'v-1')).toEqual(bytes(5, 0, 5))
+      // The version's own record and snapshot are untouched.
+      expect(await records.loadVersion('plan-a', 'v-1')).toEqual({
+        record: version,
+        snapshot: bytes(1, 1),
+      })
+      expect(await records.listVersions('plan-a')).toEqual([version])
+      // No version, no plan: nothing is kept.
+      await records.saveAccuracyExtract('plan-a', 'v-none', bytes(9))
+      expect(await records.loadAccuracyExtract('plan-a', 'v-none')).toBeUndefined()
+      await records.saveAccuracyExtract('no-such-plan', 'v-1', bytes(9))
+      expect(await records.loadAccuracyExtract('no-such-plan', 'v-1')).toBeUndefined()
+      // Concurrent saves of the same extract from two instances leave it whole.
+      const other = await subject.reopen()
+      await Promise.all([
+        records.saveAccuracyExtract('plan-a', 'v-1', extract),
+        other.records.saveAccuracyExtract('plan-a', 'v-1', extract),
+      ])
+      expect(await other.records.loadAccuracyExtract('plan-a', 'v-1')).toEqual(extract)
+      await log.deletePlan('plan-a')
+      await log.createPlan(planRecord('plan-a'), bytes(0))
+      await records.createVersion(version, bytes(1, 1))
+      expect(await records.loadAccuracyExtract('plan-a', 'v-1')).toBeUndefined()
+    })
+
     it('keeps the minutes of a meeting with its consensus version', async () => {
       await log.createPlan(planRecord('plan-m'), bytes(0))
       const decision = {

@@ -240,6 +240,40 @@ describe('SQLite inbox read marks across schemas', () => {
   })
 })
 
+describe('SQLite accuracy extracts across schemas', () => {
+  it('moves a schema 11 file forward: its versions stay and gain accuracy extracts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tandem-sqlite-'))
+    const file = join(dir, 'tandem.db')
+    try {
+      const first = openSqliteStores(file)
+      await first.log.createPlan(planRecord('plan-a'), Uint8Array.of(0))
+      const version = {
+        id: 'v-1',
+        planId: 'plan-a',
+        name: 'Consensus',
+        note: '',
+        author: 'paula',
+        createdAt: '2026-12-01T10:00:00.000Z',
+        kind: 'consensus' as const,
+      }
+      await first.records.createVersion(version, Uint8Array.of(1, 2))
+      await first.close()
+      const raw = openSqliteDatabase(file)
+      raw.exec('DROP TABLE accuracy_extracts')
+      raw.pragma('user_version = 11')
+      raw.close()
+      const moved = openSqliteStores(file)
+      expect(await moved.records.listVersions('plan-a')).toEqual([version])
+      expect(await moved.records.loadAccuracyExtract('plan-a', 'v-1')).toBeUndefined()
+      await moved.records.saveAccuracyExtract('plan-a', 'v-1', Uint8Array.of(7, 7))
+      expect(await moved.records.loadAccuracyExtract('plan-a', 'v-1')).toEqual(Uint8Array.of(7, 7))
+      await moved.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('Redis stores outside the contract', () => {
   it('reports unreachable, with the reason, once Redis is gone, and logs it', async () => {
     const server = await startRedisServer()

@@ -35,21 +35,40 @@ export interface AccuracyWorkerRequest {
   computedAt: string
 }
 
-/** One version's bytes sent ahead of a request, one per turn of the event loop. */
+/**
+ * A version's document to extract: the worker answers its accuracy extract's bytes
+ * (`extracted`) and, given a key and placement, keeps it placed for reports.
+ */
 export interface AccuracyWorkerVersion {
   kind: 'version'
-  key: string
-  placement: SnapshotPlacement
+  id: number
+  publishedAt: string
   snapshot: Uint8Array
+  key?: string
+  placement?: SnapshotPlacement
 }
 
+/** A stored accuracy extract to place and keep under `key`: answered `placed` or `failed`. */
+export interface AccuracyWorkerExtract {
+  kind: 'extract'
+  id: number
+  key: string
+  placement: SnapshotPlacement
+  extract: Uint8Array
+}
+
+export type AccuracyWorkerMessage =
+  AccuracyWorkerRequest | AccuracyWorkerVersion | AccuracyWorkerExtract
+
 /**
- * What the accuracy worker answers a request. A report comes as its JSON, serialised in the
- * worker: the main thread caches and sends those bytes, and never walks the ~1 MB object.
+ * What the accuracy worker answers. A report comes as its JSON, serialised in the worker: the
+ * main thread caches and sends those bytes, and never walks the ~1 MB object.
  */
 export type AccuracyWorkerAnswer =
   | { kind: 'report'; id: number; json: string }
   | { kind: 'missing'; id: number; live: boolean; snapshots: string[] }
+  | { kind: 'extracted'; id: number; extract: Uint8Array }
+  | { kind: 'placed'; id: number }
   | { kind: 'failed'; id: number; message: string }
 
 /** Extracted versions the worker keeps (the oldest go first beyond this). */

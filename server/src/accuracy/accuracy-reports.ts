@@ -34,7 +34,8 @@ interface LiveSource {
  * The Accuracy panel's figures for a plan (`GET /api/plans/:id/accuracy`): computed in the
  * accuracy worker thread from the live plan's actuals, its published versions and the per-cell
  * history, and cached, as the JSON the route sends, per version set, actuals revision, authors
- * and query. A plan whose room is not open is read from the store and decoded in the worker
+ * and query. Versions come as their stored accuracy extracts; one without (published before
+ * extracts) is decoded once in the worker and its extract saved. A plan whose room is not open is read from the store and decoded in the worker
  * (its revision is the stored state's position), so a report never loads a room on the event
  * loop.
  */
@@ -42,6 +43,7 @@ export class AccuracyReports {
   private readonly thread = new AccuracyThread()
   private readonly cache = new Map<string, Buffer>()
   private readonly running = new Map<string, Promise<Buffer>>()
+  private readonly publishing = new Set<Promise<void>>()
 
   constructor(
     private readonly deps: {
@@ -49,6 +51,7 @@ export class AccuracyReports {
       records: PlanRecords
       rooms: RoomRegistry
       accounts: Accounts
+      warn?: (error: unknown, message: string) => void
     },
   ) {}
 
@@ -106,8 +109,41 @@ export class AccuracyReports {
     }
   }
 
-  close(): Promise<void> {
-    return this.thread.close()
+  /**
+   * Extracts a version just published (in the worker) and keeps the extract beside it, so no
+   * report decodes it; a failure is only logged (a report extracts it then).
+   */
+  versionPublished(version: VersionRecord, snapshot: Uint8Array): void {
+    const done = this.extract(version, snapshot)
+      .catch((error: unknown) =>
+        this.deps.warn?.(error, `accuracy extract of version ${version.id} failed`),
+      )
+      .finally(() => this.publishing.delete(done))
+    this.publishing.add(done)
+  }
+
+  /** Waits for extracts of versions published, then stops the worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.publishing)
+    await this.thread.close()
+  }
+
+  /** Extracts a version's document in the worker (placed for reports with `ref`) and saves it. */
+  private async extract(version: VersionRecord, snapshot: Uint8Array, ref?: SnapshotRef) {
+    const answer = await this.thread.ask({
+      kind: 'version',
+      publishedAt: version.createdAt,
+      snapshot,
+      ...(ref && { key: ref.key, placement: ref.placement }),
+    })
+    if (answer.kind !== 'extracted')
+      throw new Error(answer.kind === 'failed' ? answer.message : 'no accuracy extract')
+    try {
+      await this.deps.records.saveAccuracyExtract(version.planId, version.id, answer.extract)
+    } catch (error) {
+      // Only a shortcut: the next report extracts the version again.
+      this.deps.warn?.(error, `saving the accuracy extract of version ${version.id} failed`)
+    }
   }
 
   private async liveSource(planId: string): Promise<LiveSource> {
@@ -172,15 +208,24 @@ export class AccuracyReports {
     let answer: AccuracyWorkerAnswer = await this.thread.ask(request)
     if (answer.kind === 'missing') {
       const live = answer.live ? await source.read() : {}
-      // One version per turn of the event loop: each is a synchronous read of a large blob.
       const wanted = new Set(answer.snapshots)
+      const extracting: Promise<void>[] = []
       for (const [i, ref] of snapshots.entries()) {
         if (!wanted.has(ref.key)) continue
+        // One version per turn of the event loop: each is a synchronous read of a blob.
         await yieldToLoop()
-        const stored = await this.deps.records.loadVersion(planId, versions[i]!.id)
-        if (!stored) throw new ApiProblem('conflict', `Version ${versions[i]!.id} was removed`)
-        this.thread.give({ kind: 'version', ...ref, snapshot: stored.snapshot })
+        const version = versions[i]!
+        const extract = await this.deps.records.loadAccuracyExtract(planId, version.id)
+        if (extract) {
+          const placed = await this.thread.ask({ kind: 'extract', ...ref, extract })
+          if (placed.kind === 'placed') continue
+        }
+        // A version from before extracts (or an unreadable one): its document, once.
+        const stored = await this.deps.records.loadVersion(planId, version.id)
+        if (!stored) throw new ApiProblem('conflict', `Version ${version.id} was removed`)
+        extracting.push(this.extract(version, stored.snapshot, ref))
       }
+      await Promise.all(extracting)
       answer = await this.thread.ask({ ...request, ...live })
     }
     if (answer.kind === 'report') return Buffer.from(answer.json, 'utf8')

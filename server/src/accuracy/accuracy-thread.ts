@@ -1,11 +1,9 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type {
-  AccuracyWorkerAnswer,
-  AccuracyWorkerRequest,
-  AccuracyWorkerVersion,
-} from './accuracy-job.js'
+import type { AccuracyWorkerAnswer, AccuracyWorkerMessage } from './accuracy-job.js'
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
 
 const fromSource = () => import.meta.url.endsWith('.ts')
 const tsxApi = () => {
@@ -27,34 +25,15 @@ export class AccuracyThread {
     { resolve: (answer: AccuracyWorkerAnswer) => void; reject: (error: Error) => void }
   >()
 
-  /** Sends a request (its id is set here) and resolves with the worker's answer. */
-  ask(request: Omit<AccuracyWorkerRequest, 'id'>): Promise<AccuracyWorkerAnswer> {
+  /** Sends a message (its id is set here) and resolves with the worker's answer. */
+  ask(message: WithoutId<AccuracyWorkerMessage>): Promise<AccuracyWorkerAnswer> {
     const worker = this.start()
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
       const transfer: ArrayBuffer[] = []
-      const snapshots = request.snapshots.map((ref) =>
-        ref.snapshot ? { ...ref, snapshot: owned(ref.snapshot, transfer) } : ref,
-      )
-      if (request.live)
-        transfer.push(
-          request.live.actualDemand.buffer as ArrayBuffer,
-          request.live.actualProduction.buffer as ArrayBuffer,
-        )
-      const stored = request.stored && {
-        ...request.stored,
-        snapshot: owned(request.stored.snapshot, transfer),
-        updates: request.stored.updates.map((update) => owned(update, transfer)),
-      }
-      worker.postMessage({ ...request, snapshots, stored, id }, transfer)
+      worker.postMessage({ ...movable(message, transfer), id }, transfer)
     })
-  }
-
-  /** Gives the worker one version to extract and keep (it answers nothing). */
-  give(version: AccuracyWorkerVersion): void {
-    const transfer: ArrayBuffer[] = []
-    this.start().postMessage({ ...version, snapshot: owned(version.snapshot, transfer) }, transfer)
   }
 
   async close(): Promise<void> {
@@ -87,6 +66,35 @@ export class AccuracyThread {
     worker.on('exit', (code) => fail(new Error(`the accuracy worker stopped (exit code ${code})`)))
     this.worker = worker
     return worker
+  }
+}
+
+/** The message with its bytes moved or copied into `transfer`. */
+function movable(
+  message: WithoutId<AccuracyWorkerMessage>,
+  transfer: ArrayBuffer[],
+): WithoutId<AccuracyWorkerMessage> {
+  switch (message.kind) {
+    case 'version':
+      return { ...message, snapshot: owned(message.snapshot, transfer) }
+    case 'extract':
+      return { ...message, extract: owned(message.extract, transfer) }
+    case 'report': {
+      const snapshots = message.snapshots.map((ref) =>
+        ref.snapshot ? { ...ref, snapshot: owned(ref.snapshot, transfer) } : ref,
+      )
+      if (message.live)
+        transfer.push(
+          message.live.actualDemand.buffer as ArrayBuffer,
+          message.live.actualProduction.buffer as ArrayBuffer,
+        )
+      const stored = message.stored && {
+        ...message.stored,
+        snapshot: owned(message.stored.snapshot, transfer),
+        updates: message.stored.updates.map((update) => owned(update, transfer)),
+      }
+      return { ...message, snapshots, stored }
+    }
   }
 }
 

@@ -1,9 +1,18 @@
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
-import type { AccuracySnapshot, SnapshotPlacement } from '@tandem/shared'
-import { accuracyReport, extractAccuracySnapshot, PlanDoc } from '@tandem/shared'
+import type { AccuracySnapshot } from '@tandem/shared'
+import {
+  accuracyExtractOf,
+  accuracyReport,
+  decodeAccuracyExtract,
+  encodeAccuracyExtract,
+  placeAccuracyExtract,
+  PlanDoc,
+} from '@tandem/shared'
 import type {
   AccuracyWorkerAnswer,
+  AccuracyWorkerExtract,
+  AccuracyWorkerMessage,
   AccuracyWorkerRequest,
   AccuracyWorkerVersion,
   LiveAccuracy,
@@ -13,9 +22,10 @@ import { readLiveAccuracy } from './live-accuracy.js'
 import { WORKER_SNAPSHOT_CACHE } from './accuracy-job.js'
 
 /**
- * The accuracy worker thread: keeps the versions it extracted (immutable, so by version) and
- * the last live plans it was sent, and computes reports. What it lacks it asks the main thread
- * for, which then sends the bytes once.
+ * The accuracy worker thread: keeps the versions it placed (immutable, so by version and plan
+ * calendar) and the last live plans it was sent, and computes reports. What it lacks it asks
+ * the main thread for, which then sends each version's stored extract, or its document to
+ * extract (and saves the extract this answers).
  */
 const snapshots = new Map<string, AccuracySnapshot>()
 const lives = new Map<string, LiveAccuracy>()
@@ -39,42 +49,45 @@ async function readStored(stored: StoredLive): Promise<LiveAccuracy> {
   }
 }
 
-function extract(key: string, placement: SnapshotPlacement, bytes: Uint8Array): void {
+function extractVersion(version: AccuracyWorkerVersion): AccuracyWorkerAnswer {
   const doc = new Y.Doc()
   try {
-    Y.applyUpdate(doc, bytes)
-    keep(
-      snapshots,
-      key,
-      extractAccuracySnapshot(new PlanDoc(doc), placement),
-      WORKER_SNAPSHOT_CACHE,
-    )
+    Y.applyUpdate(doc, version.snapshot)
+    const extract = accuracyExtractOf(new PlanDoc(doc), version.publishedAt)
+    if (version.key && version.placement)
+      keep(
+        snapshots,
+        version.key,
+        placeAccuracyExtract(extract, version.placement),
+        WORKER_SNAPSHOT_CACHE,
+      )
+    return { kind: 'extracted', id: version.id, extract: encodeAccuracyExtract(extract) }
   } finally {
     doc.destroy()
   }
 }
 
-/** Why versions sent ahead failed to extract, for the request that needs them. */
-const failures = new Map<string, string>()
-
-function give(version: AccuracyWorkerVersion): void {
-  try {
-    extract(version.key, version.placement, version.snapshot)
-    failures.delete(version.key)
-  } catch (error) {
-    keep(failures, version.key, error instanceof Error ? error.message : String(error), 16)
-  }
+function placeExtract(message: AccuracyWorkerExtract): AccuracyWorkerAnswer {
+  const placed = placeAccuracyExtract(decodeAccuracyExtract(message.extract), message.placement)
+  keep(snapshots, message.key, placed, WORKER_SNAPSHOT_CACHE)
+  return { kind: 'placed', id: message.id }
 }
 
 async function answer(request: AccuracyWorkerRequest): Promise<AccuracyWorkerAnswer> {
   if (request.live) keep(lives, request.liveKey, request.live, 4)
   else if (request.stored) keep(lives, request.liveKey, await readStored(request.stored), 4)
   for (const ref of request.snapshots)
-    if (ref.snapshot) extract(ref.key, ref.placement, ref.snapshot)
+    if (ref.snapshot)
+      extractVersion({
+        kind: 'version',
+        id: request.id,
+        publishedAt: ref.placement.publishedAt,
+        snapshot: ref.snapshot,
+        key: ref.key,
+        placement: ref.placement,
+      })
   const live = lives.get(request.liveKey)
   const missing = request.snapshots.filter((ref) => !snapshots.has(ref.key)).map((ref) => ref.key)
-  const failed = missing.find((key) => failures.has(key))
-  if (failed) return { kind: 'failed', id: request.id, message: failures.get(failed)! }
   if (!live || missing.length > 0)
     return { kind: 'missing', id: request.id, live: !live, snapshots: missing }
   const report = accuracyReport(
@@ -90,22 +103,28 @@ async function answer(request: AccuracyWorkerRequest): Promise<AccuracyWorkerAns
   return { kind: 'report', id: request.id, json: JSON.stringify(report) }
 }
 
-// One request at a time, in order: a request must see what the one before it cached.
+// One message at a time, in order: a request must see what the one before it cached.
 let queue: Promise<void> = Promise.resolve()
-parentPort?.on('message', (message: AccuracyWorkerRequest | AccuracyWorkerVersion) => {
-  queue = queue.then(() => (message.kind === 'version' ? give(message) : reply(message)))
+parentPort?.on('message', (message: AccuracyWorkerMessage) => {
+  queue = queue.then(() => reply(message))
 })
 
-async function reply(request: AccuracyWorkerRequest): Promise<void> {
+async function reply(message: AccuracyWorkerMessage): Promise<void> {
   let reply: AccuracyWorkerAnswer
   try {
-    reply = await answer(request)
+    reply =
+      message.kind === 'report'
+        ? await answer(message)
+        : message.kind === 'version'
+          ? extractVersion(message)
+          : placeExtract(message)
   } catch (error) {
     reply = {
       kind: 'failed',
-      id: request.id,
+      id: message.id,
       message: error instanceof Error ? error.message : String(error),
     }
   }
-  parentPort?.postMessage(reply)
+  const transfer = reply.kind === 'extracted' ? [reply.extract.buffer as ArrayBuffer] : []
+  parentPort?.postMessage(reply, transfer)
 }

@@ -66,6 +66,14 @@ export interface PlanRecords {
     planId: string,
     versionId: string,
   ): Promise<{ record: VersionRecord; snapshot: Uint8Array } | undefined>
+  /**
+   * Keeps a version's accuracy extract (the bytes of `encodeAccuracyExtract`, derived from its
+   * snapshot), replacing any before: the Accuracy report reads it instead of decoding the
+   * snapshot. Nothing is kept for a version that does not exist; removed with the plan.
+   */
+  saveAccuracyExtract(planId: string, versionId: string, extract: Uint8Array): Promise<void>
+  /** A version's accuracy extract, undefined when none was saved (older versions). */
+  loadAccuracyExtract(planId: string, versionId: string): Promise<Uint8Array | undefined>
   /** When a user last read each comment thread of a plan (ISO time by thread id). */
   getReadMarks(planId: string, userId: string): Promise<Record<string, string>>
   /**

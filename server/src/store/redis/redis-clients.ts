@@ -83,5 +83,5 @@ export type RedisClient = Pick<
 /** The same commands, answering bulk strings as Buffers (snapshots, updates). */
 export type RedisBinaryClient = Pick<
   SingleBinaryClient,
-  'get' | 'xRange' | 'dump' | 'restore' | keyof typeof redisScripts
+  'get' | 'hGet' | 'xRange' | 'dump' | 'restore' | keyof typeof redisScripts
 >

@@ -11,6 +11,8 @@ export interface PlanKeys {
   reads: string
   /** Hash: `<user id>\0<inbox item id>` → 1 for each inbox item the user marked read. */
   inbox: string
+  /** Hash: version id → the version's accuracy extract (bytes). */
+  accuracy: string
 }
 
 /** The account keys. They share the hash tag `{accounts}`, so one script can write them all. */
@@ -55,6 +57,7 @@ export class RedisKeys {
       versions: `${base}:versions`,
       reads: `${base}:reads`,
       inbox: `${base}:inbox`,
+      accuracy: `${base}:accuracy`,
     }
   }
 

@@ -23,7 +23,8 @@ const HISTORY_SCAN_LIMIT = 200_000
 /**
  * A plan's records in Redis, under the plan's hash tag: `hist` (stream of cell changes, written
  * by RedisPlanLog's append script), `versions` (hash of records) with `versions:<id>`
- * (snapshots), and `reads` (hash of read marks by user and thread).
+ * (snapshots), `accuracy` (hash of the versions' accuracy extracts), and `reads` (hash of read
+ * marks by user and thread).
  */
 export class RedisPlanRecords implements PlanRecords {
   constructor(
@@ -138,6 +139,20 @@ export class RedisPlanRecords implements PlanRecords {
     const snapshot = await this.connection.binary.get(this.keys.version(planId, versionId))
     if (!snapshot) return undefined
     return { record: parseVersion(json), snapshot: new Uint8Array(snapshot) }
+  }
+
+  async saveAccuracyExtract(planId: string, versionId: string, extract: Uint8Array): Promise<void> {
+    const { meta, versions, accuracy } = this.keys.plan(planId)
+    await this.client.saveAccuracyExtractScript(
+      [meta, versions, accuracy],
+      versionId,
+      toBuffer(extract),
+    )
+  }
+
+  async loadAccuracyExtract(planId: string, versionId: string): Promise<Uint8Array | undefined> {
+    const extract = await this.connection.binary.hGet(this.keys.plan(planId).accuracy, versionId)
+    return extract ? new Uint8Array(extract) : undefined
   }
 
   async getReadMarks(planId: string, userId: string): Promise<Record<string, string>> {

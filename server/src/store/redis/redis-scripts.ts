@@ -267,6 +267,21 @@ export const redisScripts = {
     transformReply: (reply: number) => reply,
   }),
 
+  /** Keeps a version's accuracy extract: -1 without the plan, 0 without the version. */
+  saveAccuracyExtractScript: defineScript({
+    NUMBER_OF_KEYS: 3,
+    SCRIPT: `
+      if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+      if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return 0 end
+      redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
+      return 1`,
+    parseCommand(parser: CommandParser, keys: string[], id: string, extract: Buffer) {
+      parser.pushKeys(keys)
+      parser.push(id, extract)
+    },
+    transformReply: (reply: number) => reply,
+  }),
+
   /** Adds a scenario record and its branch snapshot under an existing base plan. */
   createScenarioScript: defineScript({
     NUMBER_OF_KEYS: 3,

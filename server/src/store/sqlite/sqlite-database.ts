@@ -102,6 +102,13 @@ export function openSqliteDatabase(file: string): Database.Database {
       PRIMARY KEY (plan_id, id)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS versions_list ON versions (plan_id, created_at, id, name, note, author, kind, minutes);
+    CREATE TABLE IF NOT EXISTS accuracy_extracts (
+      plan_id TEXT NOT NULL,
+      version_id TEXT NOT NULL,
+      extract BLOB NOT NULL,
+      PRIMARY KEY (plan_id, version_id),
+      FOREIGN KEY (plan_id, version_id) REFERENCES versions (plan_id, id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS scenarios (
       id TEXT PRIMARY KEY,
       base_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
@@ -120,10 +127,10 @@ export function openSqliteDatabase(file: string): Database.Database {
  * a time (4 added users' session_version, 5 the cell history's previous, shown and source,
  * 6 the snapshot's epoch and what it covers, 7 the versions' kind, 8 a consensus version's
  * meeting minutes, 9 the plan's document epoch, 10 the versions' covering index, 11 the inbox's
- * read marks); older development layouts are refused with a
+ * read marks, 12 the versions' accuracy extracts); older development layouts are refused with a
  * clear message.
  */
-const SCHEMA_VERSION = 11
+const SCHEMA_VERSION = 12
 
 /** Steps from one schema version to the next, each run in one transaction when a file opens. */
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
@@ -153,6 +160,15 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
       user_id TEXT NOT NULL,
       item_id TEXT NOT NULL,
       PRIMARY KEY (plan_id, user_id, item_id)
+    ) WITHOUT ROWID`),
+  // Versions from before have no extract: the Accuracy report extracts each once and saves it.
+  11: (db) =>
+    db.exec(`CREATE TABLE IF NOT EXISTS accuracy_extracts (
+      plan_id TEXT NOT NULL,
+      version_id TEXT NOT NULL,
+      extract BLOB NOT NULL,
+      PRIMARY KEY (plan_id, version_id),
+      FOREIGN KEY (plan_id, version_id) REFERENCES versions (plan_id, id) ON DELETE CASCADE
     ) WITHOUT ROWID`),
 }
 

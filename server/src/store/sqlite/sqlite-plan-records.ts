@@ -33,7 +33,10 @@ interface HistoryRow {
   source: string | null
 }
 
-/** Versions, cell history (written by SqlitePlanLog's append) and read marks in SQLite. */
+/**
+ * Versions (with their accuracy extracts), cell history (written by SqlitePlanLog's append) and
+ * read marks in SQLite.
+ */
 export class SqlitePlanRecords implements PlanRecords {
   private readonly statements
 
@@ -81,6 +84,13 @@ export class SqlitePlanRecords implements PlanRecords {
       ),
       version: db.prepare<[string, string], VersionRow & { snapshot: Buffer }>(
         'SELECT plan_id, id, name, note, author, created_at, kind, minutes, snapshot FROM versions WHERE plan_id = ? AND id = ?',
+      ),
+      saveExtract: db.prepare<[Uint8Array, string, string]>(
+        `INSERT OR REPLACE INTO accuracy_extracts (plan_id, version_id, extract)
+         SELECT plan_id, id, ? FROM versions WHERE plan_id = ? AND id = ?`,
+      ),
+      extract: db.prepare<[string, string], { extract: Buffer }>(
+        'SELECT extract FROM accuracy_extracts WHERE plan_id = ? AND version_id = ?',
       ),
     }
   }
@@ -143,6 +153,15 @@ export class SqlitePlanRecords implements PlanRecords {
   ): Promise<{ record: VersionRecord; snapshot: Uint8Array } | undefined> {
     const row = this.statements.version.get(planId, versionId)
     return row && { record: toVersion(row), snapshot: new Uint8Array(row.snapshot) }
+  }
+
+  async saveAccuracyExtract(planId: string, versionId: string, extract: Uint8Array): Promise<void> {
+    this.statements.saveExtract.run(extract, planId, versionId)
+  }
+
+  async loadAccuracyExtract(planId: string, versionId: string): Promise<Uint8Array | undefined> {
+    const row = this.statements.extract.get(planId, versionId)
+    return row && new Uint8Array(row.extract)
   }
 
   async getReadMarks(planId: string, userId: string): Promise<Record<string, string>> {
