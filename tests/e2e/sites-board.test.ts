@@ -10,6 +10,7 @@ import {
   createPlan,
   openBoard,
   personContext,
+  typeInto,
   useE2ESuite,
 } from './harness.js'
 
@@ -261,5 +262,47 @@ describe('presence across time grains', () => {
       )
       .toBe(true)
     expect(Number(await outline.getAttribute('data-col'))).toBe(5 + 1)
+  })
+
+  it("spreads a total typed on a site group over that site's SKUs, and says why the total row takes none", async () => {
+    const plan = await createPlan(server, { skuCount: 30, periodCount: PERIODS })
+    const before = await storedPlan(plan.id)
+    const atShanghai = before.listSkus().filter((sku) => before.readItem(sku)?.site === 'SH')
+    const others = before.listSkus().filter((sku) => before.readItem(sku)?.site !== 'SH')
+    const page = await openBoard(
+      track(await personContext(browser, server, { account: 'planner' })),
+      server.url,
+      plan.id,
+    )
+    await openFilters(page)
+    await page.selectOption('[data-testid="group-by"]', 'site')
+    await expect
+      .poll(async () => (await rowKeys(page)).includes('group:site:SH:demand'), { timeout: 10_000 })
+      .toBe(true)
+    await page.keyboard.press('Escape')
+
+    await typeInto(page, 'group:site:SH:demand', 3, '9000')
+    await expect.poll(() => shown(page, 'group:site:SH:demand', 3), { timeout: 10_000 }).toBe(9000)
+    await expect
+      .poll(() => page.textContent('[data-testid="notices"]'), { timeout: 10_000 })
+      .toContain(`Spread 9,000 over ${atShanghai.length} SKUs of Shanghai (SH).`)
+    await expect
+      .poll(
+        async () => {
+          const after = await storedPlan(plan.id)
+          return atShanghai.reduce((sum, sku) => sum + after.readCell('demand', sku, 3), 0)
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(9000)
+    const after = await storedPlan(plan.id)
+    for (const sku of others)
+      expect(after.readCell('demand', sku, 3)).toBe(before.readCell('demand', sku, 3))
+
+    // the total of every site is a sum of sums: typing there says so, and writes nothing
+    await typeInto(page, 'total:demand', 3, '1')
+    const refusal = page.locator('[data-testid="notice"][data-tone="error"]').first()
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('of the total is the sum of every group')
   })
 })

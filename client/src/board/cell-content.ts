@@ -51,7 +51,7 @@ export function makeCellContent(view: BoardView): (cell: Item) => GridCell {
         return familyCell(view, row, period)
       case 'group': {
         const group = view.layout.rollUps.group(row.group)
-        return group ? rollUpCell(view, group, row.measure, period, undefined) : EMPTY
+        return group ? rollUpCell(view, group, row.measure, period, row.measure) : EMPTY
       }
       case 'total':
         return rollUpCell(view, totalsOf(view), row.measure, period, undefined)

@@ -15,7 +15,7 @@ export function deletionWrites(view: BoardView, range: Rectangle, mode: Deletion
   for (let row = range.y; row < range.y + range.height; row++) {
     for (let col = range.x; col < range.x + range.width; col++) {
       const kind = cellTarget(view, [col, row]).kind
-      if (kind === 'label' || kind === 'computed' || kind === 'rule') continue
+      if (kind === 'label' || kind === 'computed' || kind === 'total' || kind === 'rule') continue
       writes.push(
         mode === 'clear'
           ? { location: [col, row], value: undefined, clear: true }

@@ -43,7 +43,7 @@ export function planWrites(view: BoardView, writes: readonly GridWrite[]): Plann
       const { code, place, reason } = target.violation
       return { ok: false, message: describeViolation(view, code, place, reason) }
     }
-    if (target.kind === 'label' || target.kind === 'computed') {
+    if (target.kind === 'label' || target.kind === 'computed' || target.kind === 'total') {
       return {
         ok: false,
         message: `${locationName(view, write.location)}: ${readOnlyReason(view, target)}`,
@@ -82,8 +82,7 @@ export function planWrites(view: BoardView, writes: readonly GridWrite[]): Plann
 function spreadNote(view: BoardView, target: SpreadTarget, total: number, open: number): string {
   const shown = view.format.number(total)
   if (target.kind === 'family') {
-    const count = view.model.family(target.family)?.skus.length ?? 0
-    return view.t('edit.spread', { total: shown, count, family: target.family })
+    return view.t('edit.spread', { total: shown, count: target.skus.length, family: target.family })
   }
   const periods = target.bucket.last - target.bucket.first + 1
   if (target.kind === 'span')

@@ -9,6 +9,8 @@ export function readOnlyReason(view: BoardView, target: CellTarget): string | un
   switch (target.kind) {
     case 'label':
       return t('readOnly.label')
+    case 'total':
+      return t('readOnly.total', { measure: t(`measure.${target.measure}`) })
     case 'computed':
       if (target.measure === 'statistical' || target.measure === 'actuals')
         return t(`forecast.readOnly.${target.measure}`)

@@ -36,7 +36,7 @@ export function rolledCell(view: BoardView, row: BoardRow, bucket: TimeBucket): 
     }
     case 'group': {
       const group = view.layout.rollUps.group(row.group)
-      return group ? rollUpBucket(view, group, row.measure, bucket, false) : EMPTY
+      return group ? rollUpBucket(view, group, row.measure, bucket, true) : EMPTY
     }
     case 'total':
       return rollUpBucket(view, totalsOf(view), row.measure, bucket, false)

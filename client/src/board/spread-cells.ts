@@ -3,7 +3,7 @@ import { isFrozenPeriod, spreadTotal } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
 import type { CellTarget } from './cell-target.js'
 
-/** The cells a total typed on a family cell or a rolled-up cell stands for. */
+/** The cells a total typed on a roll-up row's cell or a rolled-up cell stands for. */
 export type SpreadTarget = Extract<CellTarget, { kind: 'family' | 'span' | 'familySpan' }>
 
 interface PlanCell {
@@ -15,8 +15,7 @@ interface PlanCell {
 /** The plan cells under a spread target: its SKUs, its periods, or both (SKU by SKU). */
 export function cellsUnder(view: BoardView, target: SpreadTarget): PlanCell[] {
   const { measure } = target
-  const keys =
-    target.kind === 'span' ? [target.key] : (view.model.family(target.family)?.skus ?? [])
+  const keys = target.kind === 'span' ? [target.key] : target.skus
   const first = target.kind === 'family' ? target.period : target.bucket.first
   const last = target.kind === 'family' ? target.period : target.bucket.last
   const cells: PlanCell[] = []

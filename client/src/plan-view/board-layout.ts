@@ -41,8 +41,8 @@ export interface LayoutOrder {
 /**
  * Lays out the grand total, the groups (roll-up rows, then each SKU's block, in `order`) and
  * the resources at the end (inside their groups when grouped by resource). Grouped by family
- * with no filter, the roll-ups are the plan's own family rows, where a typed total spreads;
- * otherwise read-only group rows summing the SKUs in scope. Only row descriptors are built
+ * with no filter, the roll-ups are the plan's own family rows;
+ * otherwise group rows summing the SKUs in scope (a typed total spreads over them in both). Only row descriptors are built
  * here, never cells: cells are read lazily while painting.
  */
 export function buildBoardLayout(

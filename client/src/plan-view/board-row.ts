@@ -29,7 +29,7 @@ export type ResourceMeasure = 'capacity' | 'load'
 
 /**
  * One row of the board: the grand total, a family roll-up (editable: a typed total spreads), a
- * read-only group roll-up (a site, a resource, or a family narrowed by a filter), a SKU measure, or a resource's
+ * group roll-up (a typed total spreads over its SKUs in scope: a site, a resource, or a family narrowed by a filter), a SKU measure, or a resource's
  * capacity or load.
  */
 export type BoardRow =

@@ -26,6 +26,11 @@ export class RollUpCache {
     return this.read(`group:${group}`, skus)
   }
 
+  /** The SKUs a group's roll-up sums (in scope, whatever the gap filters show). */
+  skusOf(group: string): readonly string[] {
+    return this.groups.get(group) ?? []
+  }
+
   /** Everything in view summed: the plan's total when nothing is filtered out. */
   total(): GroupRollUp {
     return this.read('total', this.all)
