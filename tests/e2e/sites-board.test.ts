@@ -305,4 +305,36 @@ describe('presence across time grains', () => {
     await refusal.waitFor()
     expect(await refusal.textContent()).toContain('of the total is the sum of every group')
   })
+
+  it("lists the plan's people with their roles in the owner filter, flagged or not", async () => {
+    const plan = await createPlan(server, { skuCount: 12, periodCount: PERIODS })
+    const page = await openBoard(
+      track(await personContext(browser, server, { account: 'planner' })),
+      server.url,
+      plan.id,
+    )
+    const members = await page.evaluate(async (id) => {
+      const answer = await fetch(`/api/plans/${id}/members`)
+      return ((await answer.json()) as { members: { id: string; name: string; role: string }[] })
+        .members
+    }, plan.id)
+    expect(members.length).toBeGreaterThan(2)
+    await openFilters(page)
+    const labels = await page.locator('[data-testid="filter-owner"] option').allTextContents()
+    const roleName: Record<string, string> = {
+      planner: 'Planner',
+      sales: 'Sales',
+      production: 'Production',
+      viewer: 'Viewer',
+    }
+    for (const member of members)
+      expect(labels).toContain(`${member.name} · ${roleName[member.role]} · 0 open flags`)
+    const sales = members.find((m) => m.role === 'sales')!
+    await page.selectOption('[data-testid="filter-owner"]', sales.id)
+    await expect
+      .poll(async () => (await rowKeys(page)).filter((k) => k.startsWith('sku:')).length, {
+        timeout: 10_000,
+      })
+      .toBe(0)
+  })
 })

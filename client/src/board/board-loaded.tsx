@@ -326,6 +326,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
               options={options}
               onOptions={changeOptions}
               nameOf={nameOf}
+              members={members}
             />
             <ViewControls
               state={viewState}

@@ -5,6 +5,8 @@ import { readFlags } from '@tandem/shared'
 import type { RowOptions } from '../plan-view/row-options.js'
 import { GROUPINGS } from '../plan-view/grouping.js'
 import { SCOPE_FILTERS } from '../plan-view/row-options.js'
+import { ownerChoices } from '../plan-view/owner-choices.js'
+import type { PlanMember } from '../api/plans-api.js'
 
 interface RowFiltersProps {
   plan: PlanDoc
@@ -13,22 +15,19 @@ interface RowFiltersProps {
   onOptions: (options: RowOptions) => void
   /** A user's name, for the owner filter. */
   nameOf: (userId: string) => string
+  /** The plan's members, whom the owner filter lists with their roles. */
+  members: readonly PlanMember[]
 }
 
 /**
  * What the rows are grouped by, and the site, family and owner filters, in a drop-down that says
  * what is chosen ("Site · 1 filter") so that the toolbar stays one line shorter.
  */
-export function RowFilters({ plan, meta, options, onOptions, nameOf }: RowFiltersProps) {
+export function RowFilters({ plan, meta, options, onOptions, nameOf, members }: RowFiltersProps) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const families = [...plan.listFamilies().keys()]
-  const owners = [
-    ...new Set(readFlags(plan).flatMap((f) => (f.status === 'resolved' ? [] : [f.owner]))),
-  ]
-    .filter((owner) => typeof owner === 'string' && owner !== '')
-    .sort()
-  if (options.owner && !owners.includes(options.owner)) owners.push(options.owner)
+  const owners = ownerChoices(readFlags(plan), members, options.owner)
   const choose = (filter: 'site' | 'family' | 'owner', value: string) => {
     const next: RowOptions = { ...options }
     if (value === '') delete next[filter]
@@ -98,7 +97,14 @@ export function RowFilters({ plan, meta, options, onOptions, nameOf }: RowFilter
         )}
         {filter(
           'owner',
-          owners.map((owner) => ({ value: owner, label: nameOf(owner) || owner })),
+          owners.map((owner) => ({
+            value: owner.id,
+            label: t('view.ownerChoice', {
+              name: nameOf(owner.id) || owner.id,
+              role: owner.role ? t(`role.${owner.role}`) : t('view.formerMember'),
+              count: owner.openFlags,
+            }),
+          })),
         )}
       </div>
     </details>
