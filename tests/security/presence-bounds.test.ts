@@ -72,6 +72,47 @@ describe('presence bounds', () => {
     viewer.close()
   })
 
+  it('ignores removals of entries nobody has however the null is spelled', async () => {
+    const viewer = await RawSyncClient.connect(server.syncUrl, planId, {
+      token: server.tokens.viewer,
+    })
+    const room = await server.app.rooms.open(planId)
+    const before = room!.awareness.meta.size
+    for (let round = 0; round < 10; round++) {
+      const nulls: [number, number, string][] = []
+      for (let i = 0; i < 16; i++)
+        nulls.push([200_000 + round * 16 + i, 1, [' null', 'null\n', '\tnull '][i % 3]])
+      viewer.send(awarenessMessage(nulls))
+    }
+    await settle()
+    expect(room!.awareness.meta.size).toBe(before)
+    viewer.close()
+  })
+
+  it('lets one socket set a few presence clientIDs, and keeps none of their entries after it closes', async () => {
+    const room = await server.app.rooms.open(planId)
+    const before = room!.awareness.meta.size
+    const viewer = await RawSyncClient.connect(server.syncUrl, planId, {
+      token: server.tokens.viewer,
+    })
+    for (let round = 0; round < 8; round++) {
+      const fresh: [number, number, string][] = []
+      for (let i = 0; i < 16; i++) fresh.push([300_000 + round * 16 + i, 1, '{}'])
+      viewer.send(awarenessMessage(fresh))
+    }
+    viewer.send(awarenessMessage([[310_000, 1, '{"user":{"name":"Viewer"}}']]))
+    viewer.send(awarenessMessage([[310_000, 2, '{"user":{"name":"Viewer 2"}}']]))
+    await settle()
+    expect(room!.awareness.getStates().get(310_000)).toEqual({ user: { name: 'Viewer 2' } })
+    // Every 16-entry message was refused whole: a socket sets at most 4 clientIDs.
+    expect(room!.awareness.meta.size).toBe(before + 1)
+    viewer.close()
+    await viewer.closed
+    await settle()
+    expect(room!.awareness.getStates().has(310_000)).toBe(false)
+    expect(room!.awareness.meta.size).toBe(before)
+  })
+
   it('keeps a removed entry its owner’s: another user cannot claim the clientID', async () => {
     const planner = await RawSyncClient.connect(server.syncUrl, planId, {
       token: server.tokens.planner,

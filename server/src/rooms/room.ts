@@ -271,8 +271,12 @@ export class Room {
   leave(peer: RoomPeer): void {
     if (!this.members.delete(peer)) return
     const clients = this.presence.clientsOf(peer)
-    if (clients.length > 0)
-      awarenessProtocol.removeAwarenessStates(this.awareness, clients, SERVER_ORIGIN)
+    if (clients.length === 0) return
+    awarenessProtocol.removeAwarenessStates(this.awareness, clients, SERVER_ORIGIN)
+    // The removal is relayed; y-protocols would keep each entry's clock for good. Who owns the
+    // clientID stays recorded (AwarenessOwners), so nobody else can take it meanwhile.
+    for (const client of clients)
+      if (!this.awareness.getStates().has(client)) this.awareness.meta.delete(client)
   }
 
   /**
@@ -382,6 +386,7 @@ export class Room {
     const problem = awarenessProblem(update, this.awareness, {
       userId: sender.userId,
       userOf: (id) => this.presence.firstUserOf(id),
+      setBySocket: this.presence.setByPeer(sender),
     })
     if (problem) {
       this.options.logger.info({ userId: sender.userId, problem }, 'ignored presence')
