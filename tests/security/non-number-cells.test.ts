@@ -5,6 +5,7 @@ import { PlanDoc, PlanModel } from '@tandem/shared'
 import { SYSTEM_AUTHOR } from '@tandem/server'
 import type { TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
+import { encodeSections } from './support/crafted-sections.js'
 import { RawSyncClient } from './support/raw-sync-client.js'
 import { materializeStoredPlan } from './support/stored-plan.js'
 
@@ -118,5 +119,88 @@ describe('non-number values in stored cells never reach an export or a client', 
     } finally {
       client.close()
     }
+  })
+})
+
+/**
+ * Issue 11, case 7 over a real socket: a sales user's stock Yjs client writes a value that is not
+ * a finite number into an open demand cell, directly and through an overlap of its own last
+ * struct (case 1); every one is refused and the stored cell keeps its number.
+ */
+describe('a cell value is a finite number, whatever a client sends', () => {
+  const SALES = 707_001
+  const NOT_NUMBERS: unknown[] = [
+    '5',
+    '=1+1',
+    true,
+    false,
+    null,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    [5],
+    [[5]],
+    {},
+    { formula: FORMULA },
+    { toString: 1 },
+    -1,
+  ]
+  let server: TestServer
+  let cleanup: () => Promise<void>
+
+  beforeAll(async () => {
+    const temp = await tempSqliteStore()
+    cleanup = temp.cleanup
+    server = await startTestServer(temp.store)
+  })
+
+  afterAll(async () => {
+    await server.close()
+    await cleanup()
+  })
+
+  it('refuses every value that is not a finite number ≥ 0, sent straight or through an overlap', async () => {
+    const planId = await createPlan(server, { skuCount: 2, periodCount: 6, seed: 11 })
+    const sales = await RawSyncClient.connect(server.syncUrl, planId, {
+      token: server.tokens.sales,
+      clientId: SALES,
+    })
+    const sku = sales.plan.listSkus()[0]
+    const saved = sales.savedCount
+    sales.sendUpdate(sales.edit((plan) => plan.writeCell('demand', sku, 3, 40)))
+    expect(await sales.verdict(saved)).toEqual({ kind: 'accepted' })
+    const refusals: string[] = []
+    let client = sales
+    for (const value of NOT_NUMBERS) {
+      for (const overlap of [false, true]) {
+        if (!client.isOpen)
+          client = await RawSyncClient.connect(server.syncUrl, planId, {
+            token: server.tokens.sales,
+            clientId: SALES,
+          })
+        const state = Y.getState(client.doc.store, SALES)
+        const update = overlap
+          ? encodeSections([
+              [
+                {
+                  client: SALES,
+                  clock: state - 1,
+                  parent: { root: 'comments' },
+                  parentSub: 'x',
+                  content: { any: [0, value] },
+                },
+              ],
+            ])
+          : client.edit((plan) => plan.row('demand', sku)!.edits.set('3', value as number))
+        const before = client.savedCount
+        client.sendUpdate(update)
+        const verdict = await client.verdict(before)
+        refusals.push(`${JSON.stringify(value)}${overlap ? ' (overlap)' : ''}: ${verdict.kind}`)
+      }
+    }
+    expect(refusals.filter((line) => !line.endsWith('rejected'))).toEqual([])
+    const stored = new PlanDoc(await materializeStoredPlan(server.store.log, planId))
+    expect(stored.row('demand', sku)!.edits.get('3')).toBe(40)
+    client.close()
   })
 })
