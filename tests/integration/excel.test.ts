@@ -573,6 +573,37 @@ describe('Excel and CSV import and export over a real server', () => {
     expect(await storeFingerprint(planId)).toEqual(fingerprint)
   })
 
+  it("lists every formula cell with the file's other problems at once, not the first alone", async () => {
+    const book = await workbookOf(
+      (await download('planner', `/api/plans/${planId}/export.xlsx`)).file,
+    )
+    const sheet = book.getWorksheet('Plan')!
+    sheet.getRow(4).getCell(15).value = { formula: 'SUM(M4:N4)', result: 3 }
+    sheet.getRow(6).getCell(12).value = { formula: 'L5*2', result: 8 }
+    sheet.getRow(5).getCell(13).value = 'lots'
+    const file = await bufferOf(book)
+    const fingerprint = await storeFingerprint(planId)
+    for (const path of [
+      `/api/plans/import?id=formula-plan`,
+      `/api/plans/${planId}/import/preview`,
+      `/api/plans/${planId}/import/apply`,
+    ]) {
+      const answer: Answer = await send('planner', path, file, XLSX)
+      const errors = answer.body.errors as ImportIssueAnswer[]
+      expect(
+        errors.map((e) => [e.code, e.field]),
+        path,
+      ).toEqual(
+        expect.arrayContaining([
+          ['formula', 'Plan!R4C15'],
+          ['formula', 'Plan!R6C12'],
+          ['notANumber', 'Plan!R5C13'],
+        ]),
+      )
+    }
+    expect(await storeFingerprint(planId)).toEqual(fingerprint)
+  })
+
   it('refuses a sales import of demand once the demand review is signed off', async () => {
     const [a] = input.items.map((item) => item.sku)
     for (const stage of ['dataGathering', 'demandReview']) {

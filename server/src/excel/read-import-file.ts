@@ -1,3 +1,4 @@
+import type { ImportIssue } from '@tandem/shared'
 import type { ImportDeadline } from './import-deadline.js'
 import { ImportProblem } from './import-issue.js'
 import { readCsvSheet } from './read-csv-sheet.js'
@@ -25,6 +26,14 @@ export interface ImportedSheets {
   production?: SheetTable
   sites?: SheetTable
   transfers?: SheetTable
+}
+
+/** The cells refused while reading the sheets an import uses, to list with its other problems. */
+export function refusedCells(sheets: ImportedSheets): ImportIssue[] {
+  const { plan, settings, history, production, sites, transfers } = sheets
+  return [plan, settings, history, production, sites, transfers].flatMap(
+    (table) => table?.refused ?? [],
+  )
 }
 
 const PLAN_SHEET = ['plan', '计划']

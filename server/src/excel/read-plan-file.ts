@@ -9,7 +9,7 @@ import { parseSettingsSheet } from './parse-settings-sheet.js'
 import { planInputFromSheet } from './plan-input-from-sheet.js'
 import { parseSitesSheet } from './site-sheets.js'
 import type { ImportFormat } from './read-import-file.js'
-import { readImportFile } from './read-import-file.js'
+import { readImportFile, refusedCells } from './read-import-file.js'
 
 /**
  * Reads a whole new plan from a file, its columns read as `mapping` says. Throws an ImportProblem naming every bad cell (up to a
@@ -24,6 +24,7 @@ export async function readPlanFile(
 ): Promise<PlanInput> {
   const sheets = await readImportFile(file, format, deadline)
   const issues = new IssueList()
+  for (const issue of refusedCells(sheets)) issues.add(issue)
   const sheet = parsePlanSheet(sheets.plan, issues, mapping)
   const settings = sheets.settings ? parseSettingsSheet(sheets.settings, issues) : {}
   const sites = sheets.sites ? parseSitesSheet(sheets.sites, issues) : []
@@ -42,6 +43,7 @@ export async function readPlanSheet(
   mapping: ColumnMapping = {},
 ): Promise<PlanSheet & { actuals: ActualsEntry[]; production: ActualsEntry[] }> {
   const sheets = await readImportFile(file, format, deadline)
+  for (const issue of refusedCells(sheets)) issues.add(issue)
   const actuals = sheets.history ? parseHistorySheet(sheets.history, issues) : []
   const production = sheets.production
     ? parseHistorySheet(sheets.production, issues, 'production')

@@ -1,16 +1,17 @@
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import type { ImportPlace } from '@tandem/shared'
+import type { ImportIssue, ImportPlace } from '@tandem/shared'
 import { checkedXlsx } from './checked-xlsx.js'
 import type { ImportDeadline } from './import-deadline.js'
-import { ImportProblem } from './import-issue.js'
+import { ImportProblem, issueAt } from './import-issue.js'
 import { IMPORT_LIMITS } from './import-limits.js'
 import type { SheetCell, SheetRow, SheetTable } from './sheet-table.js'
 
 /**
  * Reads the values of an XLSX file's sheets as a stream, one row at a time, keeping the sheets
- * `wanted` picks (by name and position). Values only: a formula cell is refused, never
- * evaluated. Every limit (unpacked size, shared strings, rows, columns, cell text, time) ends
+ * `wanted` picks (by name and position). Values only: a formula cell is never evaluated; it is
+ * read as blank and listed in its table's `refused`, so every such cell is named at once with
+ * the file's other problems. Every limit (unpacked size, shared strings, rows, columns, cell text, time) ends
  * the read with its own error; the archive is checked part by part before exceljs reads it.
  */
 export async function readXlsxSheets(
@@ -35,12 +36,13 @@ export async function readXlsxSheets(
       const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${position + 1}`
       if (!wanted(name, position++)) continue
       const rows: SheetRow[] = []
+      const refused: ImportIssue[] = []
       for await (const row of worksheet) {
         deadline.check()
-        const cells = readRow(name, row)
+        const cells = readRow(name, row, refused)
         if (cells) rows.push({ row: row.number, cells })
       }
-      tables.push({ name, rows })
+      tables.push({ name, rows, refused })
     }
     return tables
   }
@@ -64,7 +66,7 @@ function chunked(file: Buffer): Readable {
   })
 }
 
-function readRow(sheet: string, row: ExcelJS.Row): SheetCell[] | undefined {
+function readRow(sheet: string, row: ExcelJS.Row, refused: ImportIssue[]): SheetCell[] | undefined {
   if (row.number > IMPORT_LIMITS.rows) {
     throw ImportProblem.single(
       'tooManyRows',
@@ -83,21 +85,26 @@ function readRow(sheet: string, row: ExcelJS.Row): SheetCell[] | undefined {
   const cells: SheetCell[] = new Array<SheetCell>(Math.max(0, values.length - 1)).fill(null)
   let empty = true
   for (let column = 1; column < values.length; column++) {
-    const value = toSheetCell(values[column], { sheet, row: row.number, column })
+    const value = toSheetCell(values[column], { sheet, row: row.number, column }, refused)
     cells[column - 1] = value
     if (value !== null) empty = false
   }
   return empty ? undefined : cells
 }
 
-function toSheetCell(value: ExcelJS.CellValue | undefined, place: ImportPlace): SheetCell {
+function toSheetCell(
+  value: ExcelJS.CellValue | undefined,
+  place: ImportPlace,
+  refused: ImportIssue[],
+): SheetCell {
   if (value === null || value === undefined) return null
   if (typeof value === 'number') return value
   if (typeof value === 'string') return checkedText(value, place)
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
   if (value instanceof Date) return value.toISOString().replace(/T00:00:00\.000Z$/, '')
   if ('formula' in value || 'sharedFormula' in value) {
-    throw ImportProblem.single('formula', place)
+    refused.push(issueAt('formula', place))
+    return null
   }
   if ('richText' in value) return checkedText(value.richText.map((r) => r.text).join(''), place)
   if ('error' in value) return checkedText(String(value.error), place)
@@ -105,7 +112,8 @@ function toSheetCell(value: ExcelJS.CellValue | undefined, place: ImportPlace): 
     const text = value.text as unknown
     return checkedText(typeof text === 'string' ? text : String(text ?? ''), place)
   }
-  throw ImportProblem.single('unsupportedValue', place)
+  refused.push(issueAt('unsupportedValue', place))
+  return null
 }
 
 function checkedText(text: string, place: ImportPlace): string | null {

@@ -1,3 +1,5 @@
+import type { ImportIssue } from '@tandem/shared'
+
 /** A cell's value as read from a file: text, a number or nothing. Never a formula. */
 export type SheetCell = string | number | null
 
@@ -11,4 +13,6 @@ export interface SheetRow {
 export interface SheetTable {
   name: string
   rows: SheetRow[]
+  /** Cells refused while reading (a formula, a value of no known kind), read as blank. */
+  refused?: ImportIssue[]
 }
