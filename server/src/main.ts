@@ -93,6 +93,7 @@ const lines = [`Tandem is running with ${storeName}.`, `  Open ${base}/plans/${D
 if (firstRun.generatedAdmin) {
   const { email, password } = firstRun.generatedAdmin
   lines.push(`  Admin account (shown once; change the password): ${email} / ${password}`)
+  lines.push(`  Lost it? pnpm tandem user reset-password ${email} prints a new one.`)
 }
 if (config.demo) {
   lines.push(

@@ -57,6 +57,9 @@ describe('first run: the sign-in page in demo mode', () => {
     const admin = await page.textContent('[data-testid="generated-admin"]')
     expect(admin).toContain(`The admin account ${adminEmail} got a one-time password`)
     expect(admin).toContain('printed in the server log at first start')
+    expect(await page.textContent('[data-testid="reset-admin"]')).toContain(
+      `pnpm tandem user reset-password ${adminEmail}`,
+    )
     await page.screenshot({ path: join(SCREENSHOTS, 'first-run-sign-in.png') })
 
     await page.click('[data-testid="demo-account"][data-email="sales@demo.tandem"] button')
@@ -74,6 +77,7 @@ describe('first run: the sign-in page in demo mode', () => {
     expect(
       await zhPage.textContent('[data-testid="demo-account"][data-email="planner@demo.tandem"]'),
     ).toContain('计划员')
+    expect(await zhPage.textContent('[data-testid="reset-admin"]')).toContain(`重置`)
   })
 
   it('shows no demo accounts, and the route answers 404, outside demo mode', async () => {

@@ -36,7 +36,10 @@ export function DemoAccounts({ info, onPick }: DemoAccountsProps) {
       </ul>
       {info.generatedAdmin && (
         <p className="muted" data-testid="generated-admin">
-          {t('signIn.demo.generatedAdmin', { email: info.generatedAdmin.email })}
+          {t('signIn.demo.generatedAdmin', { email: info.generatedAdmin.email })}{' '}
+          <span data-testid="reset-admin">
+            {t('signIn.demo.resetAdmin', { email: info.generatedAdmin.email })}
+          </span>
         </p>
       )}
     </section>
