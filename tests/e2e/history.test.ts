@@ -112,4 +112,96 @@ describe('per-cell history fit for an audit', () => {
     )
     await planner.screenshot({ path: join(SCREENSHOTS, 'cell-history.png') })
   })
+
+  it('names where each change came from: family spread, file import, version restored, in English and Chinese', async () => {
+    const plan = await createPlan(server, { skuCount: 20, periodCount: 12 })
+    const planner = await openBoard(
+      track(await personContext(browser, server, { account: 'planner' })),
+      server.url,
+      plan.id,
+    )
+    await planner.click('[data-testid="versions-button"]')
+    await planner.fill('[data-testid="publish-name"]', 'Before the changes')
+    await planner.click('[data-testid="publish"]')
+    const version = planner.locator('[data-testid^="version-"][data-name="Before the changes"]')
+    await version.waitFor()
+    const versionId = (await version.getAttribute('data-testid'))!.slice('version-'.length)
+    const base = await readCell(planner, 'demand', 'SKU-00002', PERIOD)
+    await planner.click('[data-testid="versions-button"]')
+    await planner.locator('[data-testid="tab-excel"]').waitFor({ state: 'detached' })
+
+    // A family total typed over the family's SKUs.
+    await typeInto(planner, 'family:Sparkling Water:demand', PERIOD, '40000')
+    await waitUntil(
+      planner,
+      () => window.__tandem?.cellText('family:Sparkling Water:demand', 3) === '40,000',
+    )
+    const spread = await readCell(planner, 'demand', 'SKU-00002', PERIOD)
+
+    // An update from a file that changes the cell.
+    const response = await fetch(`${server.url}/api/plans/${plan.id}/export.csv`, {
+      headers: server.headers('planner'),
+    })
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split(/\r?\n/)
+    const header = lines[0].split(',')
+    const row = lines.findIndex((line) => line.includes('SKU-00002') && /demand/i.test(line))
+    const cells = lines[row].split(',')
+    const column = header.length - 12 + PERIOD
+    cells[column] = String(spread + 5)
+    const file = [lines[0], cells.join(',')].join('\n')
+    await planner.click('[data-testid="versions-button"]')
+    await planner.click('[data-testid="tab-excel"]')
+    await planner.setInputFiles('[data-testid="update-file"]', {
+      name: 'update.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(file),
+    })
+    await planner.locator('[data-testid="import-preview"]').waitFor()
+    await planner.click('[data-testid="apply-import"]')
+    await waitUntil(
+      planner,
+      () => window.__tandem?.readCell('demand', 'SKU-00002', 3) !== undefined,
+    )
+    await expect.poll(() => readCell(planner, 'demand', 'SKU-00002', PERIOD)).toBe(spread + 5)
+
+    // The version from before, restored.
+    await planner.click('[data-testid="tab-versions"]')
+    await planner.click(`[data-testid="restore-${versionId}"]`)
+    await planner.click('[data-testid="restore-confirmed"]')
+    await expect.poll(() => readCell(planner, 'demand', 'SKU-00002', PERIOD)).toBe(base)
+    await saved(planner)
+    await planner.click('[data-testid="versions-button"]')
+    await planner.locator('[data-testid="tab-excel"]').waitFor({ state: 'detached' })
+
+    // My own restore and import are not a colleague replacing my values.
+    expect(await planner.locator('[data-testid="notice"][data-tone="conflict"]').count()).toBe(0)
+    const sources = async () => {
+      const dialog = await openHistory(planner)
+      await expect.poll(() => dialog.locator('[data-testid="history-entry"]').count()).toBe(3)
+      const rows = dialog.locator('[data-testid="history-entry"]')
+      const entries = []
+      for (let i = 0; i < 3; i++) {
+        const texts = (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim())
+        entries.push(texts.slice(1, 5))
+      }
+      await dialog.locator('.dialog-actions button').click()
+      return entries
+    }
+    const n = (value: number) => value.toLocaleString('en-US')
+    expect(await sources()).toEqual([
+      [nameOf('planner'), 'Version restored', n(spread + 5), n(base)],
+      [nameOf('planner'), 'File import', n(spread), n(spread + 5)],
+      [nameOf('planner'), 'Family spread', n(base), n(spread)],
+    ])
+    await planner.selectOption('[data-testid="language-switch"]', 'zh-CN')
+    await planner.waitForFunction(() => document.documentElement.lang === 'zh-CN')
+    expect((await sources()).map((entry) => entry[1])).toEqual([
+      '恢复版本',
+      '文件导入',
+      '产品族分摊',
+    ])
+  })
 })

@@ -56,6 +56,7 @@ import { VersionBanner } from '../versions/version-banner.js'
 import { VersionsPanel } from '../versions/versions-panel.js'
 import { usePlanSettings } from '../settings/use-plan-settings.js'
 import { useSidePanelTop } from './use-side-panel-top.js'
+import type { OwnServerChange } from '../conflicts/conflict-tracker.js'
 import { useConflictNotices } from '../conflicts/use-conflict-notices.js'
 import { gapExplanationAt, gapExplanationText } from './gap-explanation-at.js'
 import { EMPTY_SELECTION } from './grid-selection.js'
@@ -198,6 +199,11 @@ export function BoardLoaded(props: BoardLoadedProps) {
     options,
   )
   const conflicts = useConflictNotices(live, view, session, notify)
+  const ownChange: OwnServerChange = useCallback(
+    <T,>(request: () => Promise<T>): Promise<T> =>
+      conflicts ? conflicts.ownServerChange(request) : request(),
+    [conflicts],
+  )
 
   const discussion = useDiscussion(shown, live, identity, setJump)
   useOpenedLink({
@@ -502,6 +508,7 @@ export function BoardLoaded(props: BoardLoadedProps) {
           format={format}
           nameOf={nameOf}
           notify={notify}
+          ownChange={ownChange}
           onClose={() => setVersionsOpen(false)}
         />
       )}

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import type { Measure } from '@tandem/shared'
 import { cellEditKey, storedCellWrites } from '@tandem/shared'
+import { isPresenceState } from '../presence/presence-state.js'
 import { sourceOfOrigin } from '../sync/local-origin.js'
 import type { PlanLive } from '../sync/plan-session.js'
 import type { Conflict, MyWrite, TheirWrite } from './conflict-of.js'
@@ -26,8 +27,14 @@ export interface RemoteCellWrite {
   client: number
 }
 
+/** Runs a request that changes the plan on the server on my behalf (ConflictTracker.ownServerChange). */
+export type OwnServerChange = <T>(request: () => Promise<T>) => Promise<T>
+
 /** Cells remembered per kind; the oldest are forgotten beyond this. */
 const REMEMBERED = 10_000
+
+/** How long after my own server change answers its writes may still arrive (another instance). */
+const OWN_CHANGE_GRACE_MS = 5_000
 
 /**
  * Watches one document for values that replace each other: my writes against everyone else's,
@@ -39,6 +46,8 @@ export class ConflictTracker {
   private readonly theirs = new Map<string, TheirWrite>()
   private readonly conflictListeners = new Set<(conflict: CellConflict) => void>()
   private readonly writeListeners = new Set<(write: RemoteCellWrite) => void>()
+  private ownChanges = 0
+  private ownChangesUntil = 0
 
   constructor(
     private readonly live: PlanLive,
@@ -55,6 +64,21 @@ export class ConflictTracker {
   onRemoteWrite(listener: (write: RemoteCellWrite) => void): () => void {
     this.writeListeners.add(listener)
     return () => this.writeListeners.delete(listener)
+  }
+
+  /**
+   * Runs a request that changes the plan on the server on my behalf (a version restore, a file
+   * import). The writes it brings come from the server, not from a person: while it runs, and a
+   * moment after, they are mine, never a colleague replacing my values.
+   */
+  async ownServerChange<T>(request: () => Promise<T>): Promise<T> {
+    this.ownChanges++
+    try {
+      return await request()
+    } finally {
+      this.ownChanges--
+      this.ownChangesUntil = this.now() + OWN_CHANGE_GRACE_MS
+    }
   }
 
   destroy(): void {
@@ -80,6 +104,11 @@ export class ConflictTracker {
         continue
       }
       if (!write.id || write.id.client === doc.clientID) continue
+      if (this.isOwnServerWrite(write.id.client, now)) {
+        this.mine.delete(key)
+        this.theirs.delete(key)
+        continue
+      }
       const found = conflictOfRemote(this.mine.get(key), write, now)
       if (found) this.emit({ ...found, cell, client: write.id.client })
       if (write.shown !== this.mine.get(key)?.value) this.mine.delete(key)
@@ -89,6 +118,12 @@ export class ConflictTracker {
           listener({ cell, value: write.value, client: write.id.client })
       }
     }
+  }
+
+  /** A write by the server (no person's presence) while my own server change runs. */
+  private isOwnServerWrite(client: number, now: number): boolean {
+    if (this.ownChanges === 0 && now > this.ownChangesUntil) return false
+    return !isPresenceState(this.live.provider.awareness.getStates().get(client))
   }
 
   private emit(conflict: CellConflict): void {

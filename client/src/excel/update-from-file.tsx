@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ColumnMapping, ImportHeader, ImportPreviewBody, PlanMeta } from '@tandem/shared'
+import type { OwnServerChange } from '../conflicts/conflict-tracker.js'
 import type { Notify } from '../notices/use-notices.js'
 import type { Formatters } from '../i18n/use-formatters.js'
 import { ColumnMappingStep } from './column-mapping-step.js'
@@ -15,6 +16,8 @@ interface UpdateFromFileProps {
   meta: PlanMeta
   format: Formatters
   notify: Notify
+  /** The apply runs through it: the writes it brings are mine, not a colleague's. */
+  ownChange: OwnServerChange
 }
 
 type Step =
@@ -33,7 +36,7 @@ type Step =
  * whose header does not follow the documented layout gets the column-mapping step first; the
  * preview and the apply then read it with that mapping.
  */
-export function UpdateFromFile({ planId, meta, format, notify }: UpdateFromFileProps) {
+export function UpdateFromFile({ planId, meta, format, notify, ownChange }: UpdateFromFileProps) {
   const { t } = useTranslation()
   const [step, setStep] = useState<Step>({ kind: 'choose' })
   const progress = (fraction: number) => setStep({ kind: 'sending', fraction })
@@ -52,7 +55,7 @@ export function UpdateFromFile({ planId, meta, format, notify }: UpdateFromFileP
   }
   const apply = (file: File, mapping: ColumnMapping | undefined) => {
     progress(0)
-    applyImport(planId, file, progress, mapping).then(
+    ownChange(() => applyImport(planId, file, progress, mapping)).then(
       (result) => {
         notify(t('versions.excel.applied', { count: result.appliedCells }), 'info')
         setStep({ kind: 'choose' })

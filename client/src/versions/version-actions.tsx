@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '@tandem/shared'
 import { navigate } from '../navigation/navigation.js'
 import { exportUrl } from '../excel/excel-api.js'
+import type { OwnServerChange } from '../conflicts/conflict-tracker.js'
 import type { Notify } from '../notices/use-notices.js'
 import type { Formatters } from '../i18n/use-formatters.js'
 import type { BoardVersions } from './use-board-versions.js'
@@ -17,11 +18,12 @@ interface VersionActionsProps {
   board: BoardVersions
   format: Formatters
   notify: Notify
+  ownChange: OwnServerChange
 }
 
 /** Open, compare, export, and for planners restore and roll forward one version. */
 export function VersionActions(props: VersionActionsProps) {
-  const { planId, version, versions, role, board, format, notify } = props
+  const { planId, version, versions, role, board, format, notify, ownChange } = props
   const { t } = useTranslation()
   const [confirming, setConfirming] = useState(false)
   const [rolling, setRolling] = useState(false)
@@ -30,7 +32,7 @@ export function VersionActions(props: VersionActionsProps) {
   const others = versions.filter((v) => v.id !== version.id)
   const restore = () => {
     setConfirming(false)
-    restoreVersion(planId, version.id).then(
+    ownChange(() => restoreVersion(planId, version.id)).then(
       (result) =>
         notify(
           t('versions.restore.done', {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlanMeta, Role } from '@tandem/shared'
 import { MinutesView } from '../meeting/minutes-view.js'
+import type { OwnServerChange } from '../conflicts/conflict-tracker.js'
 import type { Notify } from '../notices/use-notices.js'
 import type { Formatters } from '../i18n/use-formatters.js'
 import { PublishForm } from './publish-form.js'
@@ -19,6 +20,7 @@ interface VersionListProps {
   format: Formatters
   nameOf: (userId: string) => string
   notify: Notify
+  ownChange: OwnServerChange
 }
 
 /** The plan's published versions, newest first, with publishing for planners. */
@@ -71,6 +73,7 @@ export function VersionList(props: VersionListProps) {
               board={board}
               format={format}
               notify={notify}
+              ownChange={props.ownChange}
             />
           </li>
         ))}

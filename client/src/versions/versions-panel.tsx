@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlanMeta, PlanModel, Role } from '@tandem/shared'
+import type { OwnServerChange } from '../conflicts/conflict-tracker.js'
 import type { Notify } from '../notices/use-notices.js'
 import { exportUrl } from '../excel/excel-api.js'
 import { UpdateFromFile } from '../excel/update-from-file.js'
@@ -22,6 +23,8 @@ interface VersionsPanelProps {
   format: Formatters
   nameOf: (userId: string) => string
   notify: Notify
+  /** Restores and imports run through it: their writes are mine, not a colleague's. */
+  ownChange: OwnServerChange
   onClose: () => void
 }
 
@@ -54,6 +57,7 @@ export function VersionsPanel(props: VersionsPanelProps) {
       <CompareSummary board={board} format={format} />
       {tab === 'versions' && (
         <VersionList
+          ownChange={props.ownChange}
           planId={planId}
           meta={props.meta}
           role={role}
@@ -85,7 +89,13 @@ export function VersionsPanel(props: VersionsPanelProps) {
           {role !== 'viewer' && (
             <>
               <h3>{t('versions.excel.update')}</h3>
-              <UpdateFromFile planId={planId} meta={props.meta} format={format} notify={notify} />
+              <UpdateFromFile
+                planId={planId}
+                meta={props.meta}
+                format={format}
+                notify={notify}
+                ownChange={props.ownChange}
+              />
             </>
           )}
         </div>
