@@ -24,8 +24,18 @@ const PERIODS = 12
 const OVERRIDE_PERIOD = 4
 
 const WORDS = {
-  en: { promotion: 'Promotion', accepted: 'Accepted the baseline', method: 'Baseline' },
-  'zh-CN': { promotion: '促销', accepted: '采纳基线', method: '基线' },
+  en: {
+    promotion: 'Promotion',
+    accepted: 'Accepted the baseline',
+    method: 'Baseline',
+    sources: ['Typed in the grid', 'Accepted baseline'],
+  },
+  'zh-CN': {
+    promotion: '促销',
+    accepted: '采纳基线',
+    method: '基线',
+    sources: ['在表格中输入', '采纳的基线'],
+  },
 } as const
 
 /** A plan with three years of demo history (trend, season, promotions, intermittent SKUs). */
@@ -175,6 +185,12 @@ describe('statistical forecast on the board', () => {
       expect(await dialog.locator('[data-testid="history-reason"]').first().textContent()).toBe(
         words.promotion,
       )
+      // Newest first: the override typed in the grid, then the accepted baseline it replaced.
+      expect(
+        (await dialog.locator('[data-testid="history-source"]').allTextContents())
+          .slice(0, 2)
+          .map((text) => text.trim()),
+      ).toEqual(words.sources)
       await dialog.locator('[data-testid="history-reason-filter"]').selectOption('promotion')
       expect(await dialog.locator('[data-testid="history-entry"]').count()).toBe(1)
       expect(await dialog.locator('[data-testid="history-entry"]').textContent()).toContain(
