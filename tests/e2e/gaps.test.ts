@@ -132,6 +132,31 @@ describe('gaps explain themselves', () => {
     await expect.poll(() => page.locator('[data-testid="notice"]').last().textContent()).toBe(below)
   })
 
+  it('says in the legend what the Gap row means, on hover and on keyboard focus, in English and Chinese', async () => {
+    const plan = await createPlan(server, { skuCount: 4, periodCount: 6 })
+    for (const [language, words] of [
+      [
+        'en',
+        'The Gap row shows the shortfall against safety stock (amber), or against zero for a shortage (red)',
+      ],
+      ['zh-CN', '缺口行'],
+    ] as const) {
+      const context = track(await personContext(browser, server, { account: 'viewer', language }))
+      const page = await openBoard(context, server.url, plan.id)
+      const meaning = page.locator('[data-testid="gap-meaning-text"]')
+      expect(await meaning.count()).toBe(0)
+      await page.hover('[data-testid="gap-meaning"]')
+      expect(await meaning.textContent()).toContain(words)
+      await page.mouse.move(5, 400)
+      await meaning.waitFor({ state: 'detached' })
+      await page.focus('[data-testid="gap-count-excess"]')
+      await page.keyboard.press('Tab')
+      await meaning.waitFor()
+      expect(await meaning.isVisible()).toBe(true)
+      expect(await meaning.textContent()).toContain(words)
+    }
+  })
+
   it('marks over capacity on the resource and its load, not on SKU supply rows, and explains it', async () => {
     const { page, resource, required, capacity } = await plannedBoard()
     const load = `resource:${resource}:load`

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GapKind } from '@tandem/shared'
 import { GAP_KINDS } from '@tandem/shared'
@@ -18,6 +19,7 @@ interface GapSummaryProps {
 export function GapSummary({ counts, active, onFilter }: GapSummaryProps) {
   const { t, i18n } = useTranslation()
   const number = new Intl.NumberFormat(i18n.language)
+  const [meaningShown, setMeaningShown] = useState(false)
   return (
     <div className="gap-summary" aria-label={t('gap.legend')} role="group">
       {GAP_KINDS.map((kind) => (
@@ -41,11 +43,26 @@ export function GapSummary({ counts, active, onFilter }: GapSummaryProps) {
       <span
         className="legend-swatch gap-meaning"
         data-testid="gap-meaning"
-        title={t('gap.meaning')}
         aria-label={t('gap.meaning')}
+        aria-describedby={meaningShown ? 'gap-meaning-text' : undefined}
         tabIndex={0}
+        onMouseEnter={() => setMeaningShown(true)}
+        onMouseLeave={() => setMeaningShown(false)}
+        onFocus={() => setMeaningShown(true)}
+        onBlur={() => setMeaningShown(false)}
+        onKeyDown={(event) => event.key === 'Escape' && setMeaningShown(false)}
       >
         ⓘ
+        {meaningShown && (
+          <span
+            role="tooltip"
+            id="gap-meaning-text"
+            className="gap-meaning-text"
+            data-testid="gap-meaning-text"
+          >
+            {t('gap.meaning')}
+          </span>
+        )}
       </span>
       <span className="legend-swatch" style={{ background: READ_ONLY_BG }}>
         {t('gap.readOnly')}
