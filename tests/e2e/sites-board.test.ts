@@ -262,6 +262,14 @@ describe('presence across time grains', () => {
       )
       .toBe(true)
     expect(Number(await outline.getAttribute('data-col'))).toBe(5 + 1)
+
+    // a range of weeks 3 to 6 lights December and January on the months board, not columns 3-6
+    await clickCell(weeks, sku, 3)
+    for (let i = 0; i < 3; i++) await weeks.keyboard.press('Shift+ArrowRight')
+    const row = await months.evaluate((key) => window.__tandem!.rowKeys().indexOf(key), sku)
+    await expect
+      .poll(() => months.evaluate(() => window.__tandem!.remoteRanges()), { timeout: 10_000 })
+      .toEqual([{ x: 5, width: 2, y: row, height: 1 }])
   })
 
   it("spreads a total typed on a site group over that site's SKUs, and says why the total row takes none", async () => {

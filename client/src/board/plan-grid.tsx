@@ -15,7 +15,7 @@ import type { ConflictTracker } from '../conflicts/conflict-tracker.js'
 import { publishPresence } from '../presence/publish-presence.js'
 import { followScroll } from './follow-scroll.js'
 import { RemoteCursors } from '../presence/remote-cursors.js'
-import { pointerAt, pointerColumn } from '../presence/pointer-column.js'
+import { pointerAt, pointerColumn, rangeAt, rangeColumns } from '../presence/pointer-column.js'
 import { shade } from '../identity/person-colour.js'
 import type { PlanLive, PlanSession } from '../sync/plan-session.js'
 import type { BoardRow } from '../plan-view/board-row.js'
@@ -170,7 +170,7 @@ export function PlanGrid(props: PlanGridProps) {
         awareness,
         'selection',
         top && bottom && range.width * range.height > 1
-          ? { from: rowKey(top), to: rowKey(bottom), col: range.x, width: range.width }
+          ? rangeAt(view.axis, rowKey(top), rowKey(bottom), range.x, range.width)
           : undefined,
       )
     },
@@ -199,14 +199,13 @@ export function PlanGrid(props: PlanGridProps) {
         if (!state.selection || from === undefined || to === undefined) return []
         const y = Math.min(from, to)
         const range = {
-          x: state.selection.col,
+          ...rangeColumns(view.axis, state.selection),
           y,
-          width: state.selection.width,
           height: Math.abs(to - from) + 1,
         }
         return [{ color: shade(state.user.colour, 0.18), range }]
       }),
-    [peers, view.layout.indexOf],
+    [peers, view.layout.indexOf, view.axis],
   )
 
   useEffect(
@@ -276,9 +275,19 @@ export function PlanGrid(props: PlanGridProps) {
 
   const selectionRef = useRef(selection)
   selectionRef.current = selection
+  const highlightsRef = useRef(highlightRegions)
+  highlightsRef.current = highlightRegions
   useEffect(
     () =>
-      exposeDebugHandle({ view, live, gridRef, visible, getCellContent, selection: selectionRef }),
+      exposeDebugHandle({
+        view,
+        live,
+        gridRef,
+        visible,
+        getCellContent,
+        selection: selectionRef,
+        highlights: highlightsRef,
+      }),
     [view, live, getCellContent],
   )
 

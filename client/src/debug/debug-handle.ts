@@ -21,6 +21,8 @@ interface DebugSources {
   visible: RefObject<Rectangle>
   getCellContent: (cell: Item) => GridCell
   selection: RefObject<GridSelection>
+  /** Other people's selected ranges, as drawn. */
+  highlights: RefObject<readonly { range: Rectangle }[]>
 }
 
 declare global {
@@ -37,6 +39,7 @@ export function exposeDebugHandle({
   visible,
   getCellContent,
   selection,
+  highlights,
 }: DebugSources): () => void {
   if (!import.meta.env.DEV && !new URLSearchParams(location.search).has('debug')) return () => {}
   const locate = (row: string, period: number): Item | undefined => {
@@ -84,6 +87,7 @@ export function exposeDebugHandle({
     },
     changedCells: () => view.compare?.comparison.cells.length,
     shownVersion: () => view.shownVersion,
+    remoteRanges: () => highlights.current.map(({ range }) => ({ ...range })),
   }
   window.__tandem = handle
   return () => {

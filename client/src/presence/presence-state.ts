@@ -12,6 +12,19 @@ export interface CellPointer {
   period?: number
 }
 
+/**
+ * A selected range by its top and bottom row keys, first column and width; with the plan
+ * periods it covers (`first` of its first column to `last` of its last) when it lies over period
+ * columns, so a board at another time grain highlights its own columns (`rangeColumns`).
+ */
+export interface RangePointer {
+  from: string
+  to: string
+  col: number
+  width: number
+  periods?: { first: number; last: number }
+}
+
 /** What each person publishes through awareness. */
 export interface PresenceState {
   /**
@@ -23,7 +36,7 @@ export interface PresenceState {
   /** The focused cell. */
   cursor?: CellPointer
   /** The selected range: top and bottom row keys, first column and width. */
-  selection?: { from: string; to: string; col: number; width: number }
+  selection?: RangePointer
   /** True while the person has a cell editor open. */
   editing?: boolean
   /** The top-left cell of the person's view, for followers. */

@@ -42,4 +42,6 @@ export interface TandemDebugHandle {
   changedCells(): number | undefined
   /** The version shown read-only instead of the live plan, by name. */
   shownVersion(): string | undefined
+  /** Other people's selected ranges as this grid highlights them, in grid cells. */
+  remoteRanges(): GridRectangle[]
 }
