@@ -262,6 +262,30 @@ describe('GET /api/plans/:id/accuracy on a real server', () => {
     )
   })
 
+  it('pages the per-SKU rows of one computation, and refuses a page outside the limits', async () => {
+    const all = await get('viewer', 'lag=1&skuLimit=500')
+    expect(all.body.skuRows).toBe(6)
+    expect(all.body.skus).toHaveLength(6)
+    expect(all.body.skuOffset).toBe(0)
+    const pages = [
+      await get('viewer', 'lag=1&skuLimit=4'),
+      await get('viewer', 'lag=1&skuOffset=4&skuLimit=4'),
+    ]
+    expect(pages.map((p) => [p.body.skuOffset, p.body.skus.length])).toEqual([
+      [0, 4],
+      [4, 2],
+    ])
+    expect(pages.flatMap((p) => p.body.skus)).toEqual(all.body.skus)
+    // One computation answers every page.
+    expect(new Set(pages.map((p) => p.body.computedAt))).toEqual(new Set([all.body.computedAt]))
+    expect({ ...pages[1]!.body, skus: [], skuOffset: 0 }).toEqual({ ...all.body, skus: [] })
+    expect((await get('viewer', 'lag=1')).body.skus).toHaveLength(6)
+    for (const bad of ['skuLimit=0', 'skuLimit=501', 'skuOffset=-1', 'skuOffset=x']) {
+      const refused = await get('viewer', `lag=1&${bad}`)
+      expect(refused.status, bad).toBe(400)
+    }
+  })
+
   it('answers exactly the documented schema, as JSON', async () => {
     const response = await fetch(`${server.url}/api/plans/${planId}/accuracy?lag=1`, {
       headers: server.headers('viewer'),

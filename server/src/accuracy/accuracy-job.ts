@@ -61,11 +61,12 @@ export type AccuracyWorkerMessage =
   AccuracyWorkerRequest | AccuracyWorkerVersion | AccuracyWorkerExtract
 
 /**
- * What the accuracy worker answers. A report comes as its JSON, serialised in the worker: the
- * main thread caches and sends those bytes, and never walks the ~1 MB object.
+ * What the accuracy worker answers. A report comes as JSON, serialised in the worker: `head`
+ * is the report without `skus` and `skuOffset`, `skus` each listed SKU's row. The main thread
+ * caches them and sends a page of rows with the head, and never walks the ~1 MB object.
  */
 export type AccuracyWorkerAnswer =
-  | { kind: 'report'; id: number; json: string }
+  | { kind: 'report'; id: number; head: string; skus: string[] }
   | { kind: 'missing'; id: number; live: boolean; snapshots: string[] }
   | { kind: 'extracted'; id: number; extract: Uint8Array }
   | { kind: 'placed'; id: number }

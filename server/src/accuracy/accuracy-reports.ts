@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { AccuracyQuery, AccuracyReport, PeriodKind } from '@tandem/shared'
-import { MAX_ACCURACY_LAG, PlanDoc } from '@tandem/shared'
+import { ACCURACY_SKU_PAGE, ACCURACY_SKU_ROWS, MAX_ACCURACY_LAG, PlanDoc } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
 import type { Room } from '../rooms/room.js'
 import type { RoomRegistry } from '../rooms/room-registry.js'
@@ -21,6 +21,27 @@ import { actualsRevision, readLiveAccuracy } from './live-accuracy.js'
 /** Reports kept, the least recently used going first. */
 const REPORT_CACHE = 64
 
+/** A computed report: its JSON without `skus` and `skuOffset`, and each SKU row's JSON. */
+interface CachedReport {
+  head: string
+  skus: Buffer[]
+}
+
+/** The report's JSON with one page of its SKU rows. */
+function page(report: CachedReport, query: AccuracyQuery): Buffer {
+  const offset = Math.max(0, Math.floor(query.skuOffset ?? 0))
+  const limit = Math.max(1, Math.floor(query.skuLimit ?? ACCURACY_SKU_PAGE))
+  const rows = report.skus.slice(offset, offset + limit)
+  const parts: Buffer[] = [
+    Buffer.from(`${report.head.slice(0, -1)},"skuOffset":${offset},"skus":[`),
+  ]
+  rows.forEach((row, i) => parts.push(...(i > 0 ? [COMMA, row] : [row])))
+  parts.push(CLOSE)
+  return Buffer.concat(parts)
+}
+const COMMA = Buffer.from(',')
+const CLOSE = Buffer.from(']}')
+
 /** Where the live plan's actuals come from: its open room, or the store when none is open. */
 interface LiveSource {
   /** Keys the live part in the worker and the report cache. */
@@ -33,16 +54,16 @@ interface LiveSource {
 /**
  * The Accuracy panel's figures for a plan (`GET /api/plans/:id/accuracy`): computed in the
  * accuracy worker thread from the live plan's actuals, its published versions and the per-cell
- * history, and cached, as the JSON the route sends, per version set, actuals revision, authors
- * and query. Versions come as their stored accuracy extracts; one without (published before
+ * history, and cached, as JSON (the report, and each listed SKU's row, paged on the way out),
+ * per version set, actuals revision, authors and query. Versions come as their stored accuracy extracts; one without (published before
  * extracts) is decoded once in the worker and its extract saved. A plan whose room is not open is read from the store and decoded in the worker
  * (its revision is the stored state's position), so a report never loads a room on the event
  * loop.
  */
 export class AccuracyReports {
   private readonly thread = new AccuracyThread()
-  private readonly cache = new Map<string, Buffer>()
-  private readonly running = new Map<string, Promise<Buffer>>()
+  private readonly cache = new Map<string, CachedReport>()
+  private readonly running = new Map<string, Promise<CachedReport>>()
   private readonly publishing = new Set<Promise<void>>()
 
   constructor(
@@ -55,13 +76,21 @@ export class AccuracyReports {
     },
   ) {}
 
-  /** The report as an object (for the workbook). */
+  /** The report as an object with every SKU row listed (for the workbook). */
   async report(planId: string, query: AccuracyQuery): Promise<AccuracyReport> {
-    return JSON.parse((await this.json(planId, query)).toString('utf8')) as AccuracyReport
+    const all = { ...query, skuOffset: 0, skuLimit: ACCURACY_SKU_ROWS }
+    return JSON.parse((await this.json(planId, all)).toString('utf8')) as AccuracyReport
   }
 
-  /** The report as the UTF-8 JSON the route sends. */
+  /**
+   * The report as the UTF-8 JSON the route sends, with the page of SKU rows asked for
+   * (`skuOffset`, `skuLimit`): every page of one report comes from one computation.
+   */
   async json(planId: string, query: AccuracyQuery): Promise<Buffer> {
+    return page(await this.computed(planId, query), query)
+  }
+
+  private async computed(planId: string, query: AccuracyQuery): Promise<CachedReport> {
     if (!Number.isInteger(query.lag) || query.lag < 1 || query.lag > MAX_ACCURACY_LAG)
       throw new ApiProblem(
         'badRequest',
@@ -100,10 +129,10 @@ export class AccuracyReports {
       this.running.set(key, running)
     }
     try {
-      const json = await running
-      this.cache.set(key, json)
+      const computed = await running
+      this.cache.set(key, computed)
       while (this.cache.size > REPORT_CACHE) this.cache.delete(this.cache.keys().next().value!)
-      return json
+      return computed
     } finally {
       this.running.delete(key)
     }
@@ -190,7 +219,7 @@ export class AccuracyReports {
     snapshots: SnapshotRef[],
     writers: Record<string, string>,
     query: AccuracyQuery,
-  ): Promise<Buffer> {
+  ): Promise<CachedReport> {
     const names: Record<string, string> = {}
     for (const id of new Set(Object.values(writers))) {
       const user = await this.deps.accounts.getUser(id)
@@ -228,7 +257,8 @@ export class AccuracyReports {
       await Promise.all(extracting)
       answer = await this.thread.ask({ ...request, ...live })
     }
-    if (answer.kind === 'report') return Buffer.from(answer.json, 'utf8')
+    if (answer.kind === 'report')
+      return { head: answer.head, skus: answer.skus.map((row) => Buffer.from(row, 'utf8')) }
     throw new Error(
       answer.kind === 'failed' ? answer.message : 'the accuracy worker lost what it was sent',
     )

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
-import type { AccuracySnapshot } from '@tandem/shared'
+import type { AccuracyReport, AccuracySnapshot } from '@tandem/shared'
 import {
   accuracyExtractOf,
   accuracyReport,
@@ -100,7 +100,15 @@ async function answer(request: AccuracyWorkerRequest): Promise<AccuracyWorkerAns
     request.query,
     request.computedAt,
   )
-  return { kind: 'report', id: request.id, json: JSON.stringify(report) }
+  const head: Partial<AccuracyReport> = { ...report }
+  delete head.skus
+  delete head.skuOffset
+  return {
+    kind: 'report',
+    id: request.id,
+    head: JSON.stringify(head),
+    skus: report.skus.map((row) => JSON.stringify(row)),
+  }
 }
 
 // One message at a time, in order: a request must see what the one before it cached.

@@ -1,5 +1,10 @@
 import type { AccuracyQuery, AccuracyReport } from '@tandem/shared'
-import { ACCURACY_STAGES, MAX_ACCURACY_LAG } from '@tandem/shared'
+import {
+  ACCURACY_SKU_PAGE,
+  ACCURACY_SKU_ROWS,
+  ACCURACY_STAGES,
+  MAX_ACCURACY_LAG,
+} from '@tandem/shared'
 import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 
 /**
@@ -14,6 +19,18 @@ export const accuracyQuerySchema = {
     family: { type: 'string', maxLength: 200 },
     site: { type: 'string', maxLength: 200 },
     sku: { type: 'string', maxLength: 200 },
+    skuOffset: {
+      type: 'integer',
+      minimum: 0,
+      maximum: ACCURACY_SKU_ROWS,
+      description: 'The first row of `skus` to answer (0-based; 0 when not given)',
+    },
+    skuLimit: {
+      type: 'integer',
+      minimum: 1,
+      maximum: ACCURACY_SKU_ROWS,
+      description: `How many rows of \`skus\` to answer (${ACCURACY_SKU_PAGE} when not given)`,
+    },
   },
 } as const
 
@@ -128,6 +145,8 @@ export const accuracyReportSchema = {
       'window',
       'snapshots',
       'skuCount',
+      'skuRows',
+      'skuOffset',
       'stages',
       'trend',
       'families',
@@ -169,6 +188,11 @@ export const accuracyReportSchema = {
         },
       },
       skuCount: { type: 'integer' },
+      skuRows: {
+        type: 'integer',
+        description: 'SKU rows listed in all (the 500 with the most actual volume at most)',
+      },
+      skuOffset: { type: 'integer', description: 'The row of the list `skus` starts at' },
       stages: stageFigures,
       trend: {
         type: 'array',

@@ -97,9 +97,15 @@ const QUERIES = [
   { lag: 3, sku: 'SKU-0042' },
 ]
 
-/** FNV-1a, 64 bits, over the answers' JSON: the fixture's answers are ~1 MB. */
+/**
+ * FNV-1a, 64 bits, over the answers' JSON: the fixture's answers are ~1 MB. The paging fields
+ * (skuRows, skuOffset) came later and are left out, so the figures are pinned as they were.
+ */
 function digest(input: AccuracyInput): string {
-  const text = JSON.stringify(QUERIES.map((q) => accuracyReport(input, q, '2026-12-03T00:00:00Z')))
+  const text = JSON.stringify(
+    QUERIES.map((q) => accuracyReport(input, q, '2026-12-03T00:00:00Z')),
+    (key, value: unknown) => (key === 'skuRows' || key === 'skuOffset' ? undefined : value),
+  )
   let hash = 0xcbf29ce484222325n
   for (let i = 0; i < text.length; i++)
     hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn

@@ -285,6 +285,8 @@ export function accuracyReport(
     window: hasWindow ? { first, last, firstKey: key(first), lastKey: key(last) } : null,
     snapshots: { salesSubmission: sales.length, consensus: consensus.length },
     skuCount: scope.length,
+    skuRows: skuRows.length,
+    skuOffset: 0,
     stages: figures(total.finish()),
     trend,
     families: [...families]

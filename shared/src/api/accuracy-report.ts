@@ -14,7 +14,14 @@ export interface AccuracyQuery {
   family?: string
   site?: string
   sku?: string
+  /** The first row of the per-SKU list to answer (0-based); the server pages `skus`. */
+  skuOffset?: number
+  /** How many rows of the per-SKU list to answer (ACCURACY_SKU_PAGE unless asked). */
+  skuLimit?: number
 }
+
+/** Per-SKU rows the route answers unless asked for more (`skuLimit`). */
+export const ACCURACY_SKU_PAGE = 50
 
 /**
  * Accuracy over a set of cells (SKU × closed period) with both an actual and a forecast.
@@ -131,11 +138,15 @@ export interface AccuracyReport {
   window: { first: number; last: number; firstKey: string; lastKey: string } | null
   /** Versions used as snapshots, by kind. */
   snapshots: { salesSubmission: number; consensus: number }
-  /** SKUs in scope; `skus` lists the largest 500 by actual volume. */
+  /** SKUs in scope; up to 500 of them, the largest by actual volume, are listed. */
   skuCount: number
+  /** SKU rows listed in all; the route answers the page `skuOffset` … of them in `skus`. */
+  skuRows: number
+  skuOffset: number
   stages: StageFigures[]
   trend: AccuracyTrendPoint[]
   families: GroupStages[]
+  /** The page of listed SKUs asked for (`skuOffset`, `skuLimit`), by actual volume. */
   skus: GroupStages[]
   byPerson: OverrideGroup[]
   byReason: OverrideGroup[]
