@@ -5,11 +5,11 @@ import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DEMO_PLAN_ID, ensureDemoPlan } from '@tandem/server'
-import type { PlanVersion } from '@tandem/shared'
-import { HISTORY_PERIODS, PlanDoc, readActuals } from '@tandem/shared'
+import type { AccuracyReport, PlanVersion } from '@tandem/shared'
+import { ACCURACY_SKU_PAGE, HISTORY_PERIODS, PlanDoc, readActuals } from '@tandem/shared'
 import { materializeStoredPlan } from '../security/support/stored-plan.js'
 import type { E2EServer } from './harness.js'
-import { openBoard, personContext, SCREENSHOTS, useE2ESuite } from './harness.js'
+import { openBoard, personContext, SCREENSHOTS, useE2ESuite, waitForGrid } from './harness.js'
 
 let server: E2EServer
 let browser: Browser
@@ -75,7 +75,7 @@ describe('the Accuracy page on the demo plan', () => {
     await board.click('[data-testid="accuracy-button"]')
     const page = board
     await page.waitForSelector('[data-testid="accuracy-report"][data-lag="1"]')
-    expect(page.url()).toBe(`${server.url}/plans/${DEMO_PLAN_ID}/accuracy`)
+    expect(page.url()).toBe(`${server.url}/plans/${DEMO_PLAN_ID}/accuracy?lag=1`)
 
     await page.selectOption('[data-testid="accuracy-lag"]', '2')
     const family = (await page
@@ -117,5 +117,79 @@ describe('the Accuracy page on the demo plan', () => {
     const people = workbook.getWorksheet('按人员的预测增值')!
     const names = [2, 3].map((r) => people.getRow(r).getCell(1).value)
     expect(names.sort()).toEqual(['Planner Tester', 'Sales Tester'])
+  })
+
+  it('opens a lag and scope by URL, pages the SKUs, measures one SKU, and links an offender to the board', async () => {
+    await ensureDemoPlan(server.store, {
+      sales: server.users.sales.id,
+      planner: server.users.planner.id,
+    })
+    const headers = server.headers('planner')
+    const api = async (query: string) =>
+      (await (
+        await fetch(`${server.url}/api/plans/${DEMO_PLAN_ID}/accuracy?${query}`, { headers })
+      ).json()) as AccuracyReport
+    const context = track(await personContext(browser, server, { account: 'planner' }))
+    const page = await context.newPage()
+    await page.goto(`${server.url}/plans/${DEMO_PLAN_ID}/accuracy?lag=3`)
+    await page.waitForSelector('[data-testid="accuracy-report"][data-lag="3"]', {
+      timeout: 10_000,
+    })
+    expect(await page.inputValue('[data-testid="accuracy-lag"]')).toBe('3')
+    await page.selectOption('[data-testid="accuracy-trend-measure"]', 'bias')
+    await expect
+      .poll(() => page.getAttribute('[data-testid="accuracy-trend"]', 'data-measure'))
+      .toBe('bias')
+
+    // The SKUs a page at a time, as the API lists them.
+    const all = await api('lag=3&skuLimit=500')
+    expect(all.skuRows).toBeGreaterThan(ACCURACY_SKU_PAGE)
+    const skuCells = page.locator('[data-testid="accuracy-skus"] tbody tr td:first-child button')
+    const listed = () => skuCells.allTextContents()
+    await expect.poll(listed).toEqual(all.skus.slice(0, ACCURACY_SKU_PAGE).map((r) => r.key))
+    const pager = page.locator('[data-testid="accuracy-sku-pager"]')
+    expect(await pager.textContent()).toContain(
+      `SKUs 1–${ACCURACY_SKU_PAGE} of ${all.skuRows} listed`,
+    )
+    await pager.locator('button').nth(1).click()
+    await expect
+      .poll(listed, { timeout: 10_000 })
+      .toEqual(all.skus.slice(ACCURACY_SKU_PAGE, 2 * ACCURACY_SKU_PAGE).map((r) => r.key))
+
+    // One SKU: the URL names it and the figures are that SKU's.
+    const sku = all.skus[ACCURACY_SKU_PAGE]!.key
+    await skuCells.first().click()
+    await page.waitForSelector('[data-testid="accuracy-sku-scope"]', { timeout: 10_000 })
+    expect(new URL(page.url()).searchParams.get('sku')).toBe(sku)
+    const one = await api(`lag=3&sku=${encodeURIComponent(sku)}`)
+    expect(one.skuCount).toBe(1)
+    const shown = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 })
+    const consensus = one.stages.find((s) => s.stage === 'consensus')!.measures!.wmape!
+    await expect
+      .poll(() => page.textContent('[data-testid="wmape-consensus"]'), { timeout: 10_000 })
+      .toBe(shown.format(consensus))
+    await page.reload()
+    await page.waitForSelector('[data-testid="accuracy-sku-scope"]', { timeout: 10_000 })
+    expect(await page.textContent('[data-testid="wmape-consensus"]')).toBe(shown.format(consensus))
+    await page.click('[data-testid="accuracy-sku-scope"] button')
+    await expect.poll(() => new URL(page.url()).searchParams.get('sku')).toBe(null)
+
+    // A worst offender opens the board at its SKU.
+    const offender = page.locator('[data-testid="offender-link"]').first()
+    await offender.waitFor({ timeout: 10_000 })
+    const target = (await offender.textContent())!
+    const href = (await offender.getAttribute('href'))!
+    expect(new URL(href).searchParams.get('cell')).toBe(`sku:${target}:demand`)
+    await offender.click()
+    await page.waitForURL((url) => url.pathname === `/plans/${DEMO_PLAN_ID}`, { timeout: 10_000 })
+    await page.waitForSelector('[data-testid="connection-status"][data-status="online"]', {
+      timeout: 30_000,
+    })
+    // The same link with the debug handle, to read the board's selection.
+    await page.goto(`${href}&debug=1`)
+    await waitForGrid(page)
+    await expect
+      .poll(() => page.evaluate(() => window.__tandem?.currentCell()?.row), { timeout: 10_000 })
+      .toBe(`sku:${target}:demand`)
   })
 })

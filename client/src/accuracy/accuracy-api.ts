@@ -7,10 +7,14 @@ function search(query: AccuracyQuery, extra: Record<string, string> = {}): strin
     const value = query[key]
     if (value) params.set(key, value)
   }
+  for (const key of ['skuOffset', 'skuLimit'] as const) {
+    const value = query[key]
+    if (value !== undefined) params.set(key, String(value))
+  }
   return params.toString()
 }
 
-/** `GET /api/plans/:id/accuracy`. */
+/** `GET /api/plans/:id/accuracy`: the report with one page of its SKU rows. */
 export function getAccuracy(
   planId: string,
   query: AccuracyQuery,

@@ -1,34 +1,65 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccuracyReport, GroupStages, OverrideGroup, StageFigures } from '@tandem/shared'
-import { MAX_ACCURACY_LAG } from '@tandem/shared'
+import { ACCURACY_SKU_PAGE, MAX_ACCURACY_LAG } from '@tandem/shared'
 import { LanguageSwitch } from '../i18n/language-switch.js'
 import { boardLinkUrl } from '../navigation/board-link.js'
 import { accuracyXlsxUrl, getAccuracy } from './accuracy-api.js'
-import { AccuracyTrendChart } from './accuracy-trend-chart.js'
+import type { TrendMeasure } from './accuracy-trend-chart.js'
+import { AccuracyTrendChart, TREND_MEASURES } from './accuracy-trend-chart.js'
+import { accuracyViewSearch, readAccuracyView } from './accuracy-url.js'
 import './accuracy.css'
 
 /**
- * The Accuracy page (`/plans/:id/accuracy`): forecast accuracy, bias and forecast value added
- * of the plan, a family or a site at a chosen lag, from `GET /api/plans/:id/accuracy`.
+ * The Accuracy page (`/plans/:id/accuracy?lag=&family=&site=&sku=`): forecast accuracy, bias
+ * and forecast value added of the plan, a family, a site or a SKU at a chosen lag, from
+ * `GET /api/plans/:id/accuracy`, with the per-SKU rows a page at a time.
  */
 export function AccuracyPage({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation()
-  const [lag, setLag] = useState(1)
-  const [family, setFamily] = useState('')
-  const [site, setSite] = useState('')
+  const [initial] = useState(() => readAccuracyView(location.search))
+  const [lag, setLag] = useState(initial.lag)
+  const [family, setFamily] = useState(initial.family)
+  const [site, setSite] = useState(initial.site)
+  const [sku, setSku] = useState(initial.sku)
+  // The URL names what is shown, so a link opens the same lag and scope.
+  useEffect(() => {
+    const search = accuracyViewSearch({ lag, family, site, sku })
+    if (location.search !== search) history.replaceState(history.state, '', search)
+  }, [lag, family, site, sku])
   const [report, setReport] = useState<AccuracyReport>()
   const [families, setFamilies] = useState<string[]>([])
   const [sites, setSites] = useState<string[]>([])
   const [failed, setFailed] = useState<string>()
-  const query = { lag, family: family || undefined, site: site || undefined }
+  const [trendMeasure, setTrendMeasure] = useState<TrendMeasure>('wmape')
+  const query = {
+    lag,
+    family: family || undefined,
+    site: site || undefined,
+    sku: sku || undefined,
+  }
+  // A new scope starts at the first page of SKUs; turning a page keeps the report shown.
+  const scope = JSON.stringify([lag, family, site, sku])
+  const [paging, setPaging] = useState({ scope, offset: 0 })
+  const skuOffset = paging.scope === scope ? paging.offset : 0
+  const shown = useRef('')
   useEffect(() => {
     const abort = new AbortController()
-    setReport(undefined)
-    getAccuracy(planId, { lag, family: family || undefined, site: site || undefined }, abort.signal)
+    if (shown.current !== scope) setReport(undefined)
+    setFailed(undefined)
+    const asked = {
+      lag,
+      family: family || undefined,
+      site: site || undefined,
+      sku: sku || undefined,
+      skuOffset,
+      skuLimit: ACCURACY_SKU_PAGE,
+    }
+    getAccuracy(planId, asked, abort.signal)
       .then((answer) => {
+        shown.current = scope
         setReport(answer)
-        if (!family && !site) {
+        if (!family && !site && !sku) {
           setFamilies(answer.families.map((f) => f.key))
           setSites(answer.attainment.sites.map((s) => s.key))
         }
@@ -37,7 +68,7 @@ export function AccuracyPage({ planId }: { planId: string }) {
         if (!abort.signal.aborted) setFailed(error instanceof Error ? error.message : String(error))
       })
     return () => abort.abort()
-  }, [planId, lag, family, site])
+  }, [planId, lag, family, site, sku, skuOffset, scope])
 
   const locale = i18n.language
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })
@@ -72,7 +103,7 @@ export function AccuracyPage({ planId }: { planId: string }) {
       <th>{t('accuracy.valueAdded')}</th>
     </>
   )
-  const groupTable = (rows: GroupStages[], testId: string) => (
+  const groupTable = (rows: GroupStages[], testId: string, pick?: (key: string) => void) => (
     <table className="accuracy-table" data-testid={testId}>
       <thead>
         <tr>
@@ -90,7 +121,21 @@ export function AccuracyPage({ planId }: { planId: string }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
-            <td>{row.key === row.name ? row.name : `${row.key} · ${row.name}`}</td>
+            <td>
+              {pick ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  title={t('accuracy.scopeToSku', { sku: row.key })}
+                  onClick={() => pick(row.key)}
+                >
+                  {row.key}
+                </button>
+              ) : (
+                row.key
+              )}
+              {row.key === row.name ? '' : ` · ${row.name}`}
+            </td>
             {row.stages.slice(1).map((s) => (
               <td key={s.stage}>{points(s.valueAdded)}</td>
             ))}
@@ -163,7 +208,7 @@ export function AccuracyPage({ planId }: { planId: string }) {
             onChange={(event) => setFamily(event.target.value)}
           >
             <option value="">{t('accuracy.allFamilies')}</option>
-            {families.map((name) => (
+            {withChosen(families, family).map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
@@ -174,13 +219,21 @@ export function AccuracyPage({ planId }: { planId: string }) {
           {t('accuracy.site')}
           <select value={site} onChange={(event) => setSite(event.target.value)}>
             <option value="">{t('accuracy.allSites')}</option>
-            {sites.map((name) => (
+            {withChosen(sites, site).map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
             ))}
           </select>
         </label>
+        {sku && (
+          <span className="accuracy-scope" data-testid="accuracy-sku-scope">
+            {t('accuracy.skuScope', { sku })}
+            <button type="button" onClick={() => setSku('')}>
+              {t('accuracy.allSkus')}
+            </button>
+          </span>
+        )}
         <a
           className="button"
           data-testid="accuracy-export"
@@ -247,12 +300,60 @@ export function AccuracyPage({ planId }: { planId: string }) {
             </div>
           </section>
           <section>
-            <h2>{t('accuracy.trend')}</h2>
-            <AccuracyTrendChart trend={report.trend} />
+            <h2 className="accuracy-scope">
+              {t('accuracy.trend')}
+              <select
+                data-testid="accuracy-trend-measure"
+                aria-label={t('accuracy.trendMeasure')}
+                value={trendMeasure}
+                onChange={(event) => setTrendMeasure(event.target.value as TrendMeasure)}
+              >
+                {TREND_MEASURES.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`accuracy.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </h2>
+            <AccuracyTrendChart trend={report.trend} measure={trendMeasure} />
           </section>
           <section>
             <h2>{t('accuracy.byFamily')}</h2>
             {groupTable(report.families, 'accuracy-families')}
+          </section>
+          <section>
+            <h2>{t('accuracy.bySku')}</h2>
+            {groupTable(report.skus, 'accuracy-skus', sku ? undefined : setSku)}
+            {report.skuRows > report.skus.length && (
+              <p className="accuracy-pager" data-testid="accuracy-sku-pager">
+                <button
+                  type="button"
+                  disabled={report.skuOffset === 0}
+                  onClick={() =>
+                    setPaging({
+                      scope,
+                      offset: Math.max(0, report.skuOffset - ACCURACY_SKU_PAGE),
+                    })
+                  }
+                >
+                  {t('accuracy.previousPage')}
+                </button>
+                <span>
+                  {t('accuracy.skuPage', {
+                    first: number.format(report.skuOffset + 1),
+                    last: number.format(report.skuOffset + report.skus.length),
+                    total: number.format(report.skuRows),
+                  })}
+                </span>
+                <button
+                  type="button"
+                  disabled={report.skuOffset + report.skus.length >= report.skuRows}
+                  onClick={() => setPaging({ scope, offset: report.skuOffset + ACCURACY_SKU_PAGE })}
+                >
+                  {t('accuracy.nextPage')}
+                </button>
+              </p>
+            )}
           </section>
           <section>
             <h2>{t('accuracy.byPerson')}</h2>
@@ -346,4 +447,9 @@ export function AccuracyPage({ planId }: { planId: string }) {
       )}
     </main>
   )
+}
+
+/** The options of a scope, with the one chosen (a URL may name it before the plan's list is read). */
+function withChosen(options: string[], chosen: string): string[] {
+  return !chosen || options.includes(chosen) ? options : [...options, chosen]
 }

@@ -8,32 +8,54 @@ import type { AccuracyTrendPoint } from '@tandem/shared'
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
-/** WMAPE per closed period, one line per stage; a period without data is a gap, not 0. */
-export function AccuracyTrendChart({ trend }: { trend: AccuracyTrendPoint[] }) {
+/** The measures the trend can show: WMAPE and bias in percent, the others as they are. */
+export const TREND_MEASURES = ['wmape', 'bias', 'trackingSignal', 'mase'] as const
+export type TrendMeasure = (typeof TREND_MEASURES)[number]
+
+/**
+ * One measure per closed period, one line per stage; a period without data is a gap, not 0.
+ * The tracking signal of a period runs from the window's first period through it.
+ */
+export function AccuracyTrendChart({
+  trend,
+  measure = 'wmape',
+}: {
+  trend: AccuracyTrendPoint[]
+  measure?: TrendMeasure
+}) {
   const { t } = useTranslation()
   const element = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (!element.current) return
     const chart = echarts.init(element.current)
     const stages = trend[0]?.stages.map((s) => s.stage) ?? []
+    const percent = measure === 'wmape' || measure === 'bias'
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { data: stages.map((s) => t(`accuracy.stages.${s}`)) },
       grid: { left: 48, right: 16, top: 32, bottom: 28 },
       xAxis: { type: 'category', data: trend.map((p) => p.periodKey) },
-      yAxis: { type: 'value', name: 'WMAPE %' },
+      yAxis: { type: 'value', name: `${t(`accuracy.${measure}`)}${percent ? ' %' : ''}` },
       series: stages.map((stage, s) => ({
         name: t(`accuracy.stages.${stage}`),
         type: 'line',
         connectNulls: false,
         data: trend.map((p) => {
-          const wmape = p.stages[s]?.measures?.wmape
-          return wmape == null ? null : Math.round(wmape * 1000) / 10
+          const value = p.stages[s]?.measures?.[measure]
+          if (value == null) return null
+          return percent ? Math.round(value * 1000) / 10 : Math.round(value * 100) / 100
         }),
       })),
     })
     return () => chart.dispose()
-  }, [trend, t])
-  return <div ref={element} className="accuracy-chart" data-testid="accuracy-trend" />
+  }, [trend, measure, t])
+  return (
+    <div
+      ref={element}
+      className="accuracy-chart"
+      data-testid="accuracy-trend"
+      data-measure={measure}
+    />
+  )
 }
