@@ -46,17 +46,23 @@ interface GridEditingOptions {
 export function useGridEditing(options: GridEditingOptions) {
   const { view, session, live, notify, columnCount, selection, setSelection } = options
   const watched = useRef({ view, selection, conflicts: options.conflicts })
+  const editorOpen = useRef(false)
   watched.current = { view, selection, conflicts: options.conflicts }
   const awareness = live.provider.awareness
 
   const apply = useCallback(
-    (writes: GridWrite[], success?: string, refusal = (why: string) => why): boolean => {
+    (
+      writes: GridWrite[],
+      success?: string,
+      refusal = (why: string) => why,
+      batch: 'fill' | 'grid' = writes.length > 1 ? 'fill' : 'grid',
+    ): boolean => {
       const planned = planWrites(view, writes)
       if (!planned.ok) {
         notify(refusal(planned.message), 'error')
         return false
       }
-      const source = planned.spreads.length > 0 ? 'spread' : writes.length > 1 ? 'fill' : 'grid'
+      const source = planned.spreads.length > 0 ? 'spread' : batch
       const violation = session.applyEdits(planned.edits, source)
       if (violation) {
         notify(refusal(describeEditViolation(view, violation, planned.edits)), 'error')
@@ -76,7 +82,8 @@ export function useGridEditing(options: GridEditingOptions) {
           return { location, value: Number.NaN, text: String(value.data) }
         return { location, value: value.data, text: value.displayData }
       })
-      apply(writes)
+      // Without an open editor the grid edits cells only by filling (Ctrl+D, Ctrl+R, the handle).
+      apply(writes, undefined, undefined, editorOpen.current ? 'grid' : 'fill')
       return true
     },
     [apply],
@@ -205,7 +212,10 @@ export function useGridEditing(options: GridEditingOptions) {
   const openEditor = useRef<KeyTaker | undefined>(undefined)
   const editing = useMemo<EditingBridge>(
     () => ({
-      setEditing: (on) => publishPresence(awareness, 'editing', on),
+      setEditing: (on) => {
+        editorOpen.current = on
+        publishPresence(awareness, 'editing', on)
+      },
       peekTypeAhead: () => typeAhead.current,
       endTypeAhead: () => {
         typeAhead.current = undefined

@@ -47,6 +47,9 @@ export function CellHistoryDialog(props: CellHistoryDialogProps) {
         aria-label={t('versions.history.title')}
         data-testid="cell-history"
         onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onClose()
+        }}
       >
         <h2>{t('versions.history.title')}</h2>
         <p className="muted">{target.label}</p>
