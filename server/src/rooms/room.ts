@@ -1,41 +1,34 @@
 import type { FastifyBaseLogger } from 'fastify'
 import * as decoding from 'lib0/decoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
+import type { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { EditSource, RuleViolation, StoredCellWrite } from '@tandem/shared'
+import type { EditSource, RuleViolation } from '@tandem/shared'
 import {
   checkUpdate,
   MESSAGE_TYPES,
-  nextEpochDocument,
-  overlayWeight,
   PlanDoc,
   readEditSources,
-  storedCellWrites,
   trimDecodedArrays,
 } from '@tandem/shared'
-import type { CellChange, LoggedUpdate, PlanLog, StoredPlanState } from '../store/plan-log.js'
+import type { LoggedUpdate, PlanLog, StoredPlanState } from '../store/plan-log.js'
 import { EpochChangedError } from '../store/plan-log.js'
-import { AwarenessOwners } from './awareness-owners.js'
-import { awarenessProblem } from './awareness-problem.js'
+import type { Effect } from './change-capture.js'
+import { ChangeCapture } from './change-capture.js'
 import type { ChangeOrigin } from './change-origin.js'
 import { FEED_ORIGIN, SERVER_ORIGIN, STORE_ORIGIN } from './change-origin.js'
 import { ClientOwners, SYSTEM_AUTHOR } from './client-owners.js'
 import { EditSourceLedger } from './edit-source-ledger.js'
 import { DEFAULT_DISCUSSION_BYTES_PER_HOUR, DiscussionQuota } from './discussion-quota.js'
-import { foreignAwarenessClients } from './foreign-awareness-clients.js'
 import { PeerFeed } from './peer-feed.js'
+import { RoomEpoch } from './room-epoch.js'
+import { RoomPresence } from './room-presence.js'
 import type { PendingChange } from './room-log.js'
 import { positionOf, RoomLog } from './room-log.js'
 import type { RoomObserver } from './room-observer.js'
 import type { RoomPeer } from './room-peer.js'
 import type { SyncAnswerBudget } from './sync-answers.js'
 import { DEFAULT_SYNC_ANSWER_BUDGET, SyncAnswers } from './sync-answers.js'
-import {
-  encodeAwarenessMessage,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdateMessage,
-} from './wire.js'
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './wire.js'
 
 /** What a room needs of the store: the plan log, and its feed when the store is shared. */
 export type RoomStore = Pick<
@@ -66,61 +59,62 @@ export interface RoomOptions {
   discussionBytesPerHour?: number
 }
 
-/** What one applied change wrote: the effective update (null when it added nothing) and its cells. */
-interface Effect {
-  update: Uint8Array | null
-  cells: CellChange[]
-}
-
-type AwarenessOrigin = ChangeOrigin | 'timeout'
-
 /**
  * One live plan: its document, awareness and peers. Every incoming update is checked, applied,
  * appended to the store with the others of the same tick (group commit), and only then relayed
  * and acknowledged with `saved`. The room decides which peer controls which presence entries.
  */
 export class Room {
+  private readonly capture = new ChangeCapture()
   /**
    * Yjs would collect the content of a value that lost to a concurrent write as soon as it is
    * integrated, so the update relayed to the winner's peers would no longer carry it; the room
    * keeps the contents of cell values that lose in the transaction that brings them (rare: only
    * at-once conflicts), so every peer learns both values and can tell its person.
    */
-  readonly doc = new Y.Doc({ gcFilter: (item) => !this.lostInCurrentTransaction(item) })
-  private currentTransaction: Y.Transaction | null = null
-  readonly awareness: awarenessProtocol.Awareness
+  readonly doc = new Y.Doc({ gcFilter: this.capture.keeps })
   private readonly members = new Set<RoomPeer>()
+  private readonly presence: RoomPresence
   private readonly plan: PlanDoc
   private readonly owners: ClientOwners
-  private readonly presence = new AwarenessOwners()
   private readonly log: RoomLog
   private feed: PeerFeed | undefined
   private readonly answers: SyncAnswers
   private readonly discussionQuota: DiscussionQuota
-  private effect: Effect | null = null
-  /** The cell writes of the transaction being applied, read before Yjs collects garbage. */
-  private writes: StoredCellWrite[] | null = null
   private readonly sources: EditSourceLedger
-  /** Where the server's own change being applied comes from. */
-  private serverSource: EditSource = 'grid'
+  private readonly epoch: RoomEpoch
   private destroyed = false
-  /** A document epoch change is under way: updates are neither applied nor acknowledged. */
-  private changingEpoch = false
-  private leftEpoch = false
 
   private constructor(
     readonly planId: string,
     private readonly options: RoomOptions,
     state: StoredPlanState,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
-    this.awareness.setLocalState(null)
+    this.presence = new RoomPresence(this.doc, this.members, options.logger)
     this.plan = new PlanDoc(this.doc)
     this.owners = ClientOwners.of(state)
     this.sources = new EditSourceLedger(this.doc, (client) => this.owners.ownerOf(client))
-    this.doc.on('afterTransaction', this.captureWrites)
     this.answers = new SyncAnswers(this.doc, options.syncAnswerBudget ?? DEFAULT_SYNC_ANSWER_BUDGET)
-    this.doc.on('update', this.captureEffect)
+    this.capture.attach(this.plan, this.sources, {
+      changed: (update) => this.answers.changed(update),
+      documentChanged: () => this.options.observer?.documentChanged?.(this.planId, this.plan),
+    })
+    this.epoch = new RoomEpoch(
+      {
+        planId,
+        doc: this.doc,
+        logger: options.logger,
+        epochAfter: options.epochAfter ?? 0,
+        unavailable: () => this.log.isFailed || this.destroyed,
+        destroyed: () => this.destroyed,
+        left: () => {
+          for (const peer of [...this.members])
+            peer.close('epochChanged', 'The plan moved to a new document; reload it')
+          this.options.onFailed?.(this)
+        },
+      },
+      () => this.log,
+    )
     this.doc.transact(() => {
       Y.applyUpdate(this.doc, state.snapshot, STORE_ORIGIN)
       for (const { update } of state.updates) Y.applyUpdate(this.doc, update, STORE_ORIGIN)
@@ -143,18 +137,17 @@ export class Room {
         owners: this.owners,
         appended: this.relay,
         failed: (error) => {
-          if (error instanceof EpochChangedError) return this.leaveEpoch()
+          if (error instanceof EpochChangedError) return this.epoch.leave()
           for (const peer of [...this.members])
             peer.close('internalError', 'The plan could not be saved')
           options.onFailed?.(this)
         },
         merge: (stored) => this.mergeStored(stored),
-        epochDue: () => this.overlaysOvergrown(),
-        startEpoch: () => void this.startEpochAutomatically(),
+        epochDue: () => this.epoch.overgrown(),
+        startEpoch: () => void this.epoch.startAutomatically(),
       },
       positionOf(state),
     )
-    this.awareness.on('update', this.relayAwareness)
   }
 
   /** Loads a plan's snapshot and log into a new room; undefined when the plan does not exist. */
@@ -168,9 +161,10 @@ export class Room {
         room.feed = await PeerFeed.follow(feed, planId, positionOf(state), {
           entries: (entries) => room.receiveFeedEntries(entries),
           reload: (stored) => room.mergeStored(stored),
-          awareness: (update) =>
-            awarenessProtocol.applyAwarenessUpdate(room.awareness, update, FEED_ORIGIN),
+          awareness: (update) => room.presence.receiveFromFeed(update),
         })
+        const following = room.feed
+        room.presence.publish = (update) => following.publishAwareness(update)
       } catch (error) {
         await room.destroy()
         throw error
@@ -197,6 +191,11 @@ export class Room {
     return this.log.documentEpoch
   }
 
+  /** The room's presence: who is here, and where. */
+  get awareness(): Awareness {
+    return this.presence.awareness
+  }
+
   /**
    * Moves the plan to its next document epoch (`nextEpochDocument`): from now on no update is
    * applied or acknowledged; what is queued is made durable; the new document is written by the
@@ -205,78 +204,22 @@ export class Room {
    * new epoch, or undefined when the store moved on first (the room is then given up too) or the
    * change could not be written.
    */
-  async startEpoch(): Promise<number | undefined> {
-    if (this.log.isFailed || this.destroyed) throw new Error(`Plan ${this.planId} is not available`)
-    this.changingEpoch = true
-    const clientID = new Y.Doc().clientID
-    try {
-      const epoch = await this.log.changeEpoch(() => nextEpochDocument(this.doc, clientID), {
-        [String(clientID)]: SYSTEM_AUTHOR,
-      })
-      if (epoch !== undefined) this.leaveEpoch()
-      return epoch
-    } finally {
-      if (!this.leftEpoch) this.changingEpoch = false
-    }
-  }
-
-  private overlaysOvergrown(): boolean {
-    const limit = this.options.epochAfter ?? 0
-    if (limit <= 0) return false
-    const { items } = overlayWeight(this.doc)
-    if (items < limit) return false
-    this.options.logger.info(
-      { planId: this.planId, overlayItems: items, epochAfter: limit },
-      'overlays grew past the epoch threshold; starting a new document epoch',
-    )
-    return true
-  }
-
-  private async startEpochAutomatically(): Promise<void> {
-    if (this.log.isFailed || this.destroyed || this.changingEpoch) return
-    try {
-      await this.startEpoch()
-    } catch (error) {
-      this.options.logger.warn({ planId: this.planId, err: error }, 'automatic epoch change failed')
-    }
-  }
-
-  /**
-   * The plan is at another document epoch than this room's: every peer is closed with
-   * `epochChanged` (its client reloads and re-applies what was not saved) and the room is given
-   * up. Nothing of the other epoch is merged into this document.
-   */
-  private leaveEpoch(): void {
-    if (this.leftEpoch || this.destroyed) return
-    this.leftEpoch = true
-    this.changingEpoch = true
-    this.log.abandon(new EpochChangedError(this.planId, this.documentEpoch + 1), false)
-    for (const peer of [...this.members])
-      peer.close('epochChanged', 'The plan moved to a new document; reload it')
-    this.options.onFailed?.(this)
+  startEpoch(): Promise<number | undefined> {
+    return this.epoch.start()
   }
 
   /** Adds a peer and greets it with sync step 1 and everyone's presence. */
   join(peer: RoomPeer): void {
     this.members.add(peer)
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    const clients = [...this.awareness.getStates().keys()]
-    if (clients.length > 0)
-      peer.send(
-        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
-      )
+    const everyone = this.presence.everyone()
+    if (everyone) peer.send(everyone)
   }
 
   /** Removes a peer and the presence entries it controlled. */
   leave(peer: RoomPeer): void {
     if (!this.members.delete(peer)) return
-    const clients = this.presence.clientsOf(peer)
-    if (clients.length === 0) return
-    awarenessProtocol.removeAwarenessStates(this.awareness, clients, SERVER_ORIGIN)
-    // The removal is relayed; y-protocols would keep each entry's clock for good. Who owns the
-    // clientID stays recorded (AwarenessOwners), so nobody else can take it meanwhile.
-    for (const client of clients)
-      if (!this.awareness.getStates().has(client)) this.awareness.meta.delete(client)
+    this.presence.left(peer)
   }
 
   /**
@@ -309,15 +252,11 @@ export class Room {
         return 0
       }
       case MESSAGE_TYPES.awareness:
-        this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
+        this.presence.receive(peer, decoding.readVarUint8Array(decoder))
         return 0
-      case MESSAGE_TYPES.queryAwareness: {
-        const clients = [...this.awareness.getStates().keys()]
-        peer.send(
-          encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
-        )
+      case MESSAGE_TYPES.queryAwareness:
+        peer.send(this.presence.answerQuery())
         return 0
-      }
       case MESSAGE_TYPES.auth:
         return 0
       case MESSAGE_TYPES.editSources: {
@@ -340,7 +279,7 @@ export class Room {
     sender: RoomPeer,
     update: Uint8Array,
   ): { violation?: RuleViolation; cells: number } {
-    if (this.log.isFailed || this.destroyed || this.changingEpoch) return { cells: 0 }
+    if (this.log.isFailed || this.destroyed || this.epoch.changing) return { cells: 0 }
     const { userId } = sender
     const verdict = checkUpdate(this.doc, update, {
       role: sender.role,
@@ -361,7 +300,7 @@ export class Room {
     const origin: ChangeOrigin = { kind: 'peer', peer: sender }
     let effect: Effect
     try {
-      effect = this.apply(() => Y.applyUpdate(this.doc, verdict.update, origin))
+      effect = this.capture.apply(() => Y.applyUpdate(this.doc, verdict.update, origin))
     } catch (error) {
       this.log.abandon(error)
       return { cells: 0 }
@@ -379,34 +318,6 @@ export class Room {
   }
 
   /**
-   * Applies a peer's presence, unless it would overwrite presence another user set: then
-   * nothing of it is applied.
-   */
-  receiveAwareness(sender: RoomPeer, update: Uint8Array): void {
-    const problem = awarenessProblem(update, this.awareness, {
-      userId: sender.userId,
-      userOf: (id) => this.presence.firstUserOf(id),
-      setBySocket: this.presence.setByPeer(sender),
-    })
-    if (problem) {
-      this.options.logger.info({ userId: sender.userId, problem }, 'ignored presence')
-      return
-    }
-    const foreign = foreignAwarenessClients(update, this.awareness, sender.userId, (id) =>
-      this.presence.userOf(id),
-    )
-    if (foreign.length > 0) {
-      this.options.logger.info(
-        { userId: sender.userId, foreign },
-        'ignored presence for another client',
-      )
-      return
-    }
-    const origin: ChangeOrigin = { kind: 'peer', peer: sender }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
-  }
-
-  /**
    * Makes a change on the server's own behalf (a restore, an import) as one transaction,
    * stored under `author` and relayed to every peer like any accepted update. Resolves once it
    * is durable, with the number of cells it wrote.
@@ -416,10 +327,12 @@ export class Room {
     edit: (plan: PlanDoc) => void,
     source: EditSource = 'grid',
   ): Promise<number> {
-    if (this.log.isFailed || this.destroyed || this.changingEpoch)
+    if (this.log.isFailed || this.destroyed || this.epoch.changing)
       throw new Error(`Plan ${this.planId} is not available`)
-    this.serverSource = source
-    const effect = this.apply(() => this.doc.transact(() => edit(this.plan), SERVER_ORIGIN))
+    const effect = this.capture.apply(
+      () => this.doc.transact(() => edit(this.plan), SERVER_ORIGIN),
+      source,
+    )
     this.log.queue({ ...effect, sender: undefined, author })
     await this.whenDurable()
     if (this.log.isFailed) throw new Error(`Plan ${this.planId} could not be saved`)
@@ -473,74 +386,8 @@ export class Room {
     this.destroyed = true
     this.log.stop()
     await this.feed?.stop()
-    this.awareness.off('update', this.relayAwareness)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
-  }
-
-  /** Runs one transaction (`run` names its origin) and returns what it changed. */
-  private apply(run: () => void): Effect {
-    this.effect = null
-    this.writes = null
-    try {
-      run()
-    } finally {
-      this.writes = null
-    }
-    const effect = this.effect ?? { update: null, cells: [] }
-    this.effect = null
-    return effect
-  }
-
-  private lostInCurrentTransaction(item: Y.Item): boolean {
-    const transaction = this.currentTransaction
-    if (!transaction || item.parentSub === null) return false
-    const isNew = item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
-    const parent = item.parent
-    return isNew && parent instanceof Y.Map && parent._item?.parentSub === 'edits'
-  }
-
-  private readonly captureWrites = (transaction: Y.Transaction): void => {
-    this.currentTransaction = transaction
-    const origin = transaction.origin as ChangeOrigin | null
-    if (origin === null || origin.kind === 'store' || origin.kind === 'feed') return
-    this.writes = storedCellWrites(this.plan, transaction)
-  }
-
-  /** The cells a change wrote, each under the source its author declared (or the server's). */
-  private cellChanges(origin: ChangeOrigin): CellChange[] {
-    const writes = this.writes ?? []
-    const sourceOf = (write: StoredCellWrite): EditSource => {
-      if (origin.kind !== 'peer') return this.serverSource
-      const user = origin.peer.userId
-      const declared = write.id
-        ? this.sources.sourceOf(user, write.id)
-        : this.sources.lastSourceOf(user)
-      return declared ?? 'grid'
-    }
-    return writes.map((write) => ({
-      measure: write.measure,
-      key: write.key,
-      period: write.period,
-      value: write.value,
-      previous: write.previous,
-      shown: write.shown,
-      source: sourceOf(write),
-    }))
-  }
-
-  /** The one place the effective update of a change is captured. */
-  private readonly captureEffect = (
-    update: Uint8Array,
-    origin: ChangeOrigin | null,
-    _doc: Y.Doc,
-    _transaction: Y.Transaction,
-  ): void => {
-    this.answers.changed(update)
-    if (origin === null || origin.kind === 'store') return
-    this.options.observer?.documentChanged?.(this.planId, this.plan)
-    const cells = origin.kind === 'feed' ? [] : this.cellChanges(origin)
-    this.effect = { update, cells }
   }
 
   /**
@@ -552,7 +399,9 @@ export class Room {
     for (const { seq, update, author } of entries) {
       if (!this.log.followed(seq, update.byteLength)) continue
       this.owners.claimUpdate(update, author)
-      const { update: effective } = this.apply(() => Y.applyUpdate(this.doc, update, FEED_ORIGIN))
+      const { update: effective } = this.capture.apply(() =>
+        Y.applyUpdate(this.doc, update, FEED_ORIGIN),
+      )
       if (!effective) continue
       const message = encodeUpdateMessage(effective)
       for (const peer of this.members) peer.send(message)
@@ -566,9 +415,9 @@ export class Room {
    */
   private mergeStored(state: StoredPlanState): void {
     if (this.destroyed) return
-    if (state.documentEpoch !== this.documentEpoch) return this.leaveEpoch()
+    if (state.documentEpoch !== this.documentEpoch) return this.epoch.leave()
     this.owners.claimStored(state)
-    const { update } = this.apply(() =>
+    const { update } = this.capture.apply(() =>
       this.doc.transact(() => {
         Y.applyUpdate(this.doc, state.snapshot, FEED_ORIGIN)
         for (const entry of state.updates) Y.applyUpdate(this.doc, entry.update, FEED_ORIGIN)
@@ -598,23 +447,6 @@ export class Room {
       })
     }
     if (relayed > 0) this.options.observer?.relayed(relayed)
-  }
-
-  private readonly relayAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: AwarenessOrigin,
-  ): void => {
-    if (origin !== 'timeout' && origin.kind === 'peer')
-      this.presence.claim(origin.peer, [...added, ...updated])
-    this.presence.release(removed)
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
-      ...added,
-      ...updated,
-      ...removed,
-    ])
-    if (origin === 'timeout' || origin.kind !== 'feed') this.feed?.publishAwareness(update)
-    const message = encodeAwarenessMessage(update)
-    for (const peer of this.members) peer.send(message)
   }
 }
 
