@@ -1,7 +1,7 @@
 import type { PastePlan } from '@tandem/shared'
 import { PASTE_SKIP_REASONS } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
-import { describeViolation } from './describe-violation.js'
+import { describeViolation } from '../plan-view/describe-violation.js'
 
 /** Exactly what a paste did: cells changed, values skipped and why, in the reader's language. */
 export function pasteMessage(view: BoardView, plan: PastePlan): string {

@@ -1,5 +1,5 @@
 import type { Item } from '@glideapps/glide-data-grid'
-import type { CellEdit, RuleViolation } from '@tandem/shared'
+import type { CellEdit } from '@tandem/shared'
 import type { BoardView } from '../plan-view/board-view.js'
 import { periodOfColumn } from '../plan-view/board-view.js'
 import type { CellTarget } from './cell-target.js'
@@ -7,7 +7,7 @@ import { cellTarget } from './cell-target.js'
 import type { SpreadTarget } from './spread-cells.js'
 import { spreadOver } from './spread-cells.js'
 import { describeCell } from '../plan-view/describe-cell.js'
-import { describeViolation } from './describe-violation.js'
+import { describeViolation } from '../plan-view/describe-violation.js'
 import { readOnlyReason } from './read-only-reason.js'
 
 /**
@@ -96,19 +96,6 @@ function targetName(view: BoardView, target: SpreadTarget | Extract<CellTarget, 
   if (target.kind === 'cell' || target.kind === 'family')
     return describeCell(view, target.measure, key, target.period)
   return describeCell(view, target.measure, key, target.bucket.last)
-}
-
-/** Describes the refusal of a checked edit in the reader's language. */
-export function describeEditViolation(
-  view: BoardView,
-  violation: RuleViolation,
-  edits: readonly CellEdit[],
-): string {
-  const { place } = violation
-  const edit = edits.find(
-    (e) => e.measure === place.root && e.key === place.key && e.period === place.period,
-  )
-  return describeViolation(view, violation.code, place, violation.reason, edit?.value)
 }
 
 function locationName(view: BoardView, [col, rowIndex]: Item): string {

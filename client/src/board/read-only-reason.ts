@@ -1,6 +1,6 @@
 import type { BoardView } from '../plan-view/board-view.js'
 import type { CellTarget } from './cell-target.js'
-import { describeViolation } from './describe-violation.js'
+import { describeViolation } from '../plan-view/describe-violation.js'
 
 /** Why a cell cannot be typed into, in the reader's language; undefined when it can. */
 export function readOnlyReason(view: BoardView, target: CellTarget): string | undefined {

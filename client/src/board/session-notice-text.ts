@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { SessionNotice } from '../sync/session-notice.js'
 import type { CellNaming } from '../plan-view/describe-cell.js'
-import { describeViolation } from './describe-violation.js'
+import { describeViolation } from '../plan-view/describe-violation.js'
 
 /** A sync-layer notice in the reader's language; `naming` is needed to name a rejected cell. */
 export function sessionNoticeText(

@@ -4,7 +4,7 @@ import type { GridSelection } from '@glideapps/glide-data-grid'
 import type { BoardView } from '../plan-view/board-view.js'
 import type { Notify } from '../notices/use-notices.js'
 import type { PlanSession } from '../sync/plan-session.js'
-import { describeEditViolation } from '../board/plan-writes.js'
+import { describeEditViolation } from '../plan-view/describe-edit-violation.js'
 import type { AcceptScope } from './accept-edits.js'
 import { acceptEdits } from './accept-edits.js'
 

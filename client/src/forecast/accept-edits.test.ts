@@ -5,7 +5,7 @@ import type { BoardView } from '../plan-view/board-view.js'
 import { buildBoardLayout } from '../plan-view/board-layout.js'
 import { DEFAULT_SKU_MEASURES } from '../plan-view/board-row.js'
 import { columnOfPeriod } from '../plan-view/board-view.js'
-import { EMPTY_SELECTION } from '../board/grid-selection.js'
+import { EMPTY_SELECTION } from '../plan-view/grid-selection.js'
 import { acceptEdits } from './accept-edits.js'
 import { timeAxis } from '../plan-view/time-axis.js'
 

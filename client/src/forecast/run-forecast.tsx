@@ -4,7 +4,7 @@ import type { ForecastRunStatus } from '@tandem/shared'
 import { call } from '../api/plans-api.js'
 import type { Notify } from '../notices/use-notices.js'
 import type { PlanSession } from '../sync/plan-session.js'
-import type { ForecastProgress } from './forecast-progress.js'
+import type { ForecastProgress } from '../sync/forecast-progress.js'
 
 interface RunForecastProps {
   planId: string

@@ -4,6 +4,7 @@ import type { MeetingSession, MeetingState, PlanDoc } from '@tandem/shared'
 import { writeAttendance } from '@tandem/shared'
 import type { Identity } from '../identity/identity.js'
 import type { Peer } from '../presence/presence-state.js'
+import { publishPresence } from '../presence/publish-presence.js'
 import { useMeeting } from './use-meeting.js'
 
 /** The meeting as this board takes part in it. */
@@ -51,7 +52,7 @@ export function useMeetingMode(
     )
   }, [plan, meetingId, attended, identity.userId])
   useEffect(() => {
-    if (!meetingId) awareness.setLocalStateField('presenting', undefined)
+    if (!meetingId) publishPresence(awareness, 'presenting', undefined)
   }, [awareness, meetingId])
   const stepOut = useCallback(() => setSteppedOut(meetingId), [meetingId])
   const stepIn = useCallback(() => setSteppedOut(undefined), [])

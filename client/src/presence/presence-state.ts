@@ -1,16 +1,8 @@
 import type { Role } from '@tandem/shared'
 import type { ChartTarget } from '../chart/chart-target.js'
+import type { CellPointer } from '../plan-view/cell-pointer.js'
 
-/** A cell by row key and column, the same in every browser whatever its row filters. */
-export interface CellPointer {
-  row: string
-  col: number
-  /**
-   * The plan period under the column (a rolled-up column's first period), so that a board shown
-   * at another time grain finds its own column (`pointerColumn`). Absent on label columns.
-   */
-  period?: number
-}
+export type { CellPointer }
 
 /**
  * A selected range by its top and bottom row keys, first column and width; with the plan

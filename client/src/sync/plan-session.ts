@@ -10,8 +10,8 @@ import {
   writeCells,
   writeOverrideReason,
 } from '@tandem/shared'
-import { reasonsForEdits } from '../forecast/reasons-for-edits.js'
-import type { ForecastProgress } from '../forecast/forecast-progress.js'
+import { reasonsForEdits } from './reasons-for-edits.js'
+import type { ForecastProgress } from './forecast-progress.js'
 import type { SessionFailure } from './connection-status.js'
 import { connectionStatusOf } from './connection-status-of.js'
 import { handleExtensionMessages } from './extension-handlers.js'

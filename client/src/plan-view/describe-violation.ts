@@ -1,6 +1,6 @@
 import type { RejectedPlace, RejectionCode } from '@tandem/shared'
-import type { CellNaming } from '../plan-view/describe-cell.js'
-import { describeCell } from '../plan-view/describe-cell.js'
+import type { CellNaming } from './describe-cell.js'
+import { describeCell } from './describe-cell.js'
 
 /**
  * A rule violation (from the client's own check or the server's `rejected`) in the reader's
