@@ -1,9 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import main from '../main.tsx?raw'
 
-const folder = new URL('./', import.meta.url)
-const read = (name: string) => readFileSync(new URL(name, folder), 'utf8')
-const sheets = readdirSync(folder).filter((name) => name.endsWith('.css'))
+/** Every stylesheet, by its file name. */
+const css: Record<string, string> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>('./*.css', { query: '?raw', import: 'default', eager: true }),
+  ).map(([path, text]) => [path.slice(2), text]),
+)
+const read = (name: string) => css[name] ?? ''
+const sheets = Object.keys(css)
 const COLOUR_LITERAL = /#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?)\(/gi
 
 describe('stylesheets', () => {
@@ -26,7 +31,6 @@ describe('stylesheets', () => {
   })
 
   it('are each loaded by main.tsx, tokens first', () => {
-    const main = readFileSync(new URL('../main.tsx', folder), 'utf8')
     const loaded = [...main.matchAll(/import '\.\/styles\/([a-z0-9-]+\.css)'/g)].map((m) => m[1])
     expect(loaded[0]).toBe('tokens.css')
     expect([...loaded].sort()).toEqual([...sheets].sort())
