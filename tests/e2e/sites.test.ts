@@ -76,4 +76,51 @@ describe('a production planner scoped to one site', () => {
     )
     expect((await storedPlan(plan.id)).readRow('supply', shanghai)[5]).toBe(before)
   })
+
+  it('is refused by the server a transfer from another site, with the reason in Chinese', async () => {
+    const plan = await createPlan(server, { skuCount: 12, periodCount: 8 })
+    const stored = await storedPlan(plan.id)
+    const skuAt = (site: string) => {
+      const sku = stored.listSkus().find((id) => stored.readItem(id)?.site === site)
+      if (!sku) throw new Error(`no SKU at ${site}`)
+      return sku
+    }
+    const scoped = await fetch(
+      `${server.url}/api/plans/${plan.id}/scopes/${server.users.production.id}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...server.headers('planner') },
+        body: JSON.stringify({ sites: ['HAM'] }),
+      },
+    )
+    expect(scoped.status).toBe(200)
+    const production = await openBoard(
+      track(await personContext(browser, server, { account: 'production', language: 'zh-CN' })),
+      server.url,
+      plan.id,
+    )
+    // Shanghai to Hamburg ships from SH, outside the HAM scope: the server's rule refuses it
+    await production.click('[data-testid="transfers-button"]')
+    await production.selectOption('[data-testid="transfer-fromSite"]', 'SH')
+    await production.selectOption('[data-testid="transfer-fromSku"]', skuAt('SH'))
+    await production.selectOption('[data-testid="transfer-toSite"]', 'HAM')
+    await production.selectOption('[data-testid="transfer-toSku"]', skuAt('HAM'))
+    await production.selectOption('[data-testid="transfer-period"]', '2')
+    await production.fill('[data-testid="transfer-leadTime"]', '1')
+    await production.fill('[data-testid="transfer-quantity"]', '25')
+    await production.click('[data-testid="transfer-submit"]')
+    const refused = production.locator('[data-testid="notice"][data-tone="error"]').first()
+    await refused.waitFor({ timeout: 15_000 })
+    const message = (await refused.textContent()) ?? ''
+    // the scoped role, both sites and the SKU it ships from, in Chinese, not the server's English
+    expect(message).toContain(
+      `您的生产角色仅限站点 HAM：从 ${skuAt('SH')} 发出的调拨 属于站点 SH。`,
+    )
+    expect(message).not.toMatch(/ships from|scoped to|TR-/)
+    // taken back on the board, never stored
+    await expect
+      .poll(() => production.locator('[data-testid="transfer-row"]').count(), { timeout: 10_000 })
+      .toBe(0)
+    expect((await storedPlan(plan.id)).transfers.size).toBe(0)
+  })
 })

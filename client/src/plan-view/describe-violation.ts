@@ -14,9 +14,13 @@ export function describeViolation(
   value?: unknown,
 ): string {
   const { t } = view
+  // A new transfer's id is a random one the person never saw: name it by the SKU it ships from.
+  const shipsFrom = /ships from (\S+) at site/.exec(reason)?.[1]
   const cell =
     place?.root === 'transfers'
-      ? t('transfers.named', { id: place.key ?? '' })
+      ? shipsFrom
+        ? t('transfers.namedFrom', { sku: shipsFrom })
+        : t('transfers.named', { id: place.key ?? '' })
       : place?.key !== undefined && place.period !== undefined
         ? describeCell(view, place.root, place.key, place.period)
         : place?.field && (place.root === 'meta' || place.root === 'items')
