@@ -300,11 +300,11 @@ export function AccuracyPage({ planId }: { planId: string }) {
             </div>
           </section>
           <section>
-            <h2 className="accuracy-scope">
-              {t('accuracy.trend')}
+            <h2>{t('accuracy.trend')}</h2>
+            <label className="accuracy-scope">
+              {t('accuracy.trendMeasure')}
               <select
                 data-testid="accuracy-trend-measure"
-                aria-label={t('accuracy.trendMeasure')}
                 value={trendMeasure}
                 onChange={(event) => setTrendMeasure(event.target.value as TrendMeasure)}
               >
@@ -314,7 +314,7 @@ export function AccuracyPage({ planId }: { planId: string }) {
                   </option>
                 ))}
               </select>
-            </h2>
+            </label>
             <AccuracyTrendChart trend={report.trend} measure={trendMeasure} />
           </section>
           <section>

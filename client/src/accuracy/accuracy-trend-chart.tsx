@@ -33,8 +33,8 @@ export function AccuracyTrendChart({
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { data: stages.map((s) => t(`accuracy.stages.${s}`)) },
-      grid: { left: 48, right: 16, top: 32, bottom: 28 },
+      legend: { data: stages.map((s) => t(`accuracy.stages.${s}`)), top: 0 },
+      grid: { left: 48, right: 16, top: 48, bottom: 28 },
       xAxis: { type: 'category', data: trend.map((p) => p.periodKey) },
       yAxis: { type: 'value', name: `${t(`accuracy.${measure}`)}${percent ? ' %' : ''}` },
       series: stages.map((stage, s) => ({
