@@ -14,6 +14,7 @@ import {
   SCREENSHOTS,
   typeInto,
   useE2ESuite,
+  waitForGrid,
 } from './harness.js'
 
 let server: E2EServer
@@ -132,6 +133,42 @@ describe('finding your way in a big plan', () => {
     await expect.poll(() => page.evaluate(() => window.__tandem!.periodOfColumn(6))).toBe(5)
     expect(await currentRow(page)).toBe('sku:SKU-00002:supply')
     expect(await page.textContent('[data-testid="search-count"]')).toBe('1 of 1')
+  })
+
+  it('keeps my column widths and fixed columns across a reload, and not for another person', async () => {
+    const plan = await createPlan(server, { skuCount: 12, periodCount: PERIODS })
+    const page = await openBoard(await person('planner'), server.url, plan.id)
+    const row = await page.evaluate(() => window.__tandem!.rowKeys()[0])
+    const bounds = (p: Page) =>
+      p.evaluate((key) => window.__tandem!.cellBounds(key, 1), row).then((b) => b!)
+    const before = await bounds(page)
+    const grid = (await page.locator('[data-testid="plan-grid"]').boundingBox())!
+    // drag the right edge of period 1's header 80 px to the right, as a person would
+    const edge = { x: before.x + before.width - 2, y: grid.y + 26 + 17 }
+    await page.mouse.move(edge.x, edge.y)
+    await page.mouse.down()
+    await page.mouse.move(edge.x + 40, edge.y, { steps: 4 })
+    await page.mouse.move(edge.x + 80, edge.y, { steps: 4 })
+    await page.mouse.up()
+    await expect.poll(async () => (await bounds(page)).width).toBeGreaterThan(before.width + 60)
+    const wider = (await bounds(page)).width
+    await page.selectOption('[data-testid="frozen-columns"]', '7')
+
+    await page.reload()
+    await waitForGrid(page)
+    expect((await bounds(page)).width).toBe(wider)
+    expect(await page.inputValue('[data-testid="frozen-columns"]')).toBe('7')
+    // period 1 is frozen now: it stays in place while the grid scrolls sideways
+    const frozenX = (await bounds(page)).x
+    await page.evaluate((key) => window.__tandem!.scrollToCell(key, 20), row)
+    await expect
+      .poll(() => page.evaluate(() => window.__tandem!.visibleRegion().x), { timeout: 10_000 })
+      .toBeGreaterThan(7)
+    expect((await bounds(page)).x).toBe(frozenX)
+
+    const other = await openBoard(await person('sales'), server.url, plan.id)
+    expect((await bounds(other)).width).toBe(before.width)
+    expect(await other.inputValue('[data-testid="frozen-columns"]')).toBe('5')
   })
 
   it("sorts a family's SKUs by a period's value, reverses, and restores plan order", async () => {
