@@ -17,7 +17,8 @@ export async function probeRun(
   ]
   const child = new Child<never, ProbeReport>('./probe-process.ts', args)
   try {
-    return await child.next('probe', 300_000)
+    // A million overwrites go through some twenty automatic epochs, each a full resync.
+    return await child.next('probe', 300_000 + options.overwrites)
   } finally {
     await child.stop()
   }

@@ -57,7 +57,10 @@ export async function stockFullSyncMs(server: RunningServer, planId: string): Pr
   return elapsed
 }
 
-/** `count` overwrites cycling over a few cells of one row, from one client, in order. */
+/**
+ * `count` overwrites cycling over a few cells of one row, from one client, in order, encoded
+ * against the plan's epoch-0 document (for the store's append cost; `overwriteLive` follows epochs).
+ */
 export function overwriteStream(plan: BenchPlan, count: number): Uint8Array[] {
   const doc = planDocFrom(plan)
   doc.clientID = 999
@@ -68,23 +71,6 @@ export function overwriteStream(plan: BenchPlan, count: number): Uint8Array[] {
   for (let i = 0; i < count; i++) planDoc.writeCell('demand', sku, i % 8, (i % 997) + 1)
   doc.destroy()
   return updates
-}
-
-/** Sends updates through a real socket and waits until a second client has them all. */
-export async function sendThrough(target: Target, updates: Uint8Array[]): Promise<void> {
-  const writer = new LightClient(target, 999)
-  const receiver = new LightClient(target)
-  await Promise.all([writer.ready, receiver.ready])
-  for (let i = 0; i < updates.length; i++) {
-    writer.send(updates[i])
-    if (i % 500 === 499) {
-      while (receiver.received < i - 5000) await new Promise((r) => setTimeout(r, 5))
-    }
-  }
-  const deadline = Date.now() + 60_000
-  while (receiver.received < updates.length && Date.now() < deadline)
-    await new Promise((r) => setTimeout(r, 10))
-  await Promise.all([writer.close(), receiver.close()])
 }
 
 /** Opens and closes `count` small plans through real sockets; returns rooms left loaded. */
