@@ -181,6 +181,42 @@ describe('the live S&OP meeting, with four people in four browsers, one in Chine
 })
 
 describe('the inbox in two tabs of one person', () => {
+  it("shares the presenter's grain, grouping and fixed columns with followers, and gives theirs back", async () => {
+    const plan = await createPlan(server, { skuCount: 30, periodCount: 26 })
+    const planner = await openBoard(await person({ account: 'planner' }), server.url, plan.id)
+    const viewer = await openBoard(await person({ account: 'viewer' }), server.url, plan.id)
+    const keys = (page: Page) => page.evaluate(() => window.__tandem!.rowKeys())
+    const viewerOrder = await keys(viewer)
+    await planner.click('[data-testid="meeting-button"]')
+    await planner.click('[data-testid="meeting-start"]')
+    await expect.poll(() => following(viewer)).toBe('true')
+
+    await planner.selectOption('[data-testid="grain-select"]', 'quarter')
+    await planner.click('[data-testid="row-filters-button"]')
+    await planner.selectOption('[data-testid="group-by"]', 'site')
+    await planner.selectOption('[data-testid="frozen-columns"]', '6')
+    // the follower shows quarters (column 7, the second quarter of 2027, starts in week 17), the
+    // sites and the fixed columns
+    expect(await planner.evaluate(() => window.__tandem!.periodOfColumn(7))).toBe(17)
+    await expect
+      .poll(() => viewer.evaluate(() => window.__tandem!.periodOfColumn(7)), { timeout: 15_000 })
+      .toBe(17)
+    await expect
+      .poll(async () => (await keys(viewer)).includes('group:site:SH:demand'), { timeout: 15_000 })
+      .toBe(true)
+    expect(await keys(viewer)).toEqual(await keys(planner))
+    expect(await viewer.inputValue('[data-testid="frozen-columns"]')).toBe('6')
+    expect(await viewer.inputValue('[data-testid="grain-select"]')).toBe('quarter')
+
+    // stepping out gives the follower their own view back, and it was never overwritten
+    await viewer.click('[data-testid="meeting-follow-toggle"]')
+    await expect.poll(() => following(viewer)).toBe('false')
+    await expect
+      .poll(() => viewer.evaluate(() => window.__tandem!.periodOfColumn(7)), { timeout: 15_000 })
+      .toBe(2)
+    expect(await keys(viewer)).toEqual(viewerOrder)
+  })
+
   it('marks an item read in one tab and shows it read in the other, without a reload', async () => {
     const plan = await createPlan(server, { skuCount: 4, periodCount: 6 })
     const sales = await person({ account: 'sales' })
