@@ -354,6 +354,9 @@ describe('the demo plan on first start', () => {
     const versions = await server.store.records.listVersions(DEMO_PLAN_ID)
     expect(versions.filter((v) => v.kind === 'salesSubmission')).toHaveLength(12)
     expect(versions.filter((v) => v.kind === 'consensus')).toHaveLength(12)
+    // Each with its accuracy extract, so the first report decodes no version.
+    for (const version of versions)
+      expect(await server.store.records.loadAccuracyExtract(DEMO_PLAN_ID, version.id)).toBeDefined()
     const response = await fetch(`${server.url}/api/plans/${DEMO_PLAN_ID}/accuracy?lag=1`, {
       headers: server.headers('viewer'),
     })

@@ -1,5 +1,11 @@
 import * as Y from 'yjs'
-import { demoCycles, demoPlan } from '@tandem/shared'
+import {
+  accuracyExtractOf,
+  demoCycles,
+  demoPlan,
+  encodeAccuracyExtract,
+  PlanDoc,
+} from '@tandem/shared'
 import { DEMO_USERS } from '../auth/bootstrap-users.js'
 import type { Accounts } from '../store/accounts.js'
 import type { PlanLog } from '../store/plan-log.js'
@@ -16,7 +22,8 @@ export type DemoAuthors = Record<'sales' | 'planner', string>
 /**
  * Creates the demo plan unless it exists: about 200 SKUs × 26 weeks with three years of
  * history, and its 12 past cycles (`demoCycles`): a sales submission and a consensus version
- * per period, the actual production of those periods, and the per-cell history of the
+ * per period (each with its accuracy extract, so the first report decodes none), the actual
+ * production of those periods, and the per-cell history of the
  * overrides the demo's sales person and planner made, so the Accuracy panel has figures on
  * first start. `authors` defaults to the demo accounts (sales@demo.tandem, planner@demo.tandem);
  * without them the versions are still created, authored `demo`. Returns true if created.
@@ -44,6 +51,7 @@ export async function ensureDemoPlan(
       { ...fields, planId: DEMO_PLAN_ID, author: who?.[author] ?? 'demo' },
       bytes,
     )
+    await records.saveAccuracyExtract(DEMO_PLAN_ID, fields.id, demoExtract(bytes, fields.createdAt))
   }
   if (who) {
     // The past cycles' edits were made in the plans before this one; their per-cell history
@@ -73,4 +81,15 @@ async function demoAccounts(accounts: Accounts): Promise<DemoAuthors | undefined
   const sales = await accounts.getUserByEmail(email('sales'))
   const planner = await accounts.getUserByEmail(email('planner'))
   return sales && planner ? { sales: sales.id, planner: planner.id } : undefined
+}
+
+/** A demo version's accuracy extract (a small plan: read here, once, on first start). */
+function demoExtract(snapshot: Uint8Array, publishedAt: string): Uint8Array {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, snapshot)
+    return encodeAccuracyExtract(accuracyExtractOf(new PlanDoc(doc), publishedAt))
+  } finally {
+    doc.destroy()
+  }
 }
