@@ -163,6 +163,9 @@ describe('the Accuracy page on the demo plan', () => {
     expect(new URL(page.url()).searchParams.get('sku')).toBe(sku)
     const one = await api(`lag=3&sku=${encodeURIComponent(sku)}`)
     expect(one.skuCount).toBe(1)
+    await expect
+      .poll(() => page.textContent('[data-testid="accuracy-report"] > p.muted'))
+      .toMatch(/, 1 SKU$/)
     const shown = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 })
     const consensus = one.stages.find((s) => s.stage === 'consensus')!.measures!.wmape!
     await expect

@@ -254,6 +254,7 @@ export function AccuracyPage({ planId }: { planId: string }) {
                   first: report.window.firstKey,
                   last: report.window.lastKey,
                   skus: number.format(report.skuCount),
+                  count: report.skuCount,
                 })
               : t('accuracy.noWindow')}
           </p>
