@@ -179,4 +179,23 @@ describe('plan settings and master data in the board', () => {
     expect(await sales.locator('[data-testid="add-sku"]').count()).toBe(0)
     expect(await sales.locator('[data-testid="retire-sku"]').count()).toBe(0)
   })
+
+  it('shows a SKU whose family a planner blanked under "No family", in English and Chinese', async () => {
+    const { planner, sales } = await plannerAndSales()
+    await planner.click('[data-testid="settings-button"]')
+    await planner.click('[data-testid="tab-masterData"]')
+    await planner.click(
+      '[data-testid="master-data-row"][data-sku="SKU-00001"] [data-testid="edit-sku"]',
+    )
+    await planner.fill('[data-testid="item-family"]', '')
+    await planner.click('[data-testid="item-save"]')
+    await waitUntil(sales, () => window.__tandem!.rowKeys().includes('family::demand'))
+    const familyColumn = (page: Page) =>
+      page.locator('[role="gridcell"]', { hasText: /^(No family|无产品族)$/ }).first()
+    await familyColumn(sales).waitFor({ state: 'attached' })
+    expect(await familyColumn(sales).textContent()).toBe('No family')
+    await sales.selectOption('[data-testid="language-switch"]', 'zh-CN')
+    await sales.waitForFunction(() => document.documentElement.lang === 'zh-CN')
+    await expect.poll(() => familyColumn(sales).textContent()).toBe('无产品族')
+  })
 })

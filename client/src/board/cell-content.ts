@@ -87,7 +87,7 @@ function labelCell(view: BoardView, row: BoardRow, col: number): GridCell {
     if (!row.first || !family) return text('', FAMILY)
     const summary = `${t('rowLabel.familySummary', { count: family.skus.length })} · ${t('rowLabel.familyGaps', { count: family.gapCount })}`
     const cells: Record<LabelColumnId, string> = {
-      family: row.family,
+      family: row.family || t('rowLabel.noFamily'),
       sku: '',
       name: summary,
       gaps: String(family.gapCount),
@@ -112,7 +112,7 @@ function labelCell(view: BoardView, row: BoardRow, col: number): GridCell {
     const sku = view.model.sku(row.sku)
     if (!row.first) return text('', LABEL_FADED)
     if (id === 'gaps') return text(String(sku?.gaps.length ?? 0), LABEL, 'right')
-    if (id === 'family') return text(row.family, LABEL_FADED)
+    if (id === 'family') return text(row.family || t('rowLabel.noFamily'), LABEL_FADED)
     const hit = view.search?.skus.has(row.sku)
     const theme = hit ? (view.search?.current === row.sku ? SEARCH_CURRENT : SEARCH_HIT) : LABEL
     return text(id === 'sku' ? row.sku : (sku?.item.name ?? ''), theme)

@@ -23,7 +23,8 @@ export function gapExplanationAt(
     case 'family': {
       if (row.measure !== 'projected' && row.measure !== 'shortage') return undefined
       const family = model.family(row.family)
-      return family && explainFamilyShortage(row.family, family.shortage, family.short, period)
+      const name = row.family || view.t('rowLabel.noFamily')
+      return family && explainFamilyShortage(name, family.shortage, family.short, period)
     }
     case 'group': {
       if (row.measure !== 'projected' && row.measure !== 'shortage') return undefined
