@@ -132,17 +132,9 @@ describe('Room across document epoch changes, with in-memory peers and seeded ra
       const epochSteps = [random.int(100, 300), random.int(400, 600)]
       let changing: Promise<number | undefined> | undefined
       let epochs = 0
-      for (let step = 0; step < 900; step++) {
-        if (epochSteps.includes(step)) changing = room.startEpoch()
-        const writer = writers[random.int(0, writers.length - 1)]
-        const action = random.next()
-        if (action < 0.3) {
-          write(writer, random.pick(writer.skus), random.int(0, PERIODS - 1), random.int(0, 999))
-        } else if (action < 0.6) await writer.peer.deliverToRoom()
-        else if (action < 0.9) writer.peer.deliverToPeer()
-        else await new Promise((resolve) => setImmediate(resolve))
-
-        if (changing && writers.some((w) => w.peer.closedWith)) {
+      /** Once the change closed the peers (or, with `wait`, in any case): the new room, rebases. */
+      const follow = async (wait: boolean) => {
+        if (changing && (wait || writers.some((w) => w.peer.closedWith))) {
           expect(await changing).toBe(epochs + 1)
           changing = undefined
           epochs++
@@ -155,6 +147,21 @@ describe('Room across document epoch changes, with in-memory peers and seeded ra
           writers = await Promise.all(writers.map((w) => (w.peer.closedWith ? rebase(w) : w)))
         }
       }
+      for (let step = 0; step < 900; step++) {
+        if (epochSteps.includes(step)) {
+          await follow(true)
+          changing = room.startEpoch()
+        }
+        const writer = writers[random.int(0, writers.length - 1)]
+        const action = random.next()
+        if (action < 0.3) {
+          write(writer, random.pick(writer.skus), random.int(0, PERIODS - 1), random.int(0, 999))
+        } else if (action < 0.6) await writer.peer.deliverToRoom()
+        else if (action < 0.9) writer.peer.deliverToPeer()
+        else await new Promise((resolve) => setImmediate(resolve))
+        await follow(false)
+      }
+      await follow(true)
       expect(epochs).toBe(2)
 
       for (let round = 0; round < 3; round++) for (const w of writers) await w.peer.settle()
