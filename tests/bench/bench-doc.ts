@@ -28,6 +28,7 @@ pnpm bench --quick    # 1 run, 1,000 × 52 plan for load and probes, shorter ram
 pnpm bench --quick --no-paint                          # without Chromium (about 70 s)
 pnpm bench --quick --scenarios=paint                   # only URL → painted grid (about 1 min)
 pnpm bench --quick --scenarios=probe --plan=10000x104  # probes on the large plan
+pnpm bench --scenarios=probe --overwrites=1000000      # heap after a million overwrites (some 20 automatic epochs)
 pnpm bench --quick --scenarios=compute --write         # pure computations; updates only their section
 pnpm bench --quick --scenarios=instances               # 2 and 3 instances on one Redis, and the Redis store alone; rewrites its section
 pnpm bench --runs=5 --only=tandem-sqlite,y-websocket-server --cpu-prof=/tmp/prof
