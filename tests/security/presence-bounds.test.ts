@@ -1,9 +1,12 @@
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MESSAGE_TYPES } from '@tandem/shared'
+import { connectRedisStores } from '@tandem/server'
+import { startRedisServer } from '../support/redis-server.js'
 import type { TestServer } from '../support/test-server.js'
 import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
 import { RawSyncClient } from './support/raw-sync-client.js'
+import { waitUntil } from './support/wait-until.js'
 
 /** One awareness message with hand-written entries: [clientID, clock, JSON state]. */
 function awarenessMessage(entries: [number, number, string][]): Uint8Array {
@@ -135,5 +138,46 @@ describe('presence bounds', () => {
     expect(room!.awareness.getStates().get(777)).toEqual({ user: { name: 'Planner again' } })
     viewer.close()
     planner.close()
+  })
+})
+
+describe('presence bound to its user across instances (shared Redis store)', () => {
+  it('keeps an entry removed on one instance its owner’s on the other', async () => {
+    const redis = await startRedisServer()
+    const prefix = `presence-${Date.now()}`
+    const storeA = await connectRedisStores(redis.url, { prefix })
+    const storeB = await connectRedisStores(redis.url, { prefix })
+    const a = await startTestServer(storeA)
+    const b = await startTestServer(storeB)
+    try {
+      const planId = await createPlan(a, { skuCount: 2, periodCount: 4, seed: 3 })
+      const planner = await RawSyncClient.connect(a.syncUrl, planId, { token: a.tokens.planner })
+      const viewer = await RawSyncClient.connect(b.syncUrl, planId, { token: a.tokens.viewer })
+      const roomA = await a.app.rooms.open(planId)
+      const roomB = await b.app.rooms.open(planId)
+      const name = (room: typeof roomA) => room!.awareness.getStates().get(888)?.user?.name
+      planner.send(awarenessMessage([[888, 1, '{"user":{"name":"Planner"}}']]))
+      await waitUntil(() => name(roomB) === 'Planner', 5000, 'presence on the other instance')
+      planner.send(awarenessMessage([[888, 2, 'null']]))
+      await waitUntil(
+        () => !roomB!.awareness.getStates().has(888),
+        5000,
+        'presence on the other instance',
+      )
+      viewer.send(awarenessMessage([[888, 1_000_000, '{"user":{"name":"Not the planner"}}']]))
+      await settle()
+      await settle()
+      expect(roomB!.awareness.getStates().has(888)).toBe(false)
+      expect(roomA!.awareness.getStates().has(888)).toBe(false)
+      planner.send(awarenessMessage([[888, 3, '{"user":{"name":"Planner again"}}']]))
+      await waitUntil(() => name(roomB) === 'Planner again', 5000, 'presence on the other instance')
+      expect(name(roomA)).toBe('Planner again')
+      planner.close()
+      viewer.close()
+    } finally {
+      await a.close(true)
+      await b.close(true)
+      await redis.stop()
+    }
   })
 })

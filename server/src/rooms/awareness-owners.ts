@@ -32,6 +32,11 @@ export class AwarenessOwners {
     }
   }
 
+  /** Entries set through another instance by `userId`: nobody else may take them here. */
+  claimRemote(userId: string, clientIds: number[]): void {
+    for (const id of clientIds) if (!this.firstUser.has(id)) this.firstUser.set(id, userId)
+  }
+
   release(clientIds: number[]): void {
     for (const id of clientIds) this.byClient.delete(id)
   }

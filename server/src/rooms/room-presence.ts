@@ -5,6 +5,7 @@ import { AwarenessOwners } from './awareness-owners.js'
 import { awarenessProblem } from './awareness-problem.js'
 import type { ChangeOrigin } from './change-origin.js'
 import { FEED_ORIGIN, SERVER_ORIGIN } from './change-origin.js'
+import { decodeFeedAwareness, encodeFeedAwareness } from './feed-awareness.js'
 import { foreignAwarenessClients } from './foreign-awareness-clients.js'
 import type { RoomPeer } from './room-peer.js'
 import { encodeAwarenessMessage } from './wire.js'
@@ -70,8 +71,11 @@ export class RoomPresence {
       this.logger.info({ userId: sender.userId, problem }, 'ignored presence')
       return
     }
-    const foreign = foreignAwarenessClients(update, this.awareness, sender.userId, (id) =>
-      this.owners.userOf(id),
+    const foreign = foreignAwarenessClients(
+      update,
+      this.awareness,
+      sender.userId,
+      (id) => this.owners.userOf(id) ?? this.owners.firstUserOf(id),
     )
     if (foreign.length > 0) {
       this.logger.info({ userId: sender.userId, foreign }, 'ignored presence for another client')
@@ -81,9 +85,25 @@ export class RoomPresence {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
   }
 
-  /** Presence another instance relayed through the feed. */
-  receiveFromFeed(update: Uint8Array): void {
+  /**
+   * Presence another instance relayed through the feed: applied, and each entry it sets bound to
+   * the user who set it there, so that nobody else can claim the clientID here either.
+   */
+  receiveFromFeed(bytes: Uint8Array): void {
+    let decoded: ReturnType<typeof decodeFeedAwareness>
+    try {
+      decoded = decodeFeedAwareness(bytes)
+    } catch {
+      return
+    }
+    const { userId, update } = decoded
+    const before = new Map(this.awareness.meta)
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FEED_ORIGIN)
+    if (userId === undefined) return
+    const set = [...this.awareness.getStates().keys()].filter(
+      (id) => this.awareness.meta.get(id)?.clock !== before.get(id)?.clock,
+    )
+    this.owners.claimRemote(userId, set)
   }
 
   /** The user whose peer set a presence entry, if it was set through this instance. */
@@ -108,7 +128,10 @@ export class RoomPresence {
       ...updated,
       ...removed,
     ])
-    if (origin === 'timeout' || origin.kind !== 'feed') this.publish?.(update)
+    if (origin === 'timeout' || origin.kind !== 'feed') {
+      const userId = origin !== 'timeout' && origin.kind === 'peer' ? origin.peer.userId : undefined
+      this.publish?.(encodeFeedAwareness(userId, update))
+    }
     const message = encodeAwarenessMessage(update)
     for (const peer of this.peers) peer.send(message)
   }
