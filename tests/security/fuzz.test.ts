@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StockClient } from '../support/stock-client.js'
 import { connectStockClient, waitFor } from '../support/stock-client.js'
 import type { TestServer } from '../support/test-server.js'
-import { createPlan, startTestServer, tempSqliteStore } from '../support/test-server.js'
+import { startTestServer, tempSqliteStore } from '../support/test-server.js'
 import { buildCorpus } from './support/fuzz-corpus.js'
 import { watchLoopStalls } from './support/loop-stalls.js'
 import { emptyStats, runLane } from './support/fuzz-lane.js'
 import { planProblems } from './support/plan-problems.js'
 import { RawSyncClient } from './support/raw-sync-client.js'
+import { createSeededPlan } from './support/seeded-plan.js'
 import { materializeStoredPlan, visibleState } from './support/stored-plan.js'
 
 const SEED = 20261127
@@ -16,6 +17,8 @@ const CORPUS_SIZE = 11_000
 const LANES = 32
 const MAX_PAYLOAD = 64 * 1024
 const PERIODS = 8
+const TEMPLATE_CLIENT = 5001
+const EDITOR_CLIENT = 5002
 
 describe('a seeded corpus of malformed traffic over real sockets', () => {
   let server: TestServer
@@ -32,7 +35,9 @@ describe('a seeded corpus of malformed traffic over real sockets', () => {
       restRateLimit: 100_000,
       socketCaps: { perUser: 0, perUserPlan: 0 },
     })
-    planId = await createPlan(server, { skuCount: 6, periodCount: PERIODS })
+    // Fixed clientIDs everywhere (the plan's, the template's, the editor's): the corpus built
+    // on them is then byte for byte the same on every machine.
+    planId = await createSeededPlan(server, 'fuzz-plan', { skuCount: 6, periodCount: PERIODS })
   })
 
   afterAll(async () => {
@@ -44,9 +49,11 @@ describe('a seeded corpus of malformed traffic over real sockets', () => {
   it('stays up, keeps another client syncing, stores nothing invalid and never blocks 100 ms', async () => {
     const template = await RawSyncClient.connect(server.syncUrl, planId, {
       token: server.tokens.planner,
+      clientId: TEMPLATE_CLIENT,
     })
     const editor = await RawSyncClient.connect(server.syncUrl, planId, {
       token: server.tokens.sales,
+      clientId: EDITOR_CLIENT,
     })
     const corpus = buildCorpus(
       {

@@ -162,7 +162,8 @@ function newType(random: SeededRandom): unknown {
     case 3:
       return new Y.XmlText()
     default:
-      return new Y.Doc()
+      // A subdocument's guid is random unless given: the corpus must not be.
+      return new Y.Doc({ guid: `subdoc-${random.int(0, 1_000_000)}` })
   }
 }
 
