@@ -234,6 +234,22 @@ describe('the board, with a sales and a production user in one plan', () => {
     await waitUntil(production, () => window.__tandem?.readCell('demand', 'SKU-00003', 5) === 4321)
   })
 
+  it('opens a plan first seen while the server is slow to answer, once it answers', async () => {
+    const plan = await createPlan(server, { skuCount: 12, periodCount: 8 })
+    const context = await person(SALES)
+    // the first ask for the plan answers only after the board's 3 s limit, as a busy server would
+    let slow = true
+    await context.route(`**/api/plans/${plan.id}`, async (route) => {
+      if (slow) {
+        slow = false
+        await new Promise((resolve) => setTimeout(resolve, 4_000))
+      }
+      await route.continue().catch(() => undefined)
+    })
+    const page = await openBoard(context, server.url, plan.id)
+    expect(await page.evaluate(() => window.__tandem!.rowKeys().length)).toBeGreaterThan(0)
+  })
+
   it('switches to Chinese and remembers it', async () => {
     const { sales } = await twoPeople()
     await sales.selectOption('[data-testid="language-switch"]', 'zh-CN')

@@ -30,6 +30,8 @@ type Admission =
   | { kind: 'refused'; message: 'board.failure.notFound' | 'board.noRole' | 'board.offlineUnknown' }
 
 const ASK_TIMEOUT_MS = 3_000
+/** How soon a board that could not ask for its plan asks again. */
+const RETRY_MS = 5_000
 
 /**
  * One plan's board. The plan record and my role in it are asked for first (briefly: offline, the
@@ -42,6 +44,8 @@ export function BoardPage({ planId, user, onSignOut }: BoardPageProps) {
   const [accessChecks, setAccessChecks] = useState(0)
   useEffect(() => {
     const controller = new AbortController()
+    let cancelled = false
+    let retry: ReturnType<typeof setTimeout> | undefined
     const timer = setTimeout(() => controller.abort(), ASK_TIMEOUT_MS)
     Promise.all([getPlan(planId, controller.signal), listMembers(planId, controller.signal)]).then(
       ([record, members]) => {
@@ -54,16 +58,18 @@ export function BoardPage({ planId, user, onSignOut }: BoardPageProps) {
         if (failure instanceof ApiFailure && failure.status === 404) {
           return setAdmission({ kind: 'refused', message: 'board.failure.notFound' })
         }
+        if (cancelled) return
         const role = rememberedRole(planId, user.id)
-        setAdmission(
-          role
-            ? { kind: 'open', role, record: undefined }
-            : { kind: 'refused', message: 'board.offlineUnknown' },
-        )
+        if (role) return setAdmission({ kind: 'open', role, record: undefined })
+        // Unreachable or too slow to answer (a big plan on a busy server): say so, and ask again.
+        setAdmission({ kind: 'refused', message: 'board.offlineUnknown' })
+        retry = setTimeout(() => setAccessChecks((n) => n + 1), RETRY_MS)
       },
     )
     return () => {
+      cancelled = true
       clearTimeout(timer)
+      clearTimeout(retry)
       controller.abort()
     }
   }, [planId, user.id, accessChecks])
