@@ -30,6 +30,7 @@ export const MUTATIONS = [
   'gc',
   'skip',
   'pendingOrigin',
+  'forwardReference',
   'secondValue',
   'deletedContent',
   'serverClient',
@@ -40,7 +41,8 @@ export type Mutation = (typeof MUTATIONS)[number]
 
 /**
  * Rewrites a real client update struct by struct: overlaps with the sender's known history,
- * repeated sections, GC and skip structs, pending dependencies, several values for one key,
+ * repeated sections, GC and skip structs, pending dependencies, references to the sender's own
+ * later structs, several values for one key,
  * deleted content, the server's or another user's clientID, non-number values. Returns
  * undefined when the mutation does not apply to this update.
  */
@@ -100,6 +102,17 @@ export function mutateUpdate(
     case 'skip': {
       const index = random.int(0, section.structs.length)
       section.structs.splice(index, 0, new Y.Skip(Y.createID(section.client, 0), random.int(1, 3)))
+      return encodeSections(sections, ds)
+    }
+    case 'forwardReference': {
+      // A neighbour the sender writes later in the same update: Yjs looks it up at once and
+      // throws halfway through.
+      if (items.length < 2) return undefined
+      const index = random.int(0, items.length - 2)
+      const later = items[random.int(index + 1, items.length - 1)]
+      const target = Y.createID(later.id.client, later.id.clock + later.length - 1)
+      if (random.next() < 0.5) items[index].origin = target
+      else items[index].rightOrigin = target
       return encodeSections(sections, ds)
     }
     case 'pendingOrigin': {
