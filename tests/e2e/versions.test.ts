@@ -131,7 +131,7 @@ describe('versions, history and Excel, with a planner and a sales user', () => {
     expect(text).toContain(nameOf('planner'))
     expect(text).toContain(format.format(before + 1234))
     await planner.keyboard.press('Escape')
-    await planner.click('[data-testid="cell-history"] .dialog-actions button')
+    await history.waitFor({ state: 'detached' })
 
     await typeInto(sales, ROW, PERIOD, String(before + 7))
     await planner.waitForFunction(
