@@ -1,5 +1,4 @@
-import type { ApiError, Role } from '@tandem/shared'
-import type { PlanRecord } from '@tandem/shared'
+import type { ApiError, PlanMember, PlanRecord } from '@tandem/shared'
 
 /** A failed REST call, carrying the server's error code when it sent one. */
 export class ApiFailure extends Error {
@@ -47,13 +46,7 @@ export async function createDemoPlan(request: DemoPlanRequest): Promise<PlanReco
   return (await call<{ plan: PlanRecord }>('/api/plans', { method: 'POST', body })).plan
 }
 
-/** Someone who may open a plan, with their role in it. */
-export interface PlanMember {
-  id: string
-  name: string
-  email: string
-  role: Role
-}
+export type { PlanMember }
 
 export async function listMembers(id: string, signal?: AbortSignal): Promise<PlanMember[]> {
   const path = `/api/plans/${encodeURIComponent(id)}/members`

@@ -1,14 +1,8 @@
-import type { Role } from '@tandem/shared'
+import type { PublicUser, Role } from '@tandem/shared'
 import { isRole } from '@tandem/shared'
 
-/** The signed-in person, as `/api/me` describes them. */
-export interface SessionUser {
-  id: string
-  email: string
-  name: string
-  isAdmin: boolean
-  defaultRole: Role | null
-}
+/** The signed-in person, as `/api/me` describes them (what the board needs of it offline). */
+export type SessionUser = Pick<PublicUser, 'id' | 'email' | 'name' | 'isAdmin' | 'defaultRole'>
 
 const STORAGE_KEY = 'tandem:last-user'
 

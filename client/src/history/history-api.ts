@@ -1,17 +1,7 @@
-import type { CellHistoryEntry, CellHistoryResponse, Measure } from '@tandem/shared'
+import type { ActivityEntry, CellHistoryEntry, CellHistoryResponse, Measure } from '@tandem/shared'
 import { call } from '../api/plans-api.js'
 
-export type { CellHistoryEntry, CellHistoryResponse }
-
-/** One accepted update: who, when, how many cells, in which measures and rows. */
-export interface ActivityEntry {
-  seq: number
-  author: string
-  at: string
-  cells: number
-  measures: Measure[]
-  keys: string[]
-}
+export type { ActivityEntry, CellHistoryEntry, CellHistoryResponse }
 
 const base = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`
 

@@ -1,7 +1,9 @@
 import type {
+  ActivityEntry,
   CycleState,
   ForecastRunStatus,
   ImportIssueCode,
+  PlanMember,
   PlanRoles,
   PutActualsAnswer,
 } from '@tandem/shared'
@@ -12,6 +14,7 @@ import {
   MEASURES,
   NO_PLAN_ACCESS,
   ROLES,
+  SCENARIO_EVENTS,
 } from '@tandem/shared'
 import { minutesSchema } from './minutes-schema.js'
 import { planRecordSchema } from './plan-schemas.js'
@@ -190,7 +193,7 @@ export const activity = {
               properties: {
                 id: { type: 'string' },
                 name: { type: 'string' },
-                event: { type: 'string', enum: ['created', 'promoted', 'discarded'] },
+                event: { type: 'string', enum: [...SCENARIO_EVENTS] },
               },
             },
           },
@@ -199,6 +202,10 @@ export const activity = {
     },
   },
 } as const
+
+export type ActivityAgrees = Agreed<
+  SchemaAgrees<(typeof activity)[200]['properties']['activity']['items'], ActivityEntry>
+>
 
 export const planCreated = {
   201: {
@@ -225,13 +232,17 @@ export const members = {
             id: { type: 'string' },
             name: { type: 'string' },
             email: { type: 'string' },
-            role: { type: 'string' },
+            role: { type: 'string', enum: [...ROLES] },
           },
         },
       },
     },
   },
 } as const
+
+export type MembersAgrees = Agreed<
+  SchemaAgrees<(typeof members)[200]['properties']['members']['items'], PlanMember>
+>
 
 export const readMarks = {
   200: {

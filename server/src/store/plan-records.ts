@@ -1,36 +1,14 @@
-import type { CellHistoryEntry, Measure, MeetingMinutes, VersionKind } from '@tandem/shared'
+import type { ActivityEntry, CellHistoryEntry, Measure, PlanVersion } from '@tandem/shared'
 import type { CellChange } from './plan-log.js'
 
-/** One write a cell received, under its author: the wire type. */
-export type { CellHistoryEntry }
+/** One write a cell received, under its author, and one entry of the activity feed: wire types. */
+export type { ActivityEntry, CellHistoryEntry }
 
-/** One accepted update in a plan's activity feed. */
-export interface ActivityEntry {
-  seq: string
-  author: string
-  at: string
-  /** How many cells it set. */
-  cells: number
-  /** The measures and row keys it touched (at most 10 keys). */
-  measures: Measure[]
-  keys: string[]
-  /** Present for a scenario of the plan created, promoted or discarded (then `cells` is 0). */
-  scenario?: { id: string; name: string; event: 'created' | 'promoted' | 'discarded' }
-}
-
-/** A published version: an immutable snapshot with its name, note, author and time. */
-export interface VersionRecord {
-  id: string
-  planId: string
-  name: string
-  note: string
-  author: string
-  createdAt: string
-  /** Old records without one read as `manual`. */
-  kind: VersionKind
-  /** A consensus version published by the end of a meeting keeps the meeting's minutes. */
-  minutes?: MeetingMinutes
-}
+/**
+ * A published version as the store keeps it: the wire type (old records without a kind read as
+ * `manual`; a consensus version published by the end of a meeting keeps the minutes).
+ */
+export type VersionRecord = PlanVersion
 
 /**
  * What is kept about a plan beside its document: published versions, per-cell history and
