@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Role, SocketRate } from '@tandem/shared'
 import { sameSites } from '@tandem/shared'
@@ -16,12 +17,21 @@ import type { UpdateBudgets } from '../sync/update-budgets.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 import { validPlanId } from './plans-routes.js'
 
-interface SyncQuery {
-  ext?: string
-  token?: string
-  /** The document epoch of the client's local copy; absent for a client without one. */
-  epoch?: string
-}
+const syncParams = {
+  type: 'object',
+  required: ['planId'],
+  properties: { planId: planIdParamsSchema.properties.id },
+} as const
+
+const syncQuery = {
+  type: 'object',
+  properties: {
+    ext: { type: 'string' },
+    token: { type: 'string', maxLength: 4096 },
+    /** The document epoch of the client's local copy; absent for a client without one. */
+    epoch: { type: 'string', pattern: '^[0-9]{1,9}$' },
+  },
+} as const
 
 /** Options of the sync route. */
 export interface SyncRouteOptions {
@@ -46,30 +56,20 @@ export interface SyncRouteOptions {
  * cookie or `?token=`), the Origin checked, and the plan and the caller's role in it looked up
  * before the upgrade: a refusal is a 4xx answer and no socket opens.
  */
-export async function syncRoute(app: FastifyInstance, deps: SyncRouteOptions) {
+export async function syncRoute(fastify: FastifyInstance, deps: SyncRouteOptions) {
+  const app = fastify.withTypeProvider<JsonSchemaToTsProvider>()
   const { log, accounts, rooms, auth } = deps
   const admitted = new WeakMap<
     FastifyRequest,
     { user: UserRecord; role: Role; sites?: readonly string[]; sessionVersion: number }
   >()
-  app.get<{ Params: { planId: string }; Querystring: SyncQuery }>(
+  app.get(
     '/sync/:planId',
     {
       websocket: true,
       schema: {
-        params: {
-          ...planIdParamsSchema,
-          required: ['planId'],
-          properties: { planId: planIdParamsSchema.properties.id },
-        },
-        querystring: {
-          type: 'object',
-          properties: {
-            ext: { type: 'string' },
-            token: { type: 'string', maxLength: 4096 },
-            epoch: { type: 'string', pattern: '^[0-9]{1,9}$' },
-          },
-        },
+        params: syncParams,
+        querystring: syncQuery,
         response: {
           101: {
             description:
