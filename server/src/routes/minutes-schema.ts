@@ -1,20 +1,32 @@
+import type { MeetingMinutes } from '@tandem/shared'
 import { GAP_KINDS, MEASURES } from '@tandem/shared'
+import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 
 /** The schema of `MeetingMinutes` (shared/src/api/meeting-minutes.ts), for the serializer. */
 const str = { type: 'string' } as const
 const num = { type: 'number' } as const
 
+/** `RecordLink`: a cell, a flag or a comment thread. */
 const linkSchema = {
-  type: 'object',
-  required: ['kind'],
-  additionalProperties: false,
-  properties: {
-    kind: { type: 'string', enum: ['cell', 'flag', 'thread'] },
-    measure: { type: 'string', enum: [...MEASURES] },
-    key: str,
-    period: { type: 'integer' },
-    id: str,
-  },
+  oneOf: [
+    {
+      type: 'object',
+      required: ['kind', 'measure', 'key', 'period'],
+      additionalProperties: false,
+      properties: {
+        kind: { const: 'cell' },
+        measure: { type: 'string', enum: [...MEASURES] },
+        key: str,
+        period: { type: 'integer' },
+      },
+    },
+    {
+      type: 'object',
+      required: ['kind', 'id'],
+      additionalProperties: false,
+      properties: { kind: { type: 'string', enum: ['flag', 'thread'] }, id: str },
+    },
+  ],
 } as const
 
 const recordSchema = {
@@ -142,3 +154,5 @@ export const minutesSchema = {
     figures: figuresSchema,
   },
 } as const
+
+export type MinutesAgrees = Agreed<SchemaAgrees<typeof minutesSchema, MeetingMinutes>>

@@ -5,6 +5,7 @@ import type {
   ImportIssueCode,
   PlanMember,
   PlanRoles,
+  PlanVersion,
   PutActualsAnswer,
 } from '@tandem/shared'
 import {
@@ -15,6 +16,7 @@ import {
   NO_PLAN_ACCESS,
   ROLES,
   SCENARIO_EVENTS,
+  VERSION_KINDS,
 } from '@tandem/shared'
 import { minutesSchema } from './minutes-schema.js'
 import { planRecordSchema } from './plan-schemas.js'
@@ -35,7 +37,7 @@ export const noContent = {
 
 const versionSchema = {
   type: 'object',
-  required: ['id', 'planId', 'name', 'note', 'author', 'createdAt'],
+  required: ['id', 'planId', 'name', 'note', 'author', 'createdAt', 'kind'],
   additionalProperties: false,
   properties: {
     id: { type: 'string' },
@@ -46,13 +48,15 @@ const versionSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     kind: {
       type: 'string',
-      enum: ['manual', 'salesSubmission', 'consensus'],
+      enum: [...VERSION_KINDS],
       description:
         'manual (published by a planner), salesSubmission (taken at the demand review sign-off) or consensus',
     },
     minutes: minutesSchema,
   },
 } as const
+
+export type VersionAgrees = Agreed<SchemaAgrees<typeof versionSchema, PlanVersion>>
 
 export const versionCreated = {
   201: {

@@ -2,6 +2,8 @@ import type { MeetingMinutes } from '../api/meeting-minutes.js'
 import type { PlanDoc } from '../plan-doc.js'
 import type { PlanModel } from '../plan-model.js'
 import { keyFigures } from './key-figures.js'
+import type { MeetingRecord } from './meeting-record.js'
+import { exactRecordLink } from './meeting-record.js'
 import { readMeeting } from './meeting-state.js'
 
 /**
@@ -29,9 +31,13 @@ export function meetingMinutesOf(
     endedBy: session.endedBy ?? '',
     presenter: session.presenter,
     attendees: [...present].sort().map((id) => ({ id, name: nameOf(id) })),
-    decisions: records.filter((r) => r.kind === 'decision'),
-    actions: records.filter((r) => r.kind === 'action'),
+    decisions: records.filter((r) => r.kind === 'decision').map(withExactLinks),
+    actions: records.filter((r) => r.kind === 'action').map(withExactLinks),
     agenda: agenda?.items ?? [],
     figures: keyFigures(plan, model),
   }
+}
+
+function withExactLinks(record: MeetingRecord): MeetingRecord {
+  return { ...record, links: record.links.map(exactRecordLink) }
 }

@@ -1,10 +1,10 @@
+import type { Measure } from '../roots.js'
 import { MEASURES } from '../roots.js'
 
 /** What a decision or an action links to: a cell, a flag or a comment thread. */
 export type RecordLink =
-  | { kind: 'cell'; measure: 'demand' | 'supply' | 'capacity'; key: string; period: number }
-  | { kind: 'flag'; id: string }
-  | { kind: 'thread'; id: string }
+  | { kind: 'cell'; measure: Measure; key: string; period: number }
+  | { kind: 'flag' | 'thread'; id: string }
 
 /**
  * A decision or an action item recorded in a meeting, by `author` (the sender, fixed once
@@ -39,6 +39,16 @@ export function isRecordLink(value: unknown): value is RecordLink {
     l.key.length <= 200 &&
     Number.isInteger(l.period)
   )
+}
+
+/**
+ * The link with only the fields its kind has: a link read from the document may carry others,
+ * which the guard lets through and the minutes' schema (one exact object per kind) refuses.
+ */
+export function exactRecordLink(link: RecordLink): RecordLink {
+  if (link.kind === 'cell')
+    return { kind: 'cell', measure: link.measure, key: link.key, period: link.period }
+  return { kind: link.kind, id: link.id }
 }
 
 export function isMeetingRecord(value: unknown): value is MeetingRecord {
