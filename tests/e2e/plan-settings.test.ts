@@ -133,11 +133,24 @@ describe('plan settings and master data in the board', () => {
     await planner.click(
       '[data-testid="master-data-row"][data-sku="SKU-00001"] [data-testid="edit-sku"]',
     )
+    const maxBefore = await planner.inputValue('[data-testid="item-maxStock"]')
     await planner.fill('[data-testid="item-maxStock"]', 'lots')
     await planner.click('[data-testid="item-save"]')
     expect(await planner.textContent('[data-testid="item-error-maxStock"]')).toBe(
       'Maximum stock (0 = none) of SKU-00001 must be a number.',
     )
+    // A maximum below the safety stock is a typo the form catches; nothing is written.
+    await planner.fill('[data-testid="item-safetyStock"]', '1500')
+    await planner.fill('[data-testid="item-maxStock"]', '150')
+    await planner.click('[data-testid="item-save"]')
+    expect(await planner.textContent('[data-testid="item-error-maxStock"]')).toBe(
+      'Maximum stock (0 = none) of SKU-00001 (150) is below the safety stock (1,500): raise it, or enter 0 for no maximum.',
+    )
+    await planner.click('text=Cancel')
+    await planner.click(
+      '[data-testid="master-data-row"][data-sku="SKU-00001"] [data-testid="edit-sku"]',
+    )
+    expect(await planner.inputValue('[data-testid="item-maxStock"]')).toBe(maxBefore)
     await planner.click('text=Cancel')
 
     const sku = 'SKU-00003'

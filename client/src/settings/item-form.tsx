@@ -51,6 +51,21 @@ export function ItemForm({ session, meta, format, item, onDone, onCancel }: Item
     }
     const sku = item?.sku ?? draft.sku.trim()
     const change: ItemChange = { sku, fields: fields as ItemFields, isNew: !item }
+    const safety = Number(fields.safetyStock)
+    const max = Number(fields.maxStock)
+    if (max > 0 && safety > max) {
+      // A maximum below the safety stock marks every period as excess or short: a typo.
+      const subject = t('masterData.ofSku', { field: t('masterData.field.maxStock'), sku })
+      setError({
+        field: 'maxStock',
+        message: t('masterData.error.maxBelowSafety', {
+          field: subject,
+          max: format.number(max),
+          safety: format.number(safety),
+        }),
+      })
+      return
+    }
     const violation = changeItem(session, change)
     if (violation) {
       const field = violation.place.field ?? 'sku'
