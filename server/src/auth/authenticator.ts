@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { IssuedToken } from '@tandem/shared'
 import { ApiProblem } from '../http/api-problem.js'
 import type { Accounts } from '../store/accounts.js'
 import type { UserRecord } from '../store/user-record.js'
@@ -28,7 +29,7 @@ export class Authenticator {
     private readonly accounts: Accounts,
   ) {}
 
-  issue(user: UserRecord, kind: SessionClaims['kind']): { token: string; expiresAt: string } {
+  issue(user: UserRecord, kind: SessionClaims['kind']): IssuedToken {
     const ttl = kind === 'session' ? SESSION_TTL_SECONDS : TOKEN_TTL_SECONDS
     const claims: SessionClaims = { sub: user.id, kind, ver: user.sessionVersion }
     const token = this.app.jwt.sign(claims, { expiresIn: ttl })

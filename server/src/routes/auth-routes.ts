@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
-import type { PasswordChange } from '@tandem/shared'
+import type { IssuedToken, PasswordChange } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { endSessions } from '../auth/end-sessions.js'
 import { hashPassword, verifyPassword } from '../auth/password.js'
@@ -41,6 +41,8 @@ const tokenAnswer = {
   additionalProperties: false,
   properties: { token: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
 } as const
+
+export type TokenAnswerAgrees = Agreed<SchemaAgrees<typeof tokenAnswer, IssuedToken>>
 
 /** A token caller changing their password gets a new token with the user. */
 const passwordChanged = {

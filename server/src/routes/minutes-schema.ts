@@ -1,5 +1,6 @@
 import type { MeetingMinutes } from '@tandem/shared'
-import { GAP_KINDS, MEASURES } from '@tandem/shared'
+import { GAP_KINDS } from '@tandem/shared'
+import { measureSchema } from './common-schemas.js'
 import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 
 /** The schema of `MeetingMinutes` (shared/src/api/meeting-minutes.ts), for the serializer. */
@@ -15,7 +16,7 @@ const linkSchema = {
       additionalProperties: false,
       properties: {
         kind: { const: 'cell' },
-        measure: { type: 'string', enum: [...MEASURES] },
+        measure: measureSchema,
         key: str,
         period: { type: 'integer' },
       },

@@ -12,12 +12,12 @@ import {
   CYCLE_STAGES,
   EDIT_SOURCES,
   IMPORT_ISSUE_CODES,
-  MEASURES,
   NO_PLAN_ACCESS,
   ROLES,
   SCENARIO_EVENTS,
   VERSION_KINDS,
 } from '@tandem/shared'
+import { changedCellSchema, familyTotalSchema, measureSchema } from './common-schemas.js'
 import { minutesSchema } from './minutes-schema.js'
 import { planRecordSchema } from './plan-schemas.js'
 import type { Agreed, SchemaAgrees } from './schema-agrees.js'
@@ -29,7 +29,7 @@ import type { Agreed, SchemaAgrees } from './schema-agrees.js'
  * Maps keyed by id (`additionalProperties: { … }`) are the exception. Error answers are added
  * to every route by `installApiDocs`.
  */
-const measure = { type: 'string', enum: [...MEASURES] } as const
+const measure = measureSchema
 
 export const noContent = {
   204: { description: 'No content' },
@@ -100,35 +100,8 @@ export const comparison = {
     required: ['cells', 'totals'],
     additionalProperties: false,
     properties: {
-      cells: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['measure', 'key', 'period', 'from', 'to'],
-          additionalProperties: false,
-          properties: {
-            measure,
-            key: { type: 'string' },
-            period: { type: 'integer' },
-            from: { type: 'number' },
-            to: { type: 'number' },
-          },
-        },
-      },
-      totals: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['family', 'measure', 'from', 'to'],
-          additionalProperties: false,
-          properties: {
-            family: { type: 'string' },
-            measure,
-            from: { type: 'number' },
-            to: { type: 'number' },
-          },
-        },
-      },
+      cells: { type: 'array', items: changedCellSchema },
+      totals: { type: 'array', items: familyTotalSchema },
     },
   },
 } as const

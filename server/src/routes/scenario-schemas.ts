@@ -1,6 +1,7 @@
-import { GAP_KINDS, MEASURES, SCENARIO_SCOPES, SCENARIO_STATUSES } from '@tandem/shared'
+import { GAP_KINDS, SCENARIO_SCOPES, SCENARIO_STATUSES } from '@tandem/shared'
+import { changedCellSchema, familyTotalSchema, measureSchema } from './common-schemas.js'
 
-const measure = { type: 'string', enum: [...MEASURES] } as const
+const measure = measureSchema
 const loads = { type: 'array', items: { type: ['number', 'null'] } } as const
 
 export const scenarioSchema = {
@@ -188,29 +189,8 @@ export const scenarioComparison = {
     required: ['cells', 'totals', 'siteTotals', 'gaps', 'capacity'],
     additionalProperties: false,
     properties: {
-      cells: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['measure', 'key', 'period', 'from', 'to'],
-          additionalProperties: false,
-          properties: { ...cellPlace, from: { type: 'number' }, to: { type: 'number' } },
-        },
-      },
-      totals: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['family', 'measure', 'from', 'to'],
-          additionalProperties: false,
-          properties: {
-            family: { type: 'string' },
-            measure,
-            from: { type: 'number' },
-            to: { type: 'number' },
-          },
-        },
-      },
+      cells: { type: 'array', items: changedCellSchema },
+      totals: { type: 'array', items: familyTotalSchema },
       siteTotals: {
         type: 'array',
         items: {

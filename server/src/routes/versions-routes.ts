@@ -8,7 +8,6 @@ import {
   comparePlans,
   isFrozenPeriod,
   isValidId,
-  MEASURES,
   PlanDoc,
   rollForward,
   writeCells,
@@ -19,6 +18,7 @@ import { planDocOf } from '../plans/plan-doc-of.js'
 import { newPlanId, storeNewPlan } from '../plans/store-new-plan.js'
 import { useRoom } from '../rooms/use-room.js'
 import { requirePlanRole } from './plan-access-guard.js'
+import { measureSchema } from './common-schemas.js'
 import { planIdParamsSchema } from './plan-schemas.js'
 import type { RouteDeps } from './route-deps.js'
 import { withScenarioEvents } from '../scenarios/scenario-activity.js'
@@ -197,7 +197,7 @@ export async function versionsRoutes(fastify: FastifyInstance, deps: RouteDeps) 
           type: 'object',
           required: ['measure', 'key', 'period'],
           properties: {
-            measure: { type: 'string', enum: [...MEASURES] },
+            measure: measureSchema,
             key: { type: 'string', maxLength: 64 },
             period: { type: 'integer', minimum: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
