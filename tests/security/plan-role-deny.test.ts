@@ -70,7 +70,8 @@ for (const [backend, open] of [
       const again = await RawSyncClient.connect(server.syncUrl, planId, { token: user.token })
       // Prepared while the role still held, sent once the deny is in.
       const late = again.edit((plan) => plan.writeCell('supply', sku, 1, 4242))
-      const removed = await setRole(planId, user.id, 'none')
+      // Removed (null), not set to `none`: still a deny, whatever the workspace default says.
+      const removed = await setRole(planId, user.id, null)
       expect(removed.status).toBe(200)
       expect(removed.body.roles).toEqual({ [user.id]: 'none' })
       const close = await withTimeout(again.closed, 5000, 'the close of the denied socket')
@@ -96,8 +97,8 @@ for (const [backend, open] of [
       const stored = new PlanDoc(await materializeStoredPlan(server.store.log, planId))
       expect(stored.readCell('supply', sku, 1)).not.toBe(4242)
 
-      // Restoring: back to the workspace default.
-      const restored = await setRole(planId, user.id, null)
+      // Restoring: back to the workspace default, which only `default` asks for.
+      const restored = await setRole(planId, user.id, 'default')
       expect(restored.body.roles).toEqual({})
       const back = await RawSyncClient.connect(server.syncUrl, planId, { token: user.token })
       back.sendUpdate(back.edit((plan) => plan.writeCell('demand', sku, 2, 77)))
@@ -126,7 +127,7 @@ for (const [backend, open] of [
       expect(opened.opened).toBe(true)
     })
 
-    it('refuses an assignment that is neither a role, none nor null', async () => {
+    it('refuses an assignment that is neither a role, none, default nor null', async () => {
       const planId = await createPlan(server, { skuCount: 2, periodCount: 4 })
       const answer = await setRole(planId, server.users.sales.id, 'owner')
       expect([answer.status, answer.body.code]).toEqual([400, 'badRequest'])

@@ -1,5 +1,13 @@
 import { call } from '../api/plans-api.js'
-import type { NewUser, PlanRoleAssignment, PlanRoles, PublicUser, UserChange } from '@tandem/shared'
+import type {
+  NewUser,
+  PlanRoleAssignment,
+  PlanRoleChange,
+  PlanRoles,
+  PublicUser,
+  UserChange,
+} from '@tandem/shared'
+import { USE_DEFAULT_ROLE } from '@tandem/shared'
 
 export async function listUsers(): Promise<PublicUser[]> {
   return (await call<{ users: PublicUser[] }>('/api/users')).users
@@ -23,7 +31,7 @@ export async function getPlanRoles(planId: string): Promise<PlanRoles> {
 
 /**
  * Sets a user's own role in a plan, denies them the plan (`none`), or clears the assignment
- * (null) so that their default applies again.
+ * (null here, sent as `default`) so that their default applies again.
  */
 export async function setPlanRole(
   planId: string,
@@ -31,6 +39,7 @@ export async function setPlanRole(
   role: PlanRoleAssignment | null,
 ): Promise<PlanRoles> {
   const path = `/api/plans/${encodeURIComponent(planId)}/roles/${encodeURIComponent(userId)}`
-  const body = JSON.stringify({ role })
+  const change: PlanRoleChange = role ?? USE_DEFAULT_ROLE
+  const body = JSON.stringify({ role: change })
   return (await call<{ roles: PlanRoles }>(path, { method: 'PUT', body })).roles
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { FastifyInstance } from 'fastify'
-import type { NewUser, PlanRoleAssignment, PublicUser, UserChange } from '@tandem/shared'
-import { NO_PLAN_ACCESS, ROLES } from '@tandem/shared'
+import type { NewUser, PlanRoleChange, PublicUser, UserChange } from '@tandem/shared'
+import { NO_PLAN_ACCESS, ROLES, USE_DEFAULT_ROLE } from '@tandem/shared'
 import type { Authenticator } from '../auth/authenticator.js'
 import { endSessions } from '../auth/end-sessions.js'
 import { hashPassword } from '../auth/password.js'
@@ -24,7 +24,7 @@ import type { Agreed, SchemaAgrees } from './schema-agrees.js'
 const roleOrNull = { type: ['string', 'null'], enum: [...ROLES, null] } as const
 const assignmentOrNull = {
   type: ['string', 'null'],
-  enum: [...ROLES, NO_PLAN_ACCESS, null],
+  enum: [...ROLES, NO_PLAN_ACCESS, USE_DEFAULT_ROLE, null],
 } as const
 
 const newUserBody = {
@@ -68,9 +68,7 @@ const userParams = {
 export type PublicUserAgrees = Agreed<SchemaAgrees<typeof publicUserSchema, PublicUser>>
 export type NewUserAgrees = Agreed<SchemaAgrees<typeof newUserBody, NewUser>>
 export type UserChangeAgrees = Agreed<SchemaAgrees<typeof userChangeBody, UserChange>>
-export type RoleBodyAgrees = Agreed<
-  SchemaAgrees<typeof roleBody, { role: PlanRoleAssignment | null }>
->
+export type RoleBodyAgrees = Agreed<SchemaAgrees<typeof roleBody, { role: PlanRoleChange }>>
 
 /** Admin management of users, and per-plan role assignments (admin or the plan's planner). */
 export async function usersRoutes(
@@ -171,7 +169,10 @@ export async function usersRoutes(
     },
   )
 
-  /** `role`: a role, `none` to deny the plan whatever the default, or null to use the default. */
+  /**
+   * `role`: a role; `none`, or null (the plan role removed), to deny the plan whatever the
+   * workspace default; `default` to clear the assignment so that the default applies again.
+   */
   app.put(
     '/api/plans/:id/roles/:userId',
     { schema: { params: planUserParamsSchema, body: roleBody, response: planRoles } },
@@ -180,7 +181,10 @@ export async function usersRoutes(
       await requirePlanManager(planId, request)
       const user = await accounts.getUser(request.params.userId)
       if (!user) throw new ApiProblem('userNotFound', `No user ${request.params.userId}`, 'userId')
-      await accounts.setPlanRole(planId, user.id, request.body.role)
+      const { role } = request.body
+      // A removed role is a deny: a workspace default must not let the user back in unasked.
+      const assignment = role === null ? NO_PLAN_ACCESS : role === USE_DEFAULT_ROLE ? null : role
+      await accounts.setPlanRole(planId, user.id, assignment)
       await rooms.recheckUser(user.id, (id) => planRole(accounts, user, id))
       return { roles: await accounts.getPlanRoles(planId) }
     },

@@ -5,6 +5,15 @@ import { isRole } from '../rules/role.js'
 export const NO_PLAN_ACCESS = 'none'
 
 /**
+ * What `PUT /api/plans/:id/roles/:userId` takes to clear a user's assignment, so that their
+ * workspace default applies again. `null` (a role removed) is a deny, like `none`.
+ */
+export const USE_DEFAULT_ROLE = 'default'
+
+/** The body's `role` of `PUT /api/plans/:id/roles/:userId`. */
+export type PlanRoleChange = PlanRoleAssignment | typeof USE_DEFAULT_ROLE | null
+
+/**
  * What a plan itself says about one user: a role, or `none`, an explicit deny. A user the plan
  * says nothing about falls back to their workspace default role.
  */
