@@ -1,34 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Measure, Role } from '@tandem/shared'
-import { createPlanDoc, demoPlan, documentEpochOf, PlanDoc, seededRandom } from '@tandem/shared'
-import type { RoomOptions } from '../../server/src/rooms/room.js'
+import { documentEpochOf, PlanDoc, seededRandom } from '@tandem/shared'
 import { Room } from '../../server/src/rooms/room.js'
 import type { PlanLog } from '../../server/src/store/plan-log.js'
 import { MemoryPeer } from '../support/memory-peer.js'
+import { createSeededPlan, silentRoomLogger, visiblePlan } from '../support/room-fixtures.js'
 import { tempSqliteStore } from '../support/test-server.js'
 
 const PLAN = 'plan-epoch-fuzz'
 const PERIODS = 6
-
-const noop = () => {}
-const silent = {
-  level: 'silent',
-  fatal: noop,
-  error: noop,
-  warn: noop,
-  info: noop,
-  debug: noop,
-  trace: noop,
-  silent: noop,
-  child: () => silent,
-} as unknown as RoomOptions['logger']
-
-/** The plan as every reader sees it. */
-function visible(doc: Y.Doc): string {
-  const plan = new PlanDoc(doc)
-  return JSON.stringify({ demand: plan.demand.toJSON(), supply: plan.supply.toJSON() })
-}
 
 /** One person's board: the cells they write, and each write the room has not said `saved` for. */
 interface Writer {
@@ -55,23 +36,7 @@ describe('Room across document epoch changes, with in-memory peers and seeded ra
     const temp = await tempSqliteStore()
     log = temp.store.log
     cleanup = temp.cleanup
-    const doc = new Y.Doc()
-    doc.clientID = 1
-    const input = demoPlan({ skuCount: 4, periodCount: PERIODS, seed: 7 })
-    createPlanDoc(input, doc)
-    await log.createPlan(
-      {
-        id: PLAN,
-        name: input.meta.name,
-        periodKind: input.meta.periodKind,
-        firstPeriod: input.meta.firstPeriod,
-        periodCount: PERIODS,
-        skuCount: input.items.length,
-        createdAt: '2026-01-01T00:00:00.000Z',
-      },
-      Y.encodeStateAsUpdate(doc),
-    )
-    doc.destroy()
+    await createSeededPlan(log, PLAN, PERIODS)
   })
 
   afterEach(async () => {
@@ -81,7 +46,7 @@ describe('Room across document epoch changes, with in-memory peers and seeded ra
   })
 
   async function open(): Promise<Room> {
-    const room = await Room.load(PLAN, { store: log, logger: silent, compactAfter: 1000 })
+    const room = await Room.load(PLAN, { store: log, logger: silentRoomLogger, compactAfter: 1000 })
     if (!room) throw new Error('no plan')
     rooms.push(room)
     return room
@@ -168,7 +133,7 @@ describe('Room across document epoch changes, with in-memory peers and seeded ra
       await room.whenDurable()
       for (const w of writers) {
         expect(w.peer.isOpen).toBe(true)
-        expect(visible(w.peer.doc)).toBe(visible(room.doc))
+        expect(visiblePlan(w.peer.doc)).toBe(visiblePlan(room.doc))
       }
       const plan = new PlanDoc(room.doc)
       for (const [cell, value] of lastWritten) {
@@ -183,7 +148,7 @@ describe('Room across document epoch changes, with in-memory peers and seeded ra
         Y.applyUpdate(reloaded, state.snapshot)
         for (const { update } of state.updates) Y.applyUpdate(reloaded, update)
       }
-      expect(visible(reloaded)).toBe(visible(room.doc))
+      expect(visiblePlan(reloaded)).toBe(visiblePlan(room.doc))
     })
   }
 })

@@ -2,55 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Role } from '@tandem/shared'
-import { createPlanDoc, demoPlan, PlanDoc, seededRandom } from '@tandem/shared'
+import { PlanDoc, seededRandom } from '@tandem/shared'
 import type { RoomOptions, RoomStore } from '../../server/src/rooms/room.js'
 import { Room } from '../../server/src/rooms/room.js'
 import type { PlanLog } from '../../server/src/store/plan-log.js'
 import { MemoryPeer } from '../support/memory-peer.js'
+import { createSeededPlan, silentRoomLogger, visiblePlan } from '../support/room-fixtures.js'
 import { tempSqliteStore } from '../support/test-server.js'
 
 const PLAN = 'plan-room'
 const PERIODS = 6
-
-const noop = () => {}
-const silent = {
-  level: 'silent',
-  fatal: noop,
-  error: noop,
-  warn: noop,
-  info: noop,
-  debug: noop,
-  trace: noop,
-  silent: noop,
-  child: () => silent,
-} as unknown as RoomOptions['logger']
-
-/** The plan as every reader sees it. */
-function visible(doc: Y.Doc): string {
-  const plan = new PlanDoc(doc)
-  return JSON.stringify({ demand: plan.demand.toJSON(), supply: plan.supply.toJSON() })
-}
-
-/** A plan whose first snapshot is written under a fixed clientID. */
-async function createPlan(log: PlanLog): Promise<void> {
-  const doc = new Y.Doc()
-  doc.clientID = 1
-  const input = demoPlan({ skuCount: 4, periodCount: PERIODS, seed: 7 })
-  createPlanDoc(input, doc)
-  await log.createPlan(
-    {
-      id: PLAN,
-      name: input.meta.name,
-      periodKind: input.meta.periodKind,
-      firstPeriod: input.meta.firstPeriod,
-      periodCount: PERIODS,
-      skuCount: input.items.length,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    },
-    Y.encodeStateAsUpdate(doc),
-  )
-  doc.destroy()
-}
 
 /** The real log, with appends that fail once `failing` is set. */
 function failingAppends(log: PlanLog): RoomStore & { failing: boolean; appends: number } {
@@ -82,7 +43,7 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
     const temp = await tempSqliteStore()
     log = temp.store.log
     cleanup = temp.cleanup
-    await createPlan(log)
+    await createSeededPlan(log, PLAN, PERIODS)
   })
 
   afterEach(async () => {
@@ -94,7 +55,7 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
   async function open(options: Partial<RoomOptions> = {}): Promise<Room> {
     const room = await Room.load(PLAN, {
       store: log,
-      logger: silent,
+      logger: silentRoomLogger,
       compactAfter: 1000,
       ...options,
     })
@@ -150,9 +111,9 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
       await room.whenDurable()
       for (const peer of all) {
         expect(peer.isOpen).toBe(true)
-        expect(visible(peer.doc)).toBe(visible(room.doc))
+        expect(visiblePlan(peer.doc)).toBe(visiblePlan(room.doc))
       }
-      expect(visible(await reloaded())).toBe(visible(room.doc))
+      expect(visiblePlan(await reloaded())).toBe(visiblePlan(room.doc))
     })
   }
 
@@ -254,8 +215,8 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
     expect(compactions).toBeGreaterThan(1)
     const stored = await log.loadPlan(PLAN)
     expect(stored?.updates.length).toBeLessThan(300)
-    expect(visible(await reloaded())).toBe(visible(room.doc))
-    for (const writer of writers) expect(visible(writer.doc)).toBe(visible(room.doc))
+    expect(visiblePlan(await reloaded())).toBe(visiblePlan(room.doc))
+    for (const writer of writers) expect(visiblePlan(writer.doc)).toBe(visiblePlan(room.doc))
   })
 
   it('merges the stored state, and loses nothing, when another room compacted first', async () => {
