@@ -175,6 +175,13 @@ export class AccuracyReports {
     }
   }
 
+  /** A version from before extracts (or an unreadable one): its document, decoded once. */
+  private async decodeVersion(version: VersionRecord, ref: SnapshotRef): Promise<void> {
+    const stored = await this.deps.records.loadVersion(version.planId, version.id)
+    if (!stored) throw new ApiProblem('conflict', `Version ${version.id} was removed`)
+    await this.extract(version, stored.snapshot, ref)
+  }
+
   private async liveSource(planId: string): Promise<LiveSource> {
     const room = this.deps.rooms.loadedRoom(planId)
     if (room) return this.roomSource(planId, room)
@@ -234,27 +241,33 @@ export class AccuracyReports {
       query,
       computedAt: new Date().toISOString(),
     }
-    let answer: AccuracyWorkerAnswer = await this.thread.ask(request)
+    // A worker not started holds nothing: what it would ask for is read while it starts.
+    let answer: AccuracyWorkerAnswer = this.thread.started
+      ? await this.thread.ask(request)
+      : { kind: 'missing', id: 0, live: true, snapshots: snapshots.map((ref) => ref.key) }
     if (answer.kind === 'missing') {
       const live = answer.live ? await source.read() : {}
       const wanted = new Set(answer.snapshots)
-      const extracting: Promise<void>[] = []
+      // Sent without waiting for each answer: the worker places them in order while the next
+      // blob is read, and a version whose extract it could not place is decoded instead.
+      const placing: Promise<void>[] = []
       for (const [i, ref] of snapshots.entries()) {
         if (!wanted.has(ref.key)) continue
         // One version per turn of the event loop: each is a synchronous read of a blob.
         await yieldToLoop()
         const version = versions[i]!
         const extract = await this.deps.records.loadAccuracyExtract(planId, version.id)
-        if (extract) {
-          const placed = await this.thread.ask({ kind: 'extract', ...ref, extract })
-          if (placed.kind === 'placed') continue
-        }
-        // A version from before extracts (or an unreadable one): its document, once.
-        const stored = await this.deps.records.loadVersion(planId, version.id)
-        if (!stored) throw new ApiProblem('conflict', `Version ${version.id} was removed`)
-        extracting.push(this.extract(version, stored.snapshot, ref))
+        const placed = extract
+          ? this.thread.ask({ kind: 'extract', ...ref, extract })
+          : Promise.resolve(undefined)
+        const done = placed.then((answer) =>
+          answer?.kind === 'placed' ? undefined : this.decodeVersion(version, ref),
+        )
+        // Awaited below; a failure before then must not go unhandled.
+        done.catch(() => undefined)
+        placing.push(done)
       }
-      await Promise.all(extracting)
+      await Promise.all(placing)
       answer = await this.thread.ask({ ...request, ...live })
     }
     if (answer.kind === 'report')

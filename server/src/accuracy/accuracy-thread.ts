@@ -36,6 +36,11 @@ export class AccuracyThread {
     })
   }
 
+  /** Whether the worker runs: a worker not started yet (or stopped) holds nothing cached. */
+  get started(): boolean {
+    return this.worker !== undefined
+  }
+
   async close(): Promise<void> {
     const worker = this.worker
     this.worker = undefined

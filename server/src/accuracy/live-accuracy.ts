@@ -31,23 +31,29 @@ export function actualsRevision(doc: Y.Doc): string {
 
 /**
  * The live plan's SKUs and actuals (demand and production) packed for the accuracy worker, read
- * SKUS_PER_TURN at a time so other plans' sync keeps its turns of the event loop.
+ * SKUS_PER_TURN at a time (the master data, then the actuals) so other plans' sync keeps its
+ * turns of the event loop: 10,000 SKUs read in one go held it for 40 to 60 ms.
  */
 export async function readLiveAccuracy(planId: string, plan: PlanDoc): Promise<LiveAccuracy> {
   const meta = plan.readMeta()
   const { first, length: span } = actualsSpan(plan)
   const skus: AccuracySku[] = []
-  plan.items.forEach((_, sku) => {
-    if (plan.isRetired(sku)) return
-    const item = plan.readItem(sku)!
-    skus.push({
-      sku,
-      name: item.name,
-      family: item.family,
-      site: item.site,
-      resource: item.resource,
-    })
-  })
+  const ids = [...plan.items.keys()]
+  for (let from = 0; from < ids.length; from += SKUS_PER_TURN) {
+    if (from > 0) await yieldToLoop()
+    for (const sku of ids.slice(from, from + SKUS_PER_TURN)) {
+      // An item removed since the keys were taken is skipped.
+      const item = plan.isRetired(sku) ? undefined : plan.readItem(sku)
+      if (!item) continue
+      skus.push({
+        sku,
+        name: item.name,
+        family: item.family,
+        site: item.site,
+        resource: item.resource,
+      })
+    }
+  }
   skus.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))
   const actualDemand = new Float64Array(skus.length * span).fill(Number.NaN)
   const actualProduction = new Float64Array(skus.length * span).fill(Number.NaN)
