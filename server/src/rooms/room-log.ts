@@ -201,18 +201,22 @@ export class RoomLog {
     clearTimeout(this.compactTimer)
   }
 
+  /**
+   * Group commit, pipelined: the changes of one tick go to the store at the next turn of the
+   * event loop as one append, without waiting for the append before it to be answered (the
+   * store answers appends in the order they were sent). What follows an answer (counting,
+   * relaying, `saved`) still runs in order, on `chain`.
+   */
   private schedule(): void {
     if (this.scheduled) return
     this.scheduled = true
-    this.chain = this.chain.then(
-      () =>
-        new Promise<void>((resolve) =>
-          setImmediate(() => {
-            this.scheduled = false
-            this.flush().then(resolve, resolve)
-          }),
-        ),
+    const sent = new Promise<() => Promise<void>>((resolve) =>
+      setImmediate(() => {
+        this.scheduled = false
+        resolve(this.send())
+      }),
     )
+    this.chain = this.chain.then(() => sent).then((finish) => finish().catch(() => undefined))
   }
 
   /**
@@ -232,25 +236,47 @@ export class RoomLog {
     this.options.failed(error)
   }
 
-  private async flush(): Promise<void> {
+  /**
+   * Takes what is queued and sends it to the store at once; the returned step, run in order
+   * after the steps before it, waits for the answer and then counts, relays and acknowledges.
+   */
+  private send(): () => Promise<void> {
     const batch = this.pending
     this.pending = []
-    if (batch.length === 0 || this.hasFailed) return
+    if (batch.length === 0 || this.hasFailed) return () => Promise.resolve()
     const durable = Y.encodeStateVector(this.options.doc)
     const entries = batch.flatMap(({ update, author, cells }) =>
       update ? [{ update, author, cells }] : [],
     )
+    const appending =
+      entries.length > 0
+        ? this.options.store.appendUpdates(this.options.planId, entries, {
+            documentEpoch: this.documentEpoch,
+          })
+        : Promise.resolve([])
+    // Answered before its turn: nothing is lost by waiting, but the rejection must not go unseen.
+    appending.catch(() => undefined)
+    return () => this.finish(batch, entries, appending, durable)
+  }
+
+  private async finish(
+    batch: PendingChange[],
+    entries: { update: Uint8Array }[],
+    appending: Promise<string[]>,
+    durable: Uint8Array,
+  ): Promise<void> {
     try {
-      if (entries.length > 0) {
-        const seqs = await this.options.store.appendUpdates(this.options.planId, entries, {
-          documentEpoch: this.documentEpoch,
-        })
+      const seqs = await appending
+      // An earlier append failed: this one may be stored, but the room no longer relays.
+      if (this.hasFailed) return
+      if (seqs.length > 0) {
         this.position.lastSeq = seqs.at(-1)
         this.position.entries += seqs.length
         for (const { update } of entries) this.position.bytes += update.byteLength
         if (this.options.store.feed) for (const seq of seqs) this.ownSeqs.add(seq)
       }
     } catch (error) {
+      if (this.hasFailed) return
       this.hasFailed = true
       this.options.logger.error(
         { planId: this.options.planId, err: error },
