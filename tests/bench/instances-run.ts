@@ -33,6 +33,8 @@ export interface InstancesOptions {
 export interface InstancesReport {
   options: InstancesOptions
   delivery: { instances: number; latency: LatencyResult }[]
+  /** The same clients, streams and rate on one @y/websocket-server process: this machine's floor. */
+  relay: LatencyResult
   store: { p50: number; p99: number; max: number; samples: number }
 }
 
@@ -49,14 +51,23 @@ export async function instancesRun(options: InstancesOptions): Promise<Instances
   const perClient = Math.ceil((options.rate / options.clients) * (options.durationMs / 1000)) + 10
   const redis = await startRedisServer()
   const delivery: InstancesReport['delivery'] = []
+  const freshStreams = async () => {
+    const streams = generateEditStreams(
+      plan,
+      slots.map(() => perClient),
+    )
+    await Promise.all(streams.map((stream, slot) => saveStream(dir, slot, stream)))
+  }
   try {
+    await freshStreams()
+    const relay = await relayRound(options, planFile, plan.id, dir)
+    console.log(
+      `  reference relay: p50 ${relay.p50.toFixed(2)} ms, p99 ${relay.p99.toFixed(2)} ms,` +
+        ` max ${relay.max.toFixed(1)} ms, delivered ${(relay.delivered * 100).toFixed(1)}%`,
+    )
     for (const instances of options.instanceCounts) {
       // Each round starts on a fresh prefix, so its streams start from clock 0 again.
-      const streams = generateEditStreams(
-        plan,
-        slots.map(() => perClient),
-      )
-      await Promise.all(streams.map((stream, slot) => saveStream(dir, slot, stream)))
+      await freshStreams()
       const latency = await deliveryRound(instances, options, planFile, plan.id, redis.url, dir)
       console.log(
         `  ${instances} instances: p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms,` +
@@ -70,7 +81,7 @@ export async function instancesRun(options: InstancesOptions): Promise<Instances
     console.log(
       `  Redis store alone: p50 ${store.p50.toFixed(2)} ms, p99 ${store.p99.toFixed(2)} ms, max ${store.max.toFixed(1)} ms`,
     )
-    return { options, delivery, store }
+    return { options, delivery, relay, store }
   } finally {
     await redis.stop()
     await rm(dir, { recursive: true, force: true })
@@ -110,6 +121,34 @@ async function deliveryRound(
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()))
     await Promise.all(sessions.map((session) => session.stop()))
+  }
+}
+
+/**
+ * The floor of this machine: the same 50 clients and rate on one stock relay, which neither
+ * checks nor stores, with the clients spread over two load workers as in the 2-instance round.
+ */
+async function relayRound(
+  options: InstancesOptions,
+  planFile: string,
+  planId: string,
+  streamDir: string,
+): Promise<LatencyResult> {
+  const session = await ServerSession.start('y-websocket-server', planFile, planId, '')
+  const workers = startLoadWorkers(2)
+  try {
+    const slots = Array.from({ length: options.clients }, (_, slot) => slot)
+    return await latencyPhase(
+      session.target,
+      workers,
+      slots,
+      options.rate,
+      options.durationMs,
+      streamDir,
+    )
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()))
+    await session.stop()
   }
 }
 
@@ -158,7 +197,16 @@ async function pacedAppends(
 /** The section of docs/benchmarks.md, with the targets of issue 12. */
 export function instancesTable(report: InstancesReport): string {
   const { clients, rate, durationMs } = report.options
+  const { relay } = report
   const rows = [
+    [
+      `reference: the same clients on one @y/websocket-server (relays only; the machine's floor)`,
+      relay.p50.toFixed(2),
+      relay.p99.toFixed(2),
+      relay.max.toFixed(1),
+      `${(relay.delivered * 100).toFixed(1)}%`,
+      '—',
+    ],
     ...report.delivery.map(({ instances, latency }) => [
       `edit → remote receive, ${instances} instances on one Redis, ${clients} clients, ${rate} edits/s`,
       latency.p50.toFixed(2),
