@@ -171,6 +171,28 @@ describe('PlanDoc master data', () => {
     expect(families.get('Juice')).not.toContain(sku)
   })
 
+  it('keeps the order until items change, and reads fresh inside a transaction and its observers', () => {
+    const doc = createPlanDoc(input())
+    const first = doc.listSkus()
+    first.pop()
+    expect(doc.listSkus()).toHaveLength(30)
+    const sku = doc.listFamilies().get('Juice')?.[0] ?? ''
+    const seenInObserver: boolean[] = []
+    doc.items.observeDeep(() => seenInObserver.push(doc.listFamilies().has('Dairy')))
+    doc.doc.transact(() => {
+      doc.items.get(sku)?.set('family', 'Dairy')
+      expect(doc.listFamilies().get('Dairy')).toEqual([sku])
+    })
+    expect(seenInObserver).toEqual([true])
+    expect(doc.listFamilies().get('Dairy')).toEqual([sku])
+    doc.items.get(sku)?.set('retired', true)
+    expect(doc.listFamilies().has('Dairy')).toBe(false)
+    expect(doc.listSkus()).toContain(sku)
+    doc.items.delete(sku)
+    expect(doc.listSkus()).not.toContain(sku)
+    expect(new PlanDoc(doc.doc).listSkus()).toHaveLength(29)
+  })
+
   it('reads an item with defaults for missing fields, and nothing for an unknown SKU', () => {
     const doc = new PlanDoc(new Y.Doc())
     const map = new Y.Map<unknown>()

@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import type { Item, ItemField } from './item.js'
+import type { ItemOrder } from './item-order.js'
+import { itemOrderOf } from './item-order.js'
 import { ITEM_FIELDS, OPTIONAL_ITEM_FIELDS } from './item.js'
 import type { MetaKey, PlanMeta } from './plan-meta.js'
 import type { Measure } from './roots.js'
@@ -148,23 +150,36 @@ export class PlanDoc {
 
   /** SKU ids ordered by family, then SKU id, the same on every client. */
   listSkus(): string[] {
-    const entries: [string, string][] = []
-    this.items.forEach((map, sku) => entries.push([itemText(map.get('family')), sku]))
-    entries.sort((a, b) => (a[0] === b[0] ? compare(a[1], b[1]) : compare(a[0], b[0])))
-    return entries.map(([, sku]) => sku)
+    return [...this.itemOrder().skus]
   }
 
   /** Families with their active (not retired) SKUs, in display order: what the board shows. */
   listFamilies(): Map<string, string[]> {
     const families = new Map<string, string[]>()
-    for (const sku of this.listSkus()) {
-      if (this.isRetired(sku)) continue
-      const family = itemText(this.items.get(sku)?.get('family'))
-      const skus = families.get(family)
-      if (skus) skus.push(sku)
-      else families.set(family, [sku])
+    const { skus, families: familyOf, retired } = this.itemOrder()
+    for (let i = 0; i < skus.length; i++) {
+      if (retired[i]) continue
+      const list = families.get(familyOf[i])
+      if (list) list.push(skus[i])
+      else families.set(familyOf[i], [skus[i]])
     }
     return families
+  }
+
+  /** The SKUs in board order with their family and retirement, kept until `items` changes. */
+  private itemOrder(): ItemOrder {
+    return itemOrderOf(this.doc, this.items, () => {
+      const entries: [string, string, boolean][] = []
+      this.items.forEach((map, sku) =>
+        entries.push([itemText(map.get('family')), sku, map.get('retired') === true]),
+      )
+      entries.sort((a, b) => (a[0] === b[0] ? compare(a[1], b[1]) : compare(a[0], b[0])))
+      return {
+        skus: entries.map(([, sku]) => sku),
+        families: entries.map(([family]) => family),
+        retired: entries.map(([, , retired]) => retired),
+      }
+    })
   }
 }
 
