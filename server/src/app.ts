@@ -114,6 +114,11 @@ export interface AppDeps {
   syncAnswerBudget?: SyncAnswerBudget
   /** What one user's updates may cost on this instance (bytes and cells per second). */
   updateBudget?: Partial<UpdateBudget>
+  /**
+   * Starts the accuracy worker with the app, so a fresh server's first report does not wait for
+   * it (main.ts sets it); otherwise it starts on first use, as in tests.
+   */
+  accuracyWorkerAtStart?: boolean
 }
 
 /** Largest REST body accepted (a plan created from JSON rows), in bytes. */
@@ -216,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     accounts,
     warn: (error, message) => app.log.warn({ err: error }, message),
   })
+  if (deps.accuracyWorkerAtStart) accuracy.startWorker()
   // Every version published through these records gets its accuracy extract.
   const records = withAccuracyExtracts(stores.records, accuracy)
   app.decorate('rooms', rooms)

@@ -44,6 +44,7 @@ const app = await buildApp({
   discussionBytesPerHour: config.discussionBytesPerHour,
   updateBudget: config.updateBudget,
   oidc: config.oidc,
+  accuracyWorkerAtStart: true,
 })
 
 if (config.demo && (await ensureDemoPlan(stores))) {

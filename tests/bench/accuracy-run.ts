@@ -19,14 +19,16 @@ interface AccuracyFigure {
  * The accuracy scenario: a real server (in this process) with a plan of `skuCount` SKUs × 52
  * weeks and three years of actuals, and `versions` published versions of the whole plan (one a
  * week, sales submissions and consensus alternating, each with its statistical forecast),
- * stored as from before accuracy extracts. It times the route cold (the worker decodes every
+ * stored as from before accuracy extracts. Each server starts its accuracy worker with it, as in
+ * production (it loads while the plan does). It times the route cold (the worker decodes every
  * version and their extracts are saved, the live actuals are read), then cold again on a fresh
  * server on the same store (the versions' extracts read, as for versions published since), at
  * another lag (versions already placed), for a family and cached, watching the event loop.
  */
 export async function accuracyRun(skuCount = 10_000, versions = 12): Promise<AccuracyFigure[]> {
   const { store, cleanup } = await tempSqliteStore()
-  const server = await startTestServer(store)
+  // Each server starts its accuracy worker with it, as main.ts has it.
+  const server = await startTestServer(store, { accuracyWorkerAtStart: true })
   let fresh: TestServer | undefined
   try {
     const input = demoPlan({ skuCount, periodCount: 52, history: true })
@@ -89,7 +91,7 @@ export async function accuracyRun(skuCount = 10_000, versions = 12): Promise<Acc
     }
     await measure('cold, versions from before extracts: each decoded, its extract saved', 'lag=1')
     server.app.rooms.release(room)
-    fresh = await startTestServer(store)
+    fresh = await startTestServer(store, { accuracyWorkerAtStart: true })
     const again = await fresh.app.rooms.open('accuracy-bench')
     if (!again) throw new Error('the bench plan did not open')
     await measure(

@@ -59,8 +59,8 @@ describe('accuracy extracts of versions on a real server', () => {
       placeAccuracyExtract(decodeAccuracyExtract(bytes), placementOf(versionId, publishedAt))
     )
   }
-  const another = async () => {
-    const next = await startTestServer(server.store)
+  const another = async (options: Parameters<typeof startTestServer>[1] = {}) => {
+    const next = await startTestServer(server.store, options)
     servers.push(next)
     return next
   }
@@ -151,7 +151,8 @@ describe('accuracy extracts of versions on a real server', () => {
     expect(await consensusWmape(second)).toBeCloseTo(expectedWmape(2), 9)
 
     await server.store.records.saveAccuracyExtract(planId, OLD, Uint8Array.of(1, 2, 3))
-    const third = await another()
+    // This one starts its worker with it, as main.ts does: started, it still holds nothing.
+    const third = await another({ accuracyWorkerAtStart: true })
     expect(await consensusWmape(third)).toBeCloseTo(expectedWmape(1), 9)
     expect(await placedExtract(OLD, oldAt)).toEqual(
       extractAccuracySnapshot(plan, placementOf(OLD, oldAt)),

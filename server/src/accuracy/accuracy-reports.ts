@@ -151,6 +151,11 @@ export class AccuracyReports {
     this.publishing.add(done)
   }
 
+  /** Starts the worker thread ahead of the first report (the app does with the server). */
+  startWorker(): void {
+    this.thread.start()
+  }
+
   /** Waits for extracts of versions published, then stops the worker. */
   async close(): Promise<void> {
     await Promise.all(this.publishing)
@@ -241,8 +246,8 @@ export class AccuracyReports {
       query,
       computedAt: new Date().toISOString(),
     }
-    // A worker not started holds nothing: what it would ask for is read while it starts.
-    let answer: AccuracyWorkerAnswer = this.thread.started
+    // A worker that holds nothing (maybe still starting) is not asked: everything is read.
+    let answer: AccuracyWorkerAnswer = !this.thread.empty
       ? await this.thread.ask(request)
       : { kind: 'missing', id: 0, live: true, snapshots: snapshots.map((ref) => ref.key) }
     if (answer.kind === 'missing') {

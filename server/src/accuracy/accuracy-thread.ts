@@ -19,6 +19,8 @@ const tsxApi = () => {
  */
 export class AccuracyThread {
   private worker: Worker | undefined
+  /** Messages sent to the current worker. */
+  private sent = 0
   private nextId = 1
   private readonly waiting = new Map<
     number,
@@ -27,7 +29,8 @@ export class AccuracyThread {
 
   /** Sends a message (its id is set here) and resolves with the worker's answer. */
   ask(message: WithoutId<AccuracyWorkerMessage>): Promise<AccuracyWorkerAnswer> {
-    const worker = this.start()
+    const worker = this.running()
+    this.sent++
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
@@ -36,9 +39,14 @@ export class AccuracyThread {
     })
   }
 
-  /** Whether the worker runs: a worker not started yet (or stopped) holds nothing cached. */
-  get started(): boolean {
-    return this.worker !== undefined
+  /** Whether the worker holds nothing: not started (or stopped), or sent nothing since. */
+  get empty(): boolean {
+    return this.worker === undefined || this.sent === 0
+  }
+
+  /** Starts the worker ahead of its first message (it loads meanwhile). */
+  start(): void {
+    this.running()
   }
 
   async close(): Promise<void> {
@@ -47,8 +55,9 @@ export class AccuracyThread {
     if (worker) await worker.terminate()
   }
 
-  private start(): Worker {
+  private running(): Worker {
     if (this.worker) return this.worker
+    this.sent = 0
     const worker = fromSource()
       ? new Worker(
           `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register();` +
