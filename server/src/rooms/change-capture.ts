@@ -13,7 +13,10 @@ export interface Effect {
 
 /** What the capture is told of each effective update besides its cells. */
 export interface CaptureListeners {
-  /** Every update the document takes, loading included (sync answers are cached per state). */
+  /**
+   * Every update the document takes once `captureUpdates` is called (sync answers are cached
+   * per state); the room's first load from the store comes before that.
+   */
   changed(update: Uint8Array): void
   /** A change other than loading from the store (for the inbox and metrics). */
   documentChanged(): void
@@ -45,13 +48,25 @@ export class ChangeCapture {
     return !(isNew && parent instanceof Y.Map && parent._item?.parentSub === 'edits')
   }
 
-  /** Starts capturing on `plan`'s document (created with `keeps` as its gcFilter). */
+  /**
+   * Starts capturing on `plan`'s document (created with `keeps` as its gcFilter): the cells
+   * each transaction wrote now, its effective update once `captureUpdates` is called.
+   */
   attach(plan: PlanDoc, sources: EditSourceLedger, listeners: CaptureListeners): void {
     this.plan = plan
     this.sources = sources
     this.listeners = listeners
     plan.doc.on('afterTransaction', this.captureWrites)
-    plan.doc.on('update', this.captureEffect)
+  }
+
+  /**
+   * From now on every transaction's effective update is captured. Yjs encodes one only while a
+   * document has an `update` listener, so the room calls this after its first load from the
+   * store: encoding the whole plan there (about a third of a 10,000 × 104 plan's load) would
+   * only be thrown away, since the snapshot is the known encoding of that state.
+   */
+  captureUpdates(): void {
+    this.plan?.doc.on('update', this.captureEffect)
   }
 
   /**

@@ -120,6 +120,7 @@ export class Room {
       for (const { update } of state.updates) Y.applyUpdate(this.doc, update, STORE_ORIGIN)
     }, STORE_ORIGIN)
     trimDecodedArrays(this.doc)
+    this.capture.captureUpdates()
     // Loading is the one change that leaves a known encoding of the whole plan: the snapshot.
     if (state.updates.length === 0) this.answers.knowWhole(state.snapshot)
     else this.answers.expectWhole(state.snapshot.byteLength)
