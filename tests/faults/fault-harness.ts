@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
-import { PlanDoc } from '@tandem/shared'
 import { connectRedisStores } from '@tandem/server'
+import { visiblePlan } from '../support/room-fixtures.js'
 import type { ServerProcess } from '../support/server-process.js'
 import { startServerProcess } from '../support/server-process.js'
 import type { StockClient } from '../support/stock-client.js'
@@ -130,11 +130,8 @@ export function ownClock(writer: Writer): number {
   return Y.decodeStateVector(Y.encodeStateVector(writer.doc)).get(writer.clientID) ?? 0
 }
 
-/** The demand and supply a document shows. */
-export function visible(doc: Y.Doc): string {
-  const plan = new PlanDoc(doc)
-  return JSON.stringify({ demand: plan.demand.toJSON(), supply: plan.supply.toJSON() })
-}
+/** The demand and supply a document shows (the Room tests' reader). */
+export const visible = visiblePlan
 
 /** What a fresh viewer of `syncUrl` loads: the state vector and the visible plan. */
 export async function loadAsViewer(
