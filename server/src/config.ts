@@ -10,6 +10,8 @@ import type { SocketCaps } from './sync/user-sockets.js'
 import { DEFAULT_SOCKET_CAPS } from './sync/user-sockets.js'
 import type { UpdateBudget } from './sync/update-budgets.js'
 import { DEFAULT_UPDATE_BUDGET } from './sync/update-budgets.js'
+import type { ReplicaWait } from './store/redis/replica-wait.js'
+import { DEFAULT_REPLICA_WAIT } from './store/redis/replica-wait.js'
 
 /** The server's configuration, parsed once from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -20,6 +22,8 @@ export interface Config {
   redisUrl: string | undefined
   /** Use the Redis Cluster client even when `redisUrl` names one node. */
   redisCluster: boolean
+  /** How many replicas must hold an append before it is acknowledged, and for how long to wait. */
+  redisWait: ReplicaWait
   logLevel: string
   /** Updates in a plan's log before its snapshot is rebuilt and the log trimmed. */
   compactAfter: number
@@ -107,6 +111,17 @@ export const CONFIG_VARIABLES = [
     name: 'REDIS_CLUSTER',
     default: '0',
     meaning: '`1` uses the Redis Cluster client even when `REDIS_URL` names one node',
+  },
+  {
+    name: 'REDIS_WAIT_REPLICAS',
+    default: String(DEFAULT_REPLICA_WAIT.replicas),
+    meaning:
+      "replicas (of those connected to the plan's master) that must hold an append before it is `saved` (Redis `WAIT`); `0`: do not wait",
+  },
+  {
+    name: 'REDIS_WAIT_TIMEOUT_MS',
+    default: String(DEFAULT_REPLICA_WAIT.timeoutMs),
+    meaning: 'how long an append waits for those replicas before it fails and its clients resend',
   },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'pino log level' },
   {
@@ -322,6 +337,10 @@ export function parseConfig(env: Env = process.env): Config {
     dataDir: resolve(text(env, 'DATA_DIR')),
     redisUrl: optional(env, 'REDIS_URL'),
     redisCluster: text(env, 'REDIS_CLUSTER') === '1',
+    redisWait: {
+      replicas: integer(env, 'REDIS_WAIT_REPLICAS'),
+      timeoutMs: integer(env, 'REDIS_WAIT_TIMEOUT_MS'),
+    },
     logLevel: text(env, 'LOG_LEVEL'),
     compactAfter: integer(env, 'TANDEM_COMPACT_AFTER'),
     epochAfter: integer(env, 'TANDEM_EPOCH_AFTER'),

@@ -9,8 +9,12 @@ import type { Stores } from './store/stores.js'
  * nodes or REDIS_CLUSTER=1), else the SQLite file under DATA_DIR.
  */
 export async function openStore(
-  config: Pick<Config, 'redisUrl' | 'redisCluster' | 'dataDir'>,
+  config: Pick<Config, 'redisUrl' | 'redisCluster' | 'redisWait' | 'dataDir'>,
 ): Promise<Stores> {
-  if (config.redisUrl) return connectRedisStores(config.redisUrl, { cluster: config.redisCluster })
+  if (config.redisUrl)
+    return connectRedisStores(config.redisUrl, {
+      cluster: config.redisCluster,
+      wait: config.redisWait,
+    })
   return openSqliteStores(join(config.dataDir, 'tandem.db'))
 }

@@ -13,6 +13,9 @@ export interface RedisServer {
   kill(signal?: NodeJS.Signals): Promise<void>
   /** Starts redis-server again on the same port and data dir (after `kill`). */
   restart(): Promise<void>
+  /** Stops the process where it stands (SIGSTOP), as a stalled VM would; `resume` goes on. */
+  pause(): void
+  resume(): void
 }
 
 /** How the server keeps its data. */
@@ -52,12 +55,15 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     restart: async () => {
       running = await spawnRedis(args, dir, port)
     },
+    pause: () => running.signal('SIGSTOP'),
+    resume: () => running.signal('SIGCONT'),
   }
 }
 
 interface RedisProcess {
   stop(): Promise<void>
   kill(signal: NodeJS.Signals): Promise<void>
+  signal(signal: NodeJS.Signals): void
 }
 
 async function spawnRedis(args: string[], dir: string, port: number): Promise<RedisProcess> {
@@ -96,7 +102,7 @@ async function spawnRedis(args: string[], dir: string, port: number): Promise<Re
     await rm(dir, { recursive: true, force: true })
     throw failure
   }
-  return { stop, kill }
+  return { stop, kill, signal: (signal) => void child.kill(signal) }
 }
 
 /** Port 0 lets the OS pick a free port; we release it for redis-server to take. */

@@ -10,6 +10,7 @@ import { RedisScenarios } from './redis-scenarios.js'
 import { RedisUserFeed } from './redis-user-feed.js'
 import { migrateLegacyPlans } from './migrate-legacy-plans.js'
 import { parseRedisTarget } from './redis-target.js'
+import type { ReplicaWait } from './replica-wait.js'
 
 /** Options of {@link connectRedisStores}. */
 export interface RedisStoresOptions {
@@ -19,6 +20,8 @@ export interface RedisStoresOptions {
   logger?: StoreLogger
   /** Use the cluster client even for a single URL (`REDIS_CLUSTER=1`). */
   cluster?: boolean
+  /** Replicas an append waits for (`REDIS_WAIT_REPLICAS`, `REDIS_WAIT_TIMEOUT_MS`). */
+  wait?: ReplicaWait
 }
 
 /** The Redis stores, with the concrete log (its feed and page reads) for tests and tools. */
@@ -40,7 +43,7 @@ export async function connectRedisStores(
   options: RedisStoresOptions = {},
 ): Promise<RedisStores> {
   const target = parseRedisTarget(url, options.cluster)
-  const connection = await RedisConnection.open(target, options.logger)
+  const connection = await RedisConnection.open(target, options.logger, options.wait)
   const keys = new RedisKeys(options.prefix ?? 'tandem')
   const log = new RedisPlanLog(connection, keys)
   const accounts = new RedisAccounts(connection, keys)

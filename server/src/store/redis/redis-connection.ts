@@ -7,11 +7,20 @@ import type { PubSubConnection } from './redis-subscriber.js'
 import { RedisSubscriber } from './redis-subscriber.js'
 import type { RedisTarget } from './redis-target.js'
 import { parseRedisTarget, redact } from './redis-target.js'
+import type { ReplicaWait } from './replica-wait.js'
+import { DEFAULT_REPLICA_WAIT } from './replica-wait.js'
 
 const PING_TIMEOUT_MS = 2_000
 const MAX_RECONNECT_DELAY_MS = 2_000
 /** Sharded pub/sub (SPUBLISH, SSUBSCRIBE) arrived in Redis 7. */
 const SHARDED_PUBSUB_MAJOR = 7
+/** How long a master's count of connected replicas is trusted before ROLE is asked again. */
+const REPLICA_COUNT_TTL_MS = 100
+
+/** A connection to one node: the single client, or the cluster's client for a key's master. */
+interface NodeConnection {
+  sendCommand<T>(args: string[]): Promise<T>
+}
 
 type Opened = ReturnType<typeof openRedisClient>
 
@@ -30,11 +39,14 @@ export class RedisConnection {
   readonly binary: RedisBinaryClient
   private lastError: StoreHealth['lastError']
   private sharded = false
+  /** Connected replicas per node connection, as ROLE last said, and when. */
+  private readonly replicaCounts = new WeakMap<NodeConnection, { count: number; at: number }>()
 
   private constructor(
     private readonly opened: Opened,
     readonly target: RedisTarget,
     private logger: StoreLogger,
+    private readonly wait: ReplicaWait,
   ) {
     this.client = opened.client
     this.binary = opened.client.withTypeMapping(BINARY_MAPPING)
@@ -57,13 +69,14 @@ export class RedisConnection {
   static async open(
     target: RedisTarget | string,
     logger: StoreLogger = stderrLogger,
+    wait: ReplicaWait = DEFAULT_REPLICA_WAIT,
   ): Promise<RedisConnection> {
     const resolved = typeof target === 'string' ? parseRedisTarget(target) : target
     let connected = false
     const opened = openRedisClient(resolved, (retries, cause) =>
       connected ? backoff(retries, cause) : cause,
     )
-    const connection = new RedisConnection(opened, resolved, logger)
+    const connection = new RedisConnection(opened, resolved, logger, wait)
     const report = (error: Error) => {
       if (connected) connection.report(error, 'connection')
     }
@@ -93,6 +106,47 @@ export class RedisConnection {
     const message = error instanceof Error ? error.message : String(error)
     this.lastError = { message: `${context}: ${message}`, at: new Date().toISOString() }
     this.logger.error({ err: error, context }, 'redis store error')
+  }
+
+  /**
+   * Resolves once the writes sent so far on `key`'s connection (an append's script) are held by
+   * the replicas {@link ReplicaWait} asks for, so that a failover to one of them keeps them; a
+   * master with no replica connected is not waited on. Rejects, naming how many acknowledged,
+   * when fewer do within the timeout: the append is then not acknowledged, and its clients
+   * resend it. Must follow the write on the same connection, which `WAIT` measures.
+   */
+  async replicated(key: string): Promise<void> {
+    if (this.wait.replicas <= 0) return
+    const node = await this.nodeFor(key)
+    const connected = await this.connectedReplicas(node)
+    const wanted = Math.min(this.wait.replicas, connected)
+    if (wanted === 0) return
+    const acknowledged = Number(
+      await node.sendCommand<number>(['WAIT', String(wanted), String(this.wait.timeoutMs)]),
+    )
+    if (acknowledged >= wanted) return
+    this.replicaCounts.delete(node)
+    throw new Error(
+      `Redis replication: ${acknowledged} of ${wanted} replica(s) acknowledged the write within ${this.wait.timeoutMs} ms`,
+    )
+  }
+
+  private async nodeFor(key: string): Promise<NodeConnection> {
+    const opened = this.opened
+    const node =
+      opened.kind === 'single' ? opened.client : await opened.client.getNodeClientForKey(key)
+    return node as unknown as NodeConnection
+  }
+
+  /** How many replicas the node's master has connected now (ROLE, cached briefly). */
+  private async connectedReplicas(node: NodeConnection): Promise<number> {
+    const cached = this.replicaCounts.get(node)
+    const now = Date.now()
+    if (cached && now - cached.at < REPLICA_COUNT_TTL_MS) return cached.count
+    const role = await node.sendCommand<unknown[]>(['ROLE'])
+    const count = role[0] === 'master' && Array.isArray(role[2]) ? role[2].length : 0
+    this.replicaCounts.set(node, { count, at: now })
+    return count
   }
 
   /** Publishes on a channel: sharded (to the channel's shard) when the server has it. */

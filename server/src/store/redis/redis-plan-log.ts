@@ -76,6 +76,7 @@ export class RedisPlanLog implements PlanLog {
       fields,
     )
     if (!created) throw new PlanExistsError(record.id)
+    await this.connection.replicated(log)
   }
 
   async listPlans(): Promise<PlanRecord[]> {
@@ -140,6 +141,8 @@ export class RedisPlanLog implements PlanLog {
     }
     if (appended === null) throw new PlanMissingError(planId)
     const { ids, previousSeq, documentEpoch } = appended
+    // Neither `saved` nor the other instances hear of entries a failover could still lose.
+    if (ids.length > 0) await this.connection.replicated(log)
     // Entries go with the notice only when the log knows what they follow (plans created
     // before the last id was kept learn it with this append).
     if (ids.length > 0)
@@ -208,6 +211,7 @@ export class RedisPlanLog implements PlanLog {
       },
     )
     if (!reply) throw new PlanMissingError(planId)
+    if (reply.written) await this.connection.replicated(log)
     return reply.written
       ? { written: true, epoch: reply.epoch }
       : { written: false, storedEpoch: reply.epoch }
@@ -233,6 +237,7 @@ export class RedisPlanLog implements PlanLog {
         reason: second === 1 ? 'behind' : 'stale',
         storedDocumentEpoch: first,
       }
+    await this.connection.replicated(log)
     // Followers read a page on this notice, see the new epoch and hand their rooms the new state.
     this.feed.notifyAppended(planId, change.throughSeq ?? '0-0')
     return { written: true, snapshotEpoch: first, documentEpoch: second }

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto'
+import { createClient } from 'redis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RedisStores } from '../../server/src/store/redis/connect-redis-stores.js'
+import { connectRedisStores } from '../../server/src/store/redis/connect-redis-stores.js'
+import type { ReplicaWait } from '../../server/src/store/redis/replica-wait.js'
+import type { RedisServer } from '../support/redis-server.js'
+import { startRedisServer } from '../support/redis-server.js'
+import { authored, planRecord, text } from './store-fixtures.js'
+
+const silentLogger = { error: () => {}, warn: () => {} }
+
+/**
+ * Redis replicates asynchronously: an append acknowledged by a master that then dies is gone
+ * unless a replica held it. Appends therefore wait (Redis `WAIT`) for the master's replicas.
+ */
+describe('appends on a Redis master with a replica', () => {
+  let master: RedisServer
+  let replica: RedisServer
+  let replicaClient: ReturnType<typeof createClient>
+  const opened: RedisStores[] = []
+
+  const storesWith = async (wait: ReplicaWait) => {
+    const stores = await connectRedisStores(master.url, {
+      prefix: `repl-${randomUUID()}`,
+      logger: silentLogger,
+      wait,
+    })
+    opened.push(stores)
+    return stores
+  }
+  const newPlan = async (stores: RedisStores) => {
+    const id = `plan-${randomUUID()}`
+    await stores.log.createPlan(planRecord(id), text('snapshot'))
+    return id
+  }
+  /** The log's length as the replica holds it, read from the replica itself. */
+  const replicaLogLength = (stores: RedisStores, planId: string) =>
+    replicaClient.xLen(stores.keys.plan(planId).log)
+
+  beforeAll(async () => {
+    master = await startRedisServer()
+    replica = await startRedisServer({
+      extraArgs: ['--replicaof', '127.0.0.1', String(master.port)],
+    })
+    replicaClient = createClient({ url: replica.url })
+    await replicaClient.connect()
+    const deadline = Date.now() + 10_000
+    while (!(await replicaClient.info('replication')).includes('master_link_status:up')) {
+      if (Date.now() > deadline) throw new Error('the replica never synced with its master')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  })
+
+  afterAll(async () => {
+    replica?.resume()
+    await Promise.all(opened.map((stores) => stores.close()))
+    await replicaClient?.close()
+    await replica?.stop()
+    await master?.stop()
+  })
+
+  it('acknowledges an append only once the replica holds it', async () => {
+    const stores = await storesWith({ replicas: 1, timeoutMs: 2_000 })
+    const planId = await newPlan(stores)
+    for (let i = 1; i <= 20; i++) {
+      await stores.log.appendUpdates(planId, authored([text(`edit ${i}`)]))
+      expect(await replicaLogLength(stores, planId)).toBe(i)
+    }
+  })
+
+  it('fails an append the replica did not acknowledge in time, naming how many did', async () => {
+    const stores = await storesWith({ replicas: 1, timeoutMs: 300 })
+    const planId = await newPlan(stores)
+    await stores.log.appendUpdates(planId, authored([text('before the stall')]))
+    replica.pause()
+    try {
+      await expect(
+        stores.log.appendUpdates(planId, authored([text('during the stall')])),
+      ).rejects.toThrow('Redis replication: 0 of 1 replica(s) acknowledged the write within 300 ms')
+    } finally {
+      replica.resume()
+    }
+    // The replica catches up, and the next append is acknowledged again.
+    await stores.log.appendUpdates(planId, authored([text('after the stall')]))
+    expect(await replicaLogLength(stores, planId)).toBe(3)
+  })
+
+  it('does not wait when told not to (REDIS_WAIT_REPLICAS=0)', async () => {
+    const stores = await storesWith({ replicas: 0, timeoutMs: 300 })
+    const planId = await newPlan(stores)
+    replica.pause()
+    try {
+      const ids = await stores.log.appendUpdates(planId, authored([text('unreplicated')]))
+      expect(ids).toHaveLength(1)
+    } finally {
+      replica.resume()
+    }
+  })
+
+  it('does not wait on a master without a replica', async () => {
+    const lone = await startRedisServer()
+    const stores = await connectRedisStores(lone.url, {
+      prefix: `repl-${randomUUID()}`,
+      logger: silentLogger,
+      wait: { replicas: 1, timeoutMs: 5_000 },
+    })
+    try {
+      const planId = await newPlan(stores)
+      const started = Date.now()
+      for (let i = 0; i < 5; i++)
+        await stores.log.appendUpdates(planId, authored([text(`edit ${i}`)]))
+      // Five waits for a replica that is not there would take 25 s.
+      expect(Date.now() - started).toBeLessThan(4_000)
+    } finally {
+      await stores.close()
+      await lone.stop()
+    }
+  })
+})
