@@ -39,6 +39,7 @@ import { ForecastRuns } from './forecast/forecast-runs.js'
 import { healthRoute } from './routes/health-route.js'
 import { membersRoutes } from './routes/members-routes.js'
 import { inboxRoutes } from './routes/inbox-routes.js'
+import { StoredInboxCache } from './inbox/stored-inbox-cache.js'
 import { InboxHub } from './inbox/inbox-hub.js'
 import { plansRoutes } from './routes/plans-routes.js'
 import { syncRoute } from './routes/sync-route.js'
@@ -342,7 +343,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(scenarioRoutes, { log, records, accounts, rooms, auth, scenarios })
   await app.register(meetingRoutes, { log, records, accounts, rooms, auth })
   await app.register(membersRoutes, { log, records, accounts, auth })
-  await app.register(inboxRoutes, { log, records, accounts, auth, scenarios, hub: inbox })
+  await app.register(inboxRoutes, {
+    log,
+    records,
+    accounts,
+    auth,
+    scenarios,
+    hub: inbox,
+    liveDoc: (planId) => rooms.loadedRoom(planId)?.doc,
+    storedCache: new StoredInboxCache(),
+  })
   await app.register(excelRoutes, {
     log,
     records,

@@ -216,6 +216,37 @@ describe('the inbox over HTTP and server-sent events, on SQLite', () => {
     expect(salesTab.events).toHaveLength(1)
     expect(viewerTab.events).toEqual([])
   })
+
+  it('reads a plan nobody has open from the store, and sees what changed since it was last read', async () => {
+    const planId = await createPlan(server)
+    const { sales, planner } = server.users
+    const unloaded = async () => {
+      await waitFor(() => !server.app.rooms.loadedRoom(planId), 10_000, 'room unloaded')
+    }
+    const flagIds = async () =>
+      (await inbox(server, 'sales')).items.flatMap((item) =>
+        item.kind === 'flag' ? [item.flagId] : [],
+      )
+
+    const first = await join(planId, 'planner')
+    flagFor(first, 'f-1', sales.id, planner.id)
+    // With the room open, its live document answers.
+    await expect.poll(flagIds, { timeout: 10_000 }).toEqual(['f-1'])
+    first.destroy()
+    await unloaded()
+    expect(await flagIds()).toEqual(['f-1'])
+    expect(await flagIds()).toEqual(['f-1'])
+
+    const second = await join(planId, 'planner')
+    flagFor(second, 'f-2', sales.id, planner.id)
+    await expect
+      .poll(async () => (await flagIds()).sort(), { timeout: 10_000 })
+      .toEqual(['f-1', 'f-2'])
+    second.destroy()
+    await unloaded()
+    // A new stored state is read afresh, not answered from what the first state gave.
+    expect((await flagIds()).sort()).toEqual(['f-1', 'f-2'])
+  })
 })
 
 describe('the inbox stream of a user who loses access', () => {
