@@ -9,6 +9,11 @@ import type { PlanLog } from '../../server/src/store/plan-log.js'
 import { MemoryPeer } from '../support/memory-peer.js'
 import { createSeededPlan, silentRoomLogger, visiblePlan } from '../support/room-fixtures.js'
 import { tempSqliteStore } from '../support/test-server.js'
+import {
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from '../../server/src/rooms/wire.js'
 
 const PLAN = 'plan-room'
 const PERIODS = 6
@@ -116,6 +121,65 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
       expect(visiblePlan(await reloaded())).toBe(visiblePlan(room.doc))
     })
   }
+
+  it('answers a newcomer to a cold room with the stored bytes, then applies them and greets it', async () => {
+    // A log entry beyond the snapshot, so that the stored state has both parts.
+    const first = await open()
+    const writer = await joined(first, 'sales-1', 'sales', 301)
+    const sku = new PlanDoc(first.doc).listSkus()[0]
+    new PlanDoc(writer.doc).writeCell('demand', sku, 1, 4321)
+    await writer.settle()
+    await first.destroy()
+    const state = (await log.loadPlan(PLAN))!
+    expect(state.updates.length).toBeGreaterThan(0)
+
+    const room = await open()
+    const newcomer = new MemoryPeer('sales-2', 'sales', 302)
+    peers.push(newcomer)
+    newcomer.join(room)
+    // No greeting yet: the room's state vector would mean applying the stored state first.
+    expect(newcomer.inbox).toEqual([])
+    await newcomer.deliverToRoom()
+    // The answer is the stored bytes as they are: the log's updates, then the snapshot.
+    expect(newcomer.inbox).toEqual([
+      ...state.updates.map(({ update }) => encodeUpdateMessage(update)),
+      encodeSyncStep2(state.snapshot),
+    ])
+    await tick()
+    await tick()
+    // Then the room applied them (nothing encoded afresh) and greeted the newcomer.
+    expect(newcomer.inbox.at(-1)).toEqual(encodeSyncStep1(Y.encodeStateVector(room.doc)))
+    expect(room.freshSyncAnswers.count).toBe(0)
+    await newcomer.settle()
+    expect(new PlanDoc(newcomer.doc).readCell('demand', sku, 1)).toBe(4321)
+    expect(visiblePlan(newcomer.doc)).toBe(visiblePlan(room.doc))
+
+    // Its edits are checked against the applied document and saved as usual.
+    new PlanDoc(newcomer.doc).writeCell('demand', sku, 2, 555)
+    new PlanDoc(newcomer.doc).writeCell('supply', sku, 2, 1)
+    await newcomer.settle()
+    expect(newcomer.rejections.map((violation) => violation.code)).toEqual(['forbiddenRole'])
+    expect(new PlanDoc(await reloaded()).readCell('demand', sku, 2)).toBe(555)
+  })
+
+  it('applies a cold room’s stored state first for a peer that already holds some of the plan', async () => {
+    const room = await open()
+    const state = (await log.loadPlan(PLAN))!
+    const returning = new MemoryPeer('sales-3', 'sales', 303)
+    peers.push(returning)
+    Y.applyUpdate(returning.doc, state.snapshot)
+    const sku = new PlanDoc(returning.doc).listSkus()[0]
+    // An edit made offline, before it reconnects.
+    new PlanDoc(returning.doc).writeCell('demand', sku, 3, 777)
+    returning.outbox.length = 0
+    returning.join(room)
+    await returning.settle()
+    await room.whenDurable()
+    expect(returning.isOpen).toBe(true)
+    expect(new PlanDoc(room.doc).readCell('demand', sku, 3)).toBe(777)
+    expect(visiblePlan(returning.doc)).toBe(visiblePlan(room.doc))
+    expect(new PlanDoc(await reloaded()).readCell('demand', sku, 3)).toBe(777)
+  })
 
   it('stops taking updates when the store fails mid-append, closes its peers and relays nothing unsaved', async () => {
     const store = failingAppends(log)

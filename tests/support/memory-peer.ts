@@ -99,6 +99,9 @@ export class MemoryPeer implements RoomPeer {
     write()
   }
 
+  /** Messages are in the inbox at once: nothing is ever in flight. */
+  async drained(): Promise<void> {}
+
   saved(stateVector: Uint8Array): void {
     if (this.isOpen) this.savedVectors.push(stateVector)
   }

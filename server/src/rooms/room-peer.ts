@@ -19,6 +19,11 @@ export interface RoomPeer {
   readonly sessionVersion: number
   /** Sends one y-websocket message. A peer that cannot keep up closes itself. */
   send(message: Uint8Array): void
+  /**
+   * Resolves once every message sent so far has left for the network (or the peer closed), so
+   * that the room can start a long computation without holding a large answer back.
+   */
+  drained(): Promise<void>
   /** Runs `write` with this peer's outgoing messages held, so that they leave together. */
   batch(write: () => void): void
   /** Everything the room holds up to `stateVector` is durable, including this peer's updates. */

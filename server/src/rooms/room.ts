@@ -72,7 +72,17 @@ export class Room {
    * keeps the contents of cell values that lose in the transaction that brings them (rare: only
    * at-once conflicts), so every peer learns both values and can tell its person.
    */
-  readonly doc = new Y.Doc({ gcFilter: this.capture.keeps })
+  private readonly ydoc = new Y.Doc({ gcFilter: this.capture.keeps })
+  /**
+   * The stored state, until it is applied to the document. A cold room answers newcomers with
+   * these bytes as they are and applies them once those answers have left (applying a
+   * 10,000 × 104 plan takes most of a second, which the newcomer's browser then spends decoding
+   * the same bytes); anything else that needs the document applies them first.
+   */
+  private unapplied: StoredPlanState | undefined
+  /** Peers that joined before the state was applied: greeted with sync step 1 once it is. */
+  private readonly ungreeted = new Set<RoomPeer>()
+  private applyScheduled = false
   private readonly members = new Set<RoomPeer>()
   private readonly presence: RoomPresence
   private readonly plan: PlanDoc
@@ -90,11 +100,16 @@ export class Room {
     private readonly options: RoomOptions,
     state: StoredPlanState,
   ) {
-    this.presence = new RoomPresence(this.doc, this.members, options.logger)
-    this.plan = new PlanDoc(this.doc)
+    // What the epoch and the log read of the document has the stored state applied.
+    const applied = () => this.doc
+    this.presence = new RoomPresence(this.ydoc, this.members, options.logger)
+    this.plan = new PlanDoc(this.ydoc)
     this.owners = ClientOwners.of(state)
-    this.sources = new EditSourceLedger(this.doc, (client) => this.owners.ownerOf(client))
-    this.answers = new SyncAnswers(this.doc, options.syncAnswerBudget ?? DEFAULT_SYNC_ANSWER_BUDGET)
+    this.sources = new EditSourceLedger(this.ydoc, (client) => this.owners.ownerOf(client))
+    this.answers = new SyncAnswers(
+      this.ydoc,
+      options.syncAnswerBudget ?? DEFAULT_SYNC_ANSWER_BUDGET,
+    )
     this.capture.attach(this.plan, this.sources, {
       changed: (update) => this.answers.changed(update),
       documentChanged: () => this.options.observer?.documentChanged?.(this.planId, this.plan),
@@ -102,7 +117,9 @@ export class Room {
     this.epoch = new RoomEpoch(
       {
         planId,
-        doc: this.doc,
+        get doc() {
+          return applied()
+        },
         logger: options.logger,
         epochAfter: options.epochAfter ?? 0,
         unavailable: () => this.log.isFailed || this.destroyed,
@@ -115,18 +132,7 @@ export class Room {
       },
       () => this.log,
     )
-    this.doc.transact(() => {
-      Y.applyUpdate(this.doc, state.snapshot, STORE_ORIGIN)
-      for (const { update } of state.updates) Y.applyUpdate(this.doc, update, STORE_ORIGIN)
-    }, STORE_ORIGIN)
-    trimDecodedArrays(this.doc)
-    this.capture.captureUpdates()
-    // Loading is the one change that leaves a known encoding of the whole plan: the snapshot.
-    if (state.updates.length === 0) this.answers.knowWhole(state.snapshot)
-    else this.answers.expectWhole(state.snapshot.byteLength)
-    this.owners.claimRemaining(this.doc)
-    // The server writes restores and imports under the room's own clientID: nobody else may.
-    this.owners.claim(this.doc.clientID, SYSTEM_AUTHOR)
+    this.unapplied = state
     this.discussionQuota = new DiscussionQuota(
       options.discussionBytesPerHour ?? DEFAULT_DISCUSSION_BYTES_PER_HOUR,
     )
@@ -134,7 +140,9 @@ export class Room {
       {
         ...options,
         planId,
-        doc: this.doc,
+        get doc() {
+          return applied()
+        },
         owners: this.owners,
         appended: this.relay,
         failed: (error) => {
@@ -149,6 +157,63 @@ export class Room {
       },
       positionOf(state),
     )
+  }
+
+  /** The room's document, with the stored state applied. */
+  get doc(): Y.Doc {
+    this.applyStored()
+    return this.ydoc
+  }
+
+  /**
+   * Applies the stored state the room was loaded with, if not yet done, and greets the peers
+   * that joined meanwhile. Every path that reads or changes the document calls it first.
+   */
+  private applyStored(): void {
+    const state = this.unapplied
+    if (!state || this.destroyed) return
+    this.unapplied = undefined
+    this.ydoc.transact(() => {
+      Y.applyUpdate(this.ydoc, state.snapshot, STORE_ORIGIN)
+      for (const { update } of state.updates) Y.applyUpdate(this.ydoc, update, STORE_ORIGIN)
+    }, STORE_ORIGIN)
+    trimDecodedArrays(this.ydoc)
+    this.capture.captureUpdates()
+    // Loading is the one change that leaves a known encoding of the whole plan: the snapshot.
+    if (state.updates.length === 0) this.answers.knowWhole(state.snapshot)
+    else this.answers.expectWhole(state.snapshot.byteLength)
+    this.owners.claimRemaining(this.ydoc)
+    // The server writes restores and imports under the room's own clientID: nobody else may.
+    this.owners.claim(this.ydoc.clientID, SYSTEM_AUTHOR)
+    const greeting = encodeSyncStep1(Y.encodeStateVector(this.ydoc))
+    for (const peer of this.ungreeted) if (this.members.has(peer)) peer.send(greeting)
+    this.ungreeted.clear()
+  }
+
+  /**
+   * Answers a newcomer (nothing in its state vector) of a room whose stored state is not applied
+   * yet with the stored bytes: the log's updates first (they wait in the client until the
+   * snapshot arrives), then the snapshot as sync step 2. The state is applied once every
+   * such answer has left. Returns false when the room must apply the state and answer itself.
+   */
+  private answerFromStored(peer: RoomPeer, stateVector: Uint8Array): boolean {
+    const state = this.unapplied
+    if (!state || Y.decodeStateVector(stateVector).size > 0) return false
+    peer.batch(() => {
+      for (const { update } of state.updates) peer.send(encodeUpdateMessage(update))
+      peer.send(encodeSyncStep2(state.snapshot))
+    })
+    const sent = [...this.members].map((member) => member.drained())
+    if (!this.applyScheduled) {
+      this.applyScheduled = true
+      void Promise.all(sent).finally(() =>
+        setImmediate(() => {
+          this.applyScheduled = false
+          this.applyStored()
+        }),
+      )
+    }
+    return true
   }
 
   /** Loads a plan's snapshot and log into a new room; undefined when the plan does not exist. */
@@ -206,19 +271,22 @@ export class Room {
    * change could not be written.
    */
   startEpoch(): Promise<number | undefined> {
+    this.applyStored()
     return this.epoch.start()
   }
 
   /** Adds a peer and greets it with sync step 1 and everyone's presence. */
   join(peer: RoomPeer): void {
     this.members.add(peer)
-    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    if (this.unapplied) this.ungreeted.add(peer)
+    else peer.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
     const everyone = this.presence.everyone()
     if (everyone) peer.send(everyone)
   }
 
   /** Removes a peer and the presence entries it controlled. */
   leave(peer: RoomPeer): void {
+    this.ungreeted.delete(peer)
     if (!this.members.delete(peer)) return
     this.presence.left(peer)
   }
@@ -244,7 +312,7 @@ export class Room {
             // A live update on top of edits the room lacks: sent after a reconnect before the
             // peer answered the room's sync step 1, or after a failed append. Ask again; the
             // answer carries everything from the room's state on.
-            peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+            peer.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
           } else if (violation) peer.rejected(violation)
           return cells
         } else {
@@ -261,6 +329,7 @@ export class Room {
       case MESSAGE_TYPES.auth:
         return 0
       case MESSAGE_TYPES.editSources: {
+        this.applyStored()
         const refused = this.sources.declare(peer.userId, readEditSources(decoder))
         if (refused > 0)
           this.options.logger.info({ userId: peer.userId, refused }, 'ignored edit sources')
@@ -281,8 +350,9 @@ export class Room {
     update: Uint8Array,
   ): { violation?: RuleViolation; cells: number } {
     if (this.log.isFailed || this.destroyed || this.epoch.changing) return { cells: 0 }
+    this.applyStored()
     const { userId } = sender
-    const verdict = checkUpdate(this.doc, update, {
+    const verdict = checkUpdate(this.ydoc, update, {
       role: sender.role,
       sites: sender.sites,
       userId,
@@ -301,14 +371,14 @@ export class Room {
     const origin: ChangeOrigin = { kind: 'peer', peer: sender }
     let effect: Effect
     try {
-      effect = this.capture.apply(() => Y.applyUpdate(this.doc, verdict.update, origin))
+      effect = this.capture.apply(() => Y.applyUpdate(this.ydoc, verdict.update, origin))
     } catch (error) {
       this.log.abandon(error)
       return { cells: 0 }
     }
     // Held-back structs would land later, unchecked, and the live document would hold what was
     // never stored: start again from the store instead.
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+    if (this.ydoc.store.pendingStructs || this.ydoc.store.pendingDs) {
       this.log.abandon(new Error('an accepted update left pending structs'))
       return { cells: 0 }
     }
@@ -330,8 +400,9 @@ export class Room {
   ): Promise<number> {
     if (this.log.isFailed || this.destroyed || this.epoch.changing)
       throw new Error(`Plan ${this.planId} is not available`)
+    this.applyStored()
     const effect = this.capture.apply(
-      () => this.doc.transact(() => edit(this.plan), SERVER_ORIGIN),
+      () => this.ydoc.transact(() => edit(this.plan), SERVER_ORIGIN),
       source,
     )
     this.log.queue({ ...effect, sender: undefined, author })
@@ -348,6 +419,8 @@ export class Room {
   private async answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): Promise<void> {
     await this.whenDurable()
     if (this.destroyed || !this.members.has(peer)) return
+    if (this.answerFromStored(peer, stateVector)) return
+    this.applyStored()
     const turn = this.answers.turn(peer.userId, stateVector)
     if (turn.kind === 'refused') {
       peer.close('rateLimited', 'Too many sync requests for this plan; wait a moment')
@@ -388,7 +461,7 @@ export class Room {
     this.log.stop()
     await this.feed?.stop()
     this.presence.destroy()
-    this.doc.destroy()
+    this.ydoc.destroy()
   }
 
   /**
@@ -397,11 +470,12 @@ export class Room {
    */
   private receiveFeedEntries(entries: LoggedUpdate[]): void {
     if (this.destroyed) return
+    this.applyStored()
     for (const { seq, update, author } of entries) {
       if (!this.log.followed(seq, update.byteLength)) continue
       this.owners.claimUpdate(update, author)
       const { update: effective } = this.capture.apply(() =>
-        Y.applyUpdate(this.doc, update, FEED_ORIGIN),
+        Y.applyUpdate(this.ydoc, update, FEED_ORIGIN),
       )
       if (!effective) continue
       const message = encodeUpdateMessage(effective)
@@ -417,11 +491,12 @@ export class Room {
   private mergeStored(state: StoredPlanState): void {
     if (this.destroyed) return
     if (state.documentEpoch !== this.documentEpoch) return this.epoch.leave()
+    this.applyStored()
     this.owners.claimStored(state)
     const { update } = this.capture.apply(() =>
-      this.doc.transact(() => {
-        Y.applyUpdate(this.doc, state.snapshot, FEED_ORIGIN)
-        for (const entry of state.updates) Y.applyUpdate(this.doc, entry.update, FEED_ORIGIN)
+      this.ydoc.transact(() => {
+        Y.applyUpdate(this.ydoc, state.snapshot, FEED_ORIGIN)
+        for (const entry of state.updates) Y.applyUpdate(this.ydoc, entry.update, FEED_ORIGIN)
       }, FEED_ORIGIN),
     )
     this.log.reloaded(state)

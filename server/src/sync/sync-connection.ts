@@ -60,6 +60,9 @@ export interface CorkableStream {
 
 /** Bytes buffered for a slow receiver before it is closed with 1013. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
+/** How often, and for how long at most, `drained` looks at what the socket still holds. */
+const DRAIN_POLL_MS = 5
+const DRAIN_WAIT_MS = 10_000
 
 /** Bytes a client may send while its room loads (twice the default largest message). */
 export const MAX_PENDING_BYTES = 16 * 1024 * 1024
@@ -161,6 +164,12 @@ export class SyncConnection implements RoomPeer {
       return
     }
     this.socket.send(message)
+  }
+
+  async drained(): Promise<void> {
+    const deadline = Date.now() + DRAIN_WAIT_MS
+    while (!this.closed && this.socket.bufferedAmount > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS))
   }
 
   batch(write: () => void): void {
