@@ -5,6 +5,7 @@ import { PlanDoc } from '@tandem/shared'
 import type { PlanModel } from '@tandem/shared'
 import { LOCAL_ORIGINS } from './local-origin.js'
 import type { PlanLive } from './plan-live.js'
+import { quietFirstSync } from './quiet-first-sync.js'
 
 /** One document of a session: a resync throws it away and opens the next. */
 export interface Generation {
@@ -36,6 +37,7 @@ export function openGeneration(
     disableBc: true,
     params: { ext: '1' },
   })
+  quietFirstSync(provider, persistence)
   const undo = new Y.UndoManager([plan.demand, plan.supply, plan.capacity, plan.overrideReasons], {
     trackedOrigins: new Set<unknown>(Object.values(LOCAL_ORIGINS)),
     captureTimeout: 0,
