@@ -162,6 +162,21 @@ describe('Room, with in-memory peers over a real SQLite log', () => {
     expect(new PlanDoc(await reloaded()).readCell('demand', sku, 2)).toBe(555)
   })
 
+  it('greets a peer of a cold room that waits for the room to speak first', async () => {
+    const room = await open()
+    const waiting = new MemoryPeer('sales-4', 'sales', 304)
+    peers.push(waiting)
+    waiting.join(room)
+    // This client does not ask (as a stock provider does at once): it only answers.
+    waiting.outbox.length = 0
+    await expect
+      .poll(() => waiting.inbox.length, { timeout: 5_000, interval: 20 })
+      .toBeGreaterThan(0)
+    expect(waiting.inbox[0]).toEqual(encodeSyncStep1(Y.encodeStateVector(room.doc)))
+    await waiting.settle()
+    expect(waiting.isOpen).toBe(true)
+  })
+
   it('applies a cold room’s stored state first for a peer that already holds some of the plan', async () => {
     const room = await open()
     const state = (await log.loadPlan(PLAN))!

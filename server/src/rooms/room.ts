@@ -30,6 +30,12 @@ import type { SyncAnswerBudget } from './sync-answers.js'
 import { DEFAULT_SYNC_ANSWER_BUDGET, SyncAnswers } from './sync-answers.js'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './wire.js'
 
+/**
+ * How long a peer of a room whose stored state is not applied yet waits for the room's sync
+ * step 1, when it does not ask first (the stock provider asks at once).
+ */
+const GREETING_WAIT_MS = 200
+
 /** What a room needs of the store: the plan log, and its feed when the store is shared. */
 export type RoomStore = Pick<
   PlanLog,
@@ -83,6 +89,8 @@ export class Room {
   /** Peers that joined before the state was applied: greeted with sync step 1 once it is. */
   private readonly ungreeted = new Set<RoomPeer>()
   private applyScheduled = false
+  /** Applies the stored state for peers that wait for the room's greeting before they ask. */
+  private greetingTimer: NodeJS.Timeout | undefined
   private readonly members = new Set<RoomPeer>()
   private readonly presence: RoomPresence
   private readonly plan: PlanDoc
@@ -170,6 +178,8 @@ export class Room {
    * that joined meanwhile. Every path that reads or changes the document calls it first.
    */
   private applyStored(): void {
+    clearTimeout(this.greetingTimer)
+    this.greetingTimer = undefined
     const state = this.unapplied
     if (!state || this.destroyed) return
     this.unapplied = undefined
@@ -204,6 +214,8 @@ export class Room {
       peer.send(encodeSyncStep2(state.snapshot))
     })
     const sent = [...this.members].map((member) => member.drained())
+    clearTimeout(this.greetingTimer)
+    this.greetingTimer = undefined
     if (!this.applyScheduled) {
       this.applyScheduled = true
       void Promise.all(sent).finally(() =>
@@ -278,8 +290,13 @@ export class Room {
   /** Adds a peer and greets it with sync step 1 and everyone's presence. */
   join(peer: RoomPeer): void {
     this.members.add(peer)
-    if (this.unapplied) this.ungreeted.add(peer)
-    else peer.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
+    if (this.unapplied) {
+      // A client that waits for the room's sync step 1 before it sends its own is greeted
+      // after a moment; a newcomer that asks first is answered from the stored bytes.
+      this.ungreeted.add(peer)
+      if (!this.greetingTimer && !this.applyScheduled)
+        this.greetingTimer = setTimeout(() => this.applyStored(), GREETING_WAIT_MS)
+    } else peer.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
     const everyone = this.presence.everyone()
     if (everyone) peer.send(everyone)
   }
@@ -458,6 +475,7 @@ export class Room {
     if (this.destroyed) return
     await this.whenDurable()
     this.destroyed = true
+    clearTimeout(this.greetingTimer)
     this.log.stop()
     await this.feed?.stop()
     this.presence.destroy()
