@@ -10,6 +10,12 @@ import { authored, planRecord, text } from './store-fixtures.js'
 
 const silentLogger = { error: () => {}, warn: () => {} }
 
+/** The replicas a master lists in ROLE: those online, which appends wait for. */
+async function onlineReplicas(client: ReturnType<typeof createClient>): Promise<number> {
+  const role = (await client.sendCommand(['ROLE'])) as unknown[]
+  return Array.isArray(role[2]) ? role[2].length : 0
+}
+
 /**
  * Redis replicates asynchronously: an append acknowledged by a master that then dies is gone
  * unless a replica held it. Appends therefore wait (Redis `WAIT`) for the master's replicas.
@@ -45,10 +51,18 @@ describe('appends on a Redis master with a replica', () => {
     })
     replicaClient = createClient({ url: replica.url })
     await replicaClient.connect()
-    const deadline = Date.now() + 10_000
-    while (!(await replicaClient.info('replication')).includes('master_link_status:up')) {
-      if (Date.now() > deadline) throw new Error('the replica never synced with its master')
-      await new Promise((resolve) => setTimeout(resolve, 50))
+    // The replica says its link is up once it has loaded the master's data; the master lists it
+    // as online (ROLE, what appends go by) only after its first acknowledgement, up to 1 s later.
+    const masterClient = createClient({ url: master.url })
+    await masterClient.connect()
+    try {
+      const deadline = Date.now() + 10_000
+      while ((await onlineReplicas(masterClient)) === 0) {
+        if (Date.now() > deadline) throw new Error('the master never listed its replica as online')
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    } finally {
+      await masterClient.close()
     }
   })
 

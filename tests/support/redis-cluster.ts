@@ -87,6 +87,13 @@ export async function startRedisCluster(count = 3): Promise<RedisCluster> {
           async () => /master_link_status:up/.test(await cli(replica.port, 'INFO', 'replication')),
           `replica ${replica.port} syncs`,
         )
+        // The master counts it online (ROLE, which appends wait on) after its first
+        // acknowledgement, up to a second after the replica says its link is up.
+        await until(
+          async () =>
+            (await cli(masters[index].port, 'ROLE')).split('\n').includes(String(replica.port)),
+          `master ${masters[index].port} lists replica ${replica.port} as online`,
+        )
         // A failover needs the votes of masters that know the node as this master's replica.
         const replicaId = (await cli(replica.port, 'CLUSTER', 'MYID')).trim()
         await until(async () => {
