@@ -4,6 +4,7 @@ import type { BoardLayout } from '../plan-view/board-layout.js'
 import type { SearchHits } from '../plan-view/board-view.js'
 import { rowKey } from '../plan-view/board-row.js'
 import type { JumpRequest } from '../plan-view/jump-request.js'
+import type { SearchEntry } from '../plan-view/sku-search.js'
 import { findSkus, searchEntries, stepMatch } from '../plan-view/sku-search.js'
 
 /** The SKU column: a search jump selects the SKU's id. */
@@ -22,8 +23,19 @@ export function useSkuSearch(
   const [currentSku, setCurrentSku] = useState<string>()
   const [gridFocus, setGridFocus] = useState(0)
   const input = useRef<HTMLInputElement>(null)
-  const entries = useMemo(() => searchEntries(layout.shownSkus, model), [layout, model])
-  const matches = useMemo(() => findSkus(entries, query), [entries, query])
+  // Folding every SKU's id and name costs tens of ms on a large plan: done at the first search
+  // of a layout, not on every layout (a filter, a sort, an edit's gap) nobody searches.
+  const folded = useRef<{ layout: BoardLayout; model: PlanModel; entries: SearchEntry[] }>(
+    undefined,
+  )
+  const entriesOf = useCallback(() => {
+    const kept = folded.current
+    if (kept && kept.layout === layout && kept.model === model) return kept.entries
+    const entries = searchEntries(layout.shownSkus, model)
+    folded.current = { layout, model, entries }
+    return entries
+  }, [layout, model])
+  const matches = useMemo(() => (query ? findSkus(entriesOf(), query) : []), [entriesOf, query])
   const at = currentSku === undefined ? -1 : matches.indexOf(currentSku)
 
   const goTo = useCallback(
@@ -45,9 +57,9 @@ export function useSkuSearch(
   const setQuery = useCallback(
     (next: string) => {
       setQueryState(next)
-      goTo(findSkus(entries, next)[0])
+      goTo(next ? findSkus(entriesOf(), next)[0] : undefined)
     },
-    [entries, goTo],
+    [entriesOf, goTo],
   )
   const step = useCallback(
     (back: boolean) => goTo(matches[stepMatch(at, matches.length, back)]),

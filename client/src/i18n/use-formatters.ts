@@ -32,16 +32,7 @@ export function makeFormatters(
   decimals: number,
   weekLabel: (week: number) => string,
 ): Formatters {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals })
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
-  const day = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' })
-  const month = new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const { number, percent, day, month, date, dateTime } = intlOf(locale, decimals)
   return {
     locale,
     number: (value) => number.format(value),
@@ -58,5 +49,29 @@ export function makeFormatters(
       const start = periodStart(kind, firstPeriod, index)
       return kind === 'month' ? String(start.getUTCFullYear()) : month.format(start)
     },
+  }
+}
+
+/** The Intl formatters of a locale and decimals, built once: each costs a fraction of a ms. */
+const intlCache = new Map<string, ReturnType<typeof buildIntl>>()
+
+function intlOf(locale: string, decimals: number) {
+  const key = `${locale}|${decimals}`
+  let intl = intlCache.get(key)
+  if (!intl) {
+    intl = buildIntl(locale, decimals)
+    intlCache.set(key, intl)
+  }
+  return intl
+}
+
+function buildIntl(locale: string, decimals: number) {
+  return {
+    number: new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }),
+    percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+    day: new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+    month: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+    dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
   }
 }
