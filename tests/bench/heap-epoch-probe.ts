@@ -13,15 +13,18 @@ const server = await startTandem(
   { kind: 'sqlite' },
   { epochAfter: Number(epochAfter ?? DEFAULT_EPOCH_AFTER) },
 )
+/** Opens the plan's room with its stored state applied (a cold room applies it only when needed). */
+const applied = async (planId: string) =>
+  (await server.app.rooms.open(planId))?.doc.store.clients.size
 const base = await heapMB()
-await server.app.rooms.open(plan.id)
+await applied(plan.id)
 const open = (await heapMB()) - base
 console.log(
   `snapshot ${(plan.snapshot.byteLength / 2 ** 20).toFixed(1)} MB, open room ${open.toFixed(1)} MB`,
 )
 const { saved, epochs } = await overwriteLive(server, plan.id, Number(count))
 await new Promise((resolve) => setTimeout(resolve, 2_500))
-await server.app.rooms.open(plan.id)
+await applied(plan.id)
 const stored = await server.store.log.loadPlan(plan.id)
 console.log(
   `after ${saved} overwrites (${epochs} automatic epochs, stored epoch ${stored?.documentEpoch}) ` +
@@ -32,7 +35,7 @@ await new Promise((resolve) => setTimeout(resolve, 500))
 console.log(
   `epoch ${epoch}; rooms in memory ${server.app.rooms.roomsInMemory}, heap ${((await heapMB()) - base).toFixed(1)} MB`,
 )
-await server.app.rooms.open(plan.id)
+await applied(plan.id)
 console.log(`new epoch room open ${((await heapMB()) - base).toFixed(1)} MB`)
 await server.stop()
 process.exit(0)

@@ -8,6 +8,16 @@ import { churnPlans, heapMB, overwriteStream, stockFullSyncMs } from './tandem-p
 import { startTandem } from './tandem-server.js'
 
 /**
+ * Opens a plan's room and applies its stored state: a room answers newcomers from the stored
+ * bytes before it applies them, so opening alone would measure neither the apply nor its heap.
+ */
+async function openApplied(server: Awaited<ReturnType<typeof startTandem>>, planId: string) {
+  const room = await server.app.rooms.open(planId)
+  if (!room) throw new Error(`no plan ${planId}`)
+  return room.doc.store.clients.size
+}
+
+/**
  * Child process entry: `probe-process.ts <planFile> <redisUrl> <overwrites> <churnPlans> <appends>`.
  * Cold load, memory, leaks and append cost, each in this fresh process.
  */
@@ -23,7 +33,7 @@ async function main(): Promise<void> {
   // Every heap reading is after forced GC; each room is measured against the heap before it existed.
   const base = await heapMB()
   const started = performance.now()
-  await server.app.rooms.open(plan.id)
+  await openApplied(server, plan.id)
   const loadMs = performance.now() - started
   const heapLarge = (await heapMB()) - base
   const fullSyncMs = await stockFullSyncMs(server, plan.id)
@@ -33,12 +43,12 @@ async function main(): Promise<void> {
   // Past the room's quiet second, so a due compaction has run and its buffers are released.
   await new Promise((resolve) => setTimeout(resolve, 2_500))
   // An epoch started after the writer left gave its room up: measure the current epoch's room.
-  await server.app.rooms.open(plan.id)
+  await openApplied(server, plan.id)
   const afterOverwrites = await heapMB()
   // Counted in the store: an epoch can also start after the writer's last save.
   const epochs = (await server.store.log.loadPlan(plan.id))?.documentEpoch ?? 0
   const baseSmall = afterOverwrites
-  await server.app.rooms.open(small.id)
+  await openApplied(server, small.id)
   const heapSmall = (await heapMB()) - baseSmall
   await server.stop()
 

@@ -11,7 +11,9 @@ import { authored, planRecord, text } from './store-fixtures.js'
 const silentLogger = { error: () => {}, warn: () => {} }
 
 /** The replicas a master lists in ROLE: those online, which appends wait for. */
-async function onlineReplicas(client: ReturnType<typeof createClient>): Promise<number> {
+async function onlineReplicas(client: {
+  sendCommand(args: string[]): Promise<unknown>
+}): Promise<number> {
   const role = (await client.sendCommand(['ROLE'])) as unknown[]
   return Array.isArray(role[2]) ? role[2].length : 0
 }
