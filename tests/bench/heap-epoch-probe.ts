@@ -1,7 +1,7 @@
 import { DEFAULT_EPOCH_AFTER } from '@tandem/server'
 import { buildBenchPlan } from './build-bench-plan.js'
 import { overwriteLive } from './overwrite-live.js'
-import { heapMB } from './tandem-probe.js'
+import { heapMB, openApplied } from './tandem-probe.js'
 import { startTandem } from './tandem-server.js'
 
 // `heap-epoch-probe.ts [skus periods overwrites epochAfter]`, with --expose-gc: the heap of an
@@ -13,18 +13,15 @@ const server = await startTandem(
   { kind: 'sqlite' },
   { epochAfter: Number(epochAfter ?? DEFAULT_EPOCH_AFTER) },
 )
-/** Opens the plan's room with its stored state applied (a cold room applies it only when needed). */
-const applied = async (planId: string) =>
-  (await server.app.rooms.open(planId))?.doc.store.clients.size
 const base = await heapMB()
-await applied(plan.id)
+await openApplied(server, plan.id)
 const open = (await heapMB()) - base
 console.log(
   `snapshot ${(plan.snapshot.byteLength / 2 ** 20).toFixed(1)} MB, open room ${open.toFixed(1)} MB`,
 )
 const { saved, epochs } = await overwriteLive(server, plan.id, Number(count))
 await new Promise((resolve) => setTimeout(resolve, 2_500))
-await applied(plan.id)
+await openApplied(server, plan.id)
 const stored = await server.store.log.loadPlan(plan.id)
 console.log(
   `after ${saved} overwrites (${epochs} automatic epochs, stored epoch ${stored?.documentEpoch}) ` +
@@ -35,7 +32,7 @@ await new Promise((resolve) => setTimeout(resolve, 500))
 console.log(
   `epoch ${epoch}; rooms in memory ${server.app.rooms.roomsInMemory}, heap ${((await heapMB()) - base).toFixed(1)} MB`,
 )
-await applied(plan.id)
+await openApplied(server, plan.id)
 console.log(`new epoch room open ${((await heapMB()) - base).toFixed(1)} MB`)
 await server.stop()
 process.exit(0)

@@ -4,18 +4,14 @@ import { loadBenchPlan } from './bench-plan.js'
 import { buildBenchPlan } from './build-bench-plan.js'
 import type { ProbeReport } from './probe-report.js'
 import { overwriteLive } from './overwrite-live.js'
-import { churnPlans, heapMB, overwriteStream, stockFullSyncMs } from './tandem-probe.js'
+import {
+  churnPlans,
+  heapMB,
+  openApplied,
+  overwriteStream,
+  stockFullSyncMs,
+} from './tandem-probe.js'
 import { startTandem } from './tandem-server.js'
-
-/**
- * Opens a plan's room and applies its stored state: a room answers newcomers from the stored
- * bytes before it applies them, so opening alone would measure neither the apply nor its heap.
- */
-async function openApplied(server: Awaited<ReturnType<typeof startTandem>>, planId: string) {
-  const room = await server.app.rooms.open(planId)
-  if (!room) throw new Error(`no plan ${planId}`)
-  return room.doc.store.clients.size
-}
 
 /**
  * Child process entry: `probe-process.ts <planFile> <redisUrl> <overwrites> <churnPlans> <appends>`.

@@ -12,6 +12,19 @@ import type { RunningServer } from './running-server.js'
 import { startTandem } from './tandem-server.js'
 
 /**
+ * Opens a plan's room and applies its stored state: a room answers newcomers from the stored
+ * bytes before it applies them, so opening alone would measure neither the apply nor its heap.
+ */
+export async function openApplied(
+  server: Awaited<ReturnType<typeof startTandem>>,
+  planId: string,
+): Promise<Y.Doc> {
+  const room = await server.app.rooms.open(planId)
+  if (!room) throw new Error(`no plan ${planId}`)
+  return room.doc
+}
+
+/**
  * Heap in use after forced full collections, in MB. Collects, lets pending timers, finalizers and
  * socket callbacks run, and collects again, so garbage from the previous step is gone.
  */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import type { InboxList } from '@tandem/shared'
 import { createFlag, startThread } from '@tandem/shared'
 import { connectRedisStores } from '@tandem/server'
@@ -55,9 +56,14 @@ describe('the inbox over HTTP and server-sent events, on SQLite', () => {
   let cleanup: () => Promise<void>
   const clients: StockClient[] = []
   const streams: EventStream[] = []
+  let clientCount = 0
 
   const join = async (planId: string, account: TestAccount) => {
+    // Seeded clientIDs: a random one could meet another client's.
+    const doc = new Y.Doc()
+    doc.clientID = 7000 + clientCount++
     const client = connectStockClient(server.syncUrl, planId, {
+      doc,
       token: server.tokens[account],
       ext: true,
       reconnect: false,
@@ -299,7 +305,13 @@ describe('the inbox across two instances on one Redis', () => {
 
   it('shows a mark made through one instance in a tab on the other', async () => {
     const planId = await createPlan(one)
-    const client = connectStockClient(one.syncUrl, planId, { token: one.tokens.planner, ext: true })
+    const doc = new Y.Doc()
+    doc.clientID = 7900
+    const client = connectStockClient(one.syncUrl, planId, {
+      token: one.tokens.planner,
+      ext: true,
+      doc,
+    })
     clients.push(client)
     await client.synced()
     flagFor(client, 'f-1', one.users.sales.id, one.users.planner.id)

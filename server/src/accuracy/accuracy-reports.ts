@@ -17,6 +17,7 @@ import type {
 } from './accuracy-job.js'
 import { AccuracyThread } from './accuracy-thread.js'
 import { actualsRevision, readLiveAccuracy } from './live-accuracy.js'
+import { storedStatePosition } from '../store/stored-state-position.js'
 
 /** Reports kept, the least recently used going first. */
 const REPORT_CACHE = 64
@@ -195,9 +196,8 @@ export class AccuracyReports {
       this.deps.log.loadPlan(planId),
     ])
     if (!record || !stored) throw new ApiProblem('planNotFound', `No plan ${planId}`, 'id')
-    const last = stored.updates.at(-1)?.seq ?? stored.compactedThrough ?? ''
     return {
-      revision: `stored:${stored.documentEpoch}:${stored.snapshotEpoch}:${last}`,
+      revision: `stored:${storedStatePosition(stored)}`,
       periodKind: record.periodKind,
       firstPeriod: record.firstPeriod,
       read: async () => ({

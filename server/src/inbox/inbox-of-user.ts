@@ -7,6 +7,7 @@ import type { PlanLog } from '../store/plan-log.js'
 import type { PlanRecords } from '../store/plan-records.js'
 import type { ScenarioStore } from '../store/scenario-store.js'
 import type { UserRecord } from '../store/user-record.js'
+import { storedStatePosition } from '../store/stored-state-position.js'
 import type { StoredInboxCache } from './stored-inbox-cache.js'
 
 /** What an inbox is built from. */
@@ -65,18 +66,7 @@ async function itemsOf(
   if (live) return inboxItems(new PlanDoc(live), plan.id, userId, role)
   const state = await sources.log.loadPlan(plan.id)
   if (!state) return undefined
-  const last = state.updates.at(-1)?.seq ?? state.compactedThrough ?? ''
-  const key = [
-    plan.id,
-    plan.createdAt,
-    state.documentEpoch,
-    state.snapshotEpoch,
-    last,
-    userId,
-    role,
-  ]
-    .map(String)
-    .join('|')
+  const key = [plan.id, plan.createdAt, storedStatePosition(state), userId, role].join('|')
   const cached = sources.storedCache?.get(key)
   if (cached) return cached
   const doc = new Y.Doc()

@@ -178,8 +178,7 @@ export class Room {
    * that joined meanwhile. Every path that reads or changes the document calls it first.
    */
   private applyStored(): void {
-    clearTimeout(this.greetingTimer)
-    this.greetingTimer = undefined
+    this.cancelGreeting()
     const state = this.unapplied
     if (!state || this.destroyed) return
     this.unapplied = undefined
@@ -200,6 +199,11 @@ export class Room {
     this.ungreeted.clear()
   }
 
+  private cancelGreeting(): void {
+    clearTimeout(this.greetingTimer)
+    this.greetingTimer = undefined
+  }
+
   /**
    * Answers a newcomer (nothing in its state vector) of a room whose stored state is not applied
    * yet with the stored bytes: the log's updates first (they wait in the client until the
@@ -214,8 +218,7 @@ export class Room {
       peer.send(encodeSyncStep2(state.snapshot))
     })
     const sent = [...this.members].map((member) => member.drained())
-    clearTimeout(this.greetingTimer)
-    this.greetingTimer = undefined
+    this.cancelGreeting()
     if (!this.applyScheduled) {
       this.applyScheduled = true
       void Promise.all(sent).finally(() =>
@@ -475,7 +478,7 @@ export class Room {
     if (this.destroyed) return
     await this.whenDurable()
     this.destroyed = true
-    clearTimeout(this.greetingTimer)
+    this.cancelGreeting()
     this.log.stop()
     await this.feed?.stop()
     this.presence.destroy()
