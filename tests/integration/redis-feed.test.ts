@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RedisStores } from '../../server/src/store/redis/connect-redis-stores.js'
 import { connectRedisStores } from '../../server/src/store/redis/connect-redis-stores.js'
@@ -90,6 +91,35 @@ describe('the Redis plan feed between instances', () => {
     )
     expect(follower.received[1]).toMatchObject({ author: 'user-1', at: expect.any(String) })
     expect(follower.reloads).toEqual([])
+  })
+
+  it('tells the followers of an append from the append script itself: one round trip', async () => {
+    const [writer, reader] = await instances(2)
+    await writer.log.createPlan(planRecord('plan-m'), bytes(0))
+    const follower = await following(reader, 'plan-m')
+    const [first] = await writer.log.appendUpdates('plan-m', authored([text('edit 0')]))
+    await follower.until(first)
+    // MONITOR names where each command came from: a client's address, or `lua` for a script.
+    const monitor = createClient({ url: redis.url })
+    await monitor.connect()
+    const lines: string[] = []
+    await monitor.monitor((line: string) => lines.push(line))
+    try {
+      const seqs: string[] = []
+      for (let i = 1; i <= 10; i++) {
+        const [seq] = await writer.log.appendUpdates('plan-m', authored([text(`edit ${i}`)]))
+        seqs.push(seq)
+        await follower.until(seq)
+      }
+      await follower.stop()
+      const publishes = lines.filter((line) => /\] "S?PUBLISH" "[^"]*plan-m/i.test(line))
+      expect(publishes).toHaveLength(10)
+      expect(publishes.every((line) => line.includes(' lua] '))).toBe(true)
+      expect(lines.filter((line) => /\] "EVALSHA"/i.test(line))).toHaveLength(10)
+      expect(follower.received.map(({ seq }) => seq)).toEqual([first, ...seqs])
+    } finally {
+      monitor.destroy()
+    }
   })
 
   it('gives every entry once and in log order when two instances append at once', async () => {

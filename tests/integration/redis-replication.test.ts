@@ -18,6 +18,14 @@ async function onlineReplicas(client: {
   return Array.isArray(role[2]) ? role[2].length : 0
 }
 
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
 /**
  * Redis replicates asynchronously: an append acknowledged by a master that then dies is gone
  * unless a replica held it. Appends therefore wait (Redis `WAIT`) for the master's replicas.
@@ -100,6 +108,86 @@ describe('appends on a Redis master with a replica', () => {
     // The replica catches up, and the next append is acknowledged again.
     await stores.log.appendUpdates(planId, authored([text('after the stall')]))
     expect(await replicaLogLength(stores, planId)).toBe(3)
+  })
+
+  it('tells the other instances of an append only once the replica holds it', async () => {
+    const stores = await storesWith({ replicas: 1, timeoutMs: 300 })
+    const other = await connectRedisStores(master.url, {
+      prefix: stores.keys.prefix,
+      logger: silentLogger,
+    })
+    opened.push(other)
+    const planId = await newPlan(stores)
+    const [first] = await stores.log.appendUpdates(planId, authored([text('before the stall')]))
+    const heard: string[] = []
+    const stop = await other.log.feed.follow(planId, undefined, {
+      entries: (entries) => heard.push(...entries.map(({ seq }) => seq)),
+      reload: () => {},
+    })
+    try {
+      await until(() => heard.includes(first))
+      replica.pause()
+      try {
+        await expect(
+          stores.log.appendUpdates(planId, authored([text('during the stall')])),
+        ).rejects.toThrow('Redis replication')
+        // The master holds the entry, but no instance relayed it: it was never acknowledged.
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        expect(heard).toEqual([first])
+      } finally {
+        replica.resume()
+      }
+      const [third] = await stores.log.appendUpdates(planId, authored([text('after the stall')]))
+      await until(() => heard.includes(third))
+      expect(heard).toHaveLength(3)
+    } finally {
+      await stop()
+    }
+  })
+
+  it('reads the log on a notice only through the entry the notice announces', async () => {
+    const stores = await storesWith({ replicas: 1, timeoutMs: 5_000 })
+    const other = await connectRedisStores(master.url, {
+      prefix: stores.keys.prefix,
+      logger: silentLogger,
+    })
+    opened.push(other)
+    const planId = await newPlan(stores)
+    const { log } = stores.keys.plan(planId)
+    const [first] = await stores.log.appendUpdates(planId, authored([text('replicated')]))
+    const heard: string[] = []
+    const stop = await other.log.feed.follow(planId, undefined, {
+      entries: (entries) => heard.push(...entries.map(({ seq }) => seq)),
+      reload: () => {},
+    })
+    const publisher = createClient({ url: master.url })
+    await publisher.connect()
+    try {
+      await until(() => heard.includes(first))
+      replica.pause()
+      let waiting: Promise<string[]> | undefined
+      try {
+        // In the master's log, but waiting for the replica: not yet saved.
+        waiting = stores.log.appendUpdates(planId, authored([text('waiting')]))
+        const deadline = Date.now() + 5_000
+        while ((await publisher.xLen(log)) < 2 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 5))
+        // A late copy of the first append's bare notice sends the follower to the log.
+        const channel = stores.keys.channel(planId, 'appended')
+        if (stores.connection.shardedPubSub) await publisher.sPublish(channel, first)
+        else await publisher.publish(channel, first)
+        await new Promise((resolve) => setTimeout(resolve, 150))
+        expect(heard).toEqual([first])
+      } finally {
+        replica.resume()
+      }
+      const [second] = await waiting
+      await until(() => heard.includes(second))
+      expect(heard).toEqual([first, second])
+    } finally {
+      await publisher.close()
+      await stop()
+    }
   })
 
   it('does not wait when told not to (REDIS_WAIT_REPLICAS=0)', async () => {

@@ -118,8 +118,7 @@ export class RedisConnection {
   async replicated(key: string): Promise<void> {
     if (this.wait.replicas <= 0) return
     const node = await this.nodeFor(key)
-    const connected = await this.connectedReplicas(node)
-    const wanted = Math.min(this.wait.replicas, connected)
+    const wanted = Math.min(this.wait.replicas, await this.connectedReplicas(node))
     if (wanted === 0) return
     const acknowledged = Number(
       await node.sendCommand<number>(['WAIT', String(wanted), String(this.wait.timeoutMs)]),
@@ -129,6 +128,16 @@ export class RedisConnection {
     throw new Error(
       `Redis replication: ${acknowledged} of ${wanted} replica(s) acknowledged the write within ${this.wait.timeoutMs} ms`,
     )
+  }
+
+  /**
+   * Whether a write on `key` would be waited on (its master has a replica connected, as ROLE
+   * last said, and waiting is on): an append that will not wait may tell the other instances
+   * of its entries in the same script, since they are as durable then as they will ever be.
+   */
+  async waitsFor(key: string): Promise<boolean> {
+    if (this.wait.replicas <= 0) return false
+    return (await this.connectedReplicas(await this.nodeFor(key))) > 0
   }
 
   private async nodeFor(key: string): Promise<NodeConnection> {

@@ -17,13 +17,15 @@ export interface LogPage {
 
 /** What the feed reads of the plan log. */
 export interface FeedReads {
-  /** One page of a plan's log after a stream id, in order. */
-  readPage(planId: string, afterSeq: string | undefined): Promise<LogPage>
+  /** One page of a plan's log after a stream id (and through another, when given), in order. */
+  readPage(planId: string, afterSeq: string | undefined, throughSeq?: string): Promise<LogPage>
   loadPlan(planId: string): Promise<StoredPlanState | undefined>
 }
 
 /** How many log entries one read returns; a follower reads page after page until the end. */
 export const LOG_PAGE = 1_000
+/** A Redis stream id, as a bare notice carries it. */
+const STREAM_ID = /^\d+-\d+$/
 /** After a failed read, a follower tries again this much later (a new append also retries). */
 const RETRY_MS = 1_000
 
@@ -31,8 +33,9 @@ const RETRY_MS = 1_000
  * Shares live plans between instances through Redis pub/sub: an append publishes a notice on
  * `…:{plan:<id>}:appended`. A small append's notice carries its entries and the position they
  * follow, and a follower standing there takes them as they are; otherwise (a bare notice, a
- * gap, a missed message) followers read the log from where they were, page by page to its end
- * (so a lost message only delays, never loses, an entry). Each page
+ * gap, a missed message) followers read the log from where they were, page by page through the
+ * last entry the notice announces (so a lost message only delays, never loses, an entry, and no
+ * entry is read before its own notice says its replicas hold it). Each page
  * comes with what the snapshot covers: a follower whose position was trimmed away reloads the
  * plan. Awareness travels on `…:{plan:<id>}:awareness`, tagged with the sending instance so it
  * does not come back to it. Channels are sharded (SPUBLISH/SSUBSCRIBE) on Redis 7 and later and
@@ -71,10 +74,15 @@ export class RedisPlanFeed implements PlanFeed {
     let reading: Promise<void> = Promise.resolve()
     let stopped = false
     let retry: NodeJS.Timeout | undefined
-    const readToEnd = async () => {
+    /**
+     * Reads page after page to the end of the log or, on a notice, through the last entry it
+     * announces: an entry appended since may still wait for its replicas, and its own notice
+     * comes once they hold it, so no instance relays what a failover could still lose.
+     */
+    const readToEnd = async (through?: string) => {
       for (;;) {
         if (stopped) return
-        const page = await this.reads.readPage(planId, position)
+        const page = await this.reads.readPage(planId, position, through)
         const { compactedThrough, entries } = page
         if (stopped) return
         if (page.documentEpoch !== documentEpoch) {
@@ -97,15 +105,16 @@ export class RedisPlanFeed implements PlanFeed {
         if (entries.length === 0) return
         position = entries[entries.length - 1].seq
         follower.entries(entries)
-        if (entries.length < LOG_PAGE) return
+        if (entries.length < LOG_PAGE || position === through) return
       }
     }
     /**
      * Takes a notice's entries when they follow this follower's position exactly, skips one it
      * has read past, and otherwise (a bare notice, a gap, another epoch) reads the log.
      */
-    const take = (notice: AppendNotice | undefined) => async () => {
+    const take = (message: Buffer) => async () => {
       if (stopped) return
+      const notice = decodeAppendNotice(message)
       if (notice?.documentEpoch === documentEpoch) {
         const last = notice.entries[notice.entries.length - 1].seq
         if (notice.previousSeq === (position ?? '')) {
@@ -114,6 +123,13 @@ export class RedisPlanFeed implements PlanFeed {
           return
         }
         if (position !== undefined && !isAfter(last, position)) return
+        return readToEnd(last)
+      }
+      // A bare notice is the new last id; one of another epoch is read to the end (its first
+      // page tells the epoch).
+      if (!notice) {
+        const lastSeq = message.toString()
+        if (STREAM_ID.test(lastSeq)) return readToEnd(lastSeq)
       }
       await readToEnd()
     }
@@ -123,11 +139,11 @@ export class RedisPlanFeed implements PlanFeed {
     }
     const catchUp = () => {
       clearTimeout(retry)
-      reading = reading.then(readToEnd).catch(failed)
+      reading = reading.then(() => readToEnd()).catch(failed)
     }
     const onNotice = (message: Buffer) => {
       clearTimeout(retry)
-      reading = reading.then(take(decodeAppendNotice(message))).catch(failed)
+      reading = reading.then(take(message)).catch(failed)
     }
     const subscriber = await this.subscriberClient()
     const channel = this.keys.channel(planId, 'appended')

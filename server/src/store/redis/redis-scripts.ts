@@ -48,6 +48,9 @@ function parseEntries(entries: StreamReply) {
   return entries.map(([id, fields]) => ({ seq: id.toString(), fields: streamFields(fields) }))
 }
 
+/** The first ARGV of the append script's (update, author, cells) triples. */
+const APPEND_ENTRIES_FROM = 6
+
 /** Lua: whether stream id `a` comes after stream id `b`. */
 const STREAM_ID_AFTER = `
   local function after(a, b)
@@ -81,12 +84,26 @@ export const redisScripts = {
   /**
    * Appends each update to the log and, when it set cells, one entry to the history stream.
    * ARGV[2] is the document epoch the append is made for ('' for none): at another epoch,
-   * nothing is written and the reply is the error `EPOCH <stored epoch>`. Replies {the last id
-   * appended before (nil when unknown), the document epoch, the new ids}, or nil (no plan).
+   * nothing is written and the reply is the error `EPOCH <stored epoch>`. When ARGV[3] names a
+   * publish command (`PUBLISH` or `SPUBLISH`), the script also tells the plan's followers on
+   * channel ARGV[4]: with the entries themselves, in the format of `append-notice.ts`, when the
+   * log knows what they follow and their updates total at most ARGV[5] bytes, else with the new
+   * last id. Replies {the last id appended before (nil when unknown), the document epoch, the
+   * new ids, 1 when it published}, or nil (no plan).
    */
   appendScript: defineScript({
     NUMBER_OF_KEYS: 3,
     SCRIPT: `
+      local function varuint(n)
+        local out = {}
+        while n >= 128 do
+          out[#out + 1] = string.char(128 + n % 128)
+          n = math.floor(n / 128)
+        end
+        out[#out + 1] = string.char(n)
+        return table.concat(out)
+      end
+      local function varstring(s) return varuint(#s) .. s end
       if redis.call('EXISTS', KEYS[1]) == 0 then return false end
       local documentEpoch = tonumber(redis.call('HGET', KEYS[1], '${DOCUMENT_EPOCH_FIELD}') or '0')
       if ARGV[2] ~= '' and tonumber(ARGV[2]) ~= documentEpoch then
@@ -94,30 +111,47 @@ export const redisScripts = {
       end
       local previous = redis.call('HGET', KEYS[1], '${LAST_SEQ_FIELD}')
       local ids = {}
-      for i = 3, #ARGV, 3 do
+      local size = 0
+      for i = ${APPEND_ENTRIES_FROM}, #ARGV, 3 do
         local id = redis.call('XADD', KEYS[2], '*', '${UPDATE_FIELD}', ARGV[i], '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1])
         ids[#ids + 1] = id
+        size = size + #ARGV[i]
         if ARGV[i + 2] ~= '' then
           redis.call('XADD', KEYS[3], '*', 's', id, '${AUTHOR_FIELD}', ARGV[i + 1], '${TIME_FIELD}', ARGV[1], 'c', ARGV[i + 2])
         end
       end
-      if #ids > 0 then redis.call('HSET', KEYS[1], '${LAST_SEQ_FIELD}', ids[#ids]) end
-      return {previous or false, documentEpoch, ids}`,
+      if #ids == 0 then return {previous or false, documentEpoch, ids, 0} end
+      redis.call('HSET', KEYS[1], '${LAST_SEQ_FIELD}', ids[#ids])
+      if ARGV[3] == '' then return {previous or false, documentEpoch, ids, 0} end
+      local message = ids[#ids]
+      if previous and size <= tonumber(ARGV[5]) then
+        local parts = {string.char(0), varstring(previous), varuint(documentEpoch), varuint(#ids)}
+        for k = 1, #ids do
+          local i = ${APPEND_ENTRIES_FROM} + 3 * (k - 1)
+          parts[#parts + 1] = varstring(ids[k]) .. varstring(ARGV[i + 1]) .. varstring(ARGV[1]) .. varstring(ARGV[i])
+        end
+        message = table.concat(parts)
+      end
+      redis.call(ARGV[3], ARGV[4], message)
+      return {previous or false, documentEpoch, ids, 1}`,
     parseCommand(
       parser: CommandParser,
       keys: string[],
       at: string,
       documentEpoch: string,
+      notice: { command: '' | 'PUBLISH' | 'SPUBLISH'; channel: string; inlineBytes: number },
       entries: (Buffer | string)[],
     ) {
       parser.pushKeys(keys)
-      parser.push(at, documentEpoch, ...entries)
+      parser.push(at, documentEpoch, notice.command, notice.channel, String(notice.inlineBytes))
+      parser.push(...entries)
     },
-    transformReply: (reply: [string | null, number, string[]] | null) =>
+    transformReply: (reply: [string | null, number, string[], number] | null) =>
       reply && {
         previousSeq: reply[0] ?? undefined,
         documentEpoch: Number(reply[1]),
         ids: reply[2],
+        published: reply[3] === 1,
       },
   }),
 
@@ -207,10 +241,16 @@ export const redisScripts = {
   readLogScript: defineScript({
     NUMBER_OF_KEYS: 2,
     SCRIPT: `
-      return {redis.call('HGET', KEYS[1], '${COMPACTED_FIELD}'), redis.call('XRANGE', KEYS[2], ARGV[1], '+', 'COUNT', ARGV[2]), redis.call('HGET', KEYS[1], '${DOCUMENT_EPOCH_FIELD}')}`,
-    parseCommand(parser: CommandParser, keys: string[], start: string, count: number) {
+      return {redis.call('HGET', KEYS[1], '${COMPACTED_FIELD}'), redis.call('XRANGE', KEYS[2], ARGV[1], ARGV[3], 'COUNT', ARGV[2]), redis.call('HGET', KEYS[1], '${DOCUMENT_EPOCH_FIELD}')}`,
+    parseCommand(
+      parser: CommandParser,
+      keys: string[],
+      start: string,
+      count: number,
+      end: string,
+    ) {
       parser.pushKeys(keys)
-      parser.push(start, String(count))
+      parser.push(start, String(count), end)
     },
     transformReply: (
       reply: [compactedThrough: Buffer | null, entries: StreamReply, documentEpoch?: Buffer | null],
