@@ -1,14 +1,17 @@
-import { useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccuracyReport, GroupStages, OverrideGroup, StageFigures } from '@tandem/shared'
 import { ACCURACY_SKU_PAGE, MAX_ACCURACY_LAG } from '@tandem/shared'
 import { LanguageSwitch } from '../i18n/language-switch.js'
 import { boardLinkUrl } from '../navigation/board-link.js'
 import { accuracyXlsxUrl, getAccuracy } from './accuracy-api.js'
-import type { TrendMeasure } from './accuracy-trend-chart.js'
-import { AccuracyTrendChart, TREND_MEASURES } from './accuracy-trend-chart.js'
+import type { TrendMeasure } from './trend-measures.js'
+import { TREND_MEASURES } from './trend-measures.js'
 import { accuracyViewSearch, readAccuracyView } from './accuracy-url.js'
 import './accuracy.css'
+
+/** The chart library loads with the first chart, not with the board. */
+const AccuracyTrendChart = lazy(() => import('./accuracy-trend-chart.js'))
 
 /**
  * The Accuracy page (`/plans/:id/accuracy?lag=&family=&site=&sku=`): forecast accuracy, bias
@@ -316,7 +319,9 @@ export function AccuracyPage({ planId }: { planId: string }) {
                 ))}
               </select>
             </label>
-            <AccuracyTrendChart trend={report.trend} measure={trendMeasure} />
+            <Suspense fallback={null}>
+              <AccuracyTrendChart trend={report.trend} measure={trendMeasure} />
+            </Suspense>
           </section>
           <section>
             <h2>{t('accuracy.byFamily')}</h2>

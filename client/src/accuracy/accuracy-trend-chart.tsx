@@ -5,18 +5,15 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import type { AccuracyTrendPoint } from '@tandem/shared'
+import type { TrendMeasure } from './trend-measures.js'
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
-
-/** The measures the trend can show: WMAPE and bias in percent, the others as they are. */
-export const TREND_MEASURES = ['wmape', 'bias', 'trackingSignal', 'mase'] as const
-export type TrendMeasure = (typeof TREND_MEASURES)[number]
 
 /**
  * One measure per closed period, one line per stage; a period without data is a gap, not 0.
  * The tracking signal of a period runs from the window's first period through it.
  */
-export function AccuracyTrendChart({
+export default function AccuracyTrendChart({
   trend,
   measure = 'wmape',
 }: {
