@@ -88,6 +88,11 @@ export class RoomLog {
   private followedSeq: string | undefined
   /** Sequence numbers this room appended that the feed has not delivered back yet. */
   private readonly ownSeqs = new Set<string>()
+  /** Appends sent to the store, and those whose answer has been counted (in order). */
+  private appendsSent = 0
+  private appendsCounted = 0
+  /** Feed deliveries waiting for the appends that were sent before they arrived. */
+  private readonly waitingForAppends: { after: number; run: () => void }[] = []
   private compactTimer: NodeJS.Timeout | undefined
   private compacting = false
   private compaction: Promise<void> = Promise.resolve()
@@ -121,6 +126,31 @@ export class RoomLog {
   whenDurable(): Promise<void> {
     if (this.pending.length > 0) this.schedule()
     return this.chain
+  }
+
+  /**
+   * Runs `delivery` (what the feed handed the room) once every append sent before now has been
+   * answered and counted, in the order deliveries arrive. The store may tell the feed of an
+   * append before it answers the append (Redis publishes from the append script): this room's
+   * own entries must be known as its own before the feed hands them back, or the room would
+   * apply them again and count them twice.
+   */
+  afterSentAppends(delivery: () => void): void {
+    if (this.appendsCounted === this.appendsSent && this.waitingForAppends.length === 0) {
+      delivery()
+      return
+    }
+    this.waitingForAppends.push({ after: this.appendsSent, run: delivery })
+  }
+
+  private countedAppend(): void {
+    this.appendsCounted++
+    while (this.waitingForAppends.length > 0) {
+      const next = this.waitingForAppends[0]
+      if (next.after > this.appendsCounted) return
+      this.waitingForAppends.shift()
+      next.run()
+    }
   }
 
   /**
@@ -254,6 +284,7 @@ export class RoomLog {
             documentEpoch: this.documentEpoch,
           })
         : Promise.resolve([])
+    this.appendsSent++
     // Answered before its turn: nothing is lost by waiting, but the rejection must not go unseen.
     appending.catch(() => undefined)
     return () => this.finish(batch, entries, appending, durable)
@@ -273,11 +304,14 @@ export class RoomLog {
         this.position.lastSeq = seqs.at(-1)
         this.position.entries += seqs.length
         for (const { update } of entries) this.position.bytes += update.byteLength
-        if (this.options.store.feed) for (const seq of seqs) this.ownSeqs.add(seq)
+        // An entry the feed is already past (a reload brought it) will not come back.
+        if (this.options.store.feed)
+          for (const seq of seqs) if (isAfter(seq, this.followedSeq)) this.ownSeqs.add(seq)
       }
     } catch (error) {
       if (this.hasFailed) return
       this.hasFailed = true
+      this.waitingForAppends.length = 0
       this.options.logger.error(
         { planId: this.options.planId, err: error },
         'store append failed; closing room',
@@ -286,6 +320,7 @@ export class RoomLog {
       return
     }
     this.options.appended(batch, durable)
+    this.countedAppend()
     this.considerCompaction()
   }
 

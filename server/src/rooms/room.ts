@@ -240,8 +240,9 @@ export class Room {
     if (feed) {
       try {
         room.feed = await PeerFeed.follow(feed, planId, positionOf(state), {
-          entries: (entries) => room.receiveFeedEntries(entries),
-          reload: (stored) => room.mergeStored(stored),
+          // After the room's own appends in flight are counted: see RoomLog.afterSentAppends.
+          entries: (entries) => room.log.afterSentAppends(() => room.receiveFeedEntries(entries)),
+          reload: (stored) => room.log.afterSentAppends(() => room.mergeStored(stored)),
           awareness: (update) => room.presence.receiveFromFeed(update),
         })
         const following = room.feed
