@@ -242,13 +242,7 @@ export const redisScripts = {
     NUMBER_OF_KEYS: 2,
     SCRIPT: `
       return {redis.call('HGET', KEYS[1], '${COMPACTED_FIELD}'), redis.call('XRANGE', KEYS[2], ARGV[1], ARGV[3], 'COUNT', ARGV[2]), redis.call('HGET', KEYS[1], '${DOCUMENT_EPOCH_FIELD}')}`,
-    parseCommand(
-      parser: CommandParser,
-      keys: string[],
-      start: string,
-      count: number,
-      end: string,
-    ) {
+    parseCommand(parser: CommandParser, keys: string[], start: string, count: number, end: string) {
       parser.pushKeys(keys)
       parser.push(start, String(count), end)
     },
