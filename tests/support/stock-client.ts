@@ -17,6 +17,25 @@ export interface StockClient {
   destroy(): void
 }
 
+/**
+ * WebsocketProvider adds one `exit` listener to `process` per provider in Node (removed by
+ * `destroy`), so a test with more than ten clients open at once would trip Node's leak warning
+ * for listeners that are not leaked. The limit follows the providers open here, so a real leak
+ * (a provider never destroyed, or any other listener) is still reported.
+ */
+let openProviders = 0
+const BASE_LISTENERS = process.getMaxListeners()
+
+function providerOpened(): void {
+  openProviders++
+  process.setMaxListeners(BASE_LISTENERS + openProviders)
+}
+
+function providerClosed(): void {
+  openProviders = Math.max(0, openProviders - 1)
+  process.setMaxListeners(BASE_LISTENERS + openProviders)
+}
+
 export function connectStockClient(
   syncUrl: string,
   planId: string,
@@ -31,12 +50,14 @@ export function connectStockClient(
   const doc = options.doc ?? new Y.Doc()
   const params: Record<string, string> = { ...options.params, token: options.token }
   if (options.ext) params.ext = '1'
+  providerOpened()
   const provider = new WebsocketProvider(syncUrl, planId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params,
     disableBc: true,
     maxBackoffTime: options.reconnect === false ? 1 : 2500,
   })
+  let destroyed = false
   const extensions: ExtensionMessage[] = []
   const closes: { code: number; reason: string }[] = []
   for (const type of [MESSAGE_TYPES.saved, MESSAGE_TYPES.rejected]) {
@@ -61,8 +82,11 @@ export function connectStockClient(
         else provider.once('sync', (isSynced: boolean) => isSynced && resolve())
       }),
     destroy: () => {
+      if (destroyed) return
+      destroyed = true
       provider.destroy()
       doc.destroy()
+      providerClosed()
     },
   }
 }
