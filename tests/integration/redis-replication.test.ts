@@ -54,6 +54,28 @@ describe('appends on a Redis master with a replica', () => {
   const replicaLogLength = (stores: RedisStores, planId: string) =>
     replicaClient.xLen(stores.keys.plan(planId).log)
 
+  /**
+   * A writer on the master with `wait`, a plan with one acknowledged entry, and another
+   * instance following the plan, recording the ids it hears of.
+   */
+  const writerAndFollower = async (wait: ReplicaWait) => {
+    const stores = await storesWith(wait)
+    const other = await connectRedisStores(master.url, {
+      prefix: stores.keys.prefix,
+      logger: silentLogger,
+    })
+    opened.push(other)
+    const planId = await newPlan(stores)
+    const [first] = await stores.log.appendUpdates(planId, authored([text('replicated')]))
+    const heard: string[] = []
+    const stop = await other.log.feed.follow(planId, undefined, {
+      entries: (entries) => heard.push(...entries.map(({ seq }) => seq)),
+      reload: () => {},
+    })
+    await until(() => heard.includes(first))
+    return { stores, planId, first, heard, stop }
+  }
+
   beforeAll(async () => {
     master = await startRedisServer()
     replica = await startRedisServer({
@@ -111,21 +133,11 @@ describe('appends on a Redis master with a replica', () => {
   })
 
   it('tells the other instances of an append only once the replica holds it', async () => {
-    const stores = await storesWith({ replicas: 1, timeoutMs: 300 })
-    const other = await connectRedisStores(master.url, {
-      prefix: stores.keys.prefix,
-      logger: silentLogger,
-    })
-    opened.push(other)
-    const planId = await newPlan(stores)
-    const [first] = await stores.log.appendUpdates(planId, authored([text('before the stall')]))
-    const heard: string[] = []
-    const stop = await other.log.feed.follow(planId, undefined, {
-      entries: (entries) => heard.push(...entries.map(({ seq }) => seq)),
-      reload: () => {},
+    const { stores, planId, first, heard, stop } = await writerAndFollower({
+      replicas: 1,
+      timeoutMs: 300,
     })
     try {
-      await until(() => heard.includes(first))
       replica.pause()
       try {
         await expect(
@@ -146,24 +158,14 @@ describe('appends on a Redis master with a replica', () => {
   })
 
   it('reads the log on a notice only through the entry the notice announces', async () => {
-    const stores = await storesWith({ replicas: 1, timeoutMs: 5_000 })
-    const other = await connectRedisStores(master.url, {
-      prefix: stores.keys.prefix,
-      logger: silentLogger,
+    const { stores, planId, first, heard, stop } = await writerAndFollower({
+      replicas: 1,
+      timeoutMs: 5_000,
     })
-    opened.push(other)
-    const planId = await newPlan(stores)
     const { log } = stores.keys.plan(planId)
-    const [first] = await stores.log.appendUpdates(planId, authored([text('replicated')]))
-    const heard: string[] = []
-    const stop = await other.log.feed.follow(planId, undefined, {
-      entries: (entries) => heard.push(...entries.map(({ seq }) => seq)),
-      reload: () => {},
-    })
     const publisher = createClient({ url: master.url })
     await publisher.connect()
     try {
-      await until(() => heard.includes(first))
       replica.pause()
       let waiting: Promise<string[]> | undefined
       try {
