@@ -6,7 +6,10 @@ import type { LoggedUpdate } from '../plan-log.js'
  * What an append tells the instances following a plan: the entries themselves when they are
  * small, with the position they follow, so that a follower standing there takes them without
  * reading the log (one Redis round trip less per edit). Larger appends, and epoch changes, send
- * only the new last id and followers read the log.
+ * only the new last id and followers read the log. The append script (`appendScript` in
+ * `redis-scripts.ts`) writes the same bytes in Lua when it publishes the notice itself: a change
+ * to this format changes both (the Lua one is decoded in `redis-feed.test.ts`, this one in
+ * `redis-replication.test.ts`, where appends wait for a replica).
  */
 export interface AppendNotice {
   /** The last entry appended before these ('' when the log never had one). */
