@@ -9,7 +9,7 @@ import type { LoggedUpdate } from '../plan-log.js'
  * only the new last id and followers read the log. The append script (`appendScript` in
  * `redis-scripts.ts`) writes the same bytes in Lua when it publishes the notice itself: a change
  * to this format changes both (the Lua one is decoded in `redis-feed.test.ts`, this one in
- * `redis-replication.test.ts`, where appends wait for a replica).
+ * `append-notice.test.ts`).
  */
 export interface AppendNotice {
   /** The last entry appended before these ('' when the log never had one). */
